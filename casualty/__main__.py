@@ -1,0 +1,3 @@
+from casualty.cli import main
+
+main()
