@@ -1,0 +1,560 @@
+"""The source and actor registries: who makes claims, and who fights or suffers.
+
+Knowledge lives in TOML files (`casualty/data/sources.toml`, `casualty/data/actors.toml`);
+users add to and override them with files of the same format (`--sources`, `--actors`).
+
+Matching rules, shared by lookups and by the `find_*` scanners:
+
+- names and `aliases` match case-insensitively; `acronyms` match with their exact case, so
+  "IS" finds Islamic State but the word "is" does not. Any single-token term written wholly in
+  capitals ("SANA", "TASS") is treated as an acronym wherever it is listed.
+- curly quotes and apostrophes, and the dash family, are folded to their ASCII forms; a run of
+  spaces or hyphens matches any other run ("al-Sham" = "al Sham"); "U.S." and "US" variants of
+  a term are generated.
+- a mention must stand on word boundaries; a trailing possessive ("the army's") still matches.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from casualty.errors import InputError
+from casualty.model import SOURCE_TYPES, VICTIM_CATEGORIES
+
+__all__ = [
+    "Actor",
+    "Descriptor",
+    "Registry",
+    "Source",
+    "builtin_registry",
+    "load_registry",
+    "sources_rows",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A claimant: a monitor, a ministry, a news agency, a hospital..."""
+
+    name: str
+    source_type: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    #: The canonical actor this source speaks for (belligerents and their media), else None.
+    side: str | None = None
+    #: Forms matched with their exact case ("SOHR", "IS").
+    acronyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A party to the fighting, or a group of victims."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    #: The `victim_category` of this actor when it is the victim.
+    category: str = "unspecified"
+    country: str | None = None
+    #: The party this actor belongs to ("Wagner Group" -> "Russian forces"), None if itself.
+    side: str | None = None
+    #: A common noun ("soldiers", "militants") whose party the extractor resolves in context.
+    generic: bool = False
+    acronyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Descriptor:
+    """A generic phrase that designates a source of some type ("a monitoring group")."""
+
+    text: str
+    source_type: str
+
+
+T = TypeVar("T")
+
+# One character to one character, so that offsets in the folded text are offsets in the input.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+_SEP_RE = re.compile(r"[\s\-]+")
+_SEP = "\x00"  # stands for a run of spaces/hyphens inside trie keys
+_ARTICLES = ("the ", "a ", "an ")
+_NON_WORD_RE = re.compile(r"[^\w]+")
+_SHORT_CAPS_RE = re.compile(r"\b([A-Z]{2,3})\b")
+_DOTTED_CAP_RE = re.compile(r"(?<![A-Za-z])([A-Z])\.")
+_POSSESSIVE_RE = re.compile(r"'s\b")
+_TOML_LINE_RE = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
+
+
+def fold(text: str) -> str:
+    """Fold quotes, apostrophes and dashes to ASCII, keeping the length of `text`."""
+    return text.translate(_FOLD)
+
+
+def _match_key(term: str, exact: bool) -> str:
+    key = _SEP_RE.sub(_SEP, fold(term).strip())
+    return key if exact else key.lower()
+
+
+def lookup_key(name: str) -> str:
+    """The key for exact lookups: no case, punctuation, leading article or possessive."""
+    text = _POSSESSIVE_RE.sub("", fold(unicodedata.normalize("NFKC", name)).lower())
+    text = _NON_WORD_RE.sub(" ", text.replace("'", "")).strip()
+    for article in _ARTICLES:
+        if text.startswith(article):
+            text = text[len(article) :]
+            break
+    return text
+
+
+def _is_acronym(term: str) -> bool:
+    """An all-capitals single token ("SANA", "CJTF-OIR") must keep its case to match."""
+    stripped = term.strip()
+    return (
+        " " not in stripped
+        and any(c.isalpha() for c in stripped)
+        and not any(c.islower() for c in stripped)
+    )
+
+
+def _variants(term: str) -> set[str]:
+    """The term plus its dotted/undotted forms ("U.S.-led" <-> "US-led")."""
+    out = {term}
+    if "." in term:
+        out.add(_DOTTED_CAP_RE.sub(r"\1", term))
+    if len(term.split()) > 1 or "-" in term:
+        dotted = _SHORT_CAPS_RE.sub(lambda m: ".".join(m.group(1)) + ".", term)
+        if dotted != term:
+            out.add(dotted)
+    return {v for v in out if v.strip()}
+
+
+def _trie_regex(keys: Iterable[str]) -> str:
+    """A regex alternation shaped as a trie: longest match first, no nested quantifiers."""
+    trie: dict[str, dict[str, object]] = {}
+    for key in keys:
+        node: dict[str, dict[str, object]] | dict[str, object] = trie
+        for char in key:
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[""] = {}
+
+    def emit(node: Mapping[str, object]) -> str:
+        branches = []
+        for char in sorted(k for k in node if k):
+            atom = r"[\s\-]+" if char == _SEP else re.escape(char)
+            child = node[char]
+            assert isinstance(child, dict)
+            branches.append(atom + emit(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+class _Matcher(Generic[T]):
+    """Finds the longest non-overlapping mentions of many terms in one pass per case mode."""
+
+    __slots__ = ("_ci", "_ci_map", "_cs", "_cs_map")
+
+    def __init__(self, terms: Iterable[tuple[str, bool, T]]) -> None:
+        self._ci_map: dict[str, T] = {}
+        self._cs_map: dict[str, T] = {}
+        for term, exact, value in terms:
+            for variant in _variants(term):
+                is_exact = exact or _is_acronym(variant)
+                target = self._cs_map if is_exact else self._ci_map
+                target[_match_key(variant, is_exact)] = value
+        self._ci = self._compile(self._ci_map, re.IGNORECASE)
+        self._cs = self._compile(self._cs_map, 0)
+
+    @staticmethod
+    def _compile(keys: Mapping[str, object], flags: int) -> re.Pattern[str] | None:
+        if not keys:
+            return None
+        return re.compile(r"(?<!\w)" + _trie_regex(keys) + r"(?!\w)", flags)
+
+    def _scan(self, text: str) -> Iterator[tuple[int, int, T]]:
+        for pattern, mapping, exact in (
+            (self._ci, self._ci_map, False),
+            (self._cs, self._cs_map, True),
+        ):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(text):
+                value = mapping.get(_match_key(match.group(), exact))
+                if value is not None:
+                    yield match.start(), match.end(), value
+
+    def find(self, text: str) -> list[tuple[int, int, T]]:
+        folded = fold(text)
+        found = sorted(self._scan(folded), key=lambda m: (m[0], -m[1]))
+        out: list[tuple[int, int, T]] = []
+        end = -1
+        for start, stop, value in found:
+            if start >= end:
+                out.append((start, stop, value))
+                end = stop
+        return out
+
+
+class Registry:
+    """Sources, actors and source descriptors, with lookups and in-text scanners."""
+
+    __slots__ = (
+        "_actor_index",
+        "_actors_matcher",
+        "_descriptor_index",
+        "_descriptors_matcher",
+        "_source_index",
+        "_sources_matcher",
+        "actors",
+        "descriptors",
+        "sources",
+    )
+
+    def __init__(
+        self,
+        sources: Sequence[Source] = (),
+        actors: Sequence[Actor] = (),
+        descriptors: Sequence[Descriptor] = (),
+    ) -> None:
+        self.sources: tuple[Source, ...] = tuple(sources)
+        self.actors: tuple[Actor, ...] = tuple(actors)
+        self.descriptors: tuple[Descriptor, ...] = tuple(descriptors)
+        self._source_index = _Index((s.name, s.aliases, s.acronyms, s) for s in self.sources)
+        self._actor_index = _Index((a.name, a.aliases, a.acronyms, a) for a in self.actors)
+        self._descriptor_index = _Index((d.text, (), (), d) for d in self.descriptors)
+        self._sources_matcher = _Matcher(
+            _terms((s.name, s.aliases, s.acronyms, s) for s in self.sources)
+        )
+        self._actors_matcher = _Matcher(
+            _terms((a.name, a.aliases, a.acronyms, a) for a in self.actors)
+        )
+        self._descriptors_matcher = _Matcher((d.text, False, d) for d in self.descriptors)
+
+    def source(self, name_or_alias: str) -> Source | None:
+        """The source with this name or alias (case-, article-, punctuation-insensitive)."""
+        return self._source_index.get(name_or_alias)
+
+    def actor(self, name_or_alias: str) -> Actor | None:
+        """The actor with this name or alias (case-, article-, punctuation-insensitive)."""
+        return self._actor_index.get(name_or_alias)
+
+    def descriptor(self, text: str) -> Descriptor | None:
+        """The descriptor written as `text`, if any."""
+        return self._descriptor_index.get(text)
+
+    def find_sources(self, text: str) -> list[tuple[int, int, Source]]:
+        """Every source mention in `text` as (start, end, source), longest match first."""
+        return self._sources_matcher.find(text)
+
+    def find_actors(self, text: str) -> list[tuple[int, int, Actor]]:
+        """Every actor mention in `text` as (start, end, actor), longest match first."""
+        return self._actors_matcher.find(text)
+
+    def find_descriptors(self, text: str) -> list[tuple[int, int, Descriptor]]:
+        """Every source descriptor in `text` ("a monitoring group", "medics")."""
+        return self._descriptors_matcher.find(text)
+
+    def source_type_of(self, name: str) -> str:
+        """The `source_type` of a source or descriptor, "unknown" when not known."""
+        source = self.source(name)
+        if source is not None:
+            return source.source_type
+        descriptor = self.descriptor(name)
+        return descriptor.source_type if descriptor is not None else "unknown"
+
+
+def _terms(
+    entries: Iterable[tuple[str, tuple[str, ...], tuple[str, ...], T]],
+) -> Iterator[tuple[str, bool, T]]:
+    for name, aliases, acronyms, value in entries:
+        yield name, False, value
+        for alias in aliases:
+            yield alias, False, value
+        for acronym in acronyms:
+            yield acronym, True, value
+
+
+class _Index(Generic[T]):
+    """Exact lookups: names and aliases without case; acronyms with their case."""
+
+    __slots__ = ("_ci", "_cs")
+
+    def __init__(self, entries: Iterable[tuple[str, tuple[str, ...], tuple[str, ...], T]]) -> None:
+        self._ci: dict[str, T] = {}
+        self._cs: dict[str, T] = {}
+        for name, aliases, acronyms, value in entries:
+            for term in (name, *aliases):
+                for variant in _variants(term):
+                    if variant == name or not _is_acronym(variant):
+                        self._ci[lookup_key(variant)] = value
+                    else:
+                        self._cs[_cs_key(variant)] = value
+            for acronym in acronyms:
+                for variant in _variants(acronym):
+                    self._cs[_cs_key(variant)] = value
+
+    def get(self, name: str) -> T | None:
+        found = self._ci.get(lookup_key(name))
+        return found if found is not None else self._cs.get(_cs_key(name))
+
+
+def _cs_key(name: str) -> str:
+    text = _POSSESSIVE_RE.sub("", fold(unicodedata.normalize("NFKC", name))).replace("'", "")
+    text = _NON_WORD_RE.sub(" ", text).strip()
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+_SOURCE_KEYS = frozenset({"name", "type", "aliases", "acronyms", "country", "side"})
+_ACTOR_KEYS = frozenset({"name", "aliases", "acronyms", "category", "country", "side", "generic"})
+_DESCRIPTOR_KEYS = frozenset({"text", "type"})
+_TABLES = ("source", "actor", "descriptor")
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    sources: tuple[Source, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    descriptors: tuple[Descriptor, ...] = ()
+
+
+def _entry_lines(text: str, table: str) -> list[int]:
+    """Line numbers (1-based) of each `[[table]]` header, in order."""
+    header = re.compile(r"^\s*\[\[\s*" + table + r"\s*\]\]", re.MULTILINE)
+    return [text.count("\n", 0, m.start()) + 1 for m in header.finditer(text)]
+
+
+class _EntryReader:
+    """Typed access to one TOML table, raising InputError located at its header line."""
+
+    def __init__(self, entry: object, keys: frozenset[str], path: str, line: int | None) -> None:
+        self.path = path
+        self.line = line
+        if not isinstance(entry, dict):
+            self.fail("an entry must be a table")
+        self.entry: dict[str, object] = entry  # type: ignore[assignment]
+        unknown = sorted(set(self.entry) - keys)
+        if unknown:
+            self.fail(f"unknown key {unknown[0]!r} (expected one of: {', '.join(sorted(keys))})")
+
+    def fail(self, reason: str) -> None:
+        raise InputError(reason, self.path, self.line)
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self.entry.get(key)
+        if value is None:
+            if required:
+                self.fail(f"missing required key {key!r}")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"{key!r} must be a non-empty string")
+        assert isinstance(value, str)
+        return value.strip()
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.fail(f"{key!r} must be a list of non-empty strings")
+        assert isinstance(value, list)
+        return tuple(dict.fromkeys(str(v).strip() for v in value))
+
+    def choice(self, key: str, allowed: Sequence[str], default: str | None = None) -> str:
+        value = self.text(key, required=default is None) or default
+        if value not in allowed:
+            self.fail(f"{key!r} is {value!r}; expected one of: {', '.join(allowed)}")
+        assert value is not None
+        return value
+
+    def country(self) -> str | None:
+        value = self.text("country")
+        if value is not None and not re.fullmatch(r"[A-Z]{2}", value):
+            self.fail(f"'country' must be an ISO 3166-1 alpha-2 code such as 'SY', not {value!r}")
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self.entry.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(f"{key!r} must be true or false")
+        return bool(value)
+
+
+def _parse(text: str, path: str) -> _Parsed:
+    """Parse one registry file's text; every error names `path` and the line."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = _TOML_LINE_RE.search(message)
+        line: int | None = None
+        if found is not None:
+            line = int(found.group(1)) if found.group(1) else text.count("\n") + 1
+            message = message[: found.start()] + message[found.end() :]
+        raise InputError(f"invalid TOML: {message}", path, line) from None
+    for key in data:
+        if key not in _TABLES:
+            raise InputError(
+                f"unknown table {key!r} (expected [[source]], [[actor]] or [[descriptor]])",
+                path,
+                _first_line(text, key),
+            )
+    sources: list[Source] = []
+    actors: list[Actor] = []
+    descriptors: list[Descriptor] = []
+    for table, keys in (
+        ("source", _SOURCE_KEYS),
+        ("actor", _ACTOR_KEYS),
+        ("descriptor", _DESCRIPTOR_KEYS),
+    ):
+        entries = data.get(table, [])
+        lines = _entry_lines(text, table)
+        if not isinstance(entries, list):
+            raise InputError(
+                f"{table!r} must be an array of tables: [[{table}]]", path, _first_line(text, table)
+            )
+        for i, raw in enumerate(entries):
+            reader = _EntryReader(raw, keys, path, lines[i] if i < len(lines) else None)
+            if table == "source":
+                sources.append(
+                    Source(
+                        name=str(reader.text("name", required=True)),
+                        source_type=reader.choice("type", SOURCE_TYPES),
+                        aliases=reader.strings("aliases"),
+                        country=reader.country(),
+                        side=reader.text("side"),
+                        acronyms=reader.strings("acronyms"),
+                    )
+                )
+            elif table == "actor":
+                actors.append(
+                    Actor(
+                        name=str(reader.text("name", required=True)),
+                        aliases=reader.strings("aliases"),
+                        category=reader.choice("category", VICTIM_CATEGORIES, "unspecified"),
+                        country=reader.country(),
+                        side=reader.text("side"),
+                        generic=reader.flag("generic"),
+                        acronyms=reader.strings("acronyms"),
+                    )
+                )
+            else:
+                descriptors.append(
+                    Descriptor(
+                        text=str(reader.text("text", required=True)),
+                        source_type=reader.choice("type", SOURCE_TYPES),
+                    )
+                )
+    return _Parsed(tuple(sources), tuple(actors), tuple(descriptors))
+
+
+def _first_line(text: str, key: str) -> int | None:
+    found = re.search(r"^\s*\[*\s*" + re.escape(key) + r"\b", text, re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def _read(path: Path) -> _Parsed:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read registry file: {exc.strerror or exc}", str(path)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InputError("registry file is not valid UTF-8", str(path), line) from None
+    return _parse(text, str(path))
+
+
+@functools.cache
+def _builtin() -> _Parsed:
+    data = resources.files("casualty").joinpath("data")
+    sources = _parse(data.joinpath("sources.toml").read_text("utf-8"), "casualty/data/sources.toml")
+    actors = _parse(data.joinpath("actors.toml").read_text("utf-8"), "casualty/data/actors.toml")
+    return _Parsed(
+        sources.sources + actors.sources,
+        sources.actors + actors.actors,
+        sources.descriptors + actors.descriptors,
+    )
+
+
+def _merge(base: Sequence[T], extra: Sequence[T], key: Callable[[T], str]) -> tuple[T, ...]:
+    """`base` with entries of `extra` replacing those of the same name, others appended."""
+    merged: dict[str, T] = {key(item): item for item in base}
+    for item in extra:
+        merged[key(item)] = item
+    return tuple(merged.values())
+
+
+@functools.cache
+def builtin_registry() -> Registry:
+    """The registry shipped with the package, parsed and compiled once per process."""
+    parsed = _builtin()
+    return Registry(parsed.sources, parsed.actors, parsed.descriptors)
+
+
+def load_registry(sources: Sequence[Path] = (), actors: Sequence[Path] = ()) -> Registry:
+    """The built-in registry extended and overridden (by canonical name) by user TOML files.
+
+    Files are applied in order, so a later file overrides an earlier one. Raises
+    `InputError(reason, path, line)` for a file that cannot be read or parsed.
+    """
+    if not sources and not actors:
+        return builtin_registry()
+    parsed = _builtin()
+    all_sources, all_actors, all_descriptors = parsed.sources, parsed.actors, parsed.descriptors
+    for path in (*sources, *actors):
+        user = _read(Path(path))
+        all_sources = _merge(all_sources, user.sources, lambda s: lookup_key(s.name))
+        all_actors = _merge(all_actors, user.actors, lambda a: lookup_key(a.name))
+        all_descriptors = _merge(all_descriptors, user.descriptors, lambda d: lookup_key(d.text))
+    return Registry(all_sources, all_actors, all_descriptors)
+
+
+def sources_rows(registry: Registry) -> list[dict[str, str]]:
+    """One row per source for display: name, type, aliases ("; "-joined), country."""
+    return [
+        {
+            "name": s.name,
+            "type": s.source_type,
+            "aliases": "; ".join((*s.acronyms, *s.aliases)),
+            "country": s.country or "",
+        }
+        for s in registry.sources
+    ]
