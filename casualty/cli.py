@@ -1,0 +1,539 @@
+"""The `casualty` command line: open inputs, call one core function per command, render.
+
+Heavy modules (pandas, the gazetteer, the extractor) are imported inside the commands so
+that `casualty --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec
+
+import typer
+
+from casualty import __version__
+from casualty.errors import CasualtyError, UsageError
+
+if TYPE_CHECKING:
+    from casualty.registry import Registry
+    from casualty.session import Session
+
+P = ParamSpec("P")
+
+app = typer.Typer(
+    name="casualty",
+    help=(
+        "Reconcile conflicting casualty claims: extract who claims how many were killed, "
+        "wounded, captured or missing; group the claims by incident; show the discrepancies."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class ClaimFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    json = "json"
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
+    html = "html"
+
+
+class OnError(StrEnum):
+    stop = "stop"
+    skip = "skip"
+
+
+class By(StrEnum):
+    source = "source"
+    type = "type"
+
+
+class Sort(StrEnum):
+    date = "date"
+    spread = "spread"
+    toll = "toll"
+
+
+# Options shared by several commands, defined once.
+InputsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files, directories or - for standard input.", show_default=False, metavar="INPUTS..."
+    ),
+]
+SourcesOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--sources",
+        metavar="FILE",
+        help="TOML file of extra sources (adds to the built-in registry).",
+    ),
+]
+ActorsOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actors",
+        metavar="FILE",
+        help="TOML file of extra actors (adds to the built-in registry).",
+    ),
+]
+InputFormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--input-format",
+        metavar="FORMAT",
+        help="Read inputs as csv, jsonl, json (claims), txt or articles (JSONL of articles).",
+    ),
+]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding", metavar="NAME", help="Text encoding of the inputs (default: detect)."
+    ),
+]
+OnErrorOpt = Annotated[
+    OnError,
+    typer.Option(
+        "--on-error", help="stop at the first bad row (exit 2), or skip bad rows and report them."
+    ),
+]
+RejectsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--rejects",
+        metavar="FILE",
+        help="With --on-error skip: write bad rows verbatim to this file.",
+    ),
+]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for undated articles."
+    ),
+]
+ThresholdOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--threshold",
+        metavar="SCORE",
+        help="Link score needed to join an incident (see `cluster`).",
+    ),
+]
+RawCsvOpt = Annotated[
+    bool, typer.Option("--raw-csv", help="Do not neutralise spreadsheet formulas in CSV cells.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"casualty {__version__}")
+        raise typer.Exit()
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    from casualty.sanitize import terminal_safe
+
+    try:
+        sys.stderr.write(f"casualty: {terminal_safe(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    raise SystemExit(code)
+
+
+def _guarded(command: Callable[P, None]) -> Callable[P, None]:
+    """Map every error a command raises to its exit code, once, for all commands.
+
+    Usage errors that typer detects itself (unknown option, bad choice) exit 2 through typer.
+    """
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except CasualtyError as exc:
+            _fail(str(exc), 2)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+            raise SystemExit(141) from None
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except Exception as exc:  # the one broad handler: a bug, not a user error
+            if os.environ.get("CASUALTY_DEBUG"):
+                raise
+            _fail(
+                f"internal error: {type(exc).__name__}: {exc} "
+                "(a bug: run again with --debug for the traceback and report it to the project)",
+                1,
+            )
+
+    return wrapper
+
+
+def _quiet_broken_pipe() -> None:
+    # Python flushes stdout at exit; with the reader gone that raises again. Point stdout at
+    # /dev/null so the interpreter exits quietly, as `| head` users expect.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+@app.callback()
+def _root(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback on internal errors.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Reconcile conflicting casualty claims from news reports."""
+    if debug:
+        os.environ["CASUALTY_DEBUG"] = "1"
+
+
+def _session(
+    on_error: OnError = OnError.stop,
+    rejects: Path | None = None,
+    input_format: str | None = None,
+    encoding: str | None = None,
+) -> Session:
+    from casualty.session import Session
+
+    if rejects is not None and on_error is not OnError.skip:
+        raise UsageError("--rejects needs --on-error skip")
+    return Session(
+        skip_bad=on_error is OnError.skip,
+        rejects=rejects,
+        input_format=input_format,
+        encoding=encoding,
+    )
+
+
+def _registry(sources: list[Path] | None, actors: list[Path] | None) -> Registry:
+    from casualty.registry import load_registry
+
+    return load_registry(sources or (), actors or ())
+
+
+def _inputs(inputs: list[str] | None) -> list[str]:
+    if not inputs:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise UsageError("no input given: name files or directories, or - for stdin")
+        return ["-"]
+    return inputs
+
+
+@app.command()
+@_guarded
+def extract(
+    inputs: InputsArg = None,
+    fmt: Annotated[
+        ClaimFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: table on a terminal, else jsonl)."
+        ),
+    ] = None,
+    published: PublishedOpt = None,
+    sources: SourcesOpt = None,
+    actors: ActorsOpt = None,
+    input_format: InputFormatOpt = None,
+    encoding: EncodingOpt = None,
+    on_error: OnErrorOpt = OnError.stop,
+    rejects: RejectsOpt = None,
+    raw_csv: RawCsvOpt = False,
+) -> None:
+    """Extract casualty claims from articles (.txt, JSONL of articles, directories, -)."""
+    session = _session(on_error, rejects, input_format, encoding)
+    registry = _registry(sources, actors)
+    claims = session.extract(_inputs(inputs), registry, published=_check_date(published))
+    session.write_claims(claims, fmt.value if fmt else None, raw_csv=raw_csv)
+    session.finish()
+
+
+@app.command()
+@_guarded
+def cluster(
+    inputs: InputsArg = None,
+    fmt: Annotated[
+        ClaimFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: table on a terminal, else jsonl)."
+        ),
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Add each claim's link and score to the output.")
+    ] = False,
+    threshold: ThresholdOpt = None,
+    published: PublishedOpt = None,
+    sources: SourcesOpt = None,
+    actors: ActorsOpt = None,
+    input_format: InputFormatOpt = None,
+    encoding: EncodingOpt = None,
+    on_error: OnErrorOpt = OnError.stop,
+    rejects: RejectsOpt = None,
+    raw_csv: RawCsvOpt = False,
+) -> None:
+    """Group claims that describe the same incident; fill in each claim's incident_id."""
+    session = _session(on_error, rejects, input_format, encoding)
+    registry = _registry(sources, actors)
+    claims = session.read_any(_inputs(inputs), registry, published=_check_date(published))
+    clustering = session.cluster(claims, registry, threshold)
+    out = list(clustering.claims)
+    if explain:
+        from casualty.session import with_link_columns
+
+        out = with_link_columns(clustering)
+    session.write_claims(out, fmt.value if fmt else None, raw_csv=raw_csv)
+    session.finish()
+
+
+def _report_command(
+    inputs: list[str] | None,
+    fmt: ReportFormat,
+    *,
+    by: By,
+    quotes: bool,
+    threshold: float | None,
+    published: str | None,
+    sources: list[Path] | None,
+    actors: list[Path] | None,
+    input_format: str | None,
+    encoding: str | None,
+    on_error: OnError,
+    rejects: Path | None,
+    raw_csv: bool,
+    filters: dict[str, object],
+) -> None:
+    session = _session(on_error, rejects, input_format, encoding)
+    registry = _registry(sources, actors)
+    claims = session.read_any(_inputs(inputs), registry, published=_check_date(published))
+    if any(c.incident_id is None and c.kind != "period_total" for c in claims):
+        claims = list(session.cluster(claims, registry, threshold).claims)
+    session.write_report(
+        claims, registry, fmt.value, by=by.value, quotes=quotes, raw_csv=raw_csv, filters=filters
+    )
+    session.finish()
+
+
+FormatReportOpt = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
+ByOpt = Annotated[By, typer.Option("--by", help="One column per source, or per source type.")]
+QuotesOpt = Annotated[
+    bool, typer.Option("--quotes", help="Show the evidence sentences under each table.")
+]
+SinceOpt = Annotated[
+    str | None, typer.Option("--since", metavar="DATE", help="Only incidents on or after DATE.")
+]
+UntilOpt = Annotated[
+    str | None, typer.Option("--until", metavar="DATE", help="Only incidents on or before DATE.")
+]
+CountryOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--country", metavar="COUNTRY", help="Only incidents in this country (name or code)."
+    ),
+]
+SourceTypeOpt = Annotated[
+    str | None,
+    typer.Option("--source-type", metavar="TYPE", help="Only incidents with a claim of this type."),
+]
+MinSpreadOpt = Annotated[
+    float | None,
+    typer.Option("--min-spread", metavar="RATIO", help="Only rows whose spread is at least this."),
+]
+FlagOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--flag",
+        metavar="FLAG",
+        help="Only rows with this flag (repeatable: omission, self_serving…).",
+    ),
+]
+SortOpt = Annotated[Sort, typer.Option("--sort", help="Order incidents by date, spread or toll.")]
+
+
+def _filters(
+    since: str | None,
+    until: str | None,
+    country: str | None,
+    source_type: str | None,
+    min_spread: float | None,
+    flag: list[str] | None,
+    sort: Sort,
+) -> dict[str, object]:
+    return {
+        "since": _check_date(since, "--since"),
+        "until": _check_date(until, "--until"),
+        "country": country,
+        "source_type": source_type,
+        "min_spread": min_spread,
+        "flags": tuple(flag or ()),
+        "sort": sort.value,
+    }
+
+
+@app.command()
+@_guarded
+def table(
+    inputs: InputsArg = None,
+    fmt: FormatReportOpt = ReportFormat.table,
+    by: ByOpt = By.source,
+    quotes: QuotesOpt = False,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    country: CountryOpt = None,
+    source_type: SourceTypeOpt = None,
+    min_spread: MinSpreadOpt = None,
+    flag: FlagOpt = None,
+    sort: SortOpt = Sort.date,
+    threshold: ThresholdOpt = None,
+    sources: SourcesOpt = None,
+    actors: ActorsOpt = None,
+    input_format: InputFormatOpt = None,
+    encoding: EncodingOpt = None,
+    on_error: OnErrorOpt = OnError.stop,
+    rejects: RejectsOpt = None,
+    raw_csv: RawCsvOpt = False,
+) -> None:
+    """Print the discrepancy table of clustered claims (clusters them first if needed)."""
+    _report_command(
+        inputs,
+        fmt,
+        by=by,
+        quotes=quotes,
+        threshold=threshold,
+        published=None,
+        sources=sources,
+        actors=actors,
+        input_format=input_format,
+        encoding=encoding,
+        on_error=on_error,
+        rejects=rejects,
+        raw_csv=raw_csv,
+        filters=_filters(since, until, country, source_type, min_spread, flag, sort),
+    )
+
+
+@app.command()
+@_guarded
+def reconcile(
+    inputs: InputsArg = None,
+    fmt: FormatReportOpt = ReportFormat.table,
+    by: ByOpt = By.source,
+    quotes: QuotesOpt = False,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    country: CountryOpt = None,
+    source_type: SourceTypeOpt = None,
+    min_spread: MinSpreadOpt = None,
+    flag: FlagOpt = None,
+    sort: SortOpt = Sort.date,
+    threshold: ThresholdOpt = None,
+    published: PublishedOpt = None,
+    sources: SourcesOpt = None,
+    actors: ActorsOpt = None,
+    input_format: InputFormatOpt = None,
+    encoding: EncodingOpt = None,
+    on_error: OnErrorOpt = OnError.stop,
+    rejects: RejectsOpt = None,
+    raw_csv: RawCsvOpt = False,
+) -> None:
+    """Extract (from articles), cluster and tabulate in one step."""
+    _report_command(
+        inputs,
+        fmt,
+        by=by,
+        quotes=quotes,
+        threshold=threshold,
+        published=published,
+        sources=sources,
+        actors=actors,
+        input_format=input_format,
+        encoding=encoding,
+        on_error=on_error,
+        rejects=rejects,
+        raw_csv=raw_csv,
+        filters=_filters(since, until, country, source_type, min_spread, flag, sort),
+    )
+
+
+@app.command()
+@_guarded
+def explain(
+    incident_id: Annotated[
+        str, typer.Argument(help="The incident to explain, e.g. 2017-09-28-sukhna.")
+    ],
+    inputs: InputsArg = None,
+    threshold: ThresholdOpt = None,
+    published: PublishedOpt = None,
+    sources: SourcesOpt = None,
+    actors: ActorsOpt = None,
+    input_format: InputFormatOpt = None,
+    encoding: EncodingOpt = None,
+    on_error: OnErrorOpt = OnError.stop,
+) -> None:
+    """Explain why claims were grouped into an incident, feature by feature."""
+    session = _session(on_error, None, input_format, encoding)
+    registry = _registry(sources, actors)
+    claims = session.read_any(_inputs(inputs), registry, published=_check_date(published))
+    session.explain(incident_id, claims, registry, threshold)
+    session.finish()
+
+
+@app.command("sources")
+@_guarded
+def sources_cmd(
+    sources: SourcesOpt = None,
+    actors: ActorsOpt = None,
+    fmt: Annotated[
+        ClaimFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: table on a terminal, else jsonl)."
+        ),
+    ] = None,
+    raw_csv: RawCsvOpt = False,
+) -> None:
+    """List the source registry: canonical names, aliases and source types."""
+    session = _session()
+    registry = _registry(sources, actors)
+    session.write_sources(registry, fmt.value if fmt else None, raw_csv=raw_csv)
+
+
+def _check_date(value: str | None, option: str = "--published") -> str | None:
+    if value is None:
+        return None
+    from casualty.io.documents import valid_iso_date
+
+    date = valid_iso_date(value)
+    if date is None:
+        raise UsageError(f"{option} must be a date as YYYY-MM-DD, got {value!r}")
+    return date
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app(prog_name="casualty")
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        raise SystemExit(141) from None

@@ -1,0 +1,138 @@
+"""Read articles: `.txt` with an optional header block and dateline, or JSONL of articles."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from collections.abc import Iterator
+from typing import TextIO
+
+from casualty.errors import InputError
+from casualty.model import Document
+
+HEADER_KEYS = frozenset({"outlet", "published", "url", "title", "id"})
+_HEADER_LINE = re.compile(r"([A-Za-z_]+)[ \t]*:[ \t]?(.*)")
+_ISO_DATELINE = re.compile(r"\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+# `BEIRUT, Sept 29 (Reuters) -` and `KYIV, Ukraine, Oct. 3 (AP) —`: place words, a month and
+# a day near the top of the body. Bounded repetition keeps the match linear.
+_WIRE_DATELINE = re.compile(
+    r"\A\s*[A-Z][A-Za-z .'’-]{1,40}(?:,[ A-Za-z.'’-]{1,40}){0,2},?\s+"
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+(\d{1,2})"
+    r"(?:,?\s+(\d{4}))?"
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def valid_iso_date(value: str) -> str | None:
+    """`value` if it is a real calendar date as YYYY-MM-DD, else None."""
+    try:
+        return _dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        return None
+
+
+def _split_header(raw: str) -> tuple[dict[str, str], int]:
+    """The header block's fields and the offset where the body starts (0 without a header)."""
+    fields: dict[str, str] = {}
+    pos = 0
+    while True:
+        end = raw.find("\n", pos)
+        line = raw[pos:] if end < 0 else raw[pos:end]
+        if not line.strip():
+            if fields:
+                return fields, (len(raw) if end < 0 else end + 1)
+            return {}, 0
+        match = _HEADER_LINE.fullmatch(line.rstrip("\r"))
+        if not match or match.group(1).lower() not in HEADER_KEYS:
+            return {}, 0
+        fields[match.group(1).lower()] = match.group(2).strip()
+        if end < 0:
+            return fields, len(raw)
+        pos = end + 1
+
+
+def dateline_date(body: str, hint_year: int | None = None) -> str | None:
+    """The publication date a dateline gives: `date 2017-09-30 BEIRUT:` or `BEIRUT, Sept 29 -`.
+
+    A wire dateline has no year: it is taken from `hint_year`, else from the latest year the
+    body mentions, else left unknown (None) rather than guessed.
+    """
+    head = body[:300]
+    iso = _ISO_DATELINE.match(head)
+    if iso:
+        return valid_iso_date(iso.group(1))
+    wire = _WIRE_DATELINE.match(head)
+    if not wire:
+        return None
+    month = _MONTHS[wire.group(1).lower()]
+    day = int(wire.group(2))
+    year = int(wire.group(3)) if wire.group(3) else hint_year
+    if year is None:
+        years = [int(y) for y in _YEAR.findall(body[:5000])]
+        year = max((y for y in years if y <= _dt.date.today().year), default=None)
+    if year is None:
+        return None
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def document_from_text(raw: str, doc_id: str, published: str | None = None) -> Document:
+    """Build a Document from a `.txt` article: header block, then body."""
+    fields, offset = _split_header(raw)
+    body = raw[offset:]
+    pub = fields.get("published")
+    pub = valid_iso_date(pub) if pub else None
+    if pub is None:
+        hint = int(published[:4]) if published else None
+        pub = dateline_date(body, hint) or published
+    return Document(
+        id=fields.get("id") or doc_id,
+        text=body,
+        published=pub,
+        outlet=fields.get("outlet") or None,
+        url=fields.get("url") or None,
+        title=fields.get("title") or None,
+        offset=offset,
+    )
+
+
+def read_articles_jsonl(
+    stream: TextIO, path: str, published: str | None = None
+) -> Iterator[Document]:
+    """Yield one Document per JSONL line `{"id", "text", "published", "outlet", "url", "title"}`."""
+    for lineno, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not valid JSON ({exc.msg})", path, lineno) from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise InputError("an article needs a string field 'text'", path, lineno)
+        pub_raw = obj.get("published")
+        pub = valid_iso_date(str(pub_raw)) if pub_raw else None
+        if pub_raw and pub is None:
+            raise InputError(f"published must be YYYY-MM-DD, got {pub_raw!r}", path, lineno)
+        text: str = obj["text"]
+        if pub is None:
+            pub = dateline_date(text, int(published[:4]) if published else None) or published
+
+        def _opt(key: str, obj: dict[str, object] = obj) -> str | None:
+            value = obj.get(key)
+            return str(value) if value not in (None, "") else None
+
+        yield Document(
+            id=_opt("id") or f"{path}:{lineno}",
+            text=text,
+            published=pub,
+            outlet=_opt("outlet"),
+            url=_opt("url"),
+            title=_opt("title"),
+        )
