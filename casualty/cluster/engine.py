@@ -1,0 +1,167 @@
+"""The clustering run: features → candidate pairs → scores → incidents → ids and links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from casualty.cluster import assign, blocking, features, ids, scoring
+from casualty.cluster.features import EXACT, KIND_CODES, Table
+from casualty.cluster.model import Link
+from casualty.cluster.places import NEAR
+from casualty.model import Claim
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from casualty.registry import Registry
+
+    IntArray = npt.NDArray[np.int64]
+    FloatArray = npt.NDArray[np.float64]
+
+_PERIOD = KIND_CODES["period_total"]
+_OMISSION = KIND_CODES["omission"]
+
+
+class Links(Mapping[str, Link]):
+    """Claim id → `Link`, built on access from arrays (a million `Link`s cost memory)."""
+
+    __slots__ = ("_index", "_other", "_parts", "_score", "_t")
+
+    def __init__(self, t: Table, other: IntArray, score: FloatArray, parts: FloatArray) -> None:
+        self._t = t
+        self._other = other
+        self._score = score
+        self._parts = parts
+        self._index: dict[str, int] | None = None
+
+    def _lookup(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = {cid: i for i, cid in enumerate(self._t.ids)}
+        return self._index
+
+    def __getitem__(self, claim_id: str) -> Link:
+        i = self._lookup()[claim_id]
+        j = int(self._other[i])
+        if j < 0:
+            return Link(claim_id, None, 0.0, ())
+        contributions = tuple(
+            (name, round(float(v), 3))
+            for name, v in zip(scoring.FEATURES, self._parts[i], strict=True)
+        )
+        return Link(claim_id, self._t.ids[j], round(float(self._score[i]), 3), contributions)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lookup())
+
+    def __len__(self) -> int:
+        return len(self._t.ids)
+
+
+def names_incident(t: Table) -> IntArray:
+    """Which claims take part in incident clustering: all but period totals that name none."""
+    import numpy as np
+
+    period = t.kind == _PERIOD
+    named = (t.dating == EXACT) & (t.level >= NEAR)
+    return np.asarray(~period | named)
+
+
+def run(
+    claims: Sequence[Claim], threshold: float, registry: Registry | None
+) -> tuple[list[str], Links]:
+    """Incident id of every claim (input order) and the link of every claim."""
+    import numpy as np
+
+    t = features.build(claims, registry)
+    n = len(t)
+    a, b = blocking.candidate_pairs(t)
+    active = names_incident(t)
+    keep = active[a] & active[b]
+    a, b = a[keep], b[keep]
+    score, parts = scoring.score_pairs(t, a, b)
+    same_doc = parts[:, scoring.FEATURES.index("same_document")] > 0
+    label = assign.cluster(t, a, b, score, same_doc, threshold)
+    label = _omissions_follow_victims(t, a, b, label)
+    label = np.where(active, label, -1)
+
+    order = np.argsort(label, kind="stable")
+    members_of: dict[int, list[int]] = {}
+    for i in order.tolist():
+        lab = int(label[i])
+        if lab >= 0:
+            members_of.setdefault(lab, []).append(i)
+    names = ids.incident_ids(t, label, members_of)
+    incident = [
+        names[int(label[i])] if label[i] >= 0 else ids.period_id(claims[i], t, i) for i in range(n)
+    ]
+    other, best_score, best_parts = _best_links(t, a, b, score, parts, label, members_of)
+    return incident, Links(t, other, best_score, best_parts)
+
+
+def _omissions_follow_victims(t: Table, a: IntArray, b: IntArray, label: IntArray) -> IntArray:
+    """An omission moves to the incident of a same-document claim about the same victims."""
+    import numpy as np
+
+    om_a = (t.kind[a] == _OMISSION) & (t.kind[b] != _OMISSION)
+    om_b = (t.kind[b] == _OMISSION) & (t.kind[a] != _OMISSION)
+    om = np.concatenate([a[om_a], b[om_b]])
+    mate = np.concatenate([b[om_a], a[om_b]])
+    match = (t.doc[om] == t.doc[mate]) & (t.doc[om] > 0) & (t.victim[om] == t.victim[mate])
+    match &= t.victim[om] > 0
+    om, mate = om[match], mate[match]
+    if len(om) == 0:
+        return label
+    out = label.copy()
+    order = np.lexsort((label[mate], om))
+    om, mate = om[order], mate[order]
+    first = np.ones(len(om), dtype=bool)
+    first[1:] = om[1:] != om[:-1]
+    out[om[first]] = label[mate[first]]
+    return out
+
+
+def _best_links(
+    t: Table,
+    a: IntArray,
+    b: IntArray,
+    score: FloatArray,
+    parts: FloatArray,
+    label: IntArray,
+    members_of: dict[int, list[int]],
+) -> tuple[IntArray, FloatArray, FloatArray]:
+    """Per claim: its best-scoring partner in its own incident (-1 for the incident's seed)."""
+    import numpy as np
+
+    n = len(t)
+    inside = (label[a] == label[b]) & (label[a] >= 0)
+    src = np.concatenate([a[inside], b[inside]])
+    dst = np.concatenate([b[inside], a[inside]])
+    s = np.concatenate([score[inside], score[inside]])
+    p = np.concatenate([parts[inside], parts[inside]])
+    other = np.full(n, -1, dtype=np.int64)
+    best = np.zeros(n)
+    best_parts = np.zeros((n, len(scoring.FEATURES)))
+    # The seed of an incident: its strongest claim (exact day, most specific place), then the
+    # smallest claim id. Everything else links to its best partner.
+    rank = np.argsort(np.array(t.ids, dtype=object), kind="stable")
+    id_rank = np.empty(n, dtype=np.int64)
+    id_rank[rank] = np.arange(n)
+    strength = (t.dating == EXACT).astype(np.int64) * 10 + t.level
+    seeds = set()
+    for members in members_of.values():
+        seeds.add(min(members, key=lambda i: (-int(strength[i]), int(id_rank[i]))))
+    is_seed = np.zeros(n, dtype=bool)
+    is_seed[list(seeds)] = True
+    if len(src):
+        order = np.lexsort((id_rank[dst], -s, src))
+        src, dst, s, p = src[order], dst[order], s[order], p[order]
+        first = np.ones(len(src), dtype=bool)
+        first[1:] = src[1:] != src[:-1]
+        src, dst, s, p = src[first], dst[first], s[first], p[first]
+        keep = ~is_seed[src]
+        other[src[keep]] = dst[keep]
+        best[src[keep]] = s[keep]
+        best_parts[src[keep]] = p[keep]
+    return other, best, best_parts
