@@ -1,0 +1,139 @@
+"""The count-expression vocabulary of ``casualty/data/count_words.toml``, loaded once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Final
+
+#: Phrase kinds.
+NUMBER: Final = "number"
+VAGUE: Final = "vague"
+QUAL: Final = "qualitative"
+QUAL_NOUN: Final = "qualitative_noun"
+DENIAL: Final = "denial"
+DENIAL_NOUN: Final = "denial_noun"
+MOD: Final = "modifier"
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A fixed phrase: its words, what it is, and its bounds where it has any."""
+
+    words: tuple[str, ...]
+    kind: str
+    low: int | None = None
+    high: int | None = None
+    #: For modifiers and postfixes: the modifier class (``at_least``, ``about``...).
+    modifier: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the count reader looks up, indexed for speed."""
+
+    number_words: frozenset[str]
+    scale_words: frozenset[str]
+    scales: dict[str, int]
+    scales_glued: dict[str, int]
+    multipliers: dict[str, int]
+    vague_need_of: frozenset[str]
+    #: Phrases (numbers, vague, qualitative, denial, modifiers) by each of their words,
+    #: longest phrase first.
+    by_word: dict[str, tuple[Phrase, ...]]
+    #: Bounding phrases before a number, longest first.
+    modifiers: tuple[Phrase, ...]
+    #: Bounding phrases after a number, longest first.
+    postfixes: tuple[Phrase, ...]
+    singular_nouns: frozenset[str]
+    #: Words whose presence may start a count expression.
+    anchors: frozenset[str]
+    #: Context word lists of ``[context]`` by name.
+    context: dict[str, frozenset[str]]
+    #: Multi-word context phrases by name, as word tuples.
+    context_phrases: dict[str, tuple[tuple[str, ...], ...]]
+
+
+_WORDS: Final = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\s\w]|_")
+
+
+def _split(phrase: str) -> tuple[str, ...]:
+    """Words of a phrase as the count reader tokenises text ("no-one" is three tokens)."""
+    return tuple(_WORDS.findall(phrase.lower()))
+
+
+def _anchor_word(words: tuple[str, ...]) -> str:
+    """The word that locates a phrase in text: its longest word (the rarest in practice)."""
+    return max(words, key=len)
+
+
+def build(data: dict[str, Any]) -> Lexicon:
+    """Index a parsed ``count_words.toml``."""
+    phrases: list[Phrase] = []
+    for text, value in data["number_phrases"].items():
+        phrases.append(Phrase(_split(text), NUMBER, int(value), int(value)))
+    for text, (low, high) in data["vague"].items():
+        phrases.append(Phrase(_split(text), "vague", int(low), int(high)))
+    for kind, section, key in (
+        (QUAL, "qualitative", "quantifiers"),
+        (QUAL_NOUN, "qualitative", "nouns"),
+        (DENIAL, "denial", "quantifiers"),
+        (DENIAL_NOUN, "denial", "nouns"),
+    ):
+        zero = 0 if section == "denial" else None
+        phrases.extend(Phrase(_split(t), kind, zero, zero) for t in data[section][key])
+    modifiers = [
+        Phrase(_split(t), MOD, modifier=name)
+        for name, items in data["modifiers"].items()
+        for t in items
+    ]
+    postfixes = [
+        Phrase(_split(t), MOD, modifier=name)
+        for name, items in data["postfix"].items()
+        for t in items
+    ]
+    number_words = frozenset(data["number_words"])
+    by_word: dict[str, list[Phrase]] = {}
+    anchors = set(number_words)
+    for phrase in phrases:
+        anchors.add(_anchor_word(phrase.words))
+        for word in set(phrase.words):
+            by_word.setdefault(word, []).append(phrase)
+    for phrase in modifiers:
+        # A modifier that holds an anchor word ("as many as") must be recognised at that
+        # word so that the word is not read as a quantity of its own.
+        for word in set(phrase.words):
+            if word in anchors:
+                by_word.setdefault(word, []).append(phrase)
+    ordered = {w: tuple(sorted(ps, key=lambda p: -len(p.words))) for w, ps in by_word.items()}
+    singular = frozenset(data["singular"]["nouns"])
+    context: dict[str, frozenset[str]] = {}
+    context_phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for name, items in data["context"].items():
+        context[name] = frozenset(i.lower() for i in items if " " not in i)
+        context_phrases[name] = tuple(_split(i) for i in items if " " in i)
+    return Lexicon(
+        number_words=number_words,
+        scale_words=frozenset({"hundred", "thousand", "million", "billion"}),
+        scales={k: int(v) for k, v in data["scales"].items()},
+        scales_glued={k: int(v) for k, v in data["scales_glued"].items()},
+        multipliers={k: int(v) for k, v in data["multipliers"].items()},
+        vague_need_of=frozenset(data["vague_need_of"]),
+        by_word=ordered,
+        modifiers=tuple(sorted(modifiers, key=lambda p: -len(p.words))),
+        postfixes=tuple(sorted(postfixes, key=lambda p: -len(p.words))),
+        singular_nouns=singular,
+        anchors=frozenset(a for a in anchors if a.isascii() and a.isalpha()),
+        context=context,
+        context_phrases=context_phrases,
+    )
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The packaged vocabulary."""
+    raw = resources.files("casualty").joinpath("data", "count_words.toml").read_text("utf-8")
+    return build(tomllib.loads(raw))

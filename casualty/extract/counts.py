@@ -1,0 +1,481 @@
+"""Count expressions in a sentence: "at least 73", "seventy-three", "dozens of", "heavy losses".
+
+Bounds follow SPEC §4 "Count expressions". Choices the table leaves open:
+
+- "more than N" / "over N" give N+1 and no upper bound; "less than N" / "fewer than N" /
+  "under N" give no lower bound and N-1 (modifier ``less_than``).
+- A bound on a vague quantity applies to its own bounds: "more than a dozen" is 13/-,
+  "at least dozens" 24/-, "up to hundreds" -/999.
+- A vague word before a multiplier, or before "of" and a plural scale, multiplies:
+  low * unit .. (high + 1) * unit - 1, so "several hundred" is 300/999, "a few dozen" 24/71 and
+  "tens of thousands" 20000/99999 (SPEC's scores and hundreds follow the same rule).
+- "a dozen" is the number 12 (modifier ``exact``), "two dozen" 24, "half a dozen" 6, "both" 2.
+- "N to M", "N or M" and "N-M" are ranges only when N < M; "from N to M" is a change of a
+  figure ("the toll rose from 12 to 30"), so it gives two exact counts.
+- Explicit zeros ("no one", "none", "no casualties") are 0/0 with modifier ``denial``.
+- A decimal point is read only before a scale ("1.5 million"); "1.200" is not a count, since
+  it is 1.2 in English and 1200 in much of Europe.
+- A number glued to letters ("3rd", "10pm", "5km", "F-16") or written as a time or date
+  ("10:30", "28/9") is not a count; more than nine digits is not a count either.
+
+Spelled-out numbers are valued by the text2num library (it validates word order, e.g. rejects
+"seventy seventy", and knows "twelve hundred"); the vocabulary that says where such numbers and
+the vague and qualitative phrases are lives in ``casualty/data/count_words.toml``.
+
+Speed: words are located with ``str.find`` of a fixed anchor vocabulary and digits with one
+linear regular expression; each anchor is then read from a bounded window of tokens, so the
+time is linear in the text and no pattern can backtrack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from casualty.extract.count_context import is_non_casualty_number
+from casualty.extract.count_lexicon import (
+    DENIAL,
+    DENIAL_NOUN,
+    MOD,
+    NUMBER,
+    QUAL,
+    QUAL_NOUN,
+    VAGUE,
+    Lexicon,
+    Phrase,
+    lexicon,
+)
+
+__all__ = ["Count", "find_counts", "is_non_casualty_number", "parse_number"]
+
+#: Longest digit string (separators excluded) still read as a count.
+MAX_DIGITS: Final = 9
+#: How far past an anchor a count expression may reach, in characters and tokens.
+_AHEAD_CHARS: Final = 160
+_AHEAD_TOKENS: Final = 24
+_BEHIND_CHARS: Final = 60
+_BEHIND_TOKENS: Final = 6
+
+_DIGITS: Final = re.compile(r"\d+(?:[.,٫٬]\d+)*")
+_TOKEN: Final = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\s\w]|_")
+_ASCII_WORD: Final = re.compile(r"[a-z]+")
+_DASHES: Final = frozenset({"-", "–", "—", "‑"})
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """One count expression: its span, its bounds, and where the counted noun phrase starts."""
+
+    start: int
+    end: int
+    low: int | None
+    high: int | None
+    #: The expression as written: ``text[start:end]``.
+    qualifier: str
+    #: exact, at_least, more_than, about, nearly, up_to, less_than, range, vague,
+    #: qualitative or denial.
+    modifier: str
+    #: Offset of the counted noun phrase (after the number and an "of").
+    head_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    low: str
+    start: int
+    end: int
+
+    @property
+    def digit(self) -> bool:
+        return self.low[0].isdigit()
+
+    @property
+    def word(self) -> bool:
+        return self.low[0].isalpha()
+
+
+def _tokens(text: str, start: int, end: int, limit: int) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text, start, end):
+        out.append(_Tok(m.group().lower(), m.start(), m.end()))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _glued(a: _Tok, b: _Tok) -> bool:
+    return a.end == b.start
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+
+def _digit_value(tok: _Tok) -> tuple[int, int] | None:
+    """Integer part and decimal part (as numerator, denominator digits) of a digit token."""
+    raw = tok.low.replace("٬", ",").replace("٫", ".")
+    if sum(ch.isdigit() for ch in raw) > MAX_DIGITS or raw.count(".") > 1:
+        return None
+    whole, _, frac = raw.partition(".")
+    if "," in whole:
+        groups = whole.split(",")
+        if not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:]):
+            return None
+        whole = "".join(groups)
+    if "," in frac:
+        return None
+    return int(whole), len(frac)
+
+
+def _scaled(tok: _Tok, scale: int) -> int | None:
+    raw = tok.low.replace("٬", ",").replace("٫", ".").replace(",", "")
+    whole, _, frac = raw.partition(".")
+    value = int(whole) * scale
+    if frac:
+        num = int(frac) * scale
+        if num % 10 ** len(frac):
+            return None
+        value += num // 10 ** len(frac)
+    return value
+
+
+def _numeric(seq: list[_Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Value and last token index of the number starting at ``seq[i]``, else None."""
+    tok = seq[i]
+    if tok.digit:
+        return _digits_number(seq, i, lex)
+    if tok.low in lex.number_words:
+        return _word_number(seq, i, lex)
+    return None
+
+
+def _digits_number(seq: list[_Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
+    tok = seq[i]
+    parsed = _digit_value(tok)
+    if parsed is None:
+        return None
+    prev = seq[i - 1] if i > 0 else None
+    if (
+        prev is not None
+        and _glued(prev, tok)
+        and (
+            prev.word
+            or prev.low in ":/"
+            or (prev.low in _DASHES and i > 1 and _glued(seq[i - 2], prev) and seq[i - 2].word)
+        )
+    ):
+        # "MH17", "10:30", "28/9", "T-72": names, times and dates, not counts.
+        return None
+    nxt = seq[i + 1] if i + 1 < len(seq) else None
+    scale, last = 1, i
+    if nxt is not None and _glued(tok, nxt):
+        if nxt.word:
+            if nxt.low not in lex.scales_glued:
+                return None
+            scale, last = lex.scales_glued[nxt.low], i + 1
+        elif nxt.low in ":/" and i + 2 < len(seq) and seq[i + 2].digit:
+            return None
+    elif nxt is not None and nxt.low in lex.scales:
+        scale, last = lex.scales[nxt.low], i + 1
+    if parsed[1] and scale == 1:
+        return None
+    value = _scaled(tok, scale)
+    return None if value is None else (value, last)
+
+
+def _word_number(seq: list[_Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
+    from text_to_num import text2num
+
+    words = [seq[i].low]
+    idx = [i]
+    j = i + 1
+    while j < len(seq) and len(words) < 12 and words[-1] != "dozen":
+        tok = seq[j]
+        if tok.low in _DASHES and j + 1 < len(seq) and _glued(seq[j - 1], tok):
+            if _glued(tok, seq[j + 1]) and seq[j + 1].low in lex.number_words:
+                j += 1
+                continue
+            break
+        if tok.low in lex.number_words:
+            words.append(tok.low)
+            idx.append(j)
+        elif (
+            tok.low == "and"
+            and words[-1] in lex.scale_words
+            and j + 1 < len(seq)
+            and seq[j + 1].low in lex.number_words
+        ):
+            pass
+        else:
+            break
+        j += 1
+    while words:
+        mult = 1
+        body = words
+        if body[-1] == "dozen":
+            mult, body = 12, body[:-1]
+        try:
+            value = text2num(" ".join(body), "en") if body else 1
+        except ValueError:
+            words, idx = words[:-1], idx[:-1]
+            continue
+        return value * mult, idx[-1]
+    return None
+
+
+def parse_number(token: str) -> int | None:
+    """The integer a number written alone denotes, else None.
+
+    >>> parse_number("1,200"), parse_number("seventy-three"), parse_number("1.5 million")
+    (1200, 73, 1500000)
+    """
+    seq = _tokens(token, 0, len(token), 32)
+    if not seq:
+        return None
+    lex = lexicon()
+    got = _phrase_at(seq, 0, lex, kinds=(NUMBER,), anchored_start=True)
+    if got is not None:
+        phrase, first, last = got
+        return phrase.low if last == len(seq) - 1 and first == 0 else None
+    num = _numeric(seq, 0, lex)
+    if num is None or num[1] != len(seq) - 1:
+        return None
+    return num[0]
+
+
+# --- phrases -------------------------------------------------------------------------------
+
+
+def _phrase_at(
+    seq: list[_Tok],
+    a: int,
+    lex: Lexicon,
+    kinds: tuple[str, ...],
+    anchored_start: bool = False,
+) -> tuple[Phrase, int, int] | None:
+    """Longest phrase of ``kinds`` that covers ``seq[a]``: (phrase, first index, last index)."""
+    candidates = lex.by_word.get(seq[a].low, ())
+    for phrase in candidates:
+        if phrase.kind not in kinds:
+            continue
+        for k, word in enumerate(phrase.words):
+            if word != seq[a].low:
+                continue
+            first = a - k
+            last = first + len(phrase.words) - 1
+            if first < 0 or last >= len(seq) or (anchored_start and first != a):
+                continue
+            if all(seq[first + n].low == w for n, w in enumerate(phrase.words)):
+                return phrase, first, last
+    return None
+
+
+def _prefix(seq: list[_Tok], c: int, lex: Lexicon) -> tuple[str, int] | None:
+    """Modifier class and first index of a bounding phrase that ends right before ``seq[c]``."""
+    for phrase in lex.modifiers:
+        n = len(phrase.words)
+        if c - n < 0:
+            continue
+        if all(seq[c - n + k].low == w for k, w in enumerate(phrase.words)):
+            return phrase.modifier, c - n
+    return None
+
+
+def _postfix(seq: list[_Tok], j: int, lex: Lexicon) -> tuple[str, int] | None:
+    for phrase in lex.postfixes:
+        n = len(phrase.words)
+        start = j + 1
+        if start < len(seq) and seq[start].low in _DASHES and _glued(seq[j], seq[start]):
+            start += 1
+        if start + n > len(seq):
+            continue
+        if all(seq[start + k].low == w for k, w in enumerate(phrase.words)):
+            return phrase.modifier, start + n - 1
+    return None
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()`` with the same length, so offsets stay valid ("İ" lowers to 2 chars)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def _anchors(text: str, lex: Lexicon, singular: bool) -> list[tuple[int, int, bool]]:
+    """Where a count expression may start or be found: (start, end, is_digits), sorted."""
+    found = [(m.start(), m.end(), True) for m in _DIGITS.finditer(text)]
+    low = _lowered(text)
+    vocab = lex.anchors | lex.singular_nouns if singular else lex.anchors
+    n = len(low)
+    for word in vocab.intersection(_ASCII_WORD.findall(low)):
+        i = low.find(word)
+        while i >= 0:
+            e = i + len(word)
+            if (i == 0 or not low[i - 1].isalpha()) and (e == n or not low[e].isalpha()):
+                found.append((i, e, False))
+            i = low.find(word, e)
+    found.sort()
+    return found
+
+
+def _window(text: str, s: int, e: int, floor: int, digits: bool) -> tuple[list[_Tok], int]:
+    lo = max(floor, s - _BEHIND_CHARS)
+    back = _tokens(text, lo, s, 64)
+    if back and lo > floor and text[lo - 1].isalnum() and back[0].start == lo:
+        back = back[1:]
+    back = back[-_BEHIND_TOKENS:]
+    ahead = min(len(text), e + _AHEAD_CHARS)
+    if digits:
+        fwd = [_Tok(text[s:e].lower(), s, e), *_tokens(text, e, ahead, _AHEAD_TOKENS)]
+    else:
+        fwd = _tokens(text, s, ahead, _AHEAD_TOKENS)
+    return back + fwd, len(back)
+
+
+@dataclass(frozen=True, slots=True)
+class _Core:
+    first: int
+    last: int
+    low: int | None
+    high: int | None
+    kind: str
+    head: int | None = None
+
+
+def _core(seq: list[_Tok], a: int, lex: Lexicon, singular: bool) -> _Core | None:
+    """The quantity at ``seq[a]`` without its bounding words."""
+    got = _phrase_at(seq, a, lex, kinds=(NUMBER, VAGUE, QUAL, QUAL_NOUN, DENIAL, DENIAL_NOUN, MOD))
+    if got is not None:
+        phrase, first, last = got
+        if phrase.kind == MOD:
+            return None
+        if phrase.kind == NUMBER:
+            return _Core(first, last, phrase.low, phrase.high, "exact")
+        if phrase.kind == VAGUE:
+            return _vague(seq, phrase, first, last, lex)
+        kind = "denial" if phrase.kind in (DENIAL, DENIAL_NOUN) else "qualitative"
+        head = seq[last].start if phrase.kind in (QUAL_NOUN, DENIAL_NOUN) else None
+        return _Core(first, last, phrase.low, phrase.high, kind, head)
+    num = _numeric(seq, a, lex)
+    if num is not None:
+        return _range(seq, a, num, lex)
+    if singular and seq[a].low in lex.singular_nouns:
+        for art in (a - 1, a - 2):
+            if art >= 0 and seq[art].low in ("a", "an"):
+                if art == a - 2 and not seq[a - 1].word:
+                    break
+                return _Core(art, art, 1, 1, "exact", seq[art + 1].start)
+    return None
+
+
+def _vague(seq: list[_Tok], phrase: Phrase, first: int, last: int, lex: Lexicon) -> _Core | None:
+    low, high = phrase.low or 0, phrase.high or 0
+    nxt = seq[last + 1].low if last + 1 < len(seq) else ""
+    after = seq[last + 2].low if last + 2 < len(seq) else ""
+    if phrase.words[-1] in lex.vague_need_of and nxt != "of":
+        return None
+    unit = 0
+    if nxt in lex.multipliers and not nxt.endswith("s"):
+        unit, last = lex.multipliers[nxt], last + 1
+    elif nxt == "of" and after.endswith("s") and after in lex.multipliers:
+        unit, last = lex.multipliers[after], last + 2
+    if unit:
+        low, high = low * unit, (high + 1) * unit - 1
+    return _Core(first, last, low, high, "vague")
+
+
+def _range(seq: list[_Tok], a: int, num: tuple[int, int], lex: Lexicon) -> _Core:
+    value, last = num
+    opener = seq[a - 1].low if a > 0 else ""
+    if last + 2 < len(seq):
+        link = seq[last + 1].low
+        joins = link in _DASHES or link == "or" or (link == "to" and opener != "from")
+        if joins or (link == "and" and opener == "between"):
+            other = _numeric(seq, last + 2, lex)
+            if other is not None and other[0] > value:
+                first = a - 1 if opener == "between" else a
+                return _Core(first, other[1], value, other[0], "range")
+    return _Core(a, last, value, value, "exact")
+
+
+def _bounded(mod: str, low: int | None, high: int | None) -> tuple[int | None, int | None]:
+    if mod == "at_least":
+        return low, None
+    if mod == "more_than":
+        return (None if low is None else low + 1), None
+    if mod == "up_to":
+        return None, high
+    if mod == "less_than":
+        return None, (None if low is None else max(low - 1, 0))
+    return low, high
+
+
+def _is_head_of(prev: Count | None, seq: list[_Tok], first: int) -> bool:
+    """Whether a bare noun ("casualties") is the counted noun of the count just before it."""
+    if prev is None or seq[first].start - prev.end > 40:
+        return False
+    between = [t for t in seq[:first] if t.start >= prev.end]
+    return len(between) <= 3 and all(t.word for t in between)
+
+
+def _read(
+    text: str, s: int, e: int, floor: int, lex: Lexicon, singular: bool, prev: Count | None
+) -> Count | None:
+    if e - s > 2 * MAX_DIGITS + 2 and text[s].isdigit():
+        return None
+    seq, a = _window(text, s, e, floor, text[s].isdigit())
+    if a >= len(seq):
+        return None
+    core = _core(seq, a, lex, singular)
+    if core is None:
+        return None
+    first, last, low, high, mod = core.first, core.last, core.low, core.high, core.kind
+    bare_noun = mod == "qualitative" and core.head is not None and first == last
+    if bare_noun and _is_head_of(prev, seq, first):
+        return None
+    if mod in ("exact", "range", "vague"):
+        pre = _prefix(seq, first, lex)
+        if pre is not None:
+            mod, first = pre
+            low, high = _bounded(mod, low, high)
+        elif mod == "exact":
+            post = _postfix(seq, last, lex)
+            if post is not None:
+                mod, last = post
+                low, high = _bounded(mod, low, high)
+    start, end = seq[first].start, seq[last].end
+    head = core.head
+    if head is None:
+        head = end
+        if last + 1 < len(seq):
+            nxt = seq[last + 1]
+            head = nxt.start
+            if nxt.low == "of":
+                head = seq[last + 2].start if last + 2 < len(seq) else nxt.end
+    return Count(start, end, low, high, text[start:end], mod, head)
+
+
+def find_counts(text: str, singular: bool = False) -> list[Count]:
+    """Every count expression in ``text``, left to right, non-overlapping.
+
+    ``singular`` also reads "a" / "an" before a victim noun ("a soldier was killed") as a
+    count of one; it is off by default because most such articles are not counts.
+
+    >>> [(c.qualifier, c.low, c.high) for c in find_counts("at least 73 killed, dozens hurt")]
+    [('at least 73', 73, None), ('dozens', 24, 99)]
+    """
+    lex = lexicon()
+    out: list[Count] = []
+    floor = 0
+    for s, e, _digits in _anchors(text, lex, singular):
+        if s < floor:
+            continue
+        count = _read(text, s, e, floor, lex, singular, out[-1] if out else None)
+        if count is not None:
+            out.append(count)
+            floor = count.end
+    return out
