@@ -1,0 +1,130 @@
+"""Claim extraction: sentences, counts, outcomes, claimants, dates and places.
+
+`extract_document` turns one article into claims; `extract_documents` streams many. Each
+sentence is first checked for an outcome word (a cheap regex), so text without casualty
+language costs one scan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from casualty.extract.attribution import Attributor, Speaker
+from casualty.extract.context import ArticleContext
+from casualty.extract.lexicon import lexicon
+from casualty.extract.mentions import Mention, find_mentions
+from casualty.extract.omissions import find_omissions
+from casualty.extract.sentences import Sentence, split_sentences
+from casualty.extract.victims import perpetrator_of, victim_of
+from casualty.model import Claim, Document
+from casualty.registry import Registry, builtin_registry
+
+__all__ = ["extract_document", "extract_documents"]
+
+
+def extract_documents(
+    docs: Iterable[Document], registry: Registry | None = None
+) -> Iterator[Claim]:
+    """Claims of every document, document by document (streaming: one article in memory)."""
+    reg = registry or builtin_registry()
+    for doc in docs:
+        yield from extract_document(doc, reg)
+
+
+def extract_document(doc: Document, registry: Registry | None = None) -> list[Claim]:
+    """Every casualty claim and omission of one article, sorted by span then outcome."""
+    reg = registry or builtin_registry()
+    text = doc.text
+    sentences = split_sentences(text)
+    attributor = Attributor(reg, text, doc.outlet)
+    context = ArticleContext(doc, sentences)
+    prefilter = lexicon().prefilter
+    omission_cue = _OMISSION_CUE
+    claims: list[Claim] = []
+    for index, sentence in enumerate(sentences):
+        has_outcome = prefilter.search(sentence.text) is not None
+        has_omission = omission_cue.search(sentence.text) is not None
+        if not has_outcome and not has_omission:
+            attributor.speakers(sentence, [])
+            continue
+        mentions = find_mentions(sentence.text) if has_outcome else []
+        speakers = attributor.speakers(sentence, [m.start for m in mentions])
+        for mention, speaker in zip(mentions, speakers, strict=True):
+            claims.append(_claim(doc, reg, context, index, sentence, mention, speaker))
+        if has_omission:
+            claims.extend(_omissions(doc, reg, context, index, sentence, attributor))
+    claims = [c.with_id() for c in claims]
+    return sorted(claims, key=lambda c: (c.span or (0, 0), c.outcome, c.claim_id))
+
+
+_OMISSION_CUE = re.compile(r"\b(?:no|not|didn|yet|still|shied|awaiting|without)\b", re.IGNORECASE)
+
+
+def _claim(
+    doc: Document,
+    reg: Registry,
+    context: ArticleContext,
+    index: int,
+    sentence: Sentence,
+    mention: Mention,
+    speaker: Speaker,
+) -> Claim:
+    phrase = sentence.text[mention.victim_start : mention.victim_end]
+    victim, category = victim_of(phrase, reg)
+    perpetrator = perpetrator_of(
+        sentence.text, (mention.victim_start, mention.victim_end), reg, victim
+    )
+    base = Claim(
+        source=speaker.name,
+        source_type=speaker.source_type,
+        outcome=mention.outcome,
+        kind="claim",
+        reported_by=doc.outlet,
+        doc=doc.id,
+        span=(sentence.start, sentence.end),
+        published=doc.published,
+        perpetrator=perpetrator,
+        victim=victim,
+        victim_category=category,
+        low=mention.low,
+        high=mention.high,
+        qualifier=mention.qualifier,
+        text=sentence.text,
+        url=doc.url,
+    )
+    return context.locate(base, index, mention.start)
+
+
+def _omissions(
+    doc: Document,
+    reg: Registry,
+    context: ArticleContext,
+    index: int,
+    sentence: Sentence,
+    attributor: Attributor,
+) -> list[Claim]:
+    out: list[Claim] = []
+    for om in find_omissions(sentence.text):
+        speaker = attributor.omitter(sentence, om.start)
+        if speaker is None:
+            continue
+        victim, category = victim_of(sentence.text[om.end : om.end + 60], reg)
+        base = Claim(
+            source=speaker.name,
+            source_type=speaker.source_type,
+            outcome=om.outcome,
+            kind="omission",
+            reported_by=doc.outlet,
+            doc=doc.id,
+            span=(sentence.start, sentence.end),
+            published=doc.published,
+            victim=victim,
+            victim_category=category,
+            qualifier=om.qualifier,
+            text=sentence.text,
+            url=doc.url,
+        )
+        out.append(replace(context.locate(base, index, om.start), kind="omission"))
+    return out

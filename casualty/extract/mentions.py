@@ -1,0 +1,380 @@
+"""Figure + outcome pairing inside one sentence: "killing 12", "12 were killed", "the toll
+rose to 30", "leaving 12 dead", "killed 12 soldiers and wounded 30".
+
+A figure is a claim only when an outcome phrase governs it in the same clause: right after
+the figure and its victim noun phrase (passive, adjectival, nominal), or right before it
+(active verb, "the lives of", a toll noun with its bridge word "to"/"at"/"of").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from casualty.extract.counts import Count, find_counts, is_non_casualty_number
+from casualty.extract.lexicon import AFTER, BEFORE, NOUN, OutcomeWord, lexicon
+
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]")
+
+#: Words allowed between the figure's noun phrase and a following outcome phrase.
+_AUX: Final = frozenset(
+    [
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "reportedly",
+        "also",
+        "who",
+        "which",
+        "later",
+        "all",
+        "confirmed",
+        "believed",
+        "said",
+        "feared",
+        "thought",
+        "reported",
+        "allegedly",
+        "subsequently",
+        "either",
+        "of",
+        "them",
+        "those",
+        "others",
+        "other",
+    ]
+)
+#: Words that end a clause: a figure and an outcome on either side of one are not paired.
+_CLAUSE_BREAK: Final = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "added",
+        "after",
+        "when",
+        "while",
+        "because",
+        "but",
+        "although",
+        "though",
+        "since",
+        "before",
+        "until",
+        "whereas",
+        "as",
+        "if",
+        "than",
+        "where",
+        "whom",
+        "whose",
+        "according",
+        "announced",
+        "claimed",
+        "stated",
+    ]
+)
+_BREAK_PUNCT: Final = frozenset(";:()[]—–")
+#: Words that may sit between an active outcome verb and its figure ("killed an estimated 12").
+_PRE_GAP: Final = frozenset(
+    [
+        "an",
+        "a",
+        "the",
+        "estimated",
+        "another",
+        "further",
+        "additional",
+        "total",
+        "of",
+        "some",
+        "least",
+        "at",
+        "only",
+        "just",
+    ]
+)
+_BRIDGE: Final = frozenset(
+    [
+        "to",
+        "at",
+        "of",
+        "reached",
+        "hit",
+        "is",
+        "was",
+        "stood",
+        "stands",
+        "passed",
+        "topped",
+        "exceeded",
+        "surpassed",
+        "rose",
+        "climbed",
+        "risen",
+        "jumped",
+        "increased",
+        "mounted",
+        "now",
+        "had",
+        "has",
+        ":",
+    ]
+)
+#: Words that end a victim noun phrase after the figure.
+_NP_STOP: Final = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "near",
+        "during",
+        "after",
+        "when",
+        "while",
+        "across",
+        "from",
+        "by",
+        "as",
+        "with",
+        "since",
+        "following",
+        "including",
+        "among",
+        "inside",
+        "outside",
+        "into",
+        "over",
+        "under",
+        "who",
+        "which",
+        "that",
+        "were",
+        "was",
+        "are",
+        "is",
+        "had",
+        "have",
+        "has",
+        "been",
+        "had",
+        "will",
+        "would",
+        "could",
+        "could",
+        "may",
+        "might",
+        "and",
+        "or",
+        "but",
+        "to",
+        "for",
+        "of",
+    ]
+)
+_MAX_AFTER_GAP: Final = 10
+_MAX_BEFORE_GAP: Final = 2
+_MAX_NOUN_GAP: Final = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure (or qualitative phrase) with the outcome that governs it, in sentence offsets."""
+
+    outcome: str
+    low: int | None
+    high: int | None
+    qualifier: str | None
+    start: int
+    end: int
+    #: The victim noun phrase (may be empty: start == end).
+    victim_start: int
+    victim_end: int
+    outcome_start: int
+    outcome_end: int
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+
+
+def _between(tokens: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
+    return [t[2] for t in tokens if t[0] >= start and t[1] <= end]
+
+
+def _after_ok(gap: list[str], others_between: bool) -> bool:
+    """Can the figure's noun phrase (`gap`) reach a following outcome phrase?"""
+    if len(gap) > _MAX_AFTER_GAP:
+        return False
+    if any(w in _CLAUSE_BREAK or w in _BREAK_PUNCT for w in gap):
+        return False
+    if others_between:
+        # Only an "including N children" aside may hold another figure.
+        return "including" in gap or "among" in gap
+    # A comma is fine inside an aside ("30 people, including 4 children, were killed").
+    return not ("," in gap and "including" not in gap and "among" not in gap)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every (figure, outcome) pair of one sentence, left to right."""
+    words = lexicon().find(text)
+    if not words:
+        return []
+    tokens = _tokens(text)
+    counts = [c for c in find_counts(text) if not is_non_casualty_number(text, c)]
+    out: list[Mention] = []
+    for i, count in enumerate(counts):
+        best = _govern(text, tokens, words, counts, i)
+        if best is None:
+            continue
+        word, after = best
+        v_start, v_end = _victim_span(text, tokens, count, word, after)
+        out.append(
+            Mention(
+                word.outcome,
+                count.low,
+                count.high,
+                count.qualifier,
+                count.start,
+                count.end,
+                v_start,
+                v_end,
+                word.start,
+                word.end,
+            )
+        )
+    out.extend(_qualitative(text, tokens, out))
+    return sorted(out, key=lambda m: (m.start, m.outcome))
+
+
+def _govern(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    words: list[OutcomeWord],
+    counts: list[Count],
+    i: int,
+) -> tuple[OutcomeWord, bool] | None:
+    """The outcome phrase governing figure `i`, and whether it follows the figure."""
+    count = counts[i]
+    nxt = counts[i + 1].start if i + 1 < len(counts) else len(text)
+    prev_end = counts[i - 1].end if i > 0 else 0
+    candidates: list[tuple[int, int, OutcomeWord, bool]] = []
+    for w in words:
+        if w.start >= count.end and w.roles & AFTER:
+            gap = _between(tokens, count.end, w.start)
+            others = w.start > nxt
+            if _after_ok(gap, others):
+                candidates.append((len(gap), 0, w, True))
+        elif w.end <= count.start and w.end >= prev_end:
+            gap = _between(tokens, w.end, count.start)
+            if w.roles & BEFORE and len(gap) <= _MAX_BEFORE_GAP and all(g in _PRE_GAP for g in gap):
+                candidates.append((len(gap), 1, w, False))
+            elif (
+                w.roles & NOUN
+                and len(gap) <= _MAX_NOUN_GAP
+                and gap
+                and gap[-1] in _BRIDGE
+                and not any(g in _BREAK_PUNCT or g in {"said", "says"} for g in gap)
+            ):
+                candidates.append((len(gap), 2, w, False))
+    if not candidates:
+        return None
+    # The first following outcome phrase only: a later one belongs to a later figure.
+    following = [c for c in candidates if c[3]]
+    preceding = [c for c in candidates if not c[3]]
+    pool = following[:1] + preceding[-1:]
+    best = min(pool, key=lambda c: (c[0], c[1]))
+    return best[2], best[3]
+
+
+def _victim_span(
+    text: str, tokens: list[tuple[int, int, str]], count: Count, word: OutcomeWord, after: bool
+) -> tuple[int, int]:
+    """The victim noun phrase of a figure: between figure and outcome, or after the figure."""
+    start = count.end
+    limit = word.start if after else len(text)
+    end = start
+    taken = 0
+    for t_start, t_end, low in tokens:
+        if t_start < start:
+            continue
+        if t_end > limit or taken >= 8:
+            break
+        if low in _NP_STOP and not (
+            low in {"and", "of"} and taken and _np_continues(tokens, t_end)
+        ):
+            break
+        if not low[0].isalnum() and low not in "'’-":
+            break
+        end = t_end
+        taken += 1
+    return start, end
+
+
+def _np_continues(tokens: list[tuple[int, int, str]], after: int) -> bool:
+    """True when the word after "and"/"of" looks like more of the noun phrase."""
+    for t_start, _, low in tokens:
+        if t_start >= after:
+            return (
+                low[0].isalpha()
+                and low not in _NP_STOP
+                and lexicon().pattern.fullmatch(low) is None
+            )
+    return False
+
+
+_QUALITATIVE = re.compile(
+    r"\b(?:heavy|huge|big|severe|significant|great|major|considerable|serious|massive|"
+    r"substantial|enormous)\s+(?:human\s+|material\s+and\s+human\s+)?(losses|casualties)\b",
+    re.IGNORECASE,
+)
+_ON = re.compile(r"\s+(?:on|among|in|to)\s+(?:the\s+ranks\s+of\s+)?", re.IGNORECASE)
+
+
+def _qualitative(
+    text: str, tokens: list[tuple[int, int, str]], found: list[Mention]
+) -> list[Mention]:
+    """Figure-less claims: "inflicted heavy losses on the enemy"."""
+    out: list[Mention] = []
+    for m in _QUALITATIVE.finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        outcome = "killed" if m.group(1).lower() == "losses" else "killed_or_wounded"
+        v_start = v_end = m.end()
+        on = _ON.match(text, m.end())
+        if on is not None:
+            v_start = on.end()
+            v_end = v_start
+            taken = 0
+            for t_start, t_end, low in tokens:
+                if t_start < v_start:
+                    continue
+                if taken >= 6 or low in _NP_STOP or not low[0].isalnum():
+                    break
+                v_end = t_end
+                taken += 1
+        qualifier = m.group().split(None, 1)[0].lower() + " " + m.group(1).lower()
+        out.append(
+            Mention(
+                outcome,
+                None,
+                None,
+                qualifier,
+                m.start(),
+                m.end(),
+                v_start,
+                v_end,
+                m.start(),
+                m.end(),
+            )
+        )
+    return out

@@ -1,0 +1,57 @@
+"""Explicit statements that a source gave no figure: "made no mention of the army's losses",
+"did not give a toll", "had no immediate comment", "losses are still being counted"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+_OMISSION: Final = re.compile(
+    r"\b(?:made|makes|make)\s+no\s+mention\s+of\b"
+    r"|\b(?:did|does|do)\s+not\s+(?:immediately\s+)?(?:give|say|provide|mention|disclose|reveal"
+    r"|release|share|specify|report|confirm|comment|publish|offer)\b"
+    r"|\bdidn'?t\s+(?:give|say|provide|mention|disclose|reveal|release|share|specify|report)\b"
+    r"|\bgave\s+no\s+(?:toll|figure|figures|details|estimate|number|casualty)"
+    r"|\b(?:had|has|have)\s+no\s+(?:immediate\s+)?comment\b"
+    r"|\b(?:is|are|was|were)\s+(?:yet|still)\s+to\s+(?:confirm|give|release|comment|disclose)\b"
+    r"|\bstill\s+being\s+counted\b"
+    r"|\bshied\s+away\s+from\b"
+    r"|\bawaiting\s+(?:a\s+)?(?:confirmed\s+)?(?:toll|figures?|numbers?)\b"
+    r"|\bwithout\s+(?:giving|providing|specifying)\s+(?:a\s+|any\s+)?(?:toll|figures?|numbers?)",
+    re.IGNORECASE,
+)
+#: What must be omitted for the statement to be about casualties.
+_TOPIC: Final = re.compile(
+    r"\b(?:loss(?:es)?|toll|casualt(?:y|ies)|dead|death|deaths|killed|died|wounded|injured"
+    r"|fatalit(?:y|ies)|victims|number|figures?|comment|immediately|how many|combatants)\b",
+    re.IGNORECASE,
+)
+_LOSSES: Final = re.compile(r"\b(?:wounded|injured|injuries)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Omission:
+    """One explicit omission in a sentence: where the cue is and what was left out."""
+
+    start: int
+    end: int
+    qualifier: str
+    outcome: str
+
+
+def find_omissions(sentence: str) -> list[Omission]:
+    """Omission cues of one sentence whose object is a casualty topic."""
+    out: list[Omission] = []
+    for m in _OMISSION.finditer(sentence):
+        window = sentence[m.end() : m.end() + 80]
+        cue = m.group().lower()
+        if "comment" in cue or "counted" in cue:
+            topic_ok = True
+        else:
+            topic_ok = _TOPIC.search(window) is not None
+        if not topic_ok:
+            continue
+        outcome = "wounded" if _LOSSES.search(window) and "dead" not in window else "killed"
+        out.append(Omission(m.start(), m.end(), " ".join(m.group().split()), outcome))
+    return out

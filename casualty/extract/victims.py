@@ -1,0 +1,175 @@
+"""Who the victims are (actor and `victim_category`) and who the sentence blames.
+
+The victim noun phrase is the one the figure counts ("73 Syrian regime troops", "50
+civilians"); named actors come from the actor registry, generic nouns from word lists.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from casualty.registry import Registry
+
+_CIVILIAN: Final = frozenset(
+    [
+        "civilian",
+        "civilians",
+        "children",
+        "child",
+        "women",
+        "woman",
+        "girls",
+        "boys",
+        "babies",
+        "infants",
+        "residents",
+        "villagers",
+        "worshippers",
+        "worshipers",
+        "students",
+        "pupils",
+        "passengers",
+        "patients",
+        "journalists",
+        "refugees",
+        "displaced",
+        "families",
+        "family",
+        "farmers",
+        "shoppers",
+        "pilgrims",
+        "teachers",
+        "doctors",
+        "medics",
+        "nurses",
+        "elderly",
+        "mourners",
+        "protesters",
+        "demonstrators",
+        "commuters",
+        "travellers",
+        "travelers",
+        "bystanders",
+        "locals",
+        "minors",
+        "aid",
+        "workers",
+    ]
+)
+_COMBATANT: Final = frozenset(
+    [
+        "soldiers",
+        "soldier",
+        "troops",
+        "troop",
+        "fighters",
+        "fighter",
+        "militants",
+        "militant",
+        "jihadists",
+        "jihadist",
+        "insurgents",
+        "insurgent",
+        "rebels",
+        "rebel",
+        "terrorists",
+        "terrorist",
+        "gunmen",
+        "gunman",
+        "servicemen",
+        "serviceman",
+        "personnel",
+        "policemen",
+        "policeman",
+        "officers",
+        "officer",
+        "guards",
+        "guard",
+        "militiamen",
+        "militiaman",
+        "commanders",
+        "commander",
+        "attackers",
+        "attacker",
+        "marines",
+        "sailors",
+        "pilots",
+        "mercenaries",
+        "recruits",
+        "conscripts",
+        "paramilitaries",
+        "paramilitary",
+        "bandits",
+        "extremists",
+        "extremist",
+        "loyalists",
+        "combatants",
+        "combatant",
+        "forces",
+        "members",
+        "operatives",
+        "cadres",
+        "army",
+        "servicemembers",
+    ]
+)
+_UNSPECIFIED: Final = frozenset(
+    ["people", "persons", "others", "individuals", "men", "bodies", "victims"]
+)
+_WORD: Final = re.compile(r"[^\W_]+")
+_BY: Final = re.compile(r"\b(?:by|from)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
+
+
+def victim_of(phrase: str, registry: Registry) -> tuple[str | None, str]:
+    """The victim actor (canonical name or None) and category of a victim noun phrase.
+
+    >>> from casualty.registry import builtin_registry
+    >>> victim_of("50 civilians", builtin_registry())[1]
+    'civilians'
+    """
+    words = [w.lower() for w in _WORD.findall(phrase)]
+    civ = any(w in _CIVILIAN for w in words)
+    com = any(w in _COMBATANT for w in words)
+    actors = [a for a in registry.find_actors(phrase)]
+    named = [a for a in actors if not a[2].generic]
+    if civ and com:
+        category = "mixed"
+    elif civ:
+        category = "civilians"
+    elif com:
+        category = "combatants"
+    elif named:
+        category = named[0][2].category
+    else:
+        category = "unspecified"
+    if named:
+        actor = named[0][2]
+        return actor.side or actor.name, category
+    if category == "civilians":
+        return "civilians", category
+    return None, category
+
+
+def perpetrator_of(
+    sentence: str, victim_span: tuple[int, int], registry: Registry, victim: str | None
+) -> str | None:
+    """The actor the sentence blames: "by X", else a named actor outside the victim phrase."""
+    actors = [
+        (s, e, a)
+        for s, e, a in registry.find_actors(sentence)
+        if not a.generic and not (victim_span[0] <= s < victim_span[1])
+    ]
+    if not actors:
+        return None
+    for m in _BY.finditer(sentence):
+        for s, _, a in actors:
+            if m.end() <= s <= m.end() + 40:
+                name = a.side or a.name
+                if name != victim:
+                    return name
+    for _, _, a in actors:
+        name = a.side or a.name
+        if name != victim:
+            return name
+    return None
