@@ -1,0 +1,264 @@
+"""Dates in news text: publication dates, and incident dates resolved against them.
+
+A casualty sentence rarely carries a full date: "on Thursday", "yesterday", "on Sept. 28",
+"during August", "since 2014". `find_dates` finds such expressions with one linear-time
+regular expression (no backtracking-prone nesting) and resolves each against the
+publication date; `incident_date` picks the one that dates the incident a sentence reports.
+
+Resolution rules (documented choices):
+
+- A weekday is the most recent such day on or before publication: a Saturday story's
+  "on Thursday" is two days earlier, a Thursday story's "on Thursday" the same day.
+- "yesterday" and "last night" are the day before publication; "overnight" also the day
+  before (the night that ended on the publication day; the incident usually started before
+  midnight); "today", "this morning", "tonight" the publication day.
+- A day and month without a year ("on Sept 28") take the publication year, or the year
+  before when that would put the day after publication.
+- Periods ("during August", "in 2016", "since 2014", "so far this year", "last month",
+  "this week", "since the war began") are returned with `period=True`; a period with no
+  known start ("since the war began") has `date` and `date_end` set to the publication day
+  and is skipped when there is none.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Final
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """One resolved date expression and where it stands in the text."""
+
+    date: str  # YYYY-MM-DD; period start (publication day for an open-ended period)
+    date_end: str | None  # period end, or the last day of a multi-day span
+    precision: str  # "day" | "week" | "month" | "year"
+    period: bool  # a period or cumulative span rather than one incident day
+    start: int
+    end: int
+
+
+MONTHS: Final = {
+    name: number
+    for number in range(1, 13)
+    for name in (
+        calendar.month_name[number].lower(),
+        calendar.month_abbr[number].lower(),
+    )
+} | {"sept": 9}
+WEEKDAYS: Final = {calendar.day_name[i].lower(): i for i in range(7)}
+
+_MONTH_RE: Final = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY_RE: Final = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR_RE: Final = r"(?:19|20)\d\d"
+_WEEKDAY_RE: Final = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+# Alternatives are tried left to right at each position; each is a flat sequence of
+# bounded pieces, so matching stays linear in the text length.
+_PATTERN: Final = re.compile(
+    r"\b(?:"
+    rf"(?P<iso>{_YEAR_RE})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)"
+    rf"|(?P<period_kw>during|throughout|since|in|for|over|through(?:out)?)\s+"
+    rf"(?:the\s+month\s+of\s+)?(?P<p_month>{_MONTH_RE})\.?(?:\s+(?P<p_month_year>{_YEAR_RE}))?"
+    rf"(?!\s+{_DAY_RE}\b)"
+    rf"|(?P<since_year>since|in|during|throughout)\s+(?P<p_year>{_YEAR_RE})"
+    rf"|(?P<md_month>{_MONTH_RE})\.?\s+(?P<md_day>{_DAY_RE})\b(?:,?\s+(?P<md_year>{_YEAR_RE}))?"
+    rf"|(?P<dm_day>{_DAY_RE})\s+(?:of\s+)?(?P<dm_month>{_MONTH_RE})\b\.?"
+    rf"(?:,?\s+(?P<dm_year>{_YEAR_RE}))?"
+    rf"|(?P<weekday>{_WEEKDAY_RE})(?:\s+(?P<wd_part>morning|afternoon|evening|night))?"
+    r"|(?P<rel>yesterday|today|tonight|last\s+night|overnight|this\s+morning"
+    r"|this\s+(?:week|month|year)|last\s+(?:week|month|year)|past\s+(?:week|month|year)"
+    r"|so\s+far\s+this\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)"
+    r"|since\s+the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:war|conflict|year|month)"
+    r"|since\s+the\s+(?:war|conflict|invasion|fighting)\s+(?:began|started|erupted|broke\s+out))"
+    r")\b",
+    re.IGNORECASE,
+)
+_NUMERIC: Final = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
+
+
+def _iso(value: date) -> str:
+    return value.isoformat()
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_published(value: str) -> str | None:
+    """A publication date in any common form as YYYY-MM-DD; None when unparseable or
+    impossible ("2017-02-31").
+
+    Numeric day/month order is read day first ("30/09/2017"), as most non-US outlets write.
+    """
+    text = value.strip()
+    if not text or text.lower() in {"unknown", "none", "null", "n/a"}:
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?", text)
+    if m:
+        parsed = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _iso(parsed) if parsed else None
+    m = _NUMERIC.match(text)
+    if m:
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        parsed = _safe_date(year, second, first) if first > 12 or second <= 12 else None
+        parsed = parsed or _safe_date(year, first, second)
+        return _iso(parsed) if parsed else None
+    refs = [r for r in find_dates(text, None) if r.precision == "day" and r.date]
+    if len(refs) == 1 and re.search(_YEAR_RE, text):
+        return refs[0].date
+    return _dateutil_parse(text)
+
+
+def _dateutil_parse(text: str) -> str | None:
+    from dateutil import parser
+
+    try:
+        parsed = parser.parse(text, dayfirst=True, fuzzy=False)
+    except (ValueError, OverflowError):
+        return None
+    return _iso(parsed.date())
+
+
+def _weekday_before(published: date, weekday: int) -> date:
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _month_day(published: date | None, month: int, day: int, year: int | None) -> date | None:
+    if year is not None:
+        return _safe_date(year, month, day)
+    if published is None:
+        return None
+    found = _safe_date(published.year, month, day)
+    if found is not None and found > published:
+        found = _safe_date(published.year - 1, month, day)
+    return found
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def find_dates(text: str, published: str | None) -> list[DateRef]:
+    """Every date expression in `text`, resolved against the publication date where needed.
+
+    Expressions that need a publication date (weekdays, "yesterday", a month without a
+    year) are skipped when `published` is None or unparseable.
+    """
+    pub = date.fromisoformat(published) if published and _is_iso(published) else None
+    out: list[DateRef] = []
+    for m in _PATTERN.finditer(text):
+        ref = _resolve(m, pub)
+        if ref is not None:
+            out.append(ref)
+    return out
+
+
+def _is_iso(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _resolve(m: re.Match[str], pub: date | None) -> DateRef | None:
+    g = m.groupdict()
+    s, e = m.start(), m.end()
+
+    def day(d: date | None) -> DateRef | None:
+        return DateRef(_iso(d), None, "day", False, s, e) if d else None
+
+    if g["iso"]:
+        return day(_safe_date(int(g["iso"]), int(g["iso_m"]), int(g["iso_d"])))
+    if g["md_month"]:
+        year = int(g["md_year"]) if g["md_year"] else None
+        return day(_month_day(pub, MONTHS[g["md_month"].lower()], _num(g["md_day"]), year))
+    if g["dm_month"]:
+        year = int(g["dm_year"]) if g["dm_year"] else None
+        return day(_month_day(pub, MONTHS[g["dm_month"].lower()], _num(g["dm_day"]), year))
+    if g["p_month"]:
+        month = MONTHS[g["p_month"].lower()]
+        if g["p_month_year"]:
+            year = int(g["p_month_year"])
+        elif pub is not None:
+            year = pub.year if month <= pub.month else pub.year - 1
+        else:
+            return None
+        first, last = _month_span(year, month)
+        if g["period_kw"].lower() == "since":
+            last = pub if pub is not None and pub >= first else last
+        return DateRef(_iso(first), _iso(last), "month", True, s, e)
+    if g["p_year"]:
+        year = int(g["p_year"])
+        last = date(year, 12, 31)
+        if g["since_year"].lower() == "since" and pub is not None and pub.year >= year:
+            last = pub
+        return DateRef(f"{year}-01-01", _iso(last), "year", True, s, e)
+    if pub is None:
+        return None
+    if g["weekday"]:
+        return day(_weekday_before(pub, WEEKDAYS[g["weekday"].lower()]))
+    rel = " ".join(g["rel"].lower().split())
+    return _relative(rel, pub, s, e)
+
+
+def _relative(rel: str, pub: date, s: int, e: int) -> DateRef | None:
+    if rel in ("yesterday", "last night", "overnight"):
+        return DateRef(_iso(pub - timedelta(days=1)), None, "day", False, s, e)
+    if rel in ("today", "tonight", "this morning"):
+        return DateRef(_iso(pub), None, "day", False, s, e)
+    unit = rel.rsplit(" ", 1)[-1]
+    if rel.startswith("since the"):
+        if unit in ("year", "month"):
+            first = pub.replace(month=1, day=1) if unit == "year" else pub.replace(day=1)
+            return DateRef(_iso(first), _iso(pub), unit, True, s, e)
+        return DateRef(_iso(pub), _iso(pub), "year", True, s, e)
+    if rel.startswith("last ") or rel.startswith("past "):
+        if unit == "week":
+            return DateRef(_iso(pub - timedelta(days=7)), _iso(pub), "week", True, s, e)
+        if unit == "month":
+            if rel.startswith("past "):
+                return DateRef(_iso(pub - timedelta(days=30)), _iso(pub), "month", True, s, e)
+            prev = pub.replace(day=1) - timedelta(days=1)
+            first, last = _month_span(prev.year, prev.month)
+            return DateRef(_iso(first), _iso(last), "month", True, s, e)
+        if rel.startswith("past "):
+            return DateRef(_iso(pub - timedelta(days=365)), _iso(pub), "year", True, s, e)
+        return DateRef(f"{pub.year - 1}-01-01", f"{pub.year - 1}-12-31", "year", True, s, e)
+    # this week / so far this year / earlier this month
+    if unit == "week":
+        first = pub - timedelta(days=pub.weekday())
+        return DateRef(_iso(first), _iso(pub), "week", True, s, e)
+    if unit == "month":
+        return DateRef(_iso(pub.replace(day=1)), _iso(pub), "month", True, s, e)
+    return DateRef(_iso(pub.replace(month=1, day=1)), _iso(pub), "year", True, s, e)
+
+
+def _num(day: str) -> int:
+    return int(re.sub(r"\D", "", day))
+
+
+def incident_date(text: str, published: str | None) -> DateRef | None:
+    """The single date that best dates the incident a claim sentence reports, or None.
+
+    Day-precision expressions win over periods; among them the first in the sentence.
+    A date after publication is ignored. None means the caller should fall back to the
+    publication date with lower confidence.
+    """
+    refs = find_dates(text, published)
+    if published:
+        refs = [r for r in refs if r.date <= published]
+    days = [r for r in refs if not r.period and r.precision == "day"]
+    if days:
+        return days[0]
+    return refs[0] if refs else None

