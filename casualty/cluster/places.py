@@ -10,11 +10,13 @@ lat, lon) tuple is resolved once.
 
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from casualty.geo import Place
 
 #: Levels of a resolved place, least to most specific.
 NONE: Final = 0
@@ -58,15 +60,6 @@ class Spot:
     lon: float | None = None
 
 
-def _geo() -> Any:
-    """The gazetteer module, or None while it is not available."""
-    try:
-        module = importlib.import_module("casualty.geo")
-    except ImportError:
-        return None
-    return module if hasattr(module, "gazetteer") else None
-
-
 def fold(text: str) -> str:
     """Lower-case ASCII-ish key: diacritics, apostrophes and punctuation folded."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -77,30 +70,17 @@ def fold(text: str) -> str:
 
 def slug(text: str) -> str:
     """The id-safe form of a name: lower-case ASCII words joined by hyphens."""
-    geo = _geo()
-    if geo is not None and hasattr(geo, "slug"):
-        value = str(geo.slug(text))
-        if value:
-            return value
     return _SLUG.sub("-", fold(text).encode("ascii", "ignore").decode()).strip("-")
-
-
-def _name_key(text: str) -> str:
-    geo = _geo()
-    if geo is not None and hasattr(geo, "normalize_place"):
-        return str(geo.normalize_place(text))
-    words = [w for w in fold(text).split() if w not in {"al", "el", "as", "ad", "az", "ash", "the"}]
-    return " ".join(words)
 
 
 def _country(value: str | None) -> str | None:
     if not value or not value.strip():
         return None
-    geo = _geo()
-    if geo is not None and hasattr(geo, "country_code"):
-        code = geo.country_code(value)
-        if code:
-            return str(code)
+    from casualty.geo import country_code
+
+    code = country_code(value)
+    if code:
+        return code
     text = value.strip()
     return text.upper() if len(text) == 2 and text.isalpha() else fold(text)
 
@@ -133,80 +113,73 @@ def resolve(
 ) -> Spot:
     """Resolve one place description to a `Spot` (see module docstring)."""
     cc = _country(country)
-    geo = _geo()
-    gaz = geo.gazetteer() if geo is not None else None
-    admin_spot = _resolve_admin(admin1, cc, gaz)
-    if admin_spot.country:
-        cc = cc or admin_spot.country
+    admin_spot = _resolve_admin(admin1, cc)
+    cc = cc or admin_spot.country
     if location and location.strip():
-        core, relative, is_admin = strip_relative(location)
-        place = _lookup(gaz, core, cc)
-        if place is not None:
-            pcc = _country(getattr(place, "country", None)) or cc
-            padmin = getattr(place, "admin1", None)
-            admin_key = f"{pcc}:{_name_key(padmin)}" if padmin else admin_spot.admin
-            kind = str(getattr(place, "kind", "") or "")
-            plat = getattr(place, "lat", None)
-            plon = getattr(place, "lon", None)
-            name = str(getattr(place, "name", core))
-            if is_admin or kind in {"admin1", "admin2", "region", "country"}:
-                if kind == "country":
-                    return Spot(COUNTRY, pcc, None, None, name)
-                own = kind in {"admin1", "region"}
-                key = f"{pcc}:{_name_key(name)}" if own else admin_key
-                return Spot(ADMIN, pcc, key or admin_key, None, name, plat, plon)
-            pid = getattr(place, "id", None) or _name_key(name)
-            return Spot(
-                NEAR if relative else LOCALITY,
-                pcc,
-                admin_key,
-                f"{pcc}:{pid}",
-                name,
-                plat if lat is None else lat,
-                plon if lon is None else lon,
-            )
-        key = _name_key(core)
-        if is_admin:
-            return Spot(ADMIN, cc, f"{cc}:{key}", None, core, lat, lon)
-        if key:
-            return Spot(
-                NEAR if relative else LOCALITY,
-                cc,
-                admin_spot.admin,
-                f"{cc}:{key}",
-                core,
-                lat,
-                lon,
-            )
+        spot = _resolve_location(location, cc, admin_spot, lat, lon)
+        if spot is not None:
+            return spot
     if admin_spot.level:
         return admin_spot
-    return Spot(COUNTRY if cc else NONE, cc, None, None, None, lat, lon)
+    return Spot(COUNTRY if cc else NONE, cc, None, None, cc, lat, lon)
 
 
-def _lookup(gaz: Any, name: str, cc: str | None) -> Any:
-    if gaz is None:
+def _resolve_location(
+    location: str, cc: str | None, admin_spot: Spot, lat: float | None, lon: float | None
+) -> Spot | None:
+    from casualty.geo import normalize_place
+
+    core, relative, is_admin = strip_relative(location)
+    place = _lookup(f"{core} countryside" if is_admin else core, cc)
+    if place is None:
+        key = normalize_place(core)
+        if not key:
+            return None
+        if is_admin:
+            return Spot(ADMIN, cc, f"{cc}:{key}", None, core, lat, lon)
+        return Spot(
+            NEAR if relative else LOCALITY, cc, admin_spot.admin, f"{cc}:{key}", core, lat, lon
+        )
+    pcc = place.country
+    admin_key = f"{pcc}:{place.admin1}" if place.admin1 else admin_spot.admin
+    if place.kind == "country":
+        return Spot(COUNTRY, pcc, None, None, place.name)
+    if place.kind == "region":
+        # A named region ("Donbas") spans several divisions: only its country is certain.
+        return Spot(COUNTRY, pcc, None, None, place.name, place.lat, place.lon)
+    if place.kind == "admin1" or is_admin:
+        return Spot(ADMIN, pcc, admin_key, None, place.admin1 or place.name, place.lat, place.lon)
+    return Spot(
+        NEAR if relative else LOCALITY,
+        pcc,
+        admin_key,
+        f"{pcc}:{place.id}",
+        place.name,
+        place.lat if lat is None else lat,
+        place.lon if lon is None else lon,
+    )
+
+
+def _lookup(name: str, cc: str | None) -> Place | None:
+    """The gazetteer's place for a name, never one in another country than the claim's."""
+    from casualty.geo import gazetteer
+
+    place = gazetteer().lookup(name, cc)
+    if place is None or (cc and place.country != cc):
         return None
-    try:
-        return gaz.lookup(name, cc)
-    except (KeyError, ValueError):
-        return None
+    return place
 
 
-def _resolve_admin(admin1: str | None, cc: str | None, gaz: Any) -> Spot:
+def _resolve_admin(admin1: str | None, cc: str | None) -> Spot:
     if not admin1 or not admin1.strip():
         return Spot(NONE, cc)
+    from casualty.geo import normalize_place
+
     core = _ADMIN_WORDS.sub("", admin1).strip(" ,.") or admin1
-    place = _lookup(gaz, core, cc)
-    if place is not None:
-        pcc = _country(getattr(place, "country", None)) or cc
-        name = getattr(place, "admin1", None) or getattr(place, "name", core)
+    place = _lookup(f"{core} province", cc)
+    if place is not None and place.kind in {"admin1", "city"}:
+        name = place.admin1 or place.name
         return Spot(
-            ADMIN,
-            pcc,
-            f"{pcc}:{_name_key(str(name))}",
-            None,
-            str(name),
-            getattr(place, "lat", None),
-            getattr(place, "lon", None),
+            ADMIN, place.country, f"{place.country}:{name}", None, name, place.lat, place.lon
         )
-    return Spot(ADMIN, cc, f"{cc}:{_name_key(core)}", None, core)
+    return Spot(ADMIN, cc, f"{cc}:{normalize_place(core)}", None, core)
