@@ -1,13 +1,178 @@
-"""Whether a count expression is a casualty-figure candidate or a year, age, time, amount..."""
+"""Whether a count expression is a casualty-figure candidate or a year, age, time, amount...
+
+The decision reads only the words around the expression: the counted noun right after it
+("12 tanks", "three years", "10 pm", "5 percent"), and the words just before it ("aged 12",
+"in 2014", "Sept 28", "$5", "Brigade 93"). Word lists live in the ``[context]`` section of
+``casualty/data/count_words.toml``. A noun it does not know keeps the number a candidate:
+missing a filter costs a false claim the attribution stage may still drop, while filtering a
+real figure loses the claim for good.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Final
+
+from casualty.extract.count_lexicon import Lexicon, Tok, glued, lexicon, tokens
 
 if TYPE_CHECKING:
     from casualty.extract.counts import Count
 
+_YEAR: Final = re.compile(r"\d{4}(?:\s*[-–/]\s*\d{2,4})?")
+_SKIP: Final = frozenset({"of", "the", "a", "an", "-", "–"})
+#: How many words after the number may precede the counted noun ("73 Syrian army soldiers").
+_NOUN_REACH: Final = 4
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The word and its singular candidates ("strikes" -> "strike", "casualties" -> "casualty")."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return tuple(forms)
+
+
+@cache
+def _pairs() -> frozenset[str]:
+    """Two-word things and units ("air strikes", "per cent", "local time")."""
+    phrases = lexicon().context_phrases
+    names = ("non_person_nouns", "percent_words", "time_words")
+    return frozenset(" ".join(p) for name in names for p in phrases[name] if len(p) == 2)
+
+
+def _has(words: frozenset[str], word: str) -> bool:
+    return any(f in words for f in _forms(word))
+
+
+def _phrase_before(before: list[Tok], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    lows = tuple(t.low for t in before)
+    return any(lows[-len(p) :] == p for p in phrases if len(p) <= len(lows))
+
+
+def _noun_says(text: str, after: list[Tok], lex: Lexicon) -> bool | None:
+    """True if the counted noun is a thing, False if a person, None if neither is known."""
+    ctx = lex.context
+    seen = 0
+    for i, tok in enumerate(after):
+        if not tok.word:
+            if tok.low in ctx["percent_words"] or tok.low in ctx["currency_symbols"]:
+                return True
+            if tok.low in _SKIP:
+                continue
+            return None
+        if tok.low in _SKIP:
+            continue
+        if i + 1 < len(after) and _has(_pairs(), f"{tok.low} {after[i + 1].low}"):
+            return True
+        if _has(ctx["person_nouns"], tok.low):
+            return False
+        if any(
+            _has(ctx[name], tok.low)
+            for name in ("non_person_nouns", "time_units", "currency_words", "percent_words")
+        ):
+            return True
+        if tok.low in ctx["time_words"] and (i == 0 or tok.low != "am"):
+            return True
+        if tok.low in ctx["stop_words"]:
+            return None
+        seen += 1
+        if seen >= _NOUN_REACH:
+            return None
+    return None
+
+
+def _before_says(text: str, c: Count, before: list[Tok], lex: Lexicon) -> bool:
+    ctx = lex.context
+    if not before:
+        return False
+    prev = before[-1]
+    orig = text[prev.start : prev.end]
+    if prev.low in ctx["currency_symbols"] or (prev.low == "+" and prev.end == c.start):
+        return True
+    if prev.word and orig[0].isupper() and prev.low in ctx["unit_prefixes"]:
+        return True
+    if prev.low == "." and len(before) > 1 and before[-2].low in ("no", "nos"):
+        return True
+    if prev.low in ctx["code_prefixes"] or prev.low in ctx["age_words"]:
+        return True
+    if prev.low in ctx["currency_words"] or prev.low in ("us", "usd"):
+        return True
+    if prev.word and prev.low in ctx["months"] and (orig[0].isupper() or len(orig) > 5):
+        return True
+    return _phrase_before(before, lex.context_phrases["measure_phrases"]) or _phrase_before(
+        before, (("age", "of"), ("ages", "of"), ("aged", "between"), ("ages", "between"))
+    )
+
+
+def _is_year(text: str, c: Count, before: list[Tok], after: list[Tok], lex: Lexicon) -> bool:
+    if c.modifier not in ("exact", "range") or c.low is None or not 1800 <= c.low <= 2100:
+        return False
+    if not _YEAR.fullmatch(c.qualifier):
+        return False
+    if before and before[-1].low in lex.context["year_words"]:
+        return True
+    return _noun_says(text, after, lex) is not False
+
 
 def is_non_casualty_number(text: str, c: Count) -> bool:
-    """True when ``c`` is not a casualty figure candidate."""
-    return False
+    """True when ``c`` is not a casualty figure candidate.
+
+    Reads the counted noun after the expression (things, time units, currencies, percentages,
+    months) and the words before it (ages, years, months, money, unit and code names).
+
+    >>> from casualty.extract.counts import find_counts
+    >>> s = "Since 2014, 12 strikes killed 30 people."
+    >>> [(c.qualifier, is_non_casualty_number(s, c)) for c in find_counts(s)]
+    [('2014', True), ('12', True), ('30', False)]
+    """
+    if c.modifier in ("qualitative", "denial"):
+        return False
+    lex = lexicon()
+    ctx = lex.context
+    before = tokens(text, max(0, c.start - 48), c.start, 32)[-4:]
+    after = tokens(text, c.end, min(len(text), c.end + 120), 12)
+    if after and glued(Tok("", c.end, c.end), after[0]):
+        nxt = after[0].low
+        if nxt == "%" or (
+            nxt in (":", "/", ".") and len(after) > 1 and after[1].digit and glued(*after[:2])
+        ):
+            return True
+        if nxt in ("st", "nd", "rd", "th"):
+            return True
+    digits = c.qualifier.strip()
+    if digits[:1] == "0" and len(digits) > 1 and digits.isdigit():
+        return True  # "0300 GMT", "011 555": numbers are not written with a leading zero
+    if _is_phone(before, after, c):
+        return True
+    if _is_year(text, c, before, after, lex):
+        return True
+    if _before_says(text, c, before, lex):
+        return True
+    if after and after[0].word:
+        orig = text[after[0].start : after[0].end]
+        if orig[0].isupper() and after[0].low in ctx["unit_suffixes"]:
+            return True
+        if after[0].low in ctx["months"] and (orig[0].isupper() or len(orig) > 5):
+            return True
+        if after[0].low in ("a", "p") and len(after) > 1 and after[1].low == ".":
+            return True  # "10 a.m."
+    return _noun_says(text, after, lex) is True
+
+
+def _is_phone(before: list[Tok], after: list[Tok], c: Count) -> bool:
+    """Three digit groups in a row ("555 123 4567", "+963 11 234") make a phone number."""
+    if not c.qualifier.isdigit():
+        return False
+    groups = 1
+    for side in (reversed(before), iter(after)):
+        for tok in side:
+            if tok.digit:
+                groups += 1
+            elif tok.low not in ("-", "–", ".", "+", "(", ")"):
+                break
+    return groups >= 3

@@ -19,6 +19,41 @@ DENIAL_NOUN: Final = "denial_noun"
 MOD: Final = "modifier"
 
 
+_TOKEN: Final = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\s\w]|_")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A token of a count window: lowercased text and its span in the original text."""
+
+    low: str
+    start: int
+    end: int
+
+    @property
+    def digit(self) -> bool:
+        return self.low[0].isdigit()
+
+    @property
+    def word(self) -> bool:
+        return self.low[0].isalpha()
+
+
+def tokens(text: str, start: int, end: int, limit: int) -> list[Tok]:
+    """At most ``limit`` tokens of ``text[start:end]``: digit runs, words, single symbols."""
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(text, start, end):
+        out.append(Tok(m.group().lower(), m.start(), m.end()))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def glued(a: Tok, b: Tok) -> bool:
+    """Whether two tokens touch, with no space between them."""
+    return a.end == b.start
+
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     """A fixed phrase: its words, what it is, and its bounds where it has any."""

@@ -44,7 +44,10 @@ from casualty.extract.count_lexicon import (
     VAGUE,
     Lexicon,
     Phrase,
+    Tok,
+    glued,
     lexicon,
+    tokens,
 )
 
 __all__ = ["Count", "find_counts", "is_non_casualty_number", "parse_number"]
@@ -58,7 +61,6 @@ _BEHIND_CHARS: Final = 60
 _BEHIND_TOKENS: Final = 6
 
 _DIGITS: Final = re.compile(r"\d+(?:[.,٫٬]\d+)*")
-_TOKEN: Final = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\s\w]|_")
 _ASCII_WORD: Final = re.compile(r"[a-z]+")
 _DASHES: Final = frozenset({"-", "–", "—", "‑"})
 
@@ -80,38 +82,10 @@ class Count:
     head_start: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
-    low: str
-    start: int
-    end: int
-
-    @property
-    def digit(self) -> bool:
-        return self.low[0].isdigit()
-
-    @property
-    def word(self) -> bool:
-        return self.low[0].isalpha()
-
-
-def _tokens(text: str, start: int, end: int, limit: int) -> list[_Tok]:
-    out: list[_Tok] = []
-    for m in _TOKEN.finditer(text, start, end):
-        out.append(_Tok(m.group().lower(), m.start(), m.end()))
-        if len(out) >= limit:
-            break
-    return out
-
-
-def _glued(a: _Tok, b: _Tok) -> bool:
-    return a.end == b.start
-
-
 # --- numbers -------------------------------------------------------------------------------
 
 
-def _digit_value(tok: _Tok) -> tuple[int, int] | None:
+def _digit_value(tok: Tok) -> tuple[int, int] | None:
     """Integer part and decimal part (as numerator, denominator digits) of a digit token."""
     raw = tok.low.replace("٬", ",").replace("٫", ".")
     if sum(ch.isdigit() for ch in raw) > MAX_DIGITS or raw.count(".") > 1:
@@ -127,7 +101,7 @@ def _digit_value(tok: _Tok) -> tuple[int, int] | None:
     return int(whole), len(frac)
 
 
-def _scaled(tok: _Tok, scale: int) -> int | None:
+def _scaled(tok: Tok, scale: int) -> int | None:
     raw = tok.low.replace("٬", ",").replace("٫", ".").replace(",", "")
     whole, _, frac = raw.partition(".")
     value = int(whole) * scale
@@ -139,7 +113,7 @@ def _scaled(tok: _Tok, scale: int) -> int | None:
     return value
 
 
-def _numeric(seq: list[_Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
+def _numeric(seq: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
     """Value and last token index of the number starting at ``seq[i]``, else None."""
     tok = seq[i]
     if tok.digit:
@@ -149,7 +123,7 @@ def _numeric(seq: list[_Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
-def _digits_number(seq: list[_Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
+def _digits_number(seq: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
     tok = seq[i]
     parsed = _digit_value(tok)
     if parsed is None:
@@ -157,18 +131,18 @@ def _digits_number(seq: list[_Tok], i: int, lex: Lexicon) -> tuple[int, int] | N
     prev = seq[i - 1] if i > 0 else None
     if (
         prev is not None
-        and _glued(prev, tok)
+        and glued(prev, tok)
         and (
             prev.word
             or prev.low in ":/"
-            or (prev.low in _DASHES and i > 1 and _glued(seq[i - 2], prev) and seq[i - 2].word)
+            or (prev.low in _DASHES and i > 1 and glued(seq[i - 2], prev) and seq[i - 2].word)
         )
     ):
         # "MH17", "10:30", "28/9", "T-72": names, times and dates, not counts.
         return None
     nxt = seq[i + 1] if i + 1 < len(seq) else None
     scale, last = 1, i
-    if nxt is not None and _glued(tok, nxt):
+    if nxt is not None and glued(tok, nxt):
         if nxt.word:
             if nxt.low not in lex.scales_glued:
                 return None
@@ -183,7 +157,7 @@ def _digits_number(seq: list[_Tok], i: int, lex: Lexicon) -> tuple[int, int] | N
     return None if value is None else (value, last)
 
 
-def _word_number(seq: list[_Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
+def _word_number(seq: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
     from text_to_num import text2num
 
     words = [seq[i].low]
@@ -191,8 +165,8 @@ def _word_number(seq: list[_Tok], i: int, lex: Lexicon) -> tuple[int, int] | Non
     j = i + 1
     while j < len(seq) and len(words) < 12 and words[-1] != "dozen":
         tok = seq[j]
-        if tok.low in _DASHES and j + 1 < len(seq) and _glued(seq[j - 1], tok):
-            if _glued(tok, seq[j + 1]) and seq[j + 1].low in lex.number_words:
+        if tok.low in _DASHES and j + 1 < len(seq) and glued(seq[j - 1], tok):
+            if glued(tok, seq[j + 1]) and seq[j + 1].low in lex.number_words:
                 j += 1
                 continue
             break
@@ -229,7 +203,7 @@ def parse_number(token: str) -> int | None:
     >>> parse_number("1,200"), parse_number("seventy-three"), parse_number("1.5 million")
     (1200, 73, 1500000)
     """
-    seq = _tokens(token, 0, len(token), 32)
+    seq = tokens(token, 0, len(token), 32)
     if not seq:
         return None
     lex = lexicon()
@@ -247,7 +221,7 @@ def parse_number(token: str) -> int | None:
 
 
 def _phrase_at(
-    seq: list[_Tok],
+    seq: list[Tok],
     a: int,
     lex: Lexicon,
     kinds: tuple[str, ...],
@@ -270,7 +244,7 @@ def _phrase_at(
     return None
 
 
-def _prefix(seq: list[_Tok], c: int, lex: Lexicon) -> tuple[str, int] | None:
+def _prefix(seq: list[Tok], c: int, lex: Lexicon) -> tuple[str, int] | None:
     """Modifier class and first index of a bounding phrase that ends right before ``seq[c]``."""
     for phrase in lex.modifiers:
         n = len(phrase.words)
@@ -281,11 +255,11 @@ def _prefix(seq: list[_Tok], c: int, lex: Lexicon) -> tuple[str, int] | None:
     return None
 
 
-def _postfix(seq: list[_Tok], j: int, lex: Lexicon) -> tuple[str, int] | None:
+def _postfix(seq: list[Tok], j: int, lex: Lexicon) -> tuple[str, int] | None:
     for phrase in lex.postfixes:
         n = len(phrase.words)
         start = j + 1
-        if start < len(seq) and seq[start].low in _DASHES and _glued(seq[j], seq[start]):
+        if start < len(seq) and seq[start].low in _DASHES and glued(seq[j], seq[start]):
             start += 1
         if start + n > len(seq):
             continue
@@ -322,17 +296,17 @@ def _anchors(text: str, lex: Lexicon, singular: bool) -> list[tuple[int, int, bo
     return found
 
 
-def _window(text: str, s: int, e: int, floor: int, digits: bool) -> tuple[list[_Tok], int]:
+def _window(text: str, s: int, e: int, floor: int, digits: bool) -> tuple[list[Tok], int]:
     lo = max(floor, s - _BEHIND_CHARS)
-    back = _tokens(text, lo, s, 64)
+    back = tokens(text, lo, s, 64)
     if back and lo > floor and text[lo - 1].isalnum() and back[0].start == lo:
         back = back[1:]
     back = back[-_BEHIND_TOKENS:]
     ahead = min(len(text), e + _AHEAD_CHARS)
     if digits:
-        fwd = [_Tok(text[s:e].lower(), s, e), *_tokens(text, e, ahead, _AHEAD_TOKENS)]
+        fwd = [Tok(text[s:e].lower(), s, e), *tokens(text, e, ahead, _AHEAD_TOKENS)]
     else:
-        fwd = _tokens(text, s, ahead, _AHEAD_TOKENS)
+        fwd = tokens(text, s, ahead, _AHEAD_TOKENS)
     return back + fwd, len(back)
 
 
@@ -346,7 +320,7 @@ class _Core:
     head: int | None = None
 
 
-def _core(seq: list[_Tok], a: int, lex: Lexicon, singular: bool) -> _Core | None:
+def _core(seq: list[Tok], a: int, lex: Lexicon, singular: bool) -> _Core | None:
     """The quantity at ``seq[a]`` without its bounding words."""
     got = _phrase_at(seq, a, lex, kinds=(NUMBER, VAGUE, QUAL, QUAL_NOUN, DENIAL, DENIAL_NOUN, MOD))
     if got is not None:
@@ -372,7 +346,7 @@ def _core(seq: list[_Tok], a: int, lex: Lexicon, singular: bool) -> _Core | None
     return None
 
 
-def _vague(seq: list[_Tok], phrase: Phrase, first: int, last: int, lex: Lexicon) -> _Core | None:
+def _vague(seq: list[Tok], phrase: Phrase, first: int, last: int, lex: Lexicon) -> _Core | None:
     low, high = phrase.low or 0, phrase.high or 0
     nxt = seq[last + 1].low if last + 1 < len(seq) else ""
     after = seq[last + 2].low if last + 2 < len(seq) else ""
@@ -388,7 +362,7 @@ def _vague(seq: list[_Tok], phrase: Phrase, first: int, last: int, lex: Lexicon)
     return _Core(first, last, low, high, "vague")
 
 
-def _range(seq: list[_Tok], a: int, num: tuple[int, int], lex: Lexicon) -> _Core:
+def _range(seq: list[Tok], a: int, num: tuple[int, int], lex: Lexicon) -> _Core:
     value, last = num
     opener = seq[a - 1].low if a > 0 else ""
     if last + 2 < len(seq):
@@ -414,7 +388,7 @@ def _bounded(mod: str, low: int | None, high: int | None) -> tuple[int | None, i
     return low, high
 
 
-def _is_head_of(prev: Count | None, seq: list[_Tok], first: int) -> bool:
+def _is_head_of(prev: Count | None, seq: list[Tok], first: int) -> bool:
     """Whether a bare noun ("casualties") is the counted noun of the count just before it."""
     if prev is None or seq[first].start - prev.end > 40:
         return False
