@@ -51,8 +51,9 @@ def extract_document(doc: Document, registry: Registry | None = None) -> list[Cl
             continue
         mentions = find_mentions(sentence.text) if has_outcome else []
         speakers = attributor.speakers(sentence, [m.start for m in mentions])
-        for mention, speaker in zip(mentions, speakers, strict=True):
-            claims.append(_claim(doc, reg, context, index, sentence, mention, speaker))
+        for mention, found in zip(mentions, speakers, strict=True):
+            for speaker in found:
+                claims.append(_claim(doc, reg, context, index, sentence, mention, speaker))
         if has_omission:
             claims.extend(_omissions(doc, reg, context, index, sentence, attributor))
     claims = [c.with_id() for c in claims]

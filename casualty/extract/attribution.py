@@ -5,7 +5,8 @@ said"), inverted ("said the observatory") or after "according to". Descriptors (
 monitoring group", "the ministry") and pronouns ("It said") resolve to the most recent
 compatible claimant of the article; a participle ("..., saying 12 died") passes on the
 subject of its clause. Relays ("told AFP", "citing state television") are never claimants.
-With no speaker in sight the outlet itself is the claimant (`media`).
+With no speaker in sight the claim stays with the previous sentence's speaker inside a
+reported passage, else with the outlet itself (`media`).
 """
 
 from __future__ import annotations
@@ -17,70 +18,45 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
+from casualty.extract.lexicon import word_set
 from casualty.extract.sentences import Sentence
 from casualty.registry import Registry
 
-#: Speech verbs that attribute a figure only with a toll as their object ("put the toll at").
-_NEEDS_TOLL: Final = frozenset(
-    [
-        "put",
-        "puts",
-        "gave",
-        "gives",
-        "listed",
-        "raised",
-        "revised",
-        "issued",
-        "published",
-        "updated",
-    ]
-)
+_PRONOUN: Final = re.compile(r"^(?:it|they|he|she|we)$", re.IGNORECASE)
+_WORDS: Final = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TOLL_OBJECT: Final = re.compile(
-    r"^\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:\w+\s+){0,2}"
+    r"\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:toll|number|figure|tally|count|estimate)",
     re.IGNORECASE,
 )
-_PRONOUN: Final = re.compile(r"^(?:it|they|he|she|we)$", re.IGNORECASE)
-_TIME_WORDS: Final = frozenset(
-    [
-        "on",
-        "in",
-        "at",
-        "earlier",
-        "later",
-        "late",
-        "also",
-        "had",
-        "has",
-        "have",
-        "would",
-        "then",
-        "previously",
-        "separately",
-        "last",
-        "this",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-        "morning",
-        "evening",
-        "night",
-        "afternoon",
-        "statement",
-        "a",
-        "an",
-        "told",
-    ]
+#: A relative or bracketed aside inside a subject: ", who asked not to be named,".
+_ASIDE: Final = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|\[[^\]]*\]|\([^)]*\)")
+_STOP_SUBJECT: Final = re.compile(
+    r"[\"“”;:\[\]]|—|\s[-–]\s|\d|\b(?:which|that|who|whom|whose|while|but|after|before|when|"
+    r"because|since|although|though|if|whereas|until|as|said|says|say|told|claimed|reported|"
+    r"stated|killed|killing|wounded|injured|died|were|was|is|are|have|has|had|by)\b",
+    re.IGNORECASE,
 )
-_ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_WORDS: Final = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_AUX_BEFORE_VERB: Final = word_set(
+    """has have had was were is are also earlier later previously reportedly would will did
+    does officially publicly further then separately initially subsequently already"""
+)
+_LEADING: Final = word_set("and but so as while then also meanwhile however")
+_TRAILING_TIME: Final = word_set(
+    """on in at late last this monday tuesday wednesday thursday friday saturday sunday
+    yesterday today tonight morning evening night afternoon statement a an"""
+)
+_STATEMENT: Final = word_set("statement report communique communiqué post tweet release")
+#: Words of a source-like head that make an actor mention only a qualifier ("Syrian army
+#: General Command", "Syrian regime media").
+_NON_STATE: Final = word_set(
+    """extremist extremists terrorist terrorists jihadist jihadists militant militants
+    insurgent insurgents rebel rebels group"""
+)
+_STATE_WORDS: Final = re.compile(
+    r"government|army|forces|military|ministry|police|coalition|regime|troops", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +74,7 @@ class _Vocab:
     cue: re.Pattern[str]
     participles: frozenset[str]
     relays: frozenset[str]
+    needs_toll: frozenset[str]
     heads: tuple[tuple[str, str], ...]
 
 
@@ -106,11 +83,21 @@ def _vocab() -> _Vocab:
     raw = resources.files("casualty").joinpath("data", "attribution.toml").read_text("utf-8")
     data = tomllib.loads(raw)
     speech = data["speech"]
-    words = sorted(set(speech["subject"]) | set(speech["participle"]), key=len, reverse=True)
+    words = sorted(
+        set(speech["subject"]) | set(speech["participle"]) | set(speech["needs_toll"]),
+        key=len,
+        reverse=True,
+    )
     cue = re.compile(r"\baccording\s+to\b|\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
     heads = tuple((head, kind) for kind, items in data["heads"].items() for head in items)
     heads = tuple(sorted(heads, key=lambda h: -len(h[0])))
-    return _Vocab(cue, frozenset(speech["participle"]), frozenset(speech["relay"]), heads)
+    return _Vocab(
+        cue,
+        frozenset(speech["participle"]),
+        frozenset(speech["relay"]),
+        frozenset(speech["needs_toll"]),
+        heads,
+    )
 
 
 def head_type(phrase: str) -> str:
@@ -131,7 +118,9 @@ class _Cue:
     start: int
     end: int
     kind: str  # "subject", "according", "participle"
-    speaker: Speaker | None
+    speakers: tuple[Speaker, ...]
+    #: The cue sits in a relative clause ("a bombing that IS said it carried out").
+    relative: bool = False
 
 
 class Attributor:
@@ -142,12 +131,15 @@ class Attributor:
         self.text = text
         self.outlet = outlet or "unattributed"
         self.history: list[Speaker] = []
-        self.last_quote_speaker: Speaker | None = None
+        self.carry: tuple[Speaker, ...] = ()
+        self.sentences_seen = 0
+        self.quoted = False
         self._named = [
-            (s, e, Speaker(src.name, src.source_type, True))
-            for s, e, src in registry.find_sources(text)
+            (s, Speaker(src.name, src.source_type, True))
+            for s, _, src in registry.find_sources(text)
             if src.source_type != "media"
         ]
+        self._actors = [(s, a) for s, _, a in registry.find_actors(text) if not a.generic]
 
     @property
     def default(self) -> Speaker:
@@ -157,43 +149,48 @@ class Attributor:
             return Speaker(source.name, source.source_type, True)
         return Speaker(self.outlet, "media")
 
-    def speakers(self, sentence: Sentence, positions: list[int]) -> list[Speaker]:
-        """The claimant of each figure at `positions` (sentence offsets), in order."""
+    def speakers(self, sentence: Sentence, positions: list[int]) -> list[tuple[Speaker, ...]]:
+        """The claimants of each figure at `positions` (sentence offsets), in order."""
         cues = self._cues(sentence)
-        out: list[Speaker] = []
-        for pos in positions:
-            out.append(self._pick(cues, pos, sentence))
-        for cue in cues:
-            if cue.speaker is not None and cue.speaker.source_type != "media":
-                self.history.append(cue.speaker)
-        if cues and any(q in sentence.text for q in '"“”'):
-            spoken = [c.speaker for c in cues if c.speaker is not None]
-            self.last_quote_speaker = spoken[-1] if spoken else None
-        elif not cues:
-            self.last_quote_speaker = None
+        self.quoted = sentence.text[:1] in "\"“‘'"
+        out = [self._pick(cues, pos) for pos in positions]
+        live = [c for c in cues if c.speakers]
+        for cue in live:
+            self.history.extend(cue.speakers)
+        if live:
+            main = [c for c in live if not c.relative] or live
+            self.carry = main[-1].speakers
+        elif self.sentences_seen == 0:
+            self.carry = ()
+        self.sentences_seen += 1
         return out
+
+    def _pick(self, cues: list[_Cue], pos: int) -> tuple[Speaker, ...]:
+        live = [c for c in cues if c.speakers]
+        according = [c for c in live if c.kind == "according"]
+        if according:
+            return min(according, key=lambda c: abs(c.start - pos)).speakers
+        before = [c for c in live if c.end <= pos]
+        if before:
+            return before[-1].speakers
+        after = [c for c in live if c.start >= pos and not c.relative]
+        if after:
+            return after[0].speakers
+        if cues:
+            return (self.default,)
+        if self.carry and self.quoted:
+            return self.carry
+        return (self.default,)
 
     def omitter(self, sentence: Sentence, pos: int) -> Speaker | None:
         """Who the omission cue at `pos` speaks of: the subject of its clause."""
-        speaker = self._subject(sentence, pos)
-        if speaker is not None and speaker.source_type == "unknown":
-            speaker = Speaker(speaker.name, head_type(speaker.name))
+        found = self._subject(sentence, pos)
+        if not found:
+            return None
+        speaker = found[0]
+        if speaker.source_type == "unknown":
+            speaker = Speaker(speaker.name, head_type(speaker.name), speaker.named)
         return speaker
-
-    def _pick(self, cues: list[_Cue], pos: int, sentence: Sentence) -> Speaker:
-        live = [c for c in cues if c.speaker is not None]
-        according = [c for c in live if c.kind == "according"]
-        if according:
-            return min(according, key=lambda c: abs(c.start - pos)).speaker or self.default
-        before = [c for c in live if c.end <= pos]
-        if before:
-            return before[-1].speaker or self.default
-        after = [c for c in live if c.start >= pos]
-        if after:
-            return after[0].speaker or self.default
-        if sentence.text[:1] in '"“' and self.last_quote_speaker is not None:
-            return self.last_quote_speaker
-        return self.default
 
     # --- cues -------------------------------------------------------------------------------
 
@@ -204,68 +201,95 @@ class Attributor:
         for m in vocab.cue.finditer(text):
             word = m.group().lower()
             if word.startswith("according"):
-                cues.append(_Cue(m.start(), m.end(), "according", self._object(sentence, m.end())))
+                found = self._object(sentence, m.end())
+                cues.append(_Cue(m.start(), m.end(), "according", found))
             elif word in vocab.participles:
-                main = next((c.speaker for c in cues if c.kind == "subject" and c.speaker), None)
-                if main is None:
+                main = next((c.speakers for c in cues if c.kind == "subject" and c.speakers), ())
+                if not main:
                     main = self._subject(sentence, m.start(), first=True)
                 cues.append(_Cue(m.start(), m.end(), "participle", main))
             else:
-                if word in _NEEDS_TOLL and not _TOLL_OBJECT.match(text, m.end()):
+                if word in vocab.needs_toll and not _TOLL_OBJECT.match(text, m.end()):
                     continue
-                speaker = self._inverted(sentence, m.start(), m.end())
-                if speaker is None:
-                    speaker = self._subject(sentence, m.start())
-                cues.append(_Cue(m.start(), m.end(), "subject", speaker))
+                found = self._inverted(sentence, m.start(), m.end())
+                if not found:
+                    found = self._subject(sentence, m.start())
+                relative = _is_relative(text[: m.start()])
+                cues.append(_Cue(m.start(), m.end(), "subject", found, relative))
         return cues
 
-    def _inverted(self, sentence: Sentence, start: int, end: int) -> Speaker | None:
+    def _inverted(self, sentence: Sentence, start: int, end: int) -> tuple[Speaker, ...]:
         """`..., said the observatory` / `"...," said X`."""
         before = sentence.text[:start].rstrip()
         if not before or before[-1] not in ",\"”'’":
-            return None
-        after = sentence.text[end:]
-        stripped = after.lstrip()
-        if not stripped or not (stripped[0].isalpha()):
-            return None
+            return ()
+        stripped = sentence.text[end:].lstrip()
+        if not stripped or not stripped[0].isalpha():
+            return ()
         return self._object(sentence, end)
 
-    def _object(self, sentence: Sentence, pos: int) -> Speaker | None:
+    def _object(self, sentence: Sentence, pos: int) -> tuple[Speaker, ...]:
         """The claimant phrase that starts at `pos` (after "according to" or inverted "said")."""
-        text = sentence.text
-        rest = text[pos:]
+        rest = sentence.text[pos:]
         m = re.match(r"\s*((?:[^\W_]|['’.\-& ])+)", rest)
         if m is None:
-            return None
-        phrase = m.group(1).strip()
-        words = phrase.split()
+            return ()
         cut: list[str] = []
-        for w in words:
+        for w in m.group(1).split():
             if w.lower() in {"on", "in", "at", "who", "which", "that", "after", "citing", "told"}:
                 break
             cut.append(w)
-        phrase = " ".join(cut[:12])
+        phrase = " ".join(cut[:12]).rstrip(".")
+        tail = rest[m.end() :]
+        name = re.match(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)", tail)
+        if name is not None and phrase and not _is_proper(phrase):
+            phrase = phrase + ", " + name.group(1).strip()
         if not phrase:
-            return None
-        start = sentence.start + pos + (len(rest) - len(rest.lstrip()))
-        return self._resolve(phrase, start)
+            return ()
+        return self._resolve_all(phrase, sentence.start + pos)
 
-    def _subject(self, sentence: Sentence, verb: int, first: bool = False) -> Speaker | None:
+    def _subject(self, sentence: Sentence, verb: int, first: bool = False) -> tuple[Speaker, ...]:
         """The subject noun phrase before a speech verb (or the clause's first subject)."""
-        text = _mask_relatives(sentence.text[:verb])
-        phrase = _leading_np(text) if first else _subject_phrase(text)
-        phrase = _trim_trailing(phrase)
+        raw = sentence.text[:verb]
+        masked = _ASIDE.sub(lambda m: "," + " " * (len(m.group()) - 2) + ",", raw)
+        masked = _strip_aux(masked)
+        phrase, start, end = _leading_np(masked) if first else _subject_phrase(masked)
         if not phrase or len(phrase.split()) > 14:
-            return None
+            return ()
         if phrase.split()[-1].lower() in _vocab().relays:
-            return None
-        found = sentence.text.find(phrase)
-        offset = sentence.start + (found if found >= 0 else 0)
-        return self._resolve(phrase, offset)
+            return ()
+        # Keep an aside that follows the subject: gold-standard wording of an unnamed source.
+        written = phrase
+        aside = _ASIDE.match(raw, end) if not first else None
+        if aside is not None and aside.group().startswith(","):
+            written = raw[start : aside.end() - 1].strip()
+        return self._resolve_all(phrase, sentence.start + start, written)
 
     # --- resolution -------------------------------------------------------------------------
 
-    def _resolve(self, phrase: str, offset: int) -> Speaker | None:
+    def _resolve_all(
+        self, phrase: str, offset: int, written: str | None = None
+    ) -> tuple[Speaker, ...]:
+        """One speaker per coordinated claimant ("the mayor and security officials")."""
+        parts = re.split(
+            r"\s+and\s+(?=(?:the|a|an|another|two|three|several|some)?\s*[\w-]+)", phrase
+        )
+        if len(parts) == 2 and all(self._claimant_like(p) for p in parts):
+            out = [self._resolve(p.strip(), offset) for p in parts]
+            return tuple(s for s in out if s is not None)
+        one = self._resolve(phrase, offset, written)
+        return (one,) if one is not None else ()
+
+    def _claimant_like(self, part: str) -> bool:
+        reg = self.registry
+        return bool(
+            reg.find_sources(part)
+            or reg.find_descriptors(part)
+            or head_type(part) != "unknown"
+            or [a for a in reg.find_actors(part) if not a[2].generic]
+        )
+
+    def _resolve(self, phrase: str, offset: int, written: str | None = None) -> Speaker | None:
         reg = self.registry
         found = reg.find_sources(phrase)
         sources = [f for f in found if f[2].source_type != "media"]
@@ -273,24 +297,38 @@ class Attributor:
             return None  # a newsroom relaying the claim: not the claimant
         if sources:
             src = sources[0][2]
+            if src.name[:1].islower():
+                # A generic entry ("security sources"): the wording of the text says more.
+                return Speaker(written or phrase, src.source_type)
             return Speaker(src.name, src.source_type, True)
         bare = _ARTICLE.sub("", phrase).strip()
         if _PRONOUN.match(bare):
             return self._pronoun(bare.lower())
-        actors = [a for a in reg.find_actors(phrase) if not a[2].generic]
+        words = _WORDS.findall(bare.lower())
+        if words and words[-1] in _STATEMENT:
+            return self.history[-1] if self.history else None
         descriptors = reg.find_descriptors(phrase)
         kind = descriptors[0][2].source_type if descriptors else head_type(phrase)
-        low = phrase.lower()
-        definite = low.startswith(("the ", "its ", "their "))
-        if actors and (not descriptors or len(phrase.split()) <= 4):
-            actor = actors[0][2]
-            return Speaker(actor.side or actor.name, "belligerent", True)
+        actors = [
+            a for a in reg.find_actors(phrase) if not a[2].generic and a[2].category != "civilians"
+        ]
+        if actors:
+            s, e, actor = actors[0]
+            rest = (phrase[:s] + phrase[e:]).strip(" '’s")
+            rest = _ARTICLE.sub("", rest)
+            if len(rest) <= 3 or (kind in ("unknown", "belligerent") and not _WORDS.search(rest)):
+                return Speaker(actor.side or actor.name, "belligerent", True)
+            if kind == "unknown":
+                kind = "belligerent"
+        definite = phrase.lower().startswith(("the ", "its ", "their "))
         short = len(phrase.split()) <= 4
         if short and (definite or (descriptors and kind == "monitor")):
-            found_sp = self._antecedent(kind, offset, forward=not definite, head=_head(phrase))
+            found_sp = self._antecedent(kind, offset, not definite, phrase)
             if found_sp is not None:
                 return found_sp
-        return Speaker(phrase, kind)
+        if kind == "unknown" and not _is_proper(bare):
+            return None  # not a claimant ("a breakdown of the toll adds up to")
+        return Speaker(written or phrase, kind)
 
     def _pronoun(self, word: str) -> Speaker | None:
         """ "it"/"they" -> the last named claimant; "he"/"she" -> the last person, else any."""
@@ -302,58 +340,97 @@ class Attributor:
                     return speaker
         return self.history[-1]
 
-    def _antecedent(self, kind: str, offset: int, forward: bool, head: str) -> Speaker | None:
+    def _antecedent(self, kind: str, offset: int, forward: bool, phrase: str) -> Speaker | None:
         """The most recent claimant of `kind` before `offset` (or the next one when `forward`)."""
+        words = _WORDS.findall(phrase.lower())
+        head = words[-1] if words else ""
+        non_state = any(w in _NON_STATE for w in words)
         for speaker in reversed(self.history):
-            if speaker.source_type == kind and (speaker.named or head in speaker.name.lower()):
+            same = speaker.source_type == kind and (speaker.named or head in speaker.name.lower())
+            if same and not (non_state and _STATE_WORDS.search(speaker.name)):
                 return speaker
-        before = [sp for s, _, sp in self._named if s < offset and sp.source_type == kind]
+        before = [sp for s, sp in self._named if s < offset and sp.source_type == kind]
         if before:
             return before[-1]
-        if kind == "belligerent":
-            actors = [
-                (s, a) for s, _, a in self.registry.find_actors(self.text[:offset]) if not a.generic
-            ]
-            if actors:
-                return Speaker(actors[-1][1].name, "belligerent")
+        if kind == "belligerent" or non_state:
+            tally: dict[str, int] = {}
+            for s, actor in self._actors:
+                name = actor.side or actor.name
+                if s < offset and not (non_state and _STATE_WORDS.search(name)):
+                    tally[name] = tally.get(name, 0) + 1
+            if tally:
+                best = max(tally.items(), key=lambda kv: kv[1])[0]
+                return Speaker(best, "belligerent", True)
         if forward:
-            after = [sp for s, _, sp in self._named if s >= offset and sp.source_type == kind]
+            after = [sp for s, sp in self._named if s >= offset and sp.source_type == kind]
             if after:
                 return after[0]
         return None
 
 
-_RELATIVE: Final = re.compile(r",\s*(?:who|which|whose|where)\b[^,]*,")
-_STOP_SUBJECT: Final = re.compile(
-    r"[\"“”;:()\[\]]|—|\d|\b(?:which|that|who|whom|whose|while|but|after|before|when|because|"
-    r"since|although|though|if|whereas|until|as|said|says|say|told|claimed|reported|stated|"
-    r"killed|killing|wounded|injured|died|were|was|is|are|have|has|had)\b",
-    re.IGNORECASE,
-)
-_AND_NEW: Final = re.compile(r"^.*\band\s+(?=(?:a|an|the|another|two|three|some)\b)", re.IGNORECASE)
+def _is_relative(before: str) -> bool:
+    """True when the clause of a cue opens with "that"/"which" (a relative clause)."""
+    last = None
+    for last in _STOP_SUBJECT.finditer(before):  # noqa: B007 - the last match is wanted
+        pass
+    return last is not None and last.group().lower() in {"that", "which", "who"}
 
 
-def _mask_relatives(text: str) -> str:
-    """Blank out ", who ... ," asides so the subject before them stays reachable."""
-    return _RELATIVE.sub(lambda m: "," + " " * (len(m.group()) - 2) + ",", text)
+def _strip_aux(text: str) -> str:
+    """Drop auxiliaries and adverbs just before the verb ("has also confirmed")."""
+    words = list(re.finditer(r"\S+", text))
+    end = len(text)
+    while words and words[-1].group().lower().strip(",") in _AUX_BEFORE_VERB:
+        end = words[-1].start()
+        words.pop()
+    return text[:end]
 
 
-def _subject_phrase(text: str) -> str:
-    """The noun phrase that ends `text` (the words just before a speech verb)."""
+def _subject_phrase(text: str) -> tuple[str, int, int]:
+    """The noun phrase that ends `text` (the words before a speech verb), with its span."""
     start = 0
     for m in _STOP_SUBJECT.finditer(text):
         start = m.end()
-    parts = [p for p in text[start:].split(",")]
-    while parts and not _WORDS.search(parts[-1]):
-        parts.pop()
+    parts: list[tuple[int, int]] = []
+    pos = start
+    for chunk in text[start:].split(","):
+        parts.append((pos, pos + len(chunk)))
+        pos += len(chunk) + 1
+    parts = [p for p in parts if _WORDS.search(text[p[0] : p[1]])]
     if not parts:
-        return ""
-    last = _AND_NEW.sub("", parts[-1]).strip()
-    if len(parts) >= 2 and _is_apposition(last):
-        prev = parts[-2].strip()
-        if _is_proper(prev):
-            return prev + ", " + last
-    return last
+        return "", 0, 0
+    s, e = parts[-1]
+    last = text[s:e]
+    m = re.match(r"^.*\band\s+(?=(?:a|an|the|another|two|three|some)\b)", last, re.IGNORECASE)
+    if m is not None and len(parts) == 1 and not _both_claimants(last):
+        s += m.end()
+    s, e = _trim(text, s, e)
+    if len(parts) >= 2:
+        ps, pe = _trim(text, *parts[-2])
+        prev = text[ps:pe]
+        cur = text[s:e]
+        if (_person(prev) and head_type(cur) != "unknown") or (
+            _person(cur) and head_type(prev) != "unknown"
+        ):
+            return text[ps:e], ps, e
+    return text[s:e], s, e
+
+
+def _both_claimants(part: str) -> bool:
+    pieces = re.split(r"\band\b", part)
+    return len(pieces) == 2 and all(head_type(p) != "unknown" for p in pieces)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim leading conjunctions/datelines and trailing time words of `text[s:e]`."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    while words and words[0].group().lower().strip(",") in _LEADING:
+        words.pop(0)
+    while words and words[-1].group().lower().strip(",.") in _TRAILING_TIME:
+        words.pop()
+    if not words:
+        return s, s
+    return s + words[0].start(), s + words[-1].end()
 
 
 def _is_proper(part: str) -> bool:
@@ -365,34 +442,24 @@ def _is_proper(part: str) -> bool:
     return words[0][:1].isupper() and len(caps) >= len(words) - 1
 
 
-def _is_apposition(part: str) -> bool:
-    """A comma part that reads as an apposition ("a Britain-based monitoring group")."""
-    return part.strip().lower().startswith(("a ", "an ", "the ", "which ", "who "))
+def _person(part: str) -> bool:
+    """A personal name: two or more capitalised words with no source head noun."""
+    words = part.split()
+    return len(words) >= 2 and _is_proper(part) and head_type(part) == "unknown"
 
 
-def _leading_np(phrase: str) -> str:
-    phrase = re.sub(r"^[A-Z][A-Z ,]+(?:\([^)]*\))?\s*[:—–-]\s*", "", phrase.strip())
-    phrase = re.sub(r"^(?:in|on|at)\s+[^,]{0,60},\s*", "", phrase, flags=re.IGNORECASE)
-    words = phrase.split()
-    out: list[str] = []
-    for w in words:
-        if w.lower() in {"claimed", "said", "has", "had", "have", "was", "were", "is", "on"}:
+def _leading_np(text: str) -> tuple[str, int, int]:
+    """The first noun phrase of a clause (the subject a participle passes on)."""
+    m = re.match(
+        r"^\s*(?:[A-Z][A-Z ,]+(?:\([^)]*\))?\s*[:—–-]\s*)?(?i:(?:in|on|at)\s+[^,]{0,60},\s*)?",
+        text,
+    )
+    start = m.end() if m else 0
+    words = list(re.finditer(r"\S+", text[start:]))
+    end = start
+    stop = {"claimed", "said", "has", "had", "have", "was", "were", "is", "on", "put"}
+    for w in words[:8]:
+        if w.group().lower() in stop:
             break
-        out.append(w)
-        if len(out) >= 8:
-            break
-    return " ".join(out)
-
-
-def _trim_trailing(phrase: str) -> str:
-    words = phrase.replace("\n", " ").split()
-    while words and words[-1].lower().strip(",.") in _TIME_WORDS:
-        words.pop()
-    while words and words[0].lower() in {"and", "but", "so", "as", "while", "then", "also"}:
-        words.pop(0)
-    return " ".join(words).strip(" ,")
-
-
-def _head(phrase: str) -> str:
-    words = _WORDS.findall(phrase.lower())
-    return words[-1] if words else ""
+        end = start + w.end()
+    return text[start:end].strip(" ,"), start, end

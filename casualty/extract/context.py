@@ -21,7 +21,7 @@ _PERIOD_CUE: Final = re.compile(
     r"campaign|operation|offensive|invasion|uprising)|\d{4}|january|february|march|april|may|"
     r"june|july|august|september|october|november|december)"
     r"|\bso\s+far\s+this\s+(?:year|month)|\bto\s+date\b|\bin\s+total\b|\bthe\s+total\s+number\b"
-    r"|\b(?:total|cumulative|overall)\s+(?:death\s+)?(?:toll|number|tally|of)\b"
+    r"|\b(?:total|cumulative|overall)\s+(?:death\s+)?(?:toll|number|tally)\b"
     r"|\b(?:during|throughout|over|in)\s+(?:the\s+(?:past|last)\s+(?:\w+\s+)?"
     r"(?:days|weeks|months|years)|the\s+(?:war|conflict)|(?:january|february|march|april|"
     r"june|july|august|september|october|november|december)\b(?!\s+\d))"
@@ -73,9 +73,9 @@ class ArticleContext:
         from casualty.dates import find_dates
 
         text = self.sentences[index].text
-        refs = [r for r in find_dates(text, self.doc.published) if getattr(r, "period", None)]
-        if refs:
-            return refs[0]
+        for ref in find_dates(text, self.doc.published):
+            if ref.period and _PERIOD_CUE.search(text, max(0, ref.start - 40), ref.end + 1):
+                return ref
         return None
 
     # --- places -----------------------------------------------------------------------------

@@ -42,6 +42,11 @@ class Lexicon:
         return out
 
 
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text` as a set (for word lists in code)."""
+    return frozenset(text.split())
+
+
 def _norm(phrase: str) -> str:
     return " ".join(phrase.lower().replace("’", "'").split())
 

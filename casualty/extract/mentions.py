@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from casualty.extract.counts import Count, find_counts, is_non_casualty_number
-from casualty.extract.lexicon import AFTER, BEFORE, NOUN, OutcomeWord, lexicon
+from casualty.extract.lexicon import AFTER, BEFORE, NOUN, OutcomeWord, lexicon, word_set
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]")
 
@@ -224,13 +224,42 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
     return not ("," in gap and "including" not in gap and "among" not in gap)
 
 
+_NON_PERSON: Final = word_set(
+    """reports report incidents incident strikes strike airstrikes raids attacks attack
+    villages village towns vehicles vehicle trucks tanks drones missiles rockets shells bombs
+    buildings homes houses years year months month days day weeks week hours minutes km
+    kilometres kilometers miles metres meters percent per cent units positions checkpoints
+    bases sorties targets rifles weapons guns aircraft planes jets helicopters boats tunnels
+    dollars million billion times cases claims allegations complaints"""
+)
+_AGE: Final = re.compile(r"^[\s-]*(?:-?year|years?[\s-]old|yr)", re.IGNORECASE)
+
+
+def _not_people(text: str, count: Count) -> bool:
+    """Counts of things, ages and durations: "185 reports", "28-year-old", "14 incidents"."""
+    if _AGE.match(text, count.end):
+        return True
+    head = _WORD.findall(text[count.head_start : count.head_start + 40])
+    for word in head[:3]:
+        low = word.lower()
+        if low in _NON_PERSON:
+            return True
+        if not low.isalpha() or lexicon().pattern.fullmatch(low):
+            break
+    return False
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every (figure, outcome) pair of one sentence, left to right."""
     words = lexicon().find(text)
     if not words:
         return []
     tokens = _tokens(text)
-    counts = [c for c in find_counts(text) if not is_non_casualty_number(text, c)]
+    counts = [
+        c
+        for c in find_counts(text)
+        if not is_non_casualty_number(text, c) and not _not_people(text, c)
+    ]
     out: list[Mention] = []
     for i, count in enumerate(counts):
         best = _govern(text, tokens, words, counts, i)
@@ -272,6 +301,8 @@ def _govern(
         if w.start >= count.end and w.roles & AFTER:
             gap = _between(tokens, count.end, w.start)
             others = w.start > nxt
+            if gap[:2] == ["of", "the"] and len(gap) == 2:
+                continue  # "one of the wounded": a subset, not a figure of wounded
             if _after_ok(gap, others):
                 candidates.append((len(gap), 0, w, True))
         elif w.end <= count.start and w.end >= prev_end:
@@ -286,6 +317,11 @@ def _govern(
                 and not any(g in _BREAK_PUNCT or g in {"said", "says"} for g in gap)
             ):
                 candidates.append((len(gap), 2, w, False))
+    total = _TOTAL_TO.search(text, prev_end, count.start)
+    if total is not None:
+        inner = [w for w in words if total.start() <= w.start and w.end <= total.end()]
+        if inner:
+            candidates.append((3, 2, inner[0], False))
     if not candidates:
         return None
     # The first following outcome phrase only: a later one belongs to a later figure.
@@ -294,6 +330,11 @@ def _govern(
     pool = following[:1] + preceding[-1:]
     best = min(pool, key=lambda c: (c[0], c[1]))
     return best[2], best[3]
+
+
+_TOTAL_TO = re.compile(
+    r"\b(?:number|total|toll|tally|figure|count)\b[^.;:]{0,160}?\b(?:to|at|reached|hit)\s*$"
+)
 
 
 def _victim_span(

@@ -165,13 +165,21 @@ def split_sentences(text: str) -> list[Sentence]:
         last_dot = m.start() + len(m.group().rstrip("\"'”’)]")) - 1
         if _is_abbreviation(text, last_dot) and not _quote_closed(m.group()):
             continue
-        if not _next_starts_sentence(text, end):
+        if not _next_starts_sentence(text, end) and not _lower_start_ok(text, m.start(), end):
             continue
         emit(end)
         start = end
     if start < n:
         emit(n)
     return out
+
+
+def _lower_start_ok(text: str, punct: int, end: int) -> bool:
+    """A full stop after an ordinary word, then a lower-case "the ": a sentence the source
+    left uncapitalised (it happens in copied news text)."""
+    if text[punct] != "." or punct < 3 or not text[punct - 3 : punct].isalpha():
+        return False
+    return text.startswith(" the ", end) and text[punct - 3 : punct].islower()
 
 
 def _quote_closed(boundary: str) -> bool:
