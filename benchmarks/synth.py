@@ -218,9 +218,9 @@ def _world(n_claims: int, rng: random.Random) -> tuple[list[Incident], int]:
     """Incidents (with hard negatives) sized for about n_claims claims."""
     all_places = places()
     codes = sorted(all_places)
-    weights = {cc: np.array([math.sqrt(p.population) for p in all_places[cc]]) for cc in codes}
+    weights = {cc: np.array([p.population**0.3 for p in all_places[cc]]) for cc in codes}
     coords = {cc: np.radians([[p.lat, p.lon] for p in all_places[cc]]) for cc in codes}
-    days = max(60, n_claims // 250)
+    days = max(100, n_claims // 100)
     start = 16_000  # 2013-10-21
     n_incidents = max(10, n_claims // 4)
     incidents: list[Incident] = []

@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
 #: How much better another group's average must be before a seeded unit leaves its own.
 MOVE_MARGIN: Final = 1.0
+#: How much lower the bar is for a lone seed (one report of an exact day at a named place)
+#: joining a group: with no other report of that day and place, a day's disagreement
+#: between sources is likelier than a second incident there.
+LONE_RELIEF: Final = 1.5
 
 
 def components(n: int, a: IntArray, b: IntArray) -> IntArray:
@@ -68,12 +72,15 @@ def attach(
     a: IntArray,
     b: IntArray,
     score: FloatArray,
+    bonus: FloatArray,
     threshold: float,
 ) -> IntArray:
     """One attachment round; returns the new group of each unit (-1: none).
 
     `unit[i]` is claim i's unit, `group[u]` unit u's group (-1 when not seeded), `group_key[g]`
-    a content key that orders groups for tie-breaking.
+    a content key that orders groups for tie-breaking. A unit's score against a group is the
+    average of `score` over all member pairs plus the best `bonus` of any pair: evidence such
+    as a repeated figure links a report to one member, not to all of them.
     """
     import numpy as np
 
@@ -88,22 +95,25 @@ def attach(
     )
     ua, ub = unit[a], unit[b]
     cross = ua != ub
-    ua, ub, s = ua[cross], ub[cross], score[cross]
+    ua, ub, s, bb = ua[cross], ub[cross], score[cross], bonus[cross]
     # Each pair scores the unit on one side against the group of the unit on the other.
     src = np.concatenate([ua, ub])
     dst_group = np.concatenate([group[ub], group[ua]])
     ss = np.concatenate([s, s])
+    bs = np.concatenate([bb, bb])
     ok = dst_group >= 0
-    src, dst_group, ss = src[ok], dst_group[ok], ss[ok]
+    src, dst_group, ss, bs = src[ok], dst_group[ok], ss[ok], bs[ok]
     result = group.copy()
     if len(src) == 0:
         return result
     key = src * np.int64(n_groups) + dst_group
     uniq, inv = np.unique(key, return_inverse=True)
     total = np.bincount(inv, weights=ss)
+    best_bonus = np.zeros(len(uniq))
+    np.maximum.at(best_bonus, inv, bs)
     cu, cg = uniq // n_groups, uniq % n_groups
     others = group_size[cg] - np.where(group[cu] == cg, unit_size[cu], 0)
-    avg = np.where(others > 0, total / np.maximum(others * unit_size[cu], 1), -np.inf)
+    avg = np.where(others > 0, total / np.maximum(others * unit_size[cu], 1) + best_bonus, -np.inf)
     own = group[cu] == cg
     own_avg = np.full(n_units, -np.inf)
     own_avg[cu[own]] = avg[own]
@@ -120,17 +130,106 @@ def attach(
         (group_size[bg] == group_size[np.maximum(group[bu], 0)])
         & (group_key[bg] < group_key[np.maximum(group[bu], 0)])
     )
-    move = (ba >= threshold) & np.where(
+    move = np.where(
         ~seeded[bu],
-        True,
-        np.where(alone, bigger, ba > own_avg[bu] + MOVE_MARGIN),
+        ba >= threshold,
+        np.where(
+            alone,
+            bigger & (ba >= threshold - LONE_RELIEF),
+            (ba >= threshold) & (ba > own_avg[bu] + MOVE_MARGIN),
+        ),
     )
     result[bu[move]] = bg[move]
     return np.asarray(result, dtype=np.int64)
 
 
+def split_conflicts(
+    unit: IntArray,
+    unit_group: IntArray,
+    a: IntArray,
+    b: IntArray,
+    score: FloatArray,
+    conflict: BoolArray,
+    threshold: float,
+) -> IntArray:
+    """Split seed groups holding conflicting reports (other actors) by average linkage.
+
+    Two incidents at one place on one day (a bombing and a shelling in one city) share a seed
+    key; a group with a conflicting pair is re-clustered from its units, merging the pair of
+    sub-groups with the best average score while it reaches the threshold.
+    """
+    import numpy as np
+
+    ua, ub = unit[a], unit[b]
+    ga, gb = unit_group[ua], unit_group[ub]
+    inside = (ga == gb) & (ga >= 0) & (ua != ub)
+    bad = np.unique(ga[inside & conflict])
+    if len(bad) == 0:
+        return unit_group
+    out = unit_group.copy()
+    next_group = int(unit_group.max()) + 1
+    unit_size = np.bincount(unit, minlength=len(unit_group))
+    in_bad = inside & np.isin(ga, bad)
+    sums: dict[int, dict[tuple[int, int], float]] = {}
+    for g, x, y, s in zip(
+        ga[in_bad].tolist(),
+        ua[in_bad].tolist(),
+        ub[in_bad].tolist(),
+        score[in_bad].tolist(),
+        strict=True,
+    ):
+        key = (x, y) if x < y else (y, x)
+        pairs = sums.setdefault(g, {})
+        pairs[key] = pairs.get(key, 0.0) + s
+    members_of: dict[int, list[int]] = {}
+    for u in np.flatnonzero(np.isin(unit_group, bad)).tolist():
+        members_of.setdefault(int(unit_group[u]), []).append(u)
+    for g, units in members_of.items():
+        parts = _average_linkage(units, sums.get(g, {}), unit_size, threshold)
+        for extra in parts[1:]:
+            out[extra] = next_group
+            next_group += 1
+    return out
+
+
+def _average_linkage(
+    units: list[int], sums: dict[tuple[int, int], float], size: IntArray, threshold: float
+) -> list[list[int]]:
+    """Average-linkage clusters of a few units (missing pairs count 0), largest first."""
+    clusters = {u: [u] for u in units}
+    weight = {u: int(size[u]) for u in units}
+    link = dict(sums)
+    while len(clusters) > 1:
+        best: tuple[float, int, int] | None = None
+        for (x, y), total in link.items():
+            avg = total / (weight[x] * weight[y])
+            if avg >= threshold and (best is None or (avg, -x, -y) > (best[0], -best[1], -best[2])):
+                best = (avg, x, y)
+        if best is None:
+            break
+        _, x, y = best
+        clusters[x].extend(clusters.pop(y))
+        weight[x] += weight.pop(y)
+        merged: dict[tuple[int, int], float] = {}
+        for (p, q), total in link.items():
+            p, q = (x if p == y else p), (x if q == y else q)
+            if p == q:
+                continue
+            key = (p, q) if p < q else (q, p)
+            merged[key] = merged.get(key, 0.0) + total
+        link = merged
+    return sorted(clusters.values(), key=lambda c: (-len(c), min(c)))
+
+
 def cluster(
-    t: Table, a: IntArray, b: IntArray, score: FloatArray, same_doc: BoolArray, threshold: float
+    t: Table,
+    a: IntArray,
+    b: IntArray,
+    score: FloatArray,
+    bonus: FloatArray,
+    same_doc: BoolArray,
+    conflict: BoolArray,
+    threshold: float,
 ) -> IntArray:
     """Incident label of every claim (labels are arbitrary integers; equal = one incident)."""
     import numpy as np
@@ -149,7 +248,11 @@ def cluster(
     group_key, group = _dense(unit_key[seeded])
     unit_group = np.full(n_units, -1, dtype=np.int64)
     unit_group[seeded] = group
-    first = attach(unit, unit_group, group_key, a, b, score, threshold)
+    unit_group = split_conflicts(unit, unit_group, a, b, score + bonus, conflict, threshold)
+    if len(unit_group) and unit_group.max() >= len(group_key):
+        extra = int(unit_group.max()) + 1 - len(group_key)
+        group_key = np.concatenate([group_key, np.full(extra, np.iinfo(np.int64).max - 1)])
+    first = attach(unit, unit_group, group_key, a, b, score, bonus, threshold)
 
     # Second round among units that joined nothing, grouped by a coarser key.
     left = first < 0
@@ -164,7 +267,9 @@ def cluster(
     unit_group2 = np.full(n_units, -1, dtype=np.int64)
     unit_group2[eligible] = group2
     inside = left[unit[a]] & left[unit[b]]
-    second = attach(unit, unit_group2, key2, a[inside], b[inside], score[inside], threshold)
+    second = attach(
+        unit, unit_group2, key2, a[inside], b[inside], score[inside], bonus[inside], threshold
+    )
 
     label = np.where(first >= 0, first, -1)
     offset = len(group_key)

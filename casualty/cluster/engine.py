@@ -71,7 +71,28 @@ def names_incident(t: Table) -> IntArray:
 def run(
     claims: Sequence[Claim], threshold: float, registry: Registry | None
 ) -> tuple[list[str], Links]:
-    """Incident id of every claim (input order) and the link of every claim."""
+    """Incident id of every claim (input order) and the link of every claim.
+
+    Claims are processed sorted by claim id (then content), so that codes, keys and ties
+    never depend on the input order.
+    """
+
+    ids = [c.claim_id for c in claims]
+    if len(set(ids)) == len(ids):
+        order = sorted(range(len(claims)), key=ids.__getitem__)
+    else:
+        order = sorted(range(len(claims)), key=lambda i: (ids[i], repr(claims[i])))
+    canonical = [claims[i] for i in order]
+    incident_sorted, links = _run_sorted(canonical, threshold, registry)
+    incident = [""] * len(claims)
+    for pos, i in enumerate(order):
+        incident[i] = incident_sorted[pos]
+    return incident, links
+
+
+def _run_sorted(
+    claims: Sequence[Claim], threshold: float, registry: Registry | None
+) -> tuple[list[str], Links]:
     import numpy as np
 
     t = features.build(claims, registry)
@@ -82,7 +103,10 @@ def run(
     a, b = a[keep], b[keep]
     score, parts = scoring.score_pairs(t, a, b)
     same_doc = parts[:, scoring.FEATURES.index("same_document")] > 0
-    label = assign.cluster(t, a, b, score, same_doc, threshold)
+    bonus = parts[:, scoring.FEATURES.index("figures")]
+    actors = parts[:, [scoring.FEATURES.index("perpetrator"), scoring.FEATURES.index("victim")]]
+    conflict = (actors.sum(axis=1) < 0) | (score < 0)
+    label = assign.cluster(t, a, b, score - bonus, bonus, same_doc, conflict, threshold)
     label = _omissions_follow_victims(t, a, b, label)
     label = np.where(active, label, -1)
 

@@ -36,10 +36,10 @@ _RELATIVE: Final = re.compile(
     re.IGNORECASE,
 )
 _COUNTRYSIDE: Final = re.compile(
-    r"\s+(?:countryside|outskirts|suburbs|environs|area|region|province|governorate|oblast|"
-    r"district|state|countryside\s+area)$",
+    r"\s+(?:countryside|province|governorate|oblast|region|district|state)$",
     re.IGNORECASE,
 )
+_AROUND: Final = re.compile(r"\s+(?:outskirts|suburbs|environs|area|vicinity)$", re.IGNORECASE)
 _ADMIN_WORDS: Final = re.compile(
     r"\b(?:province|governorate|oblast|region|state|district|countryside|wilayah|krai)\b",
     re.IGNORECASE,
@@ -97,6 +97,9 @@ def strip_relative(location: str) -> tuple[str, bool, bool]:
     core = _RELATIVE.sub("", text)
     relative = core != text
     admin = False
+    around = _AROUND.sub("", core)
+    if around != core and around:
+        core, relative = around, True
     stripped = _COUNTRYSIDE.sub("", core)
     if stripped != core and stripped:
         admin = True

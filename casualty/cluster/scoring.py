@@ -51,7 +51,7 @@ def _date(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     width = np.maximum(t.hi[a] - t.lo[a], t.hi[b] - t.lo[b])
     out = np.select(
         [gap >= 2, both & (gap <= 0), both, one & (gap <= 0), one, gap <= 0],
-        [-8.0, 3.0, -2.5, np.where(width <= 4, 1.0, 0.3), -2.0, 0.4],
+        [-8.0, 2.5, -1.5, np.where(width <= 4, 1.0, 0.3), -2.0, 0.4],
         default=-2.0,
     )
     return np.where((da == UNDATED) | (db == UNDATED), 0.0, out)
@@ -70,7 +70,7 @@ def _place(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     known = ~np.isnan(dist)
     by_distance = np.where(
         near,
-        np.select([dist < 30, dist < 60], [0.5, -1.0], default=-6.0),
+        np.select([dist < 30, dist < 60], [0.0, -1.5], default=-6.0),
         np.select([dist < 3, dist < 10, dist < 25], [1.0, 0.0, -2.0], default=-6.0),
     )
     admins = (aa > 0) & (ab > 0)
@@ -89,7 +89,7 @@ def _place(t: Table, a: IntArray, b: IntArray) -> FloatArray:
             (mixed | both_admin) & admins & (aa == ab),
             (mixed | both_admin) & admins,
         ],
-        [-10.0, 3.0, 2.0, placed_other, 0.5, -6.0],
+        [-10.0, 3.0, 2.0, placed_other, 1.0, -6.0],
         default=0.0,
     )
     return np.asarray(out, dtype=np.float64)
@@ -125,9 +125,15 @@ def score_pairs(t: Table, a: IntArray, b: IntArray) -> tuple[FloatArray, FloatAr
 
     date = _date(t, a, b)
     place = _place(t, a, b)
-    perp = _match(t.perp[a], t.perp[b], 1.0, -1.0)
-    victim = np.maximum(
-        _match(t.victim[a], t.victim[b], 0.5, -0.5), _match(t.vcat[a], t.vcat[b], 0.0, -0.5)
+    # Two sides of one clash: each blames the other for its own losses.
+    crossed = (t.perp[a] == t.victim[b]) & (t.victim[a] == t.perp[b]) & (t.perp[a] > 0)
+    perp = np.where(crossed, 0.0, _match(t.perp[a], t.perp[b], 1.0, -2.0))
+    victim = np.where(
+        crossed,
+        0.0,
+        np.maximum(
+            _match(t.victim[a], t.victim[b], 0.5, -1.0), _match(t.vcat[a], t.vcat[b], 0.0, -1.0)
+        ),
     )
     figures = _figures(t, a, b)
     same_doc = np.where(
