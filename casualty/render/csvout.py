@@ -162,6 +162,10 @@ def write_csv(report: Report, out: TextIO, *, raw: bool = False) -> None:
     """Write the report as CSV; `raw` keeps cells verbatim even where they look like formulas."""
     safe: Callable[[str], str] = (lambda s: s) if raw else csv_safe
     writer = csv.writer(out, lineterminator="\n")
+    # The writer quotes only the characters of its line terminator; a row with a bare CR is
+    # quoted whole so that readers do not take the CR for the end of the row.
+    quoting_all = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
     for record in report_records(report):
-        writer.writerow([safe(_str(record[name])) for name in COLUMNS])
+        cells = [safe(_str(record[name])) for name in COLUMNS]
+        (quoting_all if any("\r" in cell for cell in cells) else writer).writerow(cells)

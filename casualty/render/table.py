@@ -204,7 +204,8 @@ def _totals_table(totals: tuple[PeriodTotal, ...], console: Console) -> Table:
         period = f"{total.period_start or '?'} – {total.period_end or '?'}"
         if total.covered_incidents:
             covered = c.figure_with_words(total.covered_low, total.covered_high, None)
-            covered += f" summed over {len(total.covered_incidents)}"
+            count = len(total.covered_incidents)
+            covered += f" in {count} incident{'s' if count > 1 else ''}"
         else:
             covered = c.NOTHING
         source = _text(claim.source)
