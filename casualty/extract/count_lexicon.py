@@ -84,6 +84,8 @@ class Lexicon:
     #: Bounding phrases after a number, longest first.
     postfixes: tuple[Phrase, ...]
     singular_nouns: frozenset[str]
+    #: Words after which a modifier is literal: "went up to 32" is not "up to 32".
+    literal_after: dict[str, frozenset[str]]
     #: Words whose presence may start a count expression.
     anchors: frozenset[str]
     #: Context word lists of ``[context]`` by name.
@@ -161,6 +163,7 @@ def build(data: dict[str, Any]) -> Lexicon:
         modifiers=tuple(sorted(modifiers, key=lambda p: -len(p.words))),
         postfixes=tuple(sorted(postfixes, key=lambda p: -len(p.words))),
         singular_nouns=singular,
+        literal_after={k: frozenset(v) for k, v in data["literal_after"].items()},
         anchors=frozenset(a for a in anchors if a.isascii() and a.isalpha()),
         context=context,
         context_phrases=context_phrases,

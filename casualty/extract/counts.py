@@ -63,6 +63,7 @@ _BEHIND_TOKENS: Final = 6
 _DIGITS: Final = re.compile(r"\d+(?:[.,٫٬]\d+)*")
 _ASCII_WORD: Final = re.compile(r"[a-z]+")
 _DASHES: Final = frozenset({"-", "–", "—", "‑"})
+_QUOTES: Final = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,12 +246,21 @@ def _phrase_at(
 
 
 def _prefix(seq: list[Tok], c: int, lex: Lexicon) -> tuple[str, int] | None:
-    """Modifier class and first index of a bounding phrase that ends right before ``seq[c]``."""
+    """Modifier class and first index of a bounding phrase that ends right before ``seq[c]``.
+
+    An opening quote may sit between them ('up to "150,000"'). A phrase is ignored after a
+    verb that makes it literal ("the toll went up to 32" is exact).
+    """
+    if c > 0 and seq[c - 1].low in _QUOTES and glued(seq[c - 1], seq[c]):
+        c -= 1
     for phrase in lex.modifiers:
         n = len(phrase.words)
         if c - n < 0:
             continue
         if all(seq[c - n + k].low == w for k, w in enumerate(phrase.words)):
+            verb = seq[c - n - 1].low if c - n > 0 else ""
+            if verb in lex.literal_after.get(phrase.modifier, ()):
+                return None
             return phrase.modifier, c - n
     return None
 
@@ -416,6 +426,9 @@ def _read(
         if pre is not None:
             mod, first = pre
             low, high = _bounded(mod, low, high)
+            after = seq[last + 1] if last + 1 < len(seq) else None
+            if after is not None and after.low in _QUOTES and glued(seq[last], after):
+                last += 1
         elif mod == "exact":
             post = _postfix(seq, last, lex)
             if post is not None:
