@@ -114,12 +114,13 @@ def _wide(incident: IncidentReport, by: str) -> tuple[Table, list[list[Text]]]:
     return table, by_column
 
 
-def _plan(console: Console, by_column: list[list[Text]]) -> list[int] | None:
+def _plan(console: Console, by_column: list[list[Text]], first: int = 0) -> list[int] | None:
     """Column widths that give every column its longest word, or None when they cannot fit.
 
     Rich may squeeze a column below its longest word when a table is too wide; fixing the
-    widths here means no word, and so no figure, is ever folded. Spare room goes to the
-    columns that would wrap most.
+    widths here means no word, and so no figure, is ever folded. The first column gets at
+    least `first` characters where there is room (row labels read badly one word a line);
+    the rest of the spare room is shared so that as few columns as possible wrap.
     """
     from rich.measure import Measurement
 
@@ -131,13 +132,27 @@ def _plan(console: Console, by_column: list[list[Text]]) -> list[int] | None:
         return None
     if sum(highs) <= room:
         return highs
+    lows[0] = max(lows[0], min(highs[0], first, room - (sum(lows) - lows[0])))
+    # Max-min fair share of the spare room: columns that want little get all they want, so
+    # as few columns as possible wrap; the rest share what is left equally.
+    widths = list(lows)
     spare = room - sum(lows)
-    wants = [h - lo for lo, h in zip(lows, highs, strict=True)]
-    total = sum(wants)
-    widths = [lo + spare * w // total for lo, w in zip(lows, wants, strict=True)]
-    # Hand out what integer division left, widest wants first, for a stable layout.
-    for i in sorted(range(len(widths)), key=lambda i: (-wants[i], i))[: room - sum(widths)]:
-        widths[i] += 1
+    waiting = sorted(
+        (i for i in range(len(lows)) if highs[i] > lows[i]), key=lambda i: (highs[i] - lows[i], i)
+    )
+    while waiting:
+        share = spare // len(waiting)
+        first = waiting[0]
+        if highs[first] - lows[first] <= share:
+            spare -= highs[first] - lows[first]
+            widths[first] = highs[first]
+            waiting.pop(0)
+            continue
+        for i in waiting:
+            widths[i] += share
+        for i in waiting[: spare - share * len(waiting)]:
+            widths[i] += 1
+        break
     return widths
 
 
@@ -175,7 +190,7 @@ def incident_block(
         _text(c.heading(incident), "bold"),
     ]
     table, by_column = _wide(incident, by)
-    widths = _plan(console, by_column)
+    widths = _plan(console, by_column, first=20)
     if widths is None:
         parts.append(_stacked(incident, by))
     else:
