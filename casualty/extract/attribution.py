@@ -22,6 +22,7 @@ from casualty.extract.lexicon import word_set
 from casualty.extract.sentences import Sentence
 from casualty.registry import Registry
 
+_NEGATED: Final = re.compile(r"\b(?:not|never|n't|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PRONOUN: Final = re.compile(r"^(?:it|they|he|she|we)$", re.IGNORECASE)
 _WORDS: Final = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -32,6 +33,7 @@ _TOLL_OBJECT: Final = re.compile(
 )
 #: A relative or bracketed aside inside a subject: ", who asked not to be named,".
 _ASIDE: Final = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|\[[^\]]*\]|\([^)]*\)")
+_BACKGROUND: Final = re.compile(r",\s*(?:whose|which)\b[^,]*,")
 _STOP_SUBJECT: Final = re.compile(
     r"[\"“”;:\[\]]|—|\s[-–]\s|\d|\b(?:which|that|who|whom|whose|while|but|after|before|when|"
     r"because|since|although|though|if|whereas|until|as|said|says|say|told|claimed|reported|"
@@ -46,6 +48,15 @@ _LEADING: Final = word_set("and but so as while then also meanwhile however")
 _TRAILING_TIME: Final = word_set(
     """on in at late last this monday tuesday wednesday thursday friday saturday sunday
     yesterday today tonight morning evening night afternoon statement a an"""
+)
+#: Nouns for a person speaking for an organisation: the phrase as written names the claimant
+#: better than the organisation's canonical name ("a health ministry official").
+_PERSON_NOUNS: Final = word_set(
+    """official officials spokesman spokeswoman spokesperson officer officers general
+    commander mayor governor minister chief director advisor adviser envoy secretary source
+    sources activist activists resident residents witness witnesses doctor doctors medic
+    brigadier colonel lieutenant captain president deputy representative coordinator analyst
+    researcher head"""
 )
 _STATEMENT: Final = word_set("statement report communique communiqué post tweet release")
 #: Words of a source-like head that make an actor mention only a qualifier ("Syrian army
@@ -153,7 +164,7 @@ class Attributor:
         """The claimants of each figure at `positions` (sentence offsets), in order."""
         cues = self._cues(sentence)
         self.quoted = sentence.text[:1] in "\"“‘'"
-        out = [self._pick(cues, pos) for pos in positions]
+        out = [self._pick(cues, pos, sentence.text) for pos in positions]
         live = [c for c in cues if c.speakers]
         for cue in live:
             self.history.extend(cue.speakers)
@@ -165,7 +176,12 @@ class Attributor:
         self.sentences_seen += 1
         return out
 
-    def _pick(self, cues: list[_Cue], pos: int) -> tuple[Speaker, ...]:
+    def _pick(self, cues: list[_Cue], pos: int, text: str = "") -> tuple[Speaker, ...]:
+        for aside in _BACKGROUND.finditer(text):
+            if aside.start() < pos < aside.end() and not any(
+                aside.start() <= c.start < aside.end() for c in cues
+            ):
+                return (self.default,)  # "Hamas, whose attack killed 1,400, said": background
         live = [c for c in cues if c.speakers]
         according = [c for c in live if c.kind == "according"]
         if according:
@@ -211,10 +227,16 @@ class Attributor:
             else:
                 if word in vocab.needs_toll and not _TOLL_OBJECT.match(text, m.end()):
                     continue
+                if _NEGATED.search(text, max(0, m.start() - 16), m.start()):
+                    continue  # "did not say": an omission, not an attribution
                 found = self._inverted(sentence, m.start(), m.end())
                 if not found:
                     found = self._subject(sentence, m.start())
                 relative = _is_relative(text[: m.start()])
+                if word == "reported":
+                    found = tuple(
+                        Speaker(f.name, "media") if f.source_type == "unknown" else f for f in found
+                    )
                 cues.append(_Cue(m.start(), m.end(), "subject", found, relative))
         return cues
 
@@ -261,7 +283,7 @@ class Attributor:
         # Keep an aside that follows the subject: gold-standard wording of an unnamed source.
         written = phrase
         aside = _ASIDE.match(raw, end) if not first else None
-        if aside is not None and aside.group().startswith(","):
+        if aside is not None and re.match(r",\s*who\b", aside.group()):
             written = raw[start : aside.end() - 1].strip()
         return self._resolve_all(phrase, sentence.start + start, written)
 
@@ -274,7 +296,9 @@ class Attributor:
         parts = re.split(
             r"\s+and\s+(?=(?:the|a|an|another|two|three|several|some)?\s*[\w-]+)", phrase
         )
-        if len(parts) == 2 and all(self._claimant_like(p) for p in parts):
+        left = parts[0].strip()
+        left_np = bool(_ARTICLE.match(left)) or len(left.split()) >= 2 or left[:1].isupper()
+        if len(parts) == 2 and left_np and all(self._claimant_like(p) for p in parts):
             out = [self._resolve(p.strip(), offset) for p in parts]
             return tuple(s for s in out if s is not None)
         one = self._resolve(phrase, offset, written)
@@ -296,8 +320,9 @@ class Attributor:
         if found and not sources and len(phrase.split()) <= len(found[0][2].name.split()) + 3:
             return None  # a newsroom relaying the claim: not the claimant
         if sources:
-            src = sources[0][2]
-            if src.name[:1].islower():
+            s0, e0, src = sources[0]
+            outside = _WORDS.findall((phrase[:s0] + " " + phrase[e0:]).lower())
+            if src.name[:1].islower() or any(w in _PERSON_NOUNS for w in outside):
                 # A generic entry ("security sources"): the wording of the text says more.
                 return Speaker(written or phrase, src.source_type)
             return Speaker(src.name, src.source_type, True)
@@ -309,6 +334,7 @@ class Attributor:
             return self.history[-1] if self.history else None
         descriptors = reg.find_descriptors(phrase)
         kind = descriptors[0][2].source_type if descriptors else head_type(phrase)
+        definite = phrase.lower().startswith(("the ", "its ", "their "))
         actors = [
             a for a in reg.find_actors(phrase) if not a[2].generic and a[2].category != "civilians"
         ]
@@ -317,10 +343,14 @@ class Attributor:
             rest = (phrase[:s] + phrase[e:]).strip(" '’s")
             rest = _ARTICLE.sub("", rest)
             if len(rest) <= 3 or (kind in ("unknown", "belligerent") and not _WORDS.search(rest)):
-                return Speaker(actor.side or actor.name, "belligerent", True)
+                canonical = actor.side or actor.name
+                if _STATE_WORDS.search(canonical) and not _STATE_WORDS.search(phrase):
+                    return Speaker(written or phrase, "belligerent")  # "Azerbaijan said"
+                if definite and _STATE_WORDS.search(phrase):
+                    return Speaker(written or phrase, "belligerent")  # "the military said"
+                return Speaker(canonical, "belligerent", True)
             if kind == "unknown":
                 kind = "belligerent"
-        definite = phrase.lower().startswith(("the ", "its ", "their "))
         short = len(phrase.split()) <= 4
         if short and (definite or (descriptors and kind == "monitor")):
             found_sp = self._antecedent(kind, offset, not definite, phrase)
@@ -345,10 +375,18 @@ class Attributor:
         words = _WORDS.findall(phrase.lower())
         head = words[-1] if words else ""
         non_state = any(w in _NON_STATE for w in words)
+        person = head in _PERSON_NOUNS or head == "general"
         for speaker in reversed(self.history):
-            same = speaker.source_type == kind and (speaker.named or head in speaker.name.lower())
+            if person:
+                same = head in speaker.name.lower()
+            else:
+                same = speaker.source_type == kind and (
+                    speaker.named or head in speaker.name.lower()
+                )
             if same and not (non_state and _STATE_WORDS.search(speaker.name)):
                 return speaker
+        if person:
+            return None
         before = [sp for s, sp in self._named if s < offset and sp.source_type == kind]
         if before:
             return before[-1]
@@ -373,7 +411,9 @@ def _is_relative(before: str) -> bool:
     last = None
     for last in _STOP_SUBJECT.finditer(before):  # noqa: B007 - the last match is wanted
         pass
-    return last is not None and last.group().lower() in {"that", "which", "who"}
+    if last is None or last.group().lower() not in {"that", "which", "who"}:
+        return False
+    return "," not in before[last.end() :]
 
 
 def _strip_aux(text: str) -> str:
@@ -401,9 +441,9 @@ def _subject_phrase(text: str) -> tuple[str, int, int]:
         return "", 0, 0
     s, e = parts[-1]
     last = text[s:e]
-    m = re.match(r"^.*\band\s+(?=(?:a|an|the|another|two|three|some)\b)", last, re.IGNORECASE)
-    if m is not None and len(parts) == 1 and not _both_claimants(last):
-        s += m.end()
+    conj = re.match(r"^.*\band\s+(?=(?:a|an|the|another|two|three|some)\b)", last, re.IGNORECASE)
+    if conj is not None and len(parts) == 1 and not _both_claimants(last):
+        s += conj.end()
     s, e = _trim(text, s, e)
     if len(parts) >= 2:
         ps, pe = _trim(text, *parts[-2])
@@ -458,8 +498,9 @@ def _leading_np(text: str) -> tuple[str, int, int]:
     words = list(re.finditer(r"\S+", text[start:]))
     end = start
     stop = {"claimed", "said", "has", "had", "have", "was", "were", "is", "on", "put"}
-    for w in words[:8]:
-        if w.group().lower() in stop:
+    for i, w in enumerate(words[:8]):
+        low = w.group().lower()
+        if low in stop or (i and low.endswith("ed") and w.group().islower()):
             break
         end = start + w.end()
     return text[start:end].strip(" ,"), start, end

@@ -10,7 +10,7 @@ from typing import Final
 _OMISSION: Final = re.compile(
     r"\b(?:made|makes|make)\s+no\s+mention\s+of\b"
     r"|\b(?:did|does|do)\s+not\s+(?:immediately\s+)?(?:give|say|provide|mention|disclose|reveal"
-    r"|release|share|specify|report|confirm|comment|publish|offer)\b"
+    r"|release|share|specify|report|confirm|comment|publish|offer|respond)\b"
     r"|\bdidn'?t\s+(?:give|say|provide|mention|disclose|reveal|release|share|specify|report)\b"
     r"|\bgave\s+no\s+(?:toll|figure|figures|details|estimate|number|casualty)"
     r"|\b(?:had|has|have)\s+no\s+(?:immediate\s+)?comment\b"
@@ -24,7 +24,8 @@ _OMISSION: Final = re.compile(
 #: What must be omitted for the statement to be about casualties.
 _TOPIC: Final = re.compile(
     r"\b(?:loss(?:es)?|toll|casualt(?:y|ies)|dead|death|deaths|killed|died|wounded|injured"
-    r"|fatalit(?:y|ies)|victims|number|figures?|comment|immediately|how many|combatants)\b",
+    r"|fatalit(?:y|ies)|victims|number|figures?|comment|immediately|how many|combatants"
+    r"|queries|requests|questions)\b",
     re.IGNORECASE,
 )
 _LOSSES: Final = re.compile(r"\b(?:wounded|injured|injuries)\b", re.IGNORECASE)
