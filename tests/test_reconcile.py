@@ -480,3 +480,70 @@ def test_country_filter_takes_names_where_the_gazetteer_knows_them() -> None:
 def test_unknown_sort_is_a_usage_error() -> None:
     with pytest.raises(UsageError):
         filter_report(_three(), sort="size")
+
+
+@pytest.mark.parametrize(
+    "kw", [{"flags": ["self-serving"]}, {"source_type": "monitors"}, {"flags": ["spread"]}]
+)
+def test_unknown_flag_or_source_type_is_a_usage_error(kw: dict[str, object]) -> None:
+    with pytest.raises(UsageError, match="use one of"):
+        filter_report(_three(), **kw)  # type: ignore[arg-type]
+
+
+def test_flags_emitted_are_the_documented_ones() -> None:
+    from casualty.reconcile import FLAGS
+
+    report = reconcile(example_claims())
+    assert {f for i in report.incidents for r in i.rows for f in r.flags} <= set(FLAGS)
+
+
+def test_a_total_covers_only_rows_of_its_victims() -> None:
+    claims = [
+        mk(IS, source_type="belligerent", low=20, high=20, incident_id="a", date="2020-05-02"),
+        mk(
+            IS,
+            source_type="belligerent",
+            low=7,
+            high=7,
+            victim=IS,
+            incident_id="a",
+            date="2020-05-02",
+        ),
+        mk(
+            IS,
+            source_type="belligerent",
+            kind="period_total",
+            low=300,
+            high=None,
+            date="2020-05-01",
+            date_precision="month",
+            incident_id=None,
+        ),
+    ]
+    (total,) = reconcile(claims).period_totals
+    assert (total.covered_incidents, total.covered_low, total.covered_high) == (("a",), 20, 20)
+
+
+def test_a_total_attached_to_an_incident_covers_it_without_dates() -> None:
+    claims = [
+        mk(low=4, high=4, incident_id="a", date=None),
+        mk(kind="period_total", low=40, high=40, incident_id="a", date=None),
+    ]
+    report = reconcile(claims)
+    assert report.period_totals[0].covered_incidents == ("a",)
+    assert [c.claim_id for c in report.incidents[0].claims] == [claims[0].claim_id]
+
+
+def test_flag_and_spread_filters_keep_only_matching_rows() -> None:
+    report = filter_report(reconcile(example_claims()), flags=["updated"])
+    assert [(i.incident_id, [r.victim for r in i.rows]) for i in report.incidents] == [
+        ("2017-09-28-sukhna", [GOV])
+    ]
+    report = filter_report(reconcile(example_claims()), min_spread=3.5)
+    assert [(i.incident_id, [r.outcome for r in i.rows]) for i in report.incidents] == [
+        ("2017-08-14-raqqa", ["killed"])
+    ]
+
+
+def test_source_types_may_be_comma_separated() -> None:
+    assert _ids(filter_report(_three(), source_type="media, state_media")) == ["a", "c"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from casualty.model import Claim
-from casualty.reconcile.filters import SORTS, filter_report
+from casualty.reconcile.filters import FLAGS, SORTS, filter_report
 from casualty.reconcile.incidents import build_incidents
 from casualty.reconcile.report import (
     Cell,
@@ -39,9 +39,6 @@ __all__ = [
     "reconcile",
     "report_to_json",
 ]
-
-#: Every flag a row can carry, in the order they are listed.
-FLAGS = ("omission", "single_source", "qualitative_only", "self_serving", "updated", "denial")
 
 
 def reconcile(claims: Sequence[Claim], registry: RegistryLike | None = None) -> Report:

@@ -1,10 +1,11 @@
 """Select and order incidents of a report: `--since/--until`, `--country`, `--source-type`,
 `--min-spread`, `--flag`, `--sort`.
 
-Filters keep or drop whole incidents, so that a row is never shown without the sources that
-put it in context: `source_type` keeps incidents where a source of that type speaks,
-`min_spread` those with a row at least that far apart, `flags` those where every flag named
-appears on some row. Period totals follow the date, country and source-type filters.
+Dates, country and source type select incidents (`source_type` keeps incidents where a source
+of that type speaks, with all their sources, so that its claims keep their context).
+`min_spread` and `flags` select rows: a row stays when its spread is at least `min_spread` and
+it carries every flag named; an incident with no row left is dropped. Period totals follow the
+date, country and source-type filters. Source types may be given comma-separated.
 """
 
 from __future__ import annotations
@@ -15,9 +16,18 @@ from dataclasses import replace
 from typing import Any
 
 from casualty.errors import UsageError
-from casualty.reconcile.report import IncidentReport, PeriodTotal, Report
+from casualty.model import SOURCE_TYPES
+from casualty.reconcile.report import IncidentReport, PeriodTotal, Report, Row
 
 SORTS = ("date", "spread", "toll")
+#: Every flag a row can carry, in the order they are listed.
+FLAGS = ("omission", "single_source", "qualitative_only", "self_serving", "updated", "denial")
+
+
+def _check(what: str, given: set[str], allowed: Sequence[str]) -> None:
+    unknown = sorted(given - set(allowed))
+    if unknown:
+        raise UsageError(f"unknown {what} {unknown[0]!r}: use one of {', '.join(allowed)}")
 
 
 def _country_matcher(country: str) -> Callable[[str | None], bool]:
@@ -39,10 +49,6 @@ def _incident_types(incident: IncidentReport) -> set[str]:
     types = {c.source_type for r in incident.rows for c in r.cells}
     types.update(o.source_type for r in incident.rows for o in r.omissions)
     return types
-
-
-def _incident_flags(incident: IncidentReport) -> set[str]:
-    return {f for r in incident.rows for f in r.flags}
 
 
 def _in_dates(start: str | None, end: str | None, since: str | None, until: str | None) -> bool:
@@ -82,8 +88,11 @@ def filter_report(
 ) -> Report:
     """The incidents and period totals that pass every filter given, in the order asked."""
     key = _sort_key(sort)
-    wanted_types = {source_type} if isinstance(source_type, str) else set(source_type or ())
+    given = [source_type] if isinstance(source_type, str) else list(source_type or ())
+    wanted_types = {t.strip() for text in given for t in text.split(",") if t.strip()}
     wanted_flags = set(flags)
+    _check("source type", wanted_types, SOURCE_TYPES)
+    _check("flag", wanted_flags, FLAGS)
     in_country = _country_matcher(country) if country else None
 
     def keep(incident: IncidentReport) -> bool:
@@ -91,14 +100,17 @@ def filter_report(
             _in_dates(incident.date, incident.date_end, since, until)
             and (in_country is None or in_country(incident.country))
             and (not wanted_types or bool(wanted_types & _incident_types(incident)))
-            and (
-                min_spread is None
-                or (
-                    incident.max_spread() is not None and (incident.max_spread() or 0) >= min_spread
-                )
-            )
-            and wanted_flags <= _incident_flags(incident)
         )
+
+    def keep_row(row: Row) -> bool:
+        if min_spread is not None and (row.spread is None or row.spread < min_spread):
+            return False
+        return wanted_flags <= set(row.flags)
+
+    def rows_kept(incident: IncidentReport) -> IncidentReport:
+        if min_spread is None and not wanted_flags:
+            return incident
+        return replace(incident, rows=tuple(r for r in incident.rows if keep_row(r)))
 
     def keep_total(total: PeriodTotal) -> bool:
         claim = total.claim
@@ -108,6 +120,7 @@ def filter_report(
             and (not wanted_types or claim.source_type in wanted_types)
         )
 
-    incidents = tuple(sorted((i for i in report.incidents if keep(i)), key=key))
+    kept = (rows_kept(i) for i in report.incidents if keep(i))
+    incidents = tuple(sorted((i for i in kept if i.rows), key=key))
     totals = tuple(t for t in report.period_totals if keep_total(t))
     return replace(report, incidents=incidents, period_totals=totals)
