@@ -20,11 +20,11 @@ import functools
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from casualty.errors import InputError
 from casualty.model import SOURCE_TYPES, VICTIM_CATEGORIES
@@ -104,8 +104,9 @@ _FOLD = str.maketrans(
         "\u00a0": " ",
     }
 )
-_SEP_RE = re.compile(r"[\s\-]+")
-_SEP = "\x00"  # stands for a run of spaces/hyphens inside trie keys
+#: A token is a run of word characters or one other character; spaces and hyphens separate.
+_TOKEN_RE = re.compile(r"\w+|[^\w\s\-]")
+_NEXT_TOKEN_RE = re.compile(r"[\s\-]*(\w+|[^\w\s\-])")
 _ARTICLES = ("the ", "a ", "an ")
 _NON_WORD_RE = re.compile(r"[^\w]+")
 _SHORT_CAPS_RE = re.compile(r"\b([A-Z]{2,3})\b")
@@ -114,14 +115,19 @@ _POSSESSIVE_RE = re.compile(r"'s\b")
 _TOML_LINE_RE = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
 
 
+_FOLD_PAIRS = tuple((chr(k), str(v)) for k, v in _FOLD.items())
+_FOLD_CHARS_RE = re.compile("[" + "".join(re.escape(a) for a, _ in _FOLD_PAIRS) + "]")
+
+
 def fold(text: str) -> str:
     """Fold quotes, apostrophes and dashes to ASCII, keeping the length of `text`."""
-    return text.translate(_FOLD)
-
-
-def _match_key(term: str, exact: bool) -> str:
-    key = _SEP_RE.sub(_SEP, fold(term).strip())
-    return key if exact else key.lower()
+    # str.replace per character present is many times faster than str.translate on long text
+    if _FOLD_CHARS_RE.search(text) is None:
+        return text
+    for char, ascii_char in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, ascii_char)
+    return text
 
 
 def lookup_key(name: str) -> str:
@@ -157,90 +163,170 @@ def _variants(term: str) -> set[str]:
     return {v for v in out if v.strip()}
 
 
+_BOUNDARY = "\x00"  # in a trie key: the end of a word token, emitted as (?!\w)
+_GAP = "\x01"  # in a trie key: between two tokens, emitted as optional separators
+_FILTER_FANOUT = 4
+
+
 def _trie_regex(keys: Iterable[str]) -> str:
     """A regex alternation shaped as a trie: longest match first, no nested quantifiers."""
-    trie: dict[str, dict[str, object]] = {}
+    trie: dict[str, Any] = {}
     for key in keys:
-        node: dict[str, dict[str, object]] | dict[str, object] = trie
+        node = trie
         for char in key:
-            node = node.setdefault(char, {})  # type: ignore[assignment]
+            node = node.setdefault(char, {})
         node[""] = {}
+    atoms = {_BOUNDARY: r"(?!\w)", _GAP: r"[\s\-]*"}
 
-    def emit(node: Mapping[str, object]) -> str:
-        branches = []
-        for char in sorted(k for k in node if k):
-            atom = r"[\s\-]+" if char == _SEP else re.escape(char)
-            child = node[char]
-            assert isinstance(child, dict)
-            branches.append(atom + emit(child))
+    def emit(node: dict[str, Any]) -> str:
+        branches = [
+            (atoms[c] if c in atoms else re.escape(c)) + emit(node[c]) for c in sorted(node) if c
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return "(?:" + body + ")?"
-        return body
+        return "(?:" + body + ")?" if "" in node else body
 
     return emit(trie)
 
 
-class _Matcher(Generic[T]):
-    """Finds the longest non-overlapping mentions of many terms, one regex pass per case mode.
+def _is_word(token: str) -> bool:
+    return token[0].isalnum() or token[0] == "_"
 
-    Case-insensitive terms are matched by a case-sensitive pattern of lower-case keys run on the
-    lower-cased text, which is several times faster than `re.IGNORECASE`; texts whose length
-    changes when lower-cased (rare: "İ") fall back to an `re.IGNORECASE` pattern. Patterns are
-    compiled on first use, so lookups alone never pay for them.
+
+class _Node(Generic[T]):
+    __slots__ = ("children", "value")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node[T]] = {}
+        self.value: T | None = None
+
+
+class _TokenTrie(Generic[T]):
+    """Terms as token sequences; a small regex of first tokens finds where a walk may start.
+
+    Only the first tokens go into the regex, which keeps it small (fast to compile) and lets
+    every position of the text be tested in C; the rest of each term is a dictionary walk.
     """
 
-    __slots__ = ("_ci", "_ci_fallback", "_ci_map", "_cs", "_cs_map", "conflicts")
+    __slots__ = ("_ignorecase", "_pattern", "exact", "root")
+
+    def __init__(self, exact: bool) -> None:
+        self.exact = exact
+        self.root: _Node[T] = _Node()
+        self._pattern: re.Pattern[str] | None = None
+        self._ignorecase: re.Pattern[str] | None = None
+
+    def add(self, tokens: Sequence[str], value: T) -> T | None:
+        """Insert a term; return the value it displaces, if any."""
+        node = self.root
+        for token in tokens:
+            node = node.children.setdefault(token, _Node())
+        previous, node.value = node.value, value
+        return previous
+
+    def _compile(self, flags: int) -> re.Pattern[str]:
+        """A filter for where a walk can start: the first token of every term, or the first two
+        where the first is common to many terms ("the", "a"), so that the filter stays small
+        (quick to compile) yet rarely sends the walk after a bare article."""
+        word_keys: list[str] = []
+        other_keys: list[str] = []
+        for first, node in self.root.children.items():
+            if node.value is not None or len(node.children) <= _FILTER_FANOUT:
+                prefixes = [[first]]
+            else:
+                prefixes = [[first, second] for second in node.children]
+            for prefix in prefixes:
+                key = _GAP.join(prefix) + (_BOUNDARY if _is_word(prefix[-1]) else "")
+                (word_keys if _is_word(first) else other_keys).append(key)
+        # Zero-width: the filter must not consume the start of a term the walk then rejects.
+        alternatives = []
+        if word_keys:
+            alternatives.append(r"(?<!\w)(?=" + _trie_regex(word_keys) + ")")
+        if other_keys:
+            alternatives.append("(?=" + _trie_regex(other_keys) + ")")
+        return re.compile("|".join(alternatives) or r"(?!)", flags)
+
+    def scan(self, text: str) -> Iterator[tuple[int, int, T]]:
+        """Leftmost-longest, non-overlapping mentions in `text` (already folded)."""
+        fold_case: Callable[[str], str] | None = None
+        subject = text
+        if self.exact:
+            if self._pattern is None:
+                self._pattern = self._compile(0)
+            pattern = self._pattern
+        else:
+            subject = text.lower()
+            if len(subject) == len(text):
+                if self._pattern is None:
+                    self._pattern = self._compile(0)
+                pattern = self._pattern
+            else:  # lower-casing moved offsets ("İ"): match the original text without case
+                subject = text
+                fold_case = str.lower
+                if self._ignorecase is None:
+                    self._ignorecase = self._compile(re.IGNORECASE)
+                pattern = self._ignorecase
+        token_at, root = _NEXT_TOKEN_RE.match, self.root.children
+        end = 0
+        for match in pattern.finditer(subject):
+            start = match.start()
+            if start < end:
+                continue
+            first = token_at(subject, start)
+            if first is None:
+                continue
+            key = first.group(1)
+            node = root.get(fold_case(key) if fold_case else key)
+            pos = first.end()
+            best = None
+            while node is not None:
+                if node.value is not None:
+                    best = (pos, node.value)
+                if not node.children:
+                    break
+                token = token_at(subject, pos)
+                if token is None:
+                    break
+                key = token.group(1)
+                node = node.children.get(fold_case(key) if fold_case else key)
+                pos = token.end()
+            if best is not None:
+                end = best[0]
+                yield start, best[0], best[1]
+
+
+class _Matcher(Generic[T]):
+    """Finds the longest non-overlapping mentions of many terms.
+
+    Case-insensitive terms are matched on the lower-cased text, exact-case terms (acronyms) on
+    the text as written; the two passes are merged leftmost-longest. Patterns are compiled on
+    first use, so lookups alone never pay for them.
+    """
+
+    __slots__ = ("_ci", "_cs", "conflicts")
 
     def __init__(self, terms: Iterable[tuple[str, bool, T]], name: Callable[[T], str]) -> None:
-        self._ci_map: dict[str, T] = {}
-        self._cs_map: dict[str, T] = {}
+        self._ci: _TokenTrie[T] = _TokenTrie(exact=False)
+        self._cs: _TokenTrie[T] = _TokenTrie(exact=True)
         #: (term, earlier name, later name) for every term claimed by two entries; later wins.
         self.conflicts: list[tuple[str, str, str]] = []
         for term, exact, value in terms:
             for variant in _variants(term):
                 is_exact = exact or _is_acronym(variant)
-                target = self._cs_map if is_exact else self._ci_map
-                key = _match_key(variant, is_exact)
-                previous = target.get(key)
+                tokens = _TOKEN_RE.findall(fold(variant))
+                if not tokens:
+                    continue
+                trie = self._cs if is_exact else self._ci
+                previous = trie.add(tokens if is_exact else [t.lower() for t in tokens], value)
                 if previous is not None and name(previous) != name(value):
                     self.conflicts.append((variant, name(previous), name(value)))
-                target[key] = value
-        self._ci: re.Pattern[str] | None = None
-        self._ci_fallback: re.Pattern[str] | None = None
-        self._cs: re.Pattern[str] | None = None
-
-    @staticmethod
-    def _compile(keys: Mapping[str, object], flags: int = 0) -> re.Pattern[str]:
-        if not keys:
-            return re.compile(r"(?!)")
-        return re.compile(r"(?<!\w)" + _trie_regex(keys) + r"(?!\w)", flags)
-
-    def _scan(self, text: str) -> Iterator[tuple[int, int, T]]:
-        lowered = text.lower()
-        if len(lowered) == len(text):
-            if self._ci is None:
-                self._ci = self._compile(self._ci_map)
-            ci_pattern, ci_text = self._ci, lowered
-        else:
-            if self._ci_fallback is None:
-                self._ci_fallback = self._compile(self._ci_map, re.IGNORECASE)
-            ci_pattern, ci_text = self._ci_fallback, text
-        if self._cs is None:
-            self._cs = self._compile(self._cs_map)
-        for pattern, subject, mapping, exact in (
-            (ci_pattern, ci_text, self._ci_map, False),
-            (self._cs, text, self._cs_map, True),
-        ):
-            for match in pattern.finditer(subject):
-                value = mapping.get(_match_key(match.group(), exact))
-                if value is not None:
-                    yield match.start(), match.end(), value
 
     def find(self, text: str) -> list[tuple[int, int, T]]:
-        found = sorted(self._scan(fold(text)), key=lambda m: (m[0], -m[1]))
+        folded = fold(text)
+        found = sorted(
+            (*self._ci.scan(folded), *self._cs.scan(folded)), key=lambda m: (m[0], -m[1])
+        )
         out: list[tuple[int, int, T]] = []
         end = -1
         for start, stop, value in found:
