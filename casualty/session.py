@@ -51,6 +51,7 @@ class Session:
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     bad_rows: list[BadRow] = field(default_factory=list)
+    bad_files: list[str] = field(default_factory=list)
 
     # -- messages -------------------------------------------------------------------------
 
@@ -63,7 +64,15 @@ class Session:
         if not self.skip_bad:
             raise InputError(bad.reason, bad.path, bad.line)
         self.bad_rows.append(bad)
-        self.warn(f"{bad.path}:{bad.line}: {bad.reason} (row skipped)")
+        note = "row skipped" if bad.raw is not None else "skipped, not written to --rejects"
+        self.warn(f"{bad.path}:{bad.line}: {bad.reason} ({note})")
+
+    def _on_bad_file(self, exc: InputError) -> None:
+        """A whole input that cannot be read: stop, or with --on-error skip, report it."""
+        if not self.skip_bad:
+            raise exc
+        self.bad_files.append(str(exc))
+        self.warn(f"{exc} (rest of file skipped)")
 
     def finish(self) -> None:
         """Write the rejects file and a summary of skipped rows."""
@@ -71,11 +80,13 @@ class Session:
             try:
                 with self.rejects.open("w", encoding="utf-8") as out:
                     for bad in self.bad_rows:
-                        out.write(bad.raw + "\n")
+                        if bad.raw is not None:
+                            out.write(bad.raw + "\n")
             except OSError as exc:
                 raise UsageError(f"cannot write --rejects file {self.rejects}: {exc}") from None
-        if self.bad_rows:
-            self.warn(f"{len(self.bad_rows)} bad row(s) skipped")
+        if self.bad_rows or self.bad_files:
+            files = f", {len(self.bad_files)} unreadable input(s)" if self.bad_files else ""
+            self.warn(f"{len(self.bad_rows)} bad row(s) skipped{files}")
 
     # -- progress -------------------------------------------------------------------------
 
@@ -102,14 +113,39 @@ class Session:
         return list(expand_inputs(inputs, warn=lambda n: self.warn(f"{n.path}: {n.message}")))
 
     def _loaded(self, inputs: Iterable[str]) -> Iterator[Any]:
-        from casualty.io.inputs import load
+        """Each input opened, in order; closed once the caller has read it."""
+        from casualty.io.inputs import BinaryInput, load
 
         files = self._files(inputs)
         with self._progress(len(files), "reading") as progress:
             for item in files:
-                yield load(item, self.input_format, self.encoding)
+                try:
+                    loaded = load(item, self.input_format, self.encoding)
+                except BinaryInput as exc:
+                    if not item.listed:
+                        raise
+                    self.warn(f"{exc.path}: skipped: {exc.reason}")
+                    continue
+                except InputError as exc:
+                    self._on_bad_file(exc)
+                    continue
+                try:
+                    if loaded.empty:
+                        self.warn(f"{item.name}: empty input, nothing read")
+                    yield loaded
+                finally:
+                    loaded.close()
                 if progress is not None:
                     progress.advance(progress.task_ids[0])
+
+    def _guarded(self, rows: Iterable[Any]) -> Iterator[Any]:
+        """Rows of one input; an error that ends the input (bad encoding) skips its rest."""
+        try:
+            yield from rows
+        except InputError as exc:
+            if not self.skip_bad or isinstance(exc, UsageError):
+                raise
+            self._on_bad_file(exc)
 
     def documents(self, inputs: Iterable[str], published: str | None) -> Iterator[Document]:
         from casualty.io.inputs import documents_of
@@ -121,7 +157,7 @@ class Session:
                     "(use `casualty cluster` or `casualty table` on claims)",
                     loaded.source.name,
                 )
-            yield from documents_of(loaded, published)
+            yield from self._guarded(documents_of(loaded, published, self._on_bad))
 
     def extract(
         self, inputs: Iterable[str], registry: Registry, *, published: str | None
@@ -133,18 +169,47 @@ class Session:
     def read_any(
         self, inputs: Iterable[str], registry: Registry, *, published: str | None
     ) -> list[Claim]:
-        """Claims from claim files, and extracted from any articles among the inputs."""
-        from casualty.extract import extract_document
-        from casualty.io.inputs import claims_of, documents_of
+        """Claims from claim files, and extracted from any articles among the inputs.
+
+        Every claim read is kept, once: a row repeated exactly (same claim id, same values)
+        is reported and read once; a different claim under an id already used is a bad row.
+        """
+        from casualty.io.inputs import documents_of, rows_of
+        from casualty.io.unique import UniqueIds
 
         claims: list[Claim] = []
+        ids = UniqueIds()
         for loaded in self._loaded(inputs):
             if loaded.format in ("txt", "articles"):
-                for doc in documents_of(loaded, published):
-                    claims.extend(extract_document(doc, registry))
+                from casualty.extract import extract_document
+
+                for doc in self._guarded(documents_of(loaded, published, self._on_bad)):
+                    for claim in extract_document(doc, registry):
+                        self._keep(claims, ids, claim, doc.id, None)
             else:
-                claims.extend(claims_of(loaded, self._on_bad))
-        return _check_unique_ids(claims)
+                for row in self._guarded(rows_of(loaded, self._on_bad)):
+                    self._keep(claims, ids, row.claim, f"{row.path}:{row.line}", row)
+        return claims
+
+    def _keep(
+        self, claims: list[Claim], ids: Any, claim: Claim, where: str, row: Any | None
+    ) -> None:
+        repeat = ids.check(claim, where)
+        if repeat is None:
+            claims.append(claim)
+        elif repeat.same:
+            self.warn(
+                f"{where}: exact repeat of the claim on {repeat.first} "
+                f"(claim_id {claim.claim_id}): read once"
+            )
+        else:
+            reason = (
+                f"claim_id {claim.claim_id!r} is already used by a different claim "
+                f"on {repeat.first}"
+            )
+            if row is None:
+                raise InputError(reason, where)
+            self._on_bad(BadRow(row.path, row.line, reason, row.raw))
 
     # -- stages ---------------------------------------------------------------------------
 
@@ -285,19 +350,6 @@ class Session:
 
             render_rows(rows, self._console(), title="Source registry")
         self.stdout.flush()
-
-
-def _check_unique_ids(claims: list[Claim]) -> list[Claim]:
-    seen: dict[str, Claim] = {}
-    for claim in claims:
-        other = seen.get(claim.claim_id)
-        if other is not None and other != claim:
-            where = claim.doc or "input"
-            raise InputError(
-                f"duplicate claim_id {claim.claim_id!r} for two different claims", where
-            )
-        seen[claim.claim_id] = claim
-    return claims
 
 
 def with_link_columns(clustering: Clustering) -> list[Claim]:

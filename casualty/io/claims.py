@@ -14,71 +14,167 @@ from dataclasses import dataclass, fields
 from typing import Any, TextIO
 
 from casualty.errors import InputError
+from casualty.io.textstream import LineSource, LineTooLong, TextStream
 from casualty.io.values import ClaimValueError, claim_from_mapping
 from casualty.model import FIELDS, Claim
 
 
 @dataclass(frozen=True, slots=True)
 class BadRow:
-    """A row that could not be read: where it was, why, and its text verbatim."""
+    """A row that could not be read: where it was, why, and its text verbatim.
+
+    `raw` is None when the row cannot be kept verbatim (a line too long to hold in memory,
+    a whole article); it is then reported but not written to `--rejects`.
+    """
 
     path: str
     line: int
     reason: str
+    raw: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """A claim read from an input, with the line it starts on and its text verbatim."""
+
+    claim: Claim
+    path: str
+    line: int
     raw: str
 
 
 ErrorSink = Callable[[BadRow], None]
 
 
-def _raise(bad: BadRow) -> None:
+def raise_bad_row(bad: BadRow) -> None:
+    """The default error sink: stop at the first bad row."""
     raise InputError(bad.reason, bad.path, bad.line)
 
 
-def read_claims_csv(stream: TextIO, path: str, on_bad: ErrorSink = _raise) -> Iterator[Claim]:
+_raise = raise_bad_row
+
+
+def read_claims_csv(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Iterator[Claim]:
     """Yield claims from a CSV stream with a header row; unknown columns pass through."""
+    for row in csv_rows(stream, path, on_bad):
+        yield row.claim
+
+
+def csv_rows(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Iterator[ClaimRow]:
+    """Claims of a CSV stream with their line numbers and verbatim text."""
     from casualty.io.csvread import iter_csv_records
 
     for rec in iter_csv_records(stream, path, on_bad):
         try:
-            yield claim_from_mapping(rec.values, extra_order=rec.extra_columns)
+            claim = claim_from_mapping(rec.values, extra_order=rec.extra_columns)
         except ClaimValueError as exc:
             on_bad(BadRow(path, rec.line, str(exc), rec.raw))
+            continue
+        yield ClaimRow(claim, path, rec.line, rec.raw)
 
 
-def read_claims_jsonl(stream: TextIO, path: str, on_bad: ErrorSink = _raise) -> Iterator[Claim]:
+def read_claims_jsonl(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Iterator[Claim]:
     """Yield claims from JSON Lines: one object a line; blank lines are allowed."""
-    for lineno, line in enumerate(stream, start=1):
-        if not line.strip():
+    for row in jsonl_rows(stream, path, on_bad):
+        yield row.claim
+
+
+def jsonl_rows(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Iterator[ClaimRow]:
+    """Claims of a JSON Lines stream with their line numbers and verbatim text."""
+    lineno = 0
+    while True:
+        try:
+            line = stream.readline()
+        except LineTooLong as exc:
+            lineno = exc.line or lineno + 1
+            on_bad(BadRow(path, lineno, exc.reason, None))
+            continue
+        if not line:
+            return
+        lineno += 1
+        raw = line.rstrip("\r\n")
+        if not raw.strip():
+            continue
+        if "\x00" in raw:
+            on_bad(BadRow(path, lineno, "contains a NUL byte (binary data?)", raw))
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(raw)
         except json.JSONDecodeError as exc:
-            on_bad(BadRow(path, lineno, f"not valid JSON ({exc.msg})", line.rstrip("\r\n")))
+            on_bad(BadRow(path, lineno, f"not valid JSON ({exc.msg}, column {exc.colno})", raw))
             continue
-        if isinstance(obj, list) and lineno == 1:
-            raise InputError(
-                "a JSON array where JSON Lines was expected (use --input-format json)",
-                path,
-                lineno,
-            )
         if not isinstance(obj, dict):
-            on_bad(BadRow(path, lineno, "expected a JSON object", line.rstrip("\r\n")))
+            what = "a JSON array" if isinstance(obj, list) else f"JSON {type(obj).__name__}"
+            on_bad(BadRow(path, lineno, f"expected a JSON object, found {what}", raw))
             continue
         try:
-            yield claim_from_mapping(obj)
+            claim = claim_from_mapping(obj)
         except ClaimValueError as exc:
-            on_bad(BadRow(path, lineno, str(exc), line.rstrip("\r\n")))
+            on_bad(BadRow(path, lineno, str(exc), raw))
+            continue
+        yield ClaimRow(claim, path, lineno, raw)
 
 
-def read_claims_json(stream: TextIO, path: str, on_bad: ErrorSink = _raise) -> Iterator[Claim]:
+def read_claims_json(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Iterator[Claim]:
     """Yield claims from a JSON array of claim objects, or from `{"claims": [...]}`."""
+    for row in json_rows(stream, path, on_bad):
+        yield row.claim
+
+
+#: Largest JSON document read whole (JSON Lines stream instead and have no such limit).
+MAX_JSON_CHARS = 256 << 20
+
+
+def json_rows(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Iterator[ClaimRow]:
+    """Claims of a JSON array, each with the line its object starts on and its text."""
+    text = _read_all(stream, path)
+    start = _skip_ws(text, 0)
+    if text.startswith("{", start):
+        yield from _wrapped_json_rows(text, path, on_bad)
+        return
+    if not text.startswith("[", start):
+        raise InputError("expected a JSON array of claim objects", path, _line_at(text, start))
+    decoder = json.JSONDecoder()
+    pos = _skip_ws(text, start + 1)
+    line, counted = 1, 0
+    first = True
+    while True:
+        if text.startswith("]", pos):
+            break
+        if not first:
+            if not text.startswith(",", pos):
+                _json_syntax(on_bad, path, text, pos, "expected ',' or ']' after an item")
+                return
+            pos = _skip_ws(text, pos + 1)
+        first = False
+        line += text.count("\n", counted, pos)
+        counted = pos
+        try:
+            obj, end = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            _json_syntax(on_bad, path, text, exc.pos, exc.msg)
+            return
+        raw = text[pos:end]
+        pos = _skip_ws(text, end)
+        if not isinstance(obj, dict):
+            on_bad(BadRow(path, line, "expected a JSON object in the array", raw))
+            continue
+        try:
+            claim = claim_from_mapping(obj)
+        except ClaimValueError as exc:
+            on_bad(BadRow(path, line, str(exc), raw))
+            continue
+        yield ClaimRow(claim, path, line, raw)
+    rest = _skip_ws(text, pos + 1)
+    if rest < len(text):
+        _json_syntax(on_bad, path, text, rest, "extra data after the JSON array")
+
+
+def _wrapped_json_rows(text: str, path: str, on_bad: ErrorSink) -> Iterator[ClaimRow]:
     try:
-        data = json.load(stream)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg})", path, exc.lineno) from None
-    if isinstance(data, dict) and isinstance(data.get("claims"), list):
-        data = data["claims"]
     if isinstance(data, dict) and isinstance(data.get("incidents"), list):
         raise InputError(
             "this is a reconciled report, not a list of claims "
@@ -86,16 +182,51 @@ def read_claims_json(stream: TextIO, path: str, on_bad: ErrorSink = _raise) -> I
             path,
             1,
         )
-    if not isinstance(data, list):
-        raise InputError("expected a JSON array of claim objects", path, 1)
-    for index, obj in enumerate(data, start=1):
+    if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+        raise InputError('expected a JSON array of claims or {"claims": [...]}', path, 1)
+    for index, obj in enumerate(data["claims"], start=1):
+        raw = json.dumps(obj, ensure_ascii=False)
         if not isinstance(obj, dict):
-            on_bad(BadRow(path, index, "expected a JSON object", json.dumps(obj)))
+            on_bad(BadRow(path, 1, f"claims item {index}: expected a JSON object", raw))
             continue
         try:
-            yield claim_from_mapping(obj)
+            claim = claim_from_mapping(obj)
         except ClaimValueError as exc:
-            on_bad(BadRow(path, index, f"item {index}: {exc}", json.dumps(obj)))
+            on_bad(BadRow(path, 1, f"claims item {index}: {exc}", raw))
+            continue
+        yield ClaimRow(claim, path, 1, raw)
+
+
+def _read_all(stream: LineSource, path: str) -> str:
+    read = getattr(stream, "read", None)
+    if isinstance(stream, TextStream):
+        text = stream.read(MAX_JSON_CHARS)
+    elif read is not None:
+        text = read()
+    else:
+        text = "".join(iter(stream.readline, ""))
+    if "\x00" in text:
+        raise InputError(
+            "contains a NUL byte (binary data?)", path, _line_at(text, text.find("\x00"))
+        )
+    return str(text)
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n\r":
+        pos += 1
+    return pos
+
+
+def _line_at(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def _json_syntax(on_bad: ErrorSink, path: str, text: str, pos: int, msg: str) -> None:
+    """A syntax error inside a JSON array: nothing after it can be trusted, so stop there."""
+    on_bad(
+        BadRow(path, _line_at(text, pos), f"not valid JSON ({msg}); rest of file not read", None)
+    )
 
 
 def claim_to_row(claim: Claim) -> dict[str, Any]:
@@ -173,10 +304,15 @@ def claim_field_names() -> tuple[str, ...]:
 
 __all__ = [
     "BadRow",
+    "ClaimRow",
     "ErrorSink",
     "claim_to_csv_row",
     "claim_to_row",
     "csv_header",
+    "csv_rows",
+    "json_rows",
+    "jsonl_rows",
+    "raise_bad_row",
     "read_claims_csv",
     "read_claims_json",
     "read_claims_jsonl",

@@ -6,9 +6,10 @@ import datetime as _dt
 import json
 import re
 from collections.abc import Iterator
-from typing import TextIO
 
 from casualty.errors import InputError
+from casualty.io.claims import BadRow, ErrorSink
+from casualty.io.textstream import LineSource, LineTooLong
 from casualty.model import Document
 
 HEADER_KEYS = frozenset({"outlet", "published", "url", "title", "id"})
@@ -104,35 +105,72 @@ def document_from_text(raw: str, doc_id: str, published: str | None = None) -> D
 
 
 def read_articles_jsonl(
-    stream: TextIO, path: str, published: str | None = None
+    stream: LineSource,
+    path: str,
+    published: str | None = None,
+    on_bad: ErrorSink | None = None,
 ) -> Iterator[Document]:
-    """Yield one Document per JSONL line `{"id", "text", "published", "outlet", "url", "title"}`."""
-    for lineno, line in enumerate(stream, start=1):
-        if not line.strip():
+    """Yield one Document per JSONL line `{"id", "text", "published", "outlet", "url", "title"}`.
+
+    A bad line raises `InputError`, or with `on_bad` is reported and skipped.
+    """
+    lineno = 0
+    while True:
+        try:
+            line = stream.readline()
+        except LineTooLong as exc:
+            lineno = exc.line or lineno + 1
+            _bad(on_bad, path, lineno, exc.reason, None)
+            continue
+        if not line:
+            return
+        lineno += 1
+        raw = line.rstrip("\r\n")
+        if not raw.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON ({exc.msg})", path, lineno) from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            raise InputError("an article needs a string field 'text'", path, lineno)
-        pub_raw = obj.get("published")
-        pub = valid_iso_date(str(pub_raw)) if pub_raw else None
-        if pub_raw and pub is None:
-            raise InputError(f"published must be YYYY-MM-DD, got {pub_raw!r}", path, lineno)
-        text: str = obj["text"]
-        if pub is None:
-            pub = dateline_date(text, int(published[:4]) if published else None) or published
+            doc = _article(raw, path, lineno, published)
+        except InputError as exc:
+            _bad(on_bad, path, lineno, exc.reason, raw)
+            continue
+        yield doc
 
-        def _opt(key: str, obj: dict[str, object] = obj) -> str | None:
-            value = obj.get(key)
-            return str(value) if value not in (None, "") else None
 
-        yield Document(
-            id=_opt("id") or f"{path}:{lineno}",
-            text=text,
-            published=pub,
-            outlet=_opt("outlet"),
-            url=_opt("url"),
-            title=_opt("title"),
-        )
+def _bad(on_bad: ErrorSink | None, path: str, line: int, reason: str, raw: str | None) -> None:
+    if on_bad is None:
+        raise InputError(reason, path, line)
+    on_bad(BadRow(path, line, reason, raw))
+
+
+def _article(line: str, path: str, lineno: int, published: str | None) -> Document:
+    if "\x00" in line:
+        raise InputError("contains a NUL byte (binary data?)", path, lineno)
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON ({exc.msg}, column {exc.colno})", path, lineno) from None
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise InputError("an article needs a string field 'text'", path, lineno)
+    pub_raw = obj.get("published")
+    pub = valid_iso_date(str(pub_raw)) if pub_raw else None
+    if pub_raw and pub is None:
+        shown = str(pub_raw)[:40]
+        raise InputError(f"published must be YYYY-MM-DD, got {shown!r}", path, lineno)
+    text: str = obj["text"]
+    if "\x00" in text:
+        raise InputError("the article text contains a NUL character", path, lineno)
+    if pub is None:
+        pub = dateline_date(text, int(published[:4]) if published else None) or published
+
+    def _opt(key: str) -> str | None:
+        value = obj.get(key)
+        return str(value) if value not in (None, "") else None
+
+    return Document(
+        id=_opt("id") or f"{path}:{lineno}",
+        text=text,
+        published=pub,
+        outlet=_opt("outlet"),
+        url=_opt("url"),
+        title=_opt("title"),
+    )

@@ -6,6 +6,7 @@ Values that can be read unambiguously are read (` 73 `, `1,200`, `٧٣`); anythi
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import math
 import re
@@ -42,8 +43,37 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+def _show(value: Any, limit: int = 60) -> str:
+    """A value for an error message: quoted, escaped, and cut short if long."""
+    text = str(value)
+    if len(text) > limit:
+        return repr(text[:limit]) + f"… ({len(text):,} characters)"
+    return repr(text)
+
+
+_FLOAT_INT = re.compile(r"[+]?\d+\.0*")
+_WORDS = re.compile(r"[a-z]+(?:[ -]+[a-z]+)*")
+
+
+def _number_words(text: str) -> int | None:
+    """`seventy-three` → 73: spelled-out English numbers read by text2num; else None."""
+    norm = text.lower()
+    if not _WORDS.fullmatch(norm) or len(norm) > 80:
+        return None
+    from text_to_num import text2num
+
+    try:
+        return int(text2num(norm.replace(" and ", " "), "en"))
+    except ValueError:
+        return None
+
+
 def parse_count(value: Any, name: str) -> int | None:
-    """Read a count: an integer, possibly with thousands separators or Arabic-Indic digits."""
+    """Read a count: digits (`73`, ` 73 `, `1,200`, `٧٣`, `73.0`) or words (`seventy-three`).
+
+    Anything else is refused rather than guessed: `1.200` (a decimal point or a European
+    thousands separator?), `7.5`, `dozens` (a range, not a figure: put it in `qualifier`).
+    """
     if value is None or value == "":
         return None
     if isinstance(value, bool):
@@ -58,41 +88,87 @@ def parse_count(value: Any, name: str) -> int | None:
         text = str(value).strip().translate(_DIGITS)
         if not text:
             return None
-        if not _INT_RE.fullmatch(text):
-            raise ClaimValueError(f"{name} must be a whole number, got {str(value)!r}")
-        number = int(re.sub(r"[^\d]", "", text))
+        if text.startswith(("-", "−")) and _INT_RE.fullmatch(text[1:].strip()):
+            raise ClaimValueError(f"{name} must not be negative, got {_show(value)}")
+        if _INT_RE.fullmatch(text):
+            number = int(re.sub(r"[^\d]", "", text))
+        elif _FLOAT_INT.fullmatch(text):
+            number = int(text.split(".")[0])
+        else:
+            words = _number_words(text)
+            if words is None:
+                raise ClaimValueError(f"{name} must be a whole number, got {_show(value)}")
+            number = words
     if number < 0:
         raise ClaimValueError(f"{name} must not be negative, got {number}")
     if number > MAX_COUNT:
-        raise ClaimValueError(f"{name} is implausibly large ({number})")
+        raise ClaimValueError(f"{name} is implausibly large ({number:,})")
     return number
 
 
+_DMY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def _day_month_year(text: str, name: str) -> _dt.date | None:
+    """`30/09/2017` or `09/30/2017`: read when only one of day/month or month/day is a date."""
+    match = _DMY.fullmatch(text)
+    if match is None:
+        return None
+    a, b, year = (int(g) for g in match.groups())
+    readings: set[_dt.date] = set()
+    for day, month in ((a, b), (b, a)):
+        with contextlib.suppress(ValueError):
+            readings.add(_dt.date(year, month, day))
+    if not readings:
+        raise ClaimValueError(f"{name} {_show(text)} is not a real calendar date")
+    if len(readings) > 1:
+        raise ClaimValueError(
+            f"{name} {_show(text)} is ambiguous (day/month or month/day?): write YYYY-MM-DD"
+        )
+    return readings.pop()
+
+
 def parse_date(value: Any, name: str) -> str | None:
-    """Read an ISO date (YYYY-MM-DD); impossible and far-future dates are errors."""
+    """Read a date: YYYY-MM-DD (a time after it is ignored), or an unambiguous `30/09/2017`.
+
+    Impossible dates (`2017-02-31`) and implausible years (before 1800, after next year)
+    are errors.
+    """
     text = _text(value)
     if text is None:
         return None
+    iso = text[:10] if len(text) > 10 and text[10] in "T " else text
+    iso = iso.translate(_DIGITS)
     try:
-        day = _dt.date.fromisoformat(text[:10] if len(text) > 10 and text[10] == "T" else text)
+        day = _dt.date.fromisoformat(iso)
     except ValueError:
-        raise ClaimValueError(f"{name} must be a date as YYYY-MM-DD, got {text!r}") from None
+        other = _day_month_year(iso, name)
+        if other is None:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+                raise ClaimValueError(f"{name} {_show(text)} is not a real calendar date") from None
+            raise ClaimValueError(
+                f"{name} must be a date as YYYY-MM-DD, got {_show(text)}"
+            ) from None
+        day = other
     if day.year < 1800 or day.year > _dt.date.today().year + 1:
-        raise ClaimValueError(f"{name} {text} is out of the plausible range")
+        raise ClaimValueError(f"{name} {_show(text)} is out of the plausible range")
     return day.isoformat()
 
 
 def parse_coord(value: Any, name: str, limit: float) -> float | None:
-    """Read a latitude or longitude in decimal degrees within ±limit."""
+    """Read a latitude or longitude in decimal degrees within ±limit (`33,5` is 33.5)."""
     text = _text(value)
     if text is None:
         return None
+    text = text.translate(_DIGITS)
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")  # a decimal comma: a thousands reading is out of range
     try:
-        number = float(text.translate(_DIGITS))
+        number = float(text)
     except ValueError:
-        raise ClaimValueError(f"{name} must be a number of degrees, got {text!r}") from None
+        raise ClaimValueError(f"{name} must be a number of degrees, got {_show(text)}") from None
     if not math.isfinite(number) or abs(number) > limit:
-        raise ClaimValueError(f"{name} {text} is outside -{limit:g}..{limit:g}")
+        raise ClaimValueError(f"{name} {_show(text)} is outside -{limit:g}..{limit:g}")
     return number
 
 
@@ -104,11 +180,11 @@ def parse_span(value: Any) -> tuple[int, int] | None:
         value if isinstance(value, list | tuple) else str(value).strip().split(":")
     )
     if len(parts) != 2:
-        raise ClaimValueError(f"span must be start:end, got {value!r}")
+        raise ClaimValueError(f"span must be start:end, got {_show(value)}")
     start = parse_count(parts[0], "span start")
     end = parse_count(parts[1], "span end")
     if start is None or end is None or end < start:
-        raise ClaimValueError(f"span must be start:end with start <= end, got {value!r}")
+        raise ClaimValueError(f"span must be start:end with start <= end, got {_show(value)}")
     return (start, end)
 
 
@@ -118,8 +194,21 @@ def _choice(value: Any, name: str, allowed: Sequence[str], default: str | None) 
         return default
     norm = text.lower().replace("-", "_").replace(" ", "_")
     if norm not in allowed:
-        raise ClaimValueError(f"unknown {name} {text!r} (expected one of: {', '.join(allowed)})")
+        raise ClaimValueError(
+            f"unknown {name} {_show(text)} (expected one of: {', '.join(allowed)})"
+        )
     return norm
+
+
+def _extra_value(value: Any) -> str:
+    """An extra column's value as text; JSON values other than strings stay JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
 
 
 def claim_from_mapping(
@@ -146,7 +235,7 @@ def claim_from_mapping(
     if date and date_end and date_end < date:
         raise ClaimValueError(f"date_end ({date_end}) is before date ({date})")
     keys = extra_order if extra_order is not None else [k for k in values if k not in FIELDS]
-    extra = tuple((k, "" if values.get(k) is None else str(values.get(k))) for k in keys)
+    extra = tuple((str(k), _extra_value(values.get(k))) for k in keys)
     claim = Claim(
         claim_id=_text(values.get("claim_id")) or "",
         kind=kind,
