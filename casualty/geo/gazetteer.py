@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from casualty.geo.normalize import token_key
+from casualty.geo.normalize import WORD, token_key
 
 #: Words after a name that say which kind of place it is ("Homs province").
 ADMIN_SUFFIXES: Final = frozenset(
@@ -31,6 +31,29 @@ ADMIN_SUFFIXES: Final = frozenset(
 )
 AREA_SUFFIXES: Final = frozenset({"countryside", "outskirts", "suburbs", "environs"})
 CITY_SUFFIXES: Final = frozenset({"city", "town", "village", "camp"})
+_ALL_SUFFIXES: Final = ADMIN_SUFFIXES | AREA_SUFFIXES | CITY_SUFFIXES
+#: Lower-case geographic nouns that can end a multi-word name ("Badia desert").
+GEO_NOUNS: Final = frozenset(
+    {
+        "desert",
+        "mountains",
+        "mountain",
+        "valley",
+        "plain",
+        "plains",
+        "strip",
+        "heights",
+        "hills",
+        "river",
+        "lake",
+        "sea",
+        "gulf",
+        "coast",
+        "peninsula",
+        "bank",
+        "islands",
+    }
+)
 #: Words before a name that make it a place ("near X", "east of X", "in X").
 CUES: Final = frozenset(
     {
@@ -126,9 +149,8 @@ CONNECTORS: Final = frozenset(
 #: Minimum population for a lone capitalised word, without a cue, to count as a place.
 SINGLE_WORD_POPULATION: Final = 15_000
 MAX_WORDS: Final = 6
-_TOKEN: Final = re.compile(r"[^\W\d_]+(?:['’ʼʿʾ‘][^\W\d_]+)*")
+_INNER: Final = CONNECTORS | GEO_NOUNS
 _GAP_OK: Final = re.compile(r"^(?: |-| - |–|\u00a0)$")
-_KIND_ORDER: Final = {"city": 0, "region": 1, "admin1": 2, "country": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +184,7 @@ class _Match:
 
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
-    for m in _TOKEN.finditer(text):
+    for m in WORD.finditer(text):
         word, start, end = m.group(), m.start(), m.end()
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             word, end = word[:-2], end - 2  # possessive: "Syria's"
@@ -240,21 +262,33 @@ class Gazetteer:
         return self._place(self._choose(found, context, prefer))
 
     def _choose(self, found: Sequence[int], context: Sequence[str], prefer: str) -> int:
+        """Pick among same-key candidates: context country first, then population.
+
+        `prefer="admin1"` (the name came with "province", "countryside"...) takes the best
+        division or region when there is one. By default a division loses to a city of
+        the same name in the same country ("Homs", "Idlib"), so mentions resolve to the most
+        specific place.
+        """
         rows = self._rows
 
-        def rank(i: int) -> tuple[int, int, int, str]:
-            row = rows[i]
-            ctx = context.index(row[1]) if row[1] in context else len(context)
-            kind = 0 if row[5] == prefer else 1 + _KIND_ORDER.get(row[5], 4)
-            if prefer == "city" and row[5] in ("country", "region"):
-                kind = 0  # a country or region name is not a city's alias
-            return (ctx, kind, -row[7], row[6])
+        def ctx(i: int) -> int:
+            code = rows[i][1]
+            return context.index(code) if code in context else len(context)
 
-        best = min(found, key=rank)
-        if context and rows[best][1] in context:
+        ordered = sorted(found, key=lambda i: (ctx(i), -rows[i][7], rows[i][6]))
+        best = ordered[0]
+        if prefer == "admin1":
+            divisions = [i for i in ordered if rows[i][5] in ("admin1", "region")]
+            if divisions:
+                return divisions[0]
+        elif rows[best][5] == "admin1":
+            for i in ordered:
+                if rows[i][5] == "city" and rows[i][1] == rows[best][1]:
+                    return i
+        if context and ctx(best) < len(context) and rows[best][7] < 10_000:
             # A tiny namesake in a context country loses to a world city.
             big = min(found, key=lambda i: (-rows[i][7], rows[i][6]))
-            if rows[big][7] >= 1_000_000 and rows[best][7] < 10_000:
+            if rows[big][7] >= 1_000_000:
                 return big
         return best
 
@@ -306,7 +340,7 @@ class Gazetteer:
                     gap = text[tokens[j - 1].end : cur.start]
                     if not _GAP_OK.match(gap):
                         break
-                    if not cur.capital and cur.text not in CONNECTORS:
+                    if not cur.capital and cur.text not in _INNER:
                         break
                 part = token_key(cur.text, not acc)
                 if part:
@@ -314,7 +348,7 @@ class Gazetteer:
                 if not acc:
                     continue
                 joined = " ".join(acc)
-                if cur.capital and joined in keys:
+                if joined in keys and (cur.capital or (j > i and cur.text in GEO_NOUNS)):
                     best = _Match(i, j, joined)
                 elif len(acc) > 0 and joined not in prefixes and joined not in keys:
                     break
@@ -338,8 +372,9 @@ class Gazetteer:
         prefer, suffix = "city", ""
         if m.last + 1 < len(tokens):
             nxt = tokens[m.last + 1]
-            if text[last.end : nxt.start] == " ":
-                suffix = nxt.text.casefold()
+            word = nxt.text.casefold()
+            if text[last.end : nxt.start] == " " and word in _ALL_SUFFIXES:
+                suffix = word
         if suffix in ADMIN_SUFFIXES or suffix in AREA_SUFFIXES:
             prefer = "admin1"
         cue = False

@@ -1,0 +1,276 @@
+"""The gazetteer: spellings, exonyms and scripts resolve to one place; mentions in text."""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.geo import Gazetteer, Place, country_code, gazetteer, normalize_place
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return gazetteer()
+
+
+def _place(gaz: Gazetteer, name: str, country: str | None = None) -> Place:
+    place = gaz.lookup(name, country)
+    assert place is not None, name
+    return place
+
+
+DEIR_EZ_ZOR = [
+    "Deir ez-Zor",
+    "Deir Ezzor",
+    "Dayr az Zawr",
+    "Deir al-Zour",
+    "Deir al-Zor",
+    "Deir Zor",
+    "Dair az-Zaur",
+    "deir ez zor",
+    "دير الزور",
+]
+
+
+@pytest.mark.parametrize("variant", DEIR_EZ_ZOR[1:-1])
+def test_transliterations_share_one_key(variant: str) -> None:
+    assert normalize_place(variant) == normalize_place("Deir ez-Zor")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Raqqa", "Ar-Raqqah"),
+        ("Sukhna", "As Sukhnah"),
+        ("Sukhne", "Al-Sukhnah"),
+        ("Ma'rib", "Marib"),
+        ("Ta‘izz", "Taizz"),
+        ("Qamishli", "Kamishli"),
+    ],
+)
+def test_spelling_folds(a: str, b: str) -> None:
+    assert normalize_place(a) == normalize_place(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Homs", "Hama"), ("Idlib", "Aleppo"), ("Niger", "Nigeria")])
+def test_distinct_names_keep_distinct_keys(a: str, b: str) -> None:
+    assert normalize_place(a) != normalize_place(b)
+
+
+@pytest.mark.parametrize("variant", DEIR_EZ_ZOR)
+def test_transliterations_resolve_to_one_place(gaz: Gazetteer, variant: str) -> None:
+    place = _place(gaz, variant)
+    assert place == _place(gaz, "Deir ez-Zor")
+    assert (place.country, place.admin1, place.kind) == ("SY", "Deir ez-Zor", "city")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "country"),
+    [
+        ("Palmyra", "Tadmur", "SY"),
+        ("Kobani", "Ayn al-Arab", "SY"),
+        ("Kobane", "Ain al-Arab", "SY"),
+        ("Bakhmut", "Artemivsk", "UA"),
+        ("Bakhmut", "Бахмут", "UA"),
+        ("Dnipro", "Dnipropetrovsk", "UA"),
+        ("Kyiv", "Kiev", "UA"),
+        ("Mosul", "الموصل", "IQ"),
+    ],
+)
+def test_exonyms_and_scripts_resolve_to_one_place(
+    gaz: Gazetteer, a: str, b: str, country: str
+) -> None:
+    first, second = _place(gaz, a), _place(gaz, b)
+    assert first.id == second.id
+    assert first.country == country
+
+
+def test_a_village_without_population_resolves(gaz: Gazetteer) -> None:
+    sukhna = _place(gaz, "Sukhna", "SY")
+    assert (sukhna.name, sukhna.country, sukhna.admin1) == ("Sukhna", "SY", "Homs")
+    assert sukhna.lat is not None and 34 < sukhna.lat < 35.5
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "admin1", "country"),
+    [
+        ("Homs", "city", "Homs", "SY"),
+        ("Homs province", "admin1", "Homs", "SY"),
+        ("Homs governorate", "admin1", "Homs", "SY"),
+        ("Idlib countryside", "admin1", "Idlib", "SY"),
+        ("Donetsk Oblast", "admin1", "Donetsk", "UA"),
+        ("Donetsk region", "admin1", "Donetsk", "UA"),
+        ("Borno State", "admin1", "Borno", "NG"),
+        ("Gaza Strip", "admin1", "Gaza Strip", "PS"),
+        ("Donbas", "region", None, "UA"),
+        ("Syria", "country", None, "SY"),
+    ],
+)
+def test_kind_suffixes(
+    gaz: Gazetteer, name: str, kind: str, admin1: str | None, country: str
+) -> None:
+    place = _place(gaz, name)
+    assert (place.kind, place.admin1, place.country) == (kind, admin1, country)
+
+
+def test_country_preference_breaks_ties(gaz: Gazetteer) -> None:
+    assert _place(gaz, "Tripoli").country == "LY"  # the larger one
+    assert _place(gaz, "Tripoli", "LB").country == "LB"
+    assert _place(gaz, "Borno", "NG").kind == "admin1"
+
+
+def test_unknown_names_give_none(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Qwzxvbnm Fjord") is None
+    assert gaz.lookup("") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("Syria", "SY"),
+        ("SY", "SY"),
+        ("SYR", "SY"),
+        ("syrian arab republic", "SY"),
+        ("Ukraine", "UA"),
+        ("UA", "UA"),
+        ("UKR", "UA"),
+        ("ukr", "UA"),
+        ("Russia", "RU"),
+        ("Palestine", "PS"),
+        ("the United Kingdom", "GB"),
+        ("Türkiye", "TR"),
+        ("Narnia", None),
+        ("", None),
+        ("XX", None),
+    ],
+)
+def test_country_code(value: str, code: str | None) -> None:
+    assert country_code(value) == code
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "expected"),
+    [
+        ("Homs province", "Homs", True),
+        ("Homs province", "Sukhna", True),
+        ("Homs province", "Deir ez-Zor", False),
+        ("Syria", "Deir ez-Zor", True),
+        ("Syria", "Homs province", True),
+        ("Syria", "Bakhmut", False),
+        ("Donbas", "Bakhmut", True),
+        ("Donbas", "Kharkiv", False),
+        ("Badia", "Sukhna", True),
+        ("Badia", "Latakia", False),
+        ("Homs", "Homs province", False),
+        ("Homs", "Homs", True),
+    ],
+)
+def test_contains(gaz: Gazetteer, outer: str, inner: str, expected: bool) -> None:
+    assert gaz.contains(_place(gaz, outer, "SY"), _place(gaz, inner, "SY")) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low", "high"),
+    [("Homs", "Palmyra", 130, 170), ("Deir ez-Zor", "Raqqa", 110, 150), ("Homs", "Homs", 0, 0)],
+)
+def test_distance(gaz: Gazetteer, a: str, b: str, low: float, high: float) -> None:
+    distance = gaz.distance_km(_place(gaz, a), _place(gaz, b))
+    assert distance is not None and low <= distance <= high
+
+
+def test_distance_without_coordinates() -> None:
+    gaz = gazetteer()
+    nowhere = Place("Nowhere", "SY", None, None, None, "region", "region:SY:x")
+    assert gaz.distance_km(nowhere, _place(gaz, "Homs")) is None
+
+
+def _found(gaz: Gazetteer, text: str, context: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    return [(text[s:e], p.name) for s, e, p in gaz.find_places(text, context)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jets struck a convoy near Sukhna, east of Palmyra, the monitor said.",
+            [("Sukhna", "Sukhna"), ("Palmyra", "Palmyra")],
+        ),
+        (
+            "Shelling hit several villages in the Homs countryside overnight.",
+            [("Homs countryside", "Homs")],
+        ),
+        (
+            "Two medics were hurt in fighting east of Deir Ezzor city on Friday.",
+            [("Deir Ezzor city", "Deir ez-Zor")],
+        ),
+        (
+            "Officials in Donetsk oblast said a school in Bakhmut had been hit.",
+            [("Donetsk oblast", "Donetsk"), ("Bakhmut", "Bakhmut")],
+        ),
+        (
+            "Gunmen attacked a market in Borno State, police said.",
+            [("Borno State", "Borno")],
+        ),
+        (
+            "Residents of Dayr az Zawr fled towards the Badia desert.",
+            [("Dayr az Zawr", "Deir ez-Zor"), ("Badia desert", "Badia")],
+        ),
+        (
+            "Syria's army said its troops had entered Kobani.",
+            [("Syria", "Syria"), ("Kobani", "Kobani")],
+        ),
+        ("Shells fell on Бахмут overnight.", [("Бахмут", "Bakhmut")]),
+    ],
+)
+def test_find_places(gaz: Gazetteer, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(gaz, text, ("SY", "UA", "NG")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday the Islamic State said its fighters had killed dozens, Reuters reported.",
+        "The Observatory said on Sunday that the toll had risen sharply.",
+        "Mobile phone footage seen by Reuters showed burning vehicles.",
+        "President Hassan Rouhani told the General Assembly that Hope remained.",
+        "The Defence Ministry spokesman, Colonel Ahmed Saleh, gave no figure.",
+        "SANA and TASS reported the attack, citing the IDF and the UN.",
+        "A Hit on the convoy killed four, and the hit was later confirmed.",
+    ],
+)
+def test_no_false_places_in_ordinary_sentences(gaz: Gazetteer, text: str) -> None:
+    assert _found(gaz, text) == []
+
+
+def test_context_country_picks_among_namesakes(gaz: Gazetteer) -> None:
+    text = "Rockets landed in Tripoli on Monday."
+    ((_, _, default),) = gaz.find_places(text)
+    ((_, _, lebanese),) = gaz.find_places(text, ["LB"])
+    assert default.country == "LY" and lebanese.country == "LB"
+    # A country named in the same text counts as context too.
+    (_, _, in_text), _ = gaz.find_places("Rockets landed in Tripoli, in northern Lebanon.")
+    assert in_text.country == "LB"
+
+
+def test_spans_point_at_the_text(gaz: Gazetteer) -> None:
+    text = "Fighting near al-Bab and in Jisr al-Shughur left many dead."
+    for start, end, place in gaz.find_places(text):
+        assert normalize_place(text[start:end]) or place
+    names = [p.name for _, _, p in gaz.find_places(text, ["SY"])]
+    assert names == ["Al-Bab", "Jisr ash Shughur"] or len(names) == 2
+
+
+def test_add_places(tmp_path: pytest.TempPathFactory, gaz: Gazetteer) -> None:
+    path = tmp_path / "extra.toml"  # type: ignore[operator]
+    path.write_text(
+        '[[region]]\nname = "Testland Plain"\ncountry = "SY"\naliases = ["Test Plain"]\n'
+        "lat = 35.0\nlon = 38.0\nradius_km = 50\n",
+        encoding="utf-8",
+    )
+    local = Gazetteer.__new__(Gazetteer)
+    from casualty.geo.build import load_index
+
+    Gazetteer.__init__(local, load_index())
+    local.add_places(path)
+    plain = _place(local, "Test Plain")
+    assert (plain.kind, plain.country) == ("region", "SY")
+    assert local.contains(plain, Place("x", "SY", None, 35.1, 38.1, "city", "x"))
