@@ -369,15 +369,31 @@ class Registry:
         self._descriptor_index = _Index(
             ((d.text, (), (), d) for d in self.descriptors), _descriptor_name
         )
-        self._sources_matcher = _Matcher(
-            _terms((s.name, s.aliases, s.acronyms, s) for s in self.sources), _source_name
-        )
-        self._actors_matcher = _Matcher(
-            _terms((a.name, a.aliases, a.acronyms, a) for a in self.actors), _actor_name
-        )
-        self._descriptors_matcher = _Matcher(
-            ((d.text, False, d) for d in self.descriptors), _descriptor_name
-        )
+        # Built on first scan: commands that only look names up never pay for them.
+        self._sources_matcher: _Matcher[Source] | None = None
+        self._actors_matcher: _Matcher[Actor] | None = None
+        self._descriptors_matcher: _Matcher[Descriptor] | None = None
+
+    def _source_finder(self) -> _Matcher[Source]:
+        if self._sources_matcher is None:
+            self._sources_matcher = _Matcher(
+                _terms((s.name, s.aliases, s.acronyms, s) for s in self.sources), _source_name
+            )
+        return self._sources_matcher
+
+    def _actor_finder(self) -> _Matcher[Actor]:
+        if self._actors_matcher is None:
+            self._actors_matcher = _Matcher(
+                _terms((a.name, a.aliases, a.acronyms, a) for a in self.actors), _actor_name
+            )
+        return self._actors_matcher
+
+    def _descriptor_finder(self) -> _Matcher[Descriptor]:
+        if self._descriptors_matcher is None:
+            self._descriptors_matcher = _Matcher(
+                ((d.text, False, d) for d in self.descriptors), _descriptor_name
+            )
+        return self._descriptors_matcher
 
     def source(self, name_or_alias: str) -> Source | None:
         """The source with this name or alias (case-, article-, punctuation-insensitive)."""
@@ -393,15 +409,15 @@ class Registry:
 
     def find_sources(self, text: str) -> list[tuple[int, int, Source]]:
         """Every source mention in `text` as (start, end, source), longest match first."""
-        return self._sources_matcher.find(text)
+        return self._source_finder().find(text)
 
     def find_actors(self, text: str) -> list[tuple[int, int, Actor]]:
         """Every actor mention in `text` as (start, end, actor), longest match first."""
-        return self._actors_matcher.find(text)
+        return self._actor_finder().find(text)
 
     def find_descriptors(self, text: str) -> list[tuple[int, int, Descriptor]]:
         """Every source descriptor in `text` ("a monitoring group", "medics")."""
-        return self._descriptors_matcher.find(text)
+        return self._descriptor_finder().find(text)
 
     def alias_conflicts(self) -> list[tuple[str, str, str, str]]:
         """Terms that two entries both claim, as (kind, term, earlier name, later name).
@@ -411,9 +427,9 @@ class Registry:
         found = {
             (kind, *conflict)
             for kind, index, matcher in (
-                ("source", self._source_index, self._sources_matcher),
-                ("actor", self._actor_index, self._actors_matcher),
-                ("descriptor", self._descriptor_index, self._descriptors_matcher),
+                ("source", self._source_index, self._source_finder()),
+                ("actor", self._actor_index, self._actor_finder()),
+                ("descriptor", self._descriptor_index, self._descriptor_finder()),
             )
             for conflict in (*index.conflicts, *matcher.conflicts)
         }
