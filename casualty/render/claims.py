@@ -38,21 +38,27 @@ def render_claims(claims: Sequence[Claim], console: Console) -> None:
     from rich.table import Table
 
     show_incident = any(c.incident_id for c in claims)
-    table = Table(title=f"{len(claims)} claim(s)", show_lines=False, expand=False)
+    table = Table(
+        title=f"{len(claims)} claim(s)", show_lines=True, pad_edge=False, collapse_padding=True
+    )
     if show_incident:
-        table.add_column("incident", overflow="fold")
-    for name in ("source", "type", "outcome", "figure", "victim", "date", "place", "kind"):
-        table.add_column(name, overflow="fold", no_wrap=name == "figure")
+        table.add_column("incident", overflow="fold", min_width=8)
+    # Coded values and figures never wrap; names and places fold when the terminal is narrow.
+    table.add_column("source (type)", overflow="fold", min_width=10)
+    table.add_column("outcome", no_wrap=True)
+    table.add_column("figure", overflow="fold", min_width=7)
+    table.add_column("victim", overflow="fold")
+    table.add_column("date", no_wrap=True)
+    table.add_column("place", overflow="fold")
     for c in claims:
+        kind = "" if c.kind == "claim" else f"\n{c.kind.replace('_', ' ')}"
         cells = [
-            c.source,
-            c.source_type,
+            f"{c.source}\n({c.source_type})",
             c.outcome,
-            figure(c),
+            figure(c) + kind,
             c.victim or "",
             c.date or c.published or "",
             ", ".join(x for x in (c.location, c.country) if x),
-            c.kind,
         ]
         if show_incident:
             cells.insert(0, c.incident_id or "")
