@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
 from casualty.model import Claim
@@ -20,7 +20,10 @@ def incident_key(claim: Claim) -> str:
 
 
 def _ranked(values: Sequence[str | None]) -> list[str]:
-    counts = Counter(v for v in values if v)
+    counts: dict[str, int] = {}
+    for value in values:
+        if value:
+            counts[value] = counts.get(value, 0) + 1
     return sorted(counts, key=lambda v: (-counts[v], v))
 
 

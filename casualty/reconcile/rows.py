@@ -8,8 +8,8 @@ old figure does not undo an update.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
 from casualty.model import OUTCOMES, Claim
 from casualty.reconcile.best import best_estimate
@@ -36,10 +36,14 @@ def _order(claim: Claim) -> tuple[str, str, int, str]:
     return (claim.published or "", claim.doc or "", start, claim.claim_id)
 
 
-def _most_common(values: Sequence[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
-    if not counts:
-        return None
+def _most_common(values: Iterable[str | None]) -> str | None:
+    """The most frequent non-empty value, ties broken alphabetically; None if there is none."""
+    counts: dict[str, int] = {}
+    for value in values:
+        if value:
+            counts[value] = counts.get(value, 0) + 1
+    if len(counts) <= 1:
+        return next(iter(counts), None)
     return min(counts, key=lambda v: (-counts[v], v))
 
 
