@@ -54,6 +54,7 @@ _ADMIN_AFFIX: Final = re.compile(
 )
 
 
+_SIGNS: Final = {ord(c): None for c in "‘ʿʾʻ"}
 _STATE: Final = re.compile(r"\s+State$")
 _DIRECTIONS: Final = frozenset({"Northern", "Southern", "Eastern", "Western", "Central"})
 
@@ -68,8 +69,9 @@ def _useful_name(name: str) -> bool:
 
 
 def _ascii_name(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """A display form: diacritics and ayn/hamza signs dropped ("Rafaḩ" -> "Rafah")."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_SIGNS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
 def load_toml(path: Path | None = None) -> dict[str, Any]:
@@ -203,7 +205,7 @@ def build_index() -> dict[str, Any]:
         names = {city["name"], _ascii_name(city["name"])}
         names.update(n for n in city.get("alternatenames", ()) if _useful_name(n))
         row: Row = (
-            city["name"],
+            _ascii_name(city["name"]) or city["name"],
             cc,
             admin_name.get(code),
             lat,

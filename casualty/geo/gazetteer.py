@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from casualty.geo.normalize import WORD, token_key
+from casualty.geo.normalize import ARTICLES, WORD, token_key
 
 #: Words after a name that say which kind of place it is ("Homs province").
 ADMIN_SUFFIXES: Final = frozenset(
@@ -369,6 +369,10 @@ class Gazetteer:
     ) -> tuple[int, int, Place] | None:
         first, last = tokens[m.first], tokens[m.last]
         start, end = first.start, last.end
+        if m.first > 0:
+            article = tokens[m.first - 1]
+            if article.text in ARTICLES and text[article.end : first.start] == "-":
+                start = article.start  # "al-Bab"
         prefer, suffix = "city", ""
         if m.last + 1 < len(tokens):
             nxt = tokens[m.last + 1]
