@@ -153,11 +153,7 @@ def places() -> dict[str, list[Place]]:
             continue
         resolved = gaz.lookup(city["name"], cc)
         admin1 = resolved.admin1 if resolved is not None and resolved.admin1 else ""
-        alts = [
-            a
-            for a in city.get("alternatenames", [])
-            if a and a != city["name"] and len(a) < 40 and not any(ch.isdigit() for ch in a)
-        ]
+        alts = [a for a in city.get("alternatenames", []) if _realistic(a, city["name"], cc)]
         out[cc].append(
             Place(
                 city["name"],
@@ -172,6 +168,21 @@ def places() -> dict[str, list[Place]]:
     for cc in out:
         out[cc].sort(key=lambda p: (p.name, p.lat))
     return out
+
+
+def _realistic(alt: str, name: str, cc: str) -> bool:
+    """An alternate name an outlet could print: a capitalised Latin spelling, or the name in
+    the script of the country (Cyrillic in Ukraine, Arabic in Arabic-speaking countries)."""
+    if not alt or alt == name or len(alt) < 3 or len(alt) > 40 or any(c.isdigit() for c in alt):
+        return False
+    if alt.isascii():
+        return alt[0].isupper() and not alt.isupper() and any(v in alt.lower() for v in "aeiou")
+    scripts = {unicodedata.name(c, "").split()[0] for c in alt if c.isalpha()}
+    if cc == "UA":
+        return scripts == {"CYRILLIC"}
+    if cc in {"SY", "IQ", "YE", "SD"}:
+        return scripts == {"ARABIC"}
+    return False
 
 
 def _strip(text: str) -> str:

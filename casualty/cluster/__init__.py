@@ -12,7 +12,7 @@ nearest claims that were kept out.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields
 from typing import TYPE_CHECKING, Final
 
 from casualty.cluster.explain import (
@@ -65,8 +65,22 @@ def cluster_claims(
         registry = builtin_registry()
     claims = [c if c.claim_id else c.with_id() for c in claims]
     incident, links = run(claims, threshold, registry)
-    out = tuple(
-        c if c.incident_id == iid else replace(c, incident_id=iid)
-        for c, iid in zip(claims, incident, strict=True)
-    )
-    return Clustering(out, links, threshold)
+    return Clustering(with_incidents(claims, incident), links, threshold)
+
+
+def with_incidents(claims: Sequence[Claim], incident: Sequence[str]) -> tuple[Claim, ...]:
+    """The claims with their incident ids set (a positional rebuild: faster than `replace`)."""
+    import operator
+
+    names = [f.name for f in fields(Claim)]
+    get = operator.attrgetter(*names)
+    at = names.index("incident_id")
+    out: list[Claim] = []
+    for claim, iid in zip(claims, incident, strict=True):
+        if claim.incident_id == iid:
+            out.append(claim)
+            continue
+        values = list(get(claim))
+        values[at] = iid
+        out.append(Claim(*values))
+    return tuple(out)

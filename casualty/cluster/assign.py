@@ -34,9 +34,11 @@ if TYPE_CHECKING:
 
 #: How much better another group's average must be before a seeded unit leaves its own.
 MOVE_MARGIN: Final = 1.0
-#: How much lower the bar is for a lone seed (one report of an exact day at a named place)
-#: joining a group: with no other report of that day and place, a day's disagreement
-#: between sources is likelier than a second incident there.
+#: How much lower the bar is for a unit that is not part of a seed group of other reports
+#: when its best group beats every other candidate by at least as much: with one clear
+#: candidate (and no other report of its own day and place), a day's disagreement between
+#: sources is likelier than a second incident. Among a city's daily strikes there is no
+#: clear winner, and the full threshold applies.
 LONE_RELIEF: Final = 1.5
 
 
@@ -125,19 +127,21 @@ def attach(
     first = np.ones(len(ou), dtype=bool)
     first[1:] = ou[1:] != ou[:-1]
     bu, bg, ba = ou[first], og[first], oa[first]
+    # The runner-up's average: a clear winner may join below the threshold.
+    runner = np.flatnonzero(~first & np.concatenate([[False], first[:-1]]))
+    second_of = np.full(n_units, -np.inf)
+    second_of[ou[runner]] = oa[runner]
+    clear = ba - second_of[bu] >= LONE_RELIEF
     alone = seeded[bu] & (group_size[np.maximum(group[bu], 0)] == unit_size[bu])
     bigger = (group_size[bg] > group_size[np.maximum(group[bu], 0)]) | (
         (group_size[bg] == group_size[np.maximum(group[bu], 0)])
         & (group_key[bg] < group_key[np.maximum(group[bu], 0)])
     )
+    relaxed = (ba >= threshold) | (clear & (ba >= threshold - LONE_RELIEF))
     move = np.where(
         ~seeded[bu],
-        ba >= threshold,
-        np.where(
-            alone,
-            bigger & (ba >= threshold - LONE_RELIEF),
-            (ba >= threshold) & (ba > own_avg[bu] + MOVE_MARGIN),
-        ),
+        relaxed,
+        np.where(alone, bigger & relaxed, (ba >= threshold) & (ba > own_avg[bu] + MOVE_MARGIN)),
     )
     result[bu[move]] = bg[move]
     return np.asarray(result, dtype=np.int64)

@@ -86,7 +86,9 @@ def candidate_pairs(t: Table) -> tuple[IntArray, IntArray]:
     lives.append(
         (d_idx[has_country], _keys(_COUNTRY, t.country[d_idx[has_country]], d_day[has_country]))
     )
-    country_only = (level[p_idx] <= COUNTRY) & (t.country[p_idx] > 0)
+    # Claims placed no better than their country, or at a place the gazetteer does not know
+    # (compared by name, so they must meet every placed claim of their country).
+    country_only = ((level[p_idx] <= COUNTRY) | ~t.resolved[p_idx]) & (t.country[p_idx] > 0)
     probes.append(
         (p_idx[country_only], _keys(_COUNTRY, t.country[p_idx[country_only]], p_day[country_only]))
     )

@@ -14,6 +14,7 @@ from casualty.model import Claim
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+    import pandas as pd
 
     from casualty.registry import Registry
 
@@ -71,32 +72,44 @@ def names_incident(t: Table) -> IntArray:
 def run(
     claims: Sequence[Claim], threshold: float, registry: Registry | None
 ) -> tuple[list[str], Links]:
-    """Incident id of every claim (input order) and the link of every claim.
+    """Incident id of every claim (input order) and the link of every claim."""
+    return cluster_frame(features.claims_frame(claims), threshold, registry)
 
-    Claims are processed sorted by claim id (then content), so that codes, keys and ties
-    never depend on the input order.
+
+def canonical_order(frame: pd.DataFrame) -> IntArray:
+    """Row order by claim id (then content): codes, keys and ties never follow input order."""
+    import numpy as np
+
+    key = frame["claim_id"].astype(str)
+    if not key.is_unique:
+        key = key + "\x1f" + frame.astype(str).agg("\x1f".join, axis=1)
+    return np.asarray(np.argsort(key.to_numpy(dtype=object), kind="stable"), dtype=np.int64)
+
+
+def cluster_frame(
+    frame: pd.DataFrame, threshold: float, registry: Registry | None
+) -> tuple[list[str], Links]:
+    """Incident id of every row of a claims frame (`features.COLUMNS`), and the links.
+
+    The columnar path for large inputs: no `Claim` records are built.
     """
+    import numpy as np
 
-    ids = [c.claim_id for c in claims]
-    if len(set(ids)) == len(ids):
-        order = sorted(range(len(claims)), key=ids.__getitem__)
-    else:
-        order = sorted(range(len(claims)), key=lambda i: (ids[i], repr(claims[i])))
-    canonical = [claims[i] for i in order]
-    incident_sorted, links = _run_sorted(canonical, threshold, registry)
-    incident = [""] * len(claims)
-    for pos, i in enumerate(order):
-        incident[i] = incident_sorted[pos]
-    return incident, links
+    order = canonical_order(frame)
+    incident_sorted, links = _run_sorted(
+        frame.iloc[order].reset_index(drop=True), threshold, registry
+    )
+    incident = np.empty(len(frame), dtype=object)
+    incident[order] = incident_sorted
+    return incident.tolist(), links
 
 
 def _run_sorted(
-    claims: Sequence[Claim], threshold: float, registry: Registry | None
+    frame: pd.DataFrame, threshold: float, registry: Registry | None
 ) -> tuple[list[str], Links]:
     import numpy as np
 
-    t = features.build(claims, registry)
-    n = len(t)
+    t = features.build_frame(frame, registry)
     a, b = blocking.candidate_pairs(t)
     active = names_incident(t)
     keep = active[a] & active[b]
@@ -110,17 +123,11 @@ def _run_sorted(
     label = _omissions_follow_victims(t, a, b, label)
     label = np.where(active, label, -1)
 
-    order = np.argsort(label, kind="stable")
-    members_of: dict[int, list[int]] = {}
-    for i in order.tolist():
-        lab = int(label[i])
-        if lab >= 0:
-            members_of.setdefault(lab, []).append(i)
-    names = ids.incident_ids(t, label, members_of)
-    incident = [
-        names[int(label[i])] if label[i] >= 0 else ids.period_id(claims[i], t, i) for i in range(n)
-    ]
-    other, best_score, best_parts = _best_links(t, a, b, score, parts, label, members_of)
+    incident = ids.incident_ids(t, label)
+    for i in np.flatnonzero(label < 0).tolist():
+        row = frame.iloc[i]
+        incident[i] = ids.period_id(row["date"], row["date_end"], row["source"], t, i)
+    other, best_score, best_parts = _best_links(t, a, b, score, parts, label)
     return incident, Links(t, other, best_score, best_parts)
 
 
@@ -153,7 +160,6 @@ def _best_links(
     score: FloatArray,
     parts: FloatArray,
     label: IntArray,
-    members_of: dict[int, list[int]],
 ) -> tuple[IntArray, FloatArray, FloatArray]:
     """Per claim: its best-scoring partner in its own incident (-1 for the incident's seed)."""
     import numpy as np
@@ -173,11 +179,11 @@ def _best_links(
     id_rank = np.empty(n, dtype=np.int64)
     id_rank[rank] = np.arange(n)
     strength = (t.dating == EXACT).astype(np.int64) * 10 + t.level
-    seeds = set()
-    for members in members_of.values():
-        seeds.add(min(members, key=lambda i: (-int(strength[i]), int(id_rank[i]))))
+    by_seed = np.lexsort((id_rank, -strength, label))
+    first_of = np.ones(n, dtype=bool)
+    first_of[1:] = label[by_seed][1:] != label[by_seed][:-1]
     is_seed = np.zeros(n, dtype=bool)
-    is_seed[list(seeds)] = True
+    is_seed[by_seed[first_of]] = True
     if len(src):
         order = np.lexsort((id_rank[dst], -s, src))
         src, dst, s, p = src[order], dst[order], s[order], p[order]

@@ -18,6 +18,7 @@ from casualty.model import Claim
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+    import pandas as pd
 
     from casualty.registry import Registry
 
@@ -75,6 +76,10 @@ class Table:
     high: IntArray
     lat: FloatArray
     lon: FloatArray
+    #: Whether the gazetteer knew the claim's place (else it is compared by name).
+    resolved: BoolArray
+    #: Code -> normalised name for `place` (index 0 is "").
+    place_keys: list[str]
     #: Per claim, the display name of its most specific place (None when unplaced).
     place_name: list[str | None]
     #: Code -> text for `country` (index 0 is "").
@@ -133,26 +138,6 @@ def text_day(text: str | None, pub: int) -> int:
     return pub - ((pub_weekday - weekday) % 7)
 
 
-def _dating(claim: Claim, pub: int) -> tuple[int, int, int]:
-    """(lo, hi, dating class) of a claim's incident day."""
-    day = _day(claim.date)
-    if day != NO_DAY:
-        end = _day(claim.date_end)
-        span = _PRECISION_SPAN.get(claim.date_precision or "", 0)
-        if end != NO_DAY and end > day:
-            return day, end, WEAK if end - day > 1 or span else EXACT
-        if span:
-            return day, day + span, WEAK
-        return day, day, EXACT
-    pinned = text_day(claim.text, pub)
-    if pinned != NO_DAY:
-        return pinned, pinned, EXACT
-    if pub != NO_DAY:
-        lag = SLOW_LAG if claim.source_type in SLOW_SOURCES else REPORT_LAG
-        return pub - lag, pub, WEAK
-    return -FAR, FAR, UNDATED
-
-
 def _actor_key(registry: Registry | None) -> Callable[[str], str]:
     def key(name: str) -> str:
         if registry is not None:
@@ -175,94 +160,182 @@ def _source_key(registry: Registry | None) -> Callable[[str], str]:
     return key
 
 
-def build(claims: Sequence[Claim], registry: Registry | None) -> Table:
-    """Resolve and code every claim's features (each distinct value once)."""
-    import numpy as np
+#: The claim fields the features read.
+COLUMNS: Final = (
+    "claim_id",
+    "kind",
+    "source",
+    "source_type",
+    "doc",
+    "published",
+    "date",
+    "date_end",
+    "date_precision",
+    "location",
+    "admin1",
+    "country",
+    "lat",
+    "lon",
+    "perpetrator",
+    "victim",
+    "victim_category",
+    "outcome",
+    "low",
+    "high",
+    "text",
+)
+_OUTCOMES: Final = {"killed": 1, "wounded": 2, "captured": 3, "missing": 4, "killed_or_wounded": 5}
+_CATEGORIES: Final = {"combatants": 1, "civilians": 2, "mixed": 3}
 
-    spot_cache: dict[tuple[Any, ...], places.Spot] = {}
-    actor_cache: dict[str, int] = {}
-    source_cache: dict[str, int] = {}
-    actor_key = _actor_key(registry)
-    source_key = _source_key(registry)
-    countries, admins, spots_c, actors, sources, docs, cats = (_Coder() for _ in range(7))
-    outcomes = {"killed": 1, "wounded": 2, "captured": 3, "missing": 4, "killed_or_wounded": 5}
-    n = len(claims)
-    rows: list[tuple[int, ...]] = []
-    coords: list[tuple[float, float]] = []
-    nan = float("nan")
-    place_name: list[str | None] = []
-    day_cache: dict[str | None, int] = {}
-    for c in claims:
-        pub = day_cache.get(c.published)
-        if pub is None:
-            pub = day_cache[c.published] = _day(c.published)
-        lo, hi, dating = _dating(c, pub)
-        key = (c.location, c.admin1, c.country, c.lat, c.lon)
-        spot = spot_cache.get(key)
-        if spot is None:
-            spot = spot_cache[key] = places.resolve(*key)
-        perp = _cached(actor_cache, c.perpetrator, actor_key, actors)
-        victim = _cached(actor_cache, c.victim, actor_key, actors)
-        source = _cached(source_cache, c.source, source_key, sources)
-        rows.append(
-            (
-                KIND_CODES.get(c.kind, 0),
-                lo,
-                hi,
-                dating,
-                pub,
-                countries.code(spot.country),
-                admins.code(spot.admin),
-                spots_c.code(spot.place),
-                spot.level,
-                perp,
-                victim,
-                cats.code(c.victim_category if c.victim_category != "unspecified" else None),
-                outcomes.get(c.outcome, 0),
-                source,
-                docs.code(c.doc),
-                -1 if c.low is None else c.low,
-                -1 if c.high is None else c.high,
-            )
-        )
-        coords.append((nan, nan) if spot.lat is None or spot.lon is None else (spot.lat, spot.lon))
-        place_name.append(spot.name)
-    cols = np.array(rows, dtype=np.int64).reshape(n, 17).T.copy()
-    xy = np.array(coords, dtype=np.float64).reshape(n, 2)
-    (kind, lo, hi, dating, pub, country, admin, place, level) = cols[:9]
-    (perp, victim, vcat, outcome, source, doc, low, high) = cols[9:]
-    return Table(
-        [c.claim_id for c in claims],
-        kind,
-        lo,
-        hi,
-        dating,
-        pub,
-        country,
-        admin,
-        place,
-        level,
-        perp,
-        victim,
-        vcat,
-        outcome,
-        source,
-        doc,
-        low,
-        high,
-        xy[:, 0].copy(),
-        xy[:, 1].copy(),
-        place_name,
-        countries.values,
+
+def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
+    """The feature columns of claims as a DataFrame (one row per claim, same order)."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        {name: pd.Series([getattr(c, name) for c in claims], dtype=object) for name in COLUMNS}
     )
 
 
-def _cached(
-    cache: dict[str, int], value: str | None, key: Callable[[str], str], coder: _Coder
-) -> int:
-    if not value:
-        return 0
-    got = cache.get(value)
-    if got is None:
-        got = cache[value] = coder.code(key(value))
-    return got
+def build(claims: Sequence[Claim], registry: Registry | None) -> Table:
+    """Resolve and code every claim's features (each distinct value once)."""
+    return build_frame(claims_frame(claims), registry)
+
+
+def _unique_map(values: pd.Series, fn: Callable[[Any], Any], default: Any) -> list[Any]:
+    """fn applied once per distinct non-missing value; `default` for missing ones."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    mapped = [fn(u) for u in uniques.tolist()] + [default]
+    return [mapped[c] for c in codes.tolist()]
+
+
+def _codes(values: pd.Series, fn: Callable[[Any], Any], default: Any) -> IntArray:
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    mapped = np.array([fn(u) for u in uniques.tolist()] + [default], dtype=np.int64)
+    return np.asarray(mapped[codes], dtype=np.int64)
+
+
+def _dates(frame: pd.DataFrame) -> tuple[IntArray, IntArray, IntArray, IntArray]:
+    """(lo, hi, dating, pub) of every row."""
+    import numpy as np
+
+    day = _codes(frame["date"], _day, NO_DAY)
+    end = _codes(frame["date_end"], _day, NO_DAY)
+    pub = _codes(frame["published"], _day, NO_DAY)
+    span = _codes(frame["date_precision"], lambda p: _PRECISION_SPAN.get(p, 0), 0)
+    has = day != NO_DAY
+    ranged = has & (end != NO_DAY) & (end > day)
+    lo = np.where(has, day, -FAR)
+    hi = np.where(ranged, end, np.where(has, day + span, FAR))
+    dating = np.where(
+        ranged,
+        np.where((end - day > 1) | (span > 0), WEAK, EXACT),
+        np.where(has, np.where(span > 0, WEAK, EXACT), UNDATED),
+    )
+    # Undated claims: a day word in the text, else the publication window.
+    todo = np.flatnonzero(~has & (pub != NO_DAY))
+    texts = frame["text"].to_numpy(dtype=object)
+    slow = frame["source_type"].isin(list(SLOW_SOURCES)).to_numpy()
+    for i in todo.tolist():
+        pinned = text_day(texts[i], int(pub[i])) if isinstance(texts[i], str) else NO_DAY
+        if pinned != NO_DAY:
+            lo[i] = hi[i] = pinned
+            dating[i] = EXACT
+        else:
+            lo[i] = pub[i] - (SLOW_LAG if slow[i] else REPORT_LAG)
+            hi[i] = pub[i]
+            dating[i] = WEAK
+    return lo, hi, dating, pub
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _float(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number
+
+
+def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
+    """Features of claims given as columns (`COLUMNS`); each distinct value resolved once."""
+    import numpy as np
+    import pandas as pd
+
+    len(frame)
+    lo, hi, dating, pub = _dates(frame)
+    cc = pd.Series(_unique_map(frame["country"], lambda v: places.country_of(_text(v)), None))
+    where = pd.DataFrame(
+        {"location": frame["location"], "admin1": frame["admin1"], "cc": cc}, copy=False
+    ).fillna("")
+    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(where))
+    spots = [places.resolve(_text(loc), _text(adm), c or None) for loc, adm, c in uniques]
+    countries, admins, spot_codes = _Coder(), _Coder(), _Coder()
+    per_spot = np.array(
+        [
+            (
+                countries.code(s.country),
+                admins.code(s.admin),
+                spot_codes.code(s.place),
+                s.level,
+                s.resolved,
+            )
+            for s in spots
+        ],
+        dtype=np.int64,
+    ).reshape(len(spots), 5)
+    spot_lat = np.array([np.nan if s.lat is None else s.lat for s in spots], dtype=np.float64)
+    spot_lon = np.array([np.nan if s.lon is None else s.lon for s in spots], dtype=np.float64)
+    lat = pd.to_numeric(frame["lat"], errors="coerce").to_numpy(dtype=np.float64)
+    lon = pd.to_numeric(frame["lon"], errors="coerce").to_numpy(dtype=np.float64)
+    given = ~np.isnan(lat) & ~np.isnan(lon)
+    lat = np.where(given, lat, spot_lat[codes])
+    lon = np.where(given, lon, spot_lon[codes])
+    names = [s.name for s in spots]
+
+    actor_key = _actor_key(registry)
+    source_key = _source_key(registry)
+    actors, sources, docs = _Coder(), _Coder(), _Coder()
+    perp = _codes(frame["perpetrator"], lambda v: actors.code(actor_key(str(v))), 0)
+    victim = _codes(frame["victim"], lambda v: actors.code(actor_key(str(v))), 0)
+    source = _codes(frame["source"], lambda v: sources.code(source_key(str(v))), 0)
+    doc = _codes(frame["doc"], lambda v: docs.code(str(v)), 0)
+
+    def ints(column: str) -> IntArray:
+        values = pd.to_numeric(frame[column], errors="coerce").fillna(-1)
+        return np.asarray(values.to_numpy(dtype=np.int64), dtype=np.int64)
+
+    return Table(
+        ids=[str(v) for v in frame["claim_id"].tolist()],
+        kind=_codes(frame["kind"], lambda v: KIND_CODES.get(v, 0), 0),
+        lo=lo,
+        hi=hi,
+        dating=dating,
+        pub=pub,
+        country=per_spot[codes, 0],
+        admin=per_spot[codes, 1],
+        place=per_spot[codes, 2],
+        level=per_spot[codes, 3],
+        perp=perp,
+        victim=victim,
+        vcat=_codes(frame["victim_category"], lambda v: _CATEGORIES.get(v, 0), 0),
+        outcome=_codes(frame["outcome"], lambda v: _OUTCOMES.get(v, 0), 0),
+        source=source,
+        doc=doc,
+        low=ints("low"),
+        high=ints("high"),
+        lat=lat,
+        lon=lon,
+        resolved=per_spot[codes, 4].astype(bool),
+        place_keys=[v.split(":", 1)[-1] for v in spot_codes.values],
+        place_name=[names[c] for c in codes.tolist()],
+        countries=countries.values,
+    )

@@ -18,17 +18,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Sequence
+import functools
 from typing import TYPE_CHECKING
 
 from casualty.cluster.features import EXACT, NO_DAY, UNDATED, Table
 from casualty.cluster.places import ADMIN, COUNTRY, NEAR, slug
-from casualty.model import Claim
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+    import pandas as pd
 
     IntArray = npt.NDArray[np.int64]
 
@@ -39,52 +38,97 @@ def day_text(day: int) -> str:
     return (_EPOCH + dt.timedelta(days=day)).isoformat()
 
 
-def _place_slug(t: Table, members: Sequence[int]) -> str:
-    top = max(int(t.level[i]) for i in members)
-    if top >= ADMIN:
-        names = Counter(
-            slug(name)
-            for i in members
-            if int(t.level[i]) == top and (name := t.place_name[i]) is not None
-        )
-        names.pop("", None)
-        if names:
-            best = min(names, key=lambda s: (-names[s], s))
-            return f"near-{best}" if top == NEAR else best
-    codes = Counter(t.countries[int(t.country[i])] for i in members if int(t.country[i]) > 0)
-    if top >= COUNTRY and codes:
-        return slug(min(codes, key=lambda s: (-codes[s], s))) or "unknown"
-    return "unknown"
+def incident_ids(t: Table, label: IntArray) -> list[str]:
+    """The incident id of every claim's cluster ("" where label < 0)."""
+    import numpy as np
+    import pandas as pd
+
+    n = len(t)
+    names = pd.Series(t.place_name, dtype=object)
+    codes, uniques = pd.factorize(names)
+    slugs = np.array([_slug(v) for v in uniques.tolist()] + [""], dtype=object)[codes]
+    frame = pd.DataFrame(
+        {
+            "label": label,
+            "lo": t.lo,
+            "hi": t.hi,
+            "dating": t.dating,
+            "level": t.level,
+            "slug": slugs,
+            "country": np.array(t.countries, dtype=object)[t.country],
+            "pub": np.where(t.pub == NO_DAY, 10**9, t.pub),
+            "id": np.array(t.ids, dtype=object),
+        }
+    )
+    frame = frame[frame["label"] >= 0]
+    if frame.empty:
+        return [""] * n
+    date = _dates(frame)
+    place = _places(frame)
+    keys = frame.groupby("label").agg(pub=("pub", "min"), first=("id", "min"))
+    keys["base"] = date.reindex(keys.index) + "-" + place.reindex(keys.index)
+    keys = keys.reset_index().sort_values(["base", "pub", "first"], kind="stable")
+    rank = keys.groupby("base").cumcount().to_numpy() + 1
+    keys["name"] = np.where(rank == 1, keys["base"], keys["base"] + "-" + rank.astype(str))
+    by_label = dict(zip(keys["label"].tolist(), keys["name"].tolist(), strict=True))
+    return [by_label.get(int(lab), "") for lab in label.tolist()]
 
 
-def _date_text(t: Table, members: Sequence[int]) -> str:
-    exact = Counter(int(t.lo[i]) for i in members if int(t.dating[i]) == EXACT)
-    if exact:
-        return day_text(min(exact, key=lambda d: (-exact[d], d)))
-    windows = [int(t.hi[i]) for i in members if int(t.dating[i]) != UNDATED]
-    return day_text(min(windows)) if windows else "undated"
+def _dates(frame: pd.DataFrame) -> pd.Series:
+    """Per label: the most common exact day, else the latest day its windows allow."""
+    import pandas as pd
+
+    exact = frame[frame["dating"] == EXACT]
+    counts = exact.groupby(["label", "lo"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["label", "n", "lo"], ascending=[True, False, True])
+    best = counts.drop_duplicates("label").set_index("label")["lo"]
+    dated = frame[frame["dating"] != UNDATED].groupby("label")["hi"].min()
+    day = best.combine_first(dated)
+    labels = pd.Index(frame["label"].unique())
+    text = day.reindex(labels).map(lambda d: "undated" if d != d else day_text(int(d)))
+    return text.astype(object)
 
 
-def incident_ids(t: Table, label: IntArray, members_of: dict[int, list[int]]) -> dict[int, str]:
-    """The incident id of every cluster label."""
-    bases: dict[str, list[tuple[tuple[int, str], int]]] = {}
-    for lab, members in members_of.items():
-        base = f"{_date_text(t, members)}-{_place_slug(t, members)}"
-        pubs = [int(t.pub[i]) for i in members if int(t.pub[i]) != NO_DAY]
-        key = (min(pubs) if pubs else 10**9, min(t.ids[i] for i in members))
-        bases.setdefault(base, []).append((key, lab))
-    out: dict[int, str] = {}
-    for base, entries in bases.items():
-        entries.sort()
-        for rank, (_, lab) in enumerate(entries, start=1):
-            out[lab] = base if rank == 1 else f"{base}-{rank}"
-    return out
+def _places(frame: pd.DataFrame) -> pd.Series:
+    """Per label: the most common slug at the most specific level, else the country."""
+    import pandas as pd
+
+    top = frame.groupby("label")["level"].transform("max")
+    named = frame[(frame["level"] == top) & (frame["level"] >= ADMIN) & (frame["slug"] != "")]
+    counts = named.groupby(["label", "slug", "level"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["label", "n", "slug"], ascending=[True, False, True])
+    best = counts.drop_duplicates("label").set_index("label")
+    slug_text = best["slug"].where(best["level"] != NEAR, "near-" + best["slug"])
+    with_country = frame[(frame["country"] != "") & (frame["level"] >= COUNTRY)]
+    country = (
+        with_country.groupby(["label", "country"])
+        .size()
+        .rename("n")
+        .reset_index()
+        .sort_values(["label", "n", "country"], ascending=[True, False, True])
+        .drop_duplicates("label")
+        .set_index("label")["country"]
+        .map(_slug)
+    )
+    labels = pd.Index(frame["label"].unique())
+    out = slug_text.reindex(labels).combine_first(country.reindex(labels))
+    return out.fillna("unknown").replace("", "unknown").astype(object)
 
 
-def period_id(claim: Claim, t: Table, i: int) -> str:
+@functools.lru_cache(maxsize=100_000)
+def _slug(name: str) -> str:
+    return slug(name) if name else ""
+
+
+def period_id(date: object, date_end: object, source: object, t: Table, i: int) -> str:
     """The id of a period total that names no incident."""
-    start = claim.date[:10] if claim.date else "undated"
-    end = f"--{claim.date_end[:10]}" if claim.date_end and claim.date_end != claim.date else ""
-    place = _place_slug(t, [i])
-    who = slug(claim.source) or "unknown"
-    return f"period-{start}{end}-{place}-{who}"
+    start = date[:10] if isinstance(date, str) and date else "undated"
+    end = date_end[:10] if isinstance(date_end, str) and date_end else ""
+    span = f"--{end}" if end and end != start else ""
+    level = int(t.level[i])
+    name = t.place_name[i] if level >= ADMIN else t.countries[int(t.country[i])]
+    place = _slug(name or "") or "unknown"
+    if level == NEAR:
+        place = f"near-{place}"
+    who = _slug(source if isinstance(source, str) else "") or "unknown"
+    return f"period-{start}{span}-{place}-{who}"

@@ -10,6 +10,7 @@ lat, lon) tuple is resolved once.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -58,6 +59,8 @@ class Spot:
     name: str | None = None  # the display name used for incident ids
     lat: float | None = None
     lon: float | None = None
+    #: Whether the gazetteer knew the place (else `place` is a normalised name).
+    resolved: bool = False
 
 
 def fold(text: str) -> str:
@@ -73,6 +76,12 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", fold(text).encode("ascii", "ignore").decode()).strip("-")
 
 
+def country_of(value: str | None) -> str | None:
+    """ISO2 code of a country written as a name, ISO2 or ISO3 code (folded text if unknown)."""
+    return _country(value)
+
+
+@functools.lru_cache(maxsize=10_000)
 def _country(value: str | None) -> str | None:
     if not value or not value.strip():
         return None
@@ -85,6 +94,7 @@ def _country(value: str | None) -> str | None:
     return text.upper() if len(text) == 2 and text.isalpha() else fold(text)
 
 
+@functools.lru_cache(maxsize=200_000)
 def strip_relative(location: str) -> tuple[str, bool, bool]:
     """(core name, relative?, admin-area?) of a location as written.
 
@@ -111,8 +121,8 @@ def resolve(
     location: str | None,
     admin1: str | None,
     country: str | None,
-    lat: float | None,
-    lon: float | None,
+    lat: float | None = None,
+    lon: float | None = None,
 ) -> Spot:
     """Resolve one place description to a `Spot` (see module docstring)."""
     cc = _country(country)
@@ -124,7 +134,7 @@ def resolve(
             return spot
     if admin_spot.level:
         return admin_spot
-    return Spot(COUNTRY if cc else NONE, cc, None, None, cc, lat, lon)
+    return Spot(COUNTRY if cc else NONE, cc, None, None, cc, lat, lon, resolved=True)
 
 
 def _resolve_location(
@@ -139,30 +149,33 @@ def _resolve_location(
         if not key:
             return None
         if is_admin:
-            return Spot(ADMIN, cc, f"{cc}:{key}", None, core, lat, lon)
+            return Spot(ADMIN, cc, admin_key(cc, core), None, core, lat, lon)
         return Spot(
             NEAR if relative else LOCALITY, cc, admin_spot.admin, f"{cc}:{key}", core, lat, lon
         )
     pcc = place.country
-    admin_key = f"{pcc}:{place.admin1}" if place.admin1 else admin_spot.admin
+    admin = admin_key(pcc, place.admin1) if place.admin1 else admin_spot.admin
     if place.kind == "country":
-        return Spot(COUNTRY, pcc, None, None, place.name)
+        return Spot(COUNTRY, pcc, None, None, place.name, resolved=True)
     if place.kind == "region":
         # A named region ("Donbas") spans several divisions: only its country is certain.
-        return Spot(COUNTRY, pcc, None, None, place.name, place.lat, place.lon)
+        return Spot(COUNTRY, pcc, None, None, place.name, place.lat, place.lon, True)
     if place.kind == "admin1" or is_admin:
-        return Spot(ADMIN, pcc, admin_key, None, place.admin1 or place.name, place.lat, place.lon)
+        name = place.admin1 or place.name
+        return Spot(ADMIN, pcc, admin, None, name, place.lat, place.lon, True)
     return Spot(
         NEAR if relative else LOCALITY,
         pcc,
-        admin_key,
+        admin,
         f"{pcc}:{place.id}",
         place.name,
         place.lat if lat is None else lat,
         place.lon if lon is None else lon,
+        True,
     )
 
 
+@functools.lru_cache(maxsize=200_000)
 def _lookup(name: str, cc: str | None) -> Place | None:
     """The gazetteer's place for a name, never one in another country than the claim's."""
     from casualty.geo import gazetteer
@@ -173,16 +186,23 @@ def _lookup(name: str, cc: str | None) -> Place | None:
     return place
 
 
+@functools.lru_cache(maxsize=100_000)
 def _resolve_admin(admin1: str | None, cc: str | None) -> Spot:
     if not admin1 or not admin1.strip():
         return Spot(NONE, cc)
-    from casualty.geo import normalize_place
 
     core = _ADMIN_WORDS.sub("", admin1).strip(" ,.") or admin1
     place = _lookup(f"{core} province", cc)
     if place is not None and place.kind in {"admin1", "city"}:
         name = place.admin1 or place.name
-        return Spot(
-            ADMIN, place.country, f"{place.country}:{name}", None, name, place.lat, place.lon
-        )
-    return Spot(ADMIN, cc, f"{cc}:{normalize_place(core)}", None, core)
+        key = admin_key(place.country, name)
+        return Spot(ADMIN, place.country, key, None, name, place.lat, place.lon, True)
+    return Spot(ADMIN, cc, admin_key(cc, core), None, core)
+
+
+@functools.lru_cache(maxsize=100_000)
+def admin_key(cc: str | None, name: str) -> str:
+    """The key of a first-level division: country code and normalised name."""
+    from casualty.geo import normalize_place
+
+    return f"{cc}:{normalize_place(_ADMIN_WORDS.sub('', name).strip(' ,.') or name)}"

@@ -41,6 +41,19 @@ def distance_km(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     return np.asarray(2 * _EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))))
 
 
+def name_similarity(t: Table, pa: IntArray, pb: IntArray) -> FloatArray:
+    """rapidfuzz similarity (0-100) of the normalised names of place codes pa[k] and pb[k]."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    pairs, inverse = np.unique(np.stack([pa, pb], axis=1), axis=0, return_inverse=True)
+    keys = t.place_keys
+    left = [keys[i] for i in pairs[:, 0].tolist()]
+    right = [keys[i] for i in pairs[:, 1].tolist()]
+    sims = process.cpdist(left, right, scorer=fuzz.ratio, workers=-1)
+    return np.asarray(sims, dtype=np.float64)[inverse.reshape(-1)]
+
+
 def _date(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     import numpy as np
 
@@ -78,6 +91,14 @@ def _place(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     placed_other = np.where(
         known, by_distance, np.where(admins, np.where(aa == ab, -1.5, -6.0), -2.0)
     )
+    # A place the gazetteer does not know is compared by its name with the other's.
+    by_name = placed & ~same_place & ~(t.resolved[a] & t.resolved[b])
+    by_name &= ~(admins & (aa != ab))
+    if by_name.any():
+        similar = name_similarity(t, pa[by_name], pb[by_name])
+        placed_other[by_name] = np.where(
+            similar >= 85, 2.0, np.where(similar >= 70, 0.0, placed_other[by_name])
+        )
     mixed = ((la >= NEAR) & (lb == ADMIN)) | ((la == ADMIN) & (lb >= NEAR))
     both_admin = (la == ADMIN) & (lb == ADMIN)
     out = np.select(
