@@ -69,7 +69,12 @@ def test_example_desert_row_matches_spec_section_6() -> None:
     assert gov["victim_category"] == "combatants" and gov["outcome"] == "killed"
     assert (gov["low"], gov["high"], gov["spread"]) == (24, None, 3.04)
     assert gov["omissions"] == [
-        {"source": SANA, "source_type": "state_media", "claim_ids": ["c-sana-omit"]}
+        {
+            "source": SANA,
+            "source_type": "state_media",
+            "claim_ids": ["c-sana-omit"],
+            "reported_as": None,
+        }
     ]
     sohr = next(c for c in gov["claims"] if c["source"] == SOHR)
     assert {k: sohr[k] for k in ("source_type", "low", "high", "qualifier", "claim_ids")} == {
@@ -547,3 +552,30 @@ def test_flag_and_spread_filters_keep_only_matching_rows() -> None:
 
 def test_source_types_may_be_comma_separated() -> None:
     assert _ids(filter_report(_three(), source_type="media, state_media")) == ["a", "c"]
+
+
+def test_silence_of_state_media_shows_under_the_state_media_that_speaks() -> None:
+    from casualty.registry import builtin_registry
+
+    claims = [
+        mk(low=73, high=None),
+        mk(SANA, source_type="state_media", victim=IS, qualifier="heavy losses"),
+        mk(
+            "Syrian state media",
+            source_type="state_media",
+            kind="omission",
+            victim=None,
+            victim_category="combatants",
+        ),
+    ]
+    without = reconcile(claims)
+    assert [len(r.omissions) for r in without.incidents[0].rows] == [0, 0, 1]
+    rows = reconcile(claims, builtin_registry()).incidents[0].rows
+    gov = next(r for r in rows if r.victim == GOV)
+    assert [(o.source, o.reported_as) for o in gov.omissions] == [(SANA, "Syrian state media")]
+    assert len(rows) == 2  # the silence found its row: the army's own losses
+
+
+def test_silence_without_victim_goes_to_the_only_row() -> None:
+    claims = [mk(low=3, high=3), mk("X", kind="omission", victim=None, victim_category=None)]
+    assert only_row(reconcile(claims)).omissions[0].source == "X"

@@ -56,6 +56,9 @@ class Omission:
     source: str
     source_type: str
     claim_ids: tuple[str, ...]
+    #: The name the claims gave when the omission is shown under a peer source's name
+    #: ("Syrian state media" under SANA), else None.
+    reported_as: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from casualty.model import OUTCOMES, Claim
 from casualty.reconcile.best import best_estimate
 from casualty.reconcile.report import Cell, Figure, Omission, Row
-from casualty.reconcile.sides import RegistryLike, bias_direction
+from casualty.reconcile.sides import RegistryLike, actor_side, bias_direction, source_side
 
 RowKey = tuple[str, str, str]  # victim, category when the victim is unnamed, outcome
 
@@ -164,11 +164,33 @@ def _flags(cells: Sequence[Cell], omissions: Sequence[Omission]) -> tuple[str, .
     return tuple(flags)
 
 
+def _omitted(
+    omissions: Sequence[Claim], aliases: dict[str, str], registry: RegistryLike | None
+) -> tuple[Omission, ...]:
+    by_omitter: dict[str, list[Claim]] = defaultdict(list)
+    for claim in omissions:
+        by_omitter[aliases.get(claim.source, claim.source)].append(claim)
+    out = []
+    for name in sorted(by_omitter):
+        group = by_omitter[name]
+        said = sorted({c.source for c in group if c.source != name})
+        out.append(
+            Omission(
+                source=name,
+                source_type=source_type_of(group, registry),
+                claim_ids=tuple(sorted(c.claim_id for c in group)),
+                reported_as=", ".join(said) or None,
+            )
+        )
+    return tuple(out)
+
+
 def build_row(
     key: RowKey,
     claims: Sequence[Claim],
     omissions: Sequence[Claim],
     registry: RegistryLike | None,
+    aliases: dict[str, str] | None = None,
 ) -> Row:
     """Reconcile the claims and omissions of one victim × outcome of one incident."""
     by_source: dict[str, list[Claim]] = defaultdict(list)
@@ -176,17 +198,7 @@ def build_row(
         by_source[claim.source].append(claim)
     cells = [build_cell(by_source[s], registry) for s in sorted(by_source)]
     cells = _mark_self_serving(cells, by_source, key, registry)
-    by_omitter: dict[str, list[Claim]] = defaultdict(list)
-    for claim in omissions:
-        by_omitter[claim.source].append(claim)
-    omitted = tuple(
-        Omission(
-            source=s,
-            source_type=source_type_of(by_omitter[s], registry),
-            claim_ids=tuple(sorted(c.claim_id for c in by_omitter[s])),
-        )
-        for s in sorted(by_omitter)
-    )
+    omitted = _omitted(omissions, aliases or {}, registry)
     low, high, spread = _bounds(cells)
     best, reason = best_estimate(cells)
     everything = [*claims, *omissions]
@@ -208,18 +220,72 @@ def build_row(
     )
 
 
-def _omission_key(omission: Claim, keys: Sequence[RowKey]) -> RowKey:
-    """The row an omission speaks of: its own key, else the victim's first row, else its own."""
+def _omission_key(
+    omission: Claim,
+    keys: Sequence[RowKey],
+    categories: dict[RowKey, str | None],
+    registry: RegistryLike | None,
+) -> RowKey:
+    """The row an omission speaks of.
+
+    Its own victim × outcome where that row exists; for "losses" in general, the victim's first
+    row; without a victim, the one row of the source's own side ("made no mention of its
+    losses"), or the incident's only row; else a row of its own.
+    """
     own = row_key(omission)
     if own in keys:
         return own
-    if omission.victim and omission.outcome == "killed_or_wounded":
-        same_victim = [k for k in keys if k[0] == omission.victim]
-        if same_victim:
-            return same_victim[0]
-    if not omission.victim and len(keys) == 1:
+    general = omission.outcome == "killed_or_wounded"
+    if omission.victim:
+        if general:
+            same_victim = [k for k in keys if k[0] == omission.victim]
+            if same_victim:
+                return same_victim[0]
+        return own
+    wanted = omission.victim_category
+    candidates = [
+        k
+        for k in keys
+        if (general or k[2] == omission.outcome)
+        and (wanted in (None, "unspecified") or categories.get(k) in (None, wanted))
+    ]
+    side = source_side(omission.source, omission.source_type, registry)
+    if side is not None:
+        ours = [k for k in candidates if k[0] and actor_side(k[0], registry) == side]
+        if len({(k[0], k[1]) for k in ours}) == 1:
+            return ours[0]
+    if len(keys) == 1:
         return keys[0]
     return own
+
+
+def omission_aliases(claims: Sequence[Claim], registry: RegistryLike | None) -> dict[str, str]:
+    """Silent sources to show in the column of the one source of the same side and type.
+
+    "Syrian state media made no mention of the army's losses" is about what SANA, the state
+    media that speaks in the same incident, left out. Only with a registry (which knows
+    sides), only for a source that makes no claim itself, and only when the peer is unique.
+    """
+    if registry is None:
+        return {}
+    speakers: dict[str, tuple[str, str | None]] = {}
+    for claim in claims:
+        if claim.kind != "omission" and claim.source not in speakers:
+            kind = claim.source_type
+            speakers[claim.source] = (kind, source_side(claim.source, kind, registry))
+    aliases = {}
+    for claim in claims:
+        if claim.kind != "omission" or claim.source in speakers:
+            continue
+        side = source_side(claim.source, claim.source_type, registry)
+        if side is None:
+            continue
+        peers = [
+            s for s, (kind, sd) in speakers.items() if sd == side and kind == claim.source_type
+        ]
+        if len(peers) == 1:
+            aliases[claim.source] = peers[0]
+    return aliases
 
 
 def build_rows(claims: Sequence[Claim], registry: RegistryLike | None) -> tuple[Row, ...]:
@@ -229,9 +295,13 @@ def build_rows(claims: Sequence[Claim], registry: RegistryLike | None) -> tuple[
         if claim.kind != "omission":
             figures[row_key(claim)].append(claim)
     keys = sorted(figures, key=_sort_key)
+    categories = {k: _most_common([c.victim_category for c in figures[k]]) for k in keys}
     silences: dict[RowKey, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.kind == "omission":
-            silences[_omission_key(claim, keys)].append(claim)
+            silences[_omission_key(claim, keys, categories, registry)].append(claim)
+    aliases = omission_aliases(claims, registry)
     all_keys = sorted(set(keys) | set(silences), key=_sort_key)
-    return tuple(build_row(k, figures.get(k, []), silences.get(k, []), registry) for k in all_keys)
+    return tuple(
+        build_row(k, figures.get(k, []), silences.get(k, []), registry, aliases) for k in all_keys
+    )

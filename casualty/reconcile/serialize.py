@@ -1,9 +1,16 @@
 """The report as JSON-ready data, in the shape of SPEC §6 plus traceability fields.
 
-Additions to SPEC §6: per row `best` and `best_reason`; per claim cell `published`, `updated`,
-`history` (earlier figures from the same source, oldest first) and `self_serving`; per incident
-`evidence` (each claim's sentence and where it was published); per period total its `period`
-and `covers` (the same source's incident figures inside the period and their sum).
+Additions to SPEC §6:
+
+- per row: `best` and `best_reason`;
+- per claim cell: `published`, `updated`, `history` (earlier figures from the same source,
+  oldest first) and `self_serving`;
+- per omission: `reported_as`, the source name the claims gave when the omission is shown
+  under the one source of the same side and type that speaks in the incident ("Syrian state
+  media" under SANA), else null;
+- per incident: `evidence` (each claim's sentence and where it was published);
+- per period total: its `period` and `covers` (the same source's incident figures inside the
+  period, and their sum).
 """
 
 from __future__ import annotations
@@ -47,7 +54,12 @@ def row_to_json(row: Row) -> dict[str, Any]:
         "outcome": row.outcome,
         "claims": [cell_to_json(c) for c in row.cells],
         "omissions": [
-            {"source": o.source, "source_type": o.source_type, "claim_ids": list(o.claim_ids)}
+            {
+                "source": o.source,
+                "source_type": o.source_type,
+                "claim_ids": list(o.claim_ids),
+                "reported_as": o.reported_as,
+            }
             for o in row.omissions
         ],
         "low": row.low,

@@ -151,9 +151,16 @@ def heading(incident: IncidentReport) -> str:
 
 
 def notes(incident: IncidentReport) -> list[str]:
-    """Footnotes of a block: updated figures with their history, self-serving figures."""
+    """Footnotes of a block: silences shown under a peer's name, updated figures with their
+    history, self-serving figures."""
     out = []
     for row in incident.rows:
+        for omission in row.omissions:
+            if omission.reported_as:
+                out.append(
+                    f"{omission.source}: {NOT_MENTIONED} on {row_label(row)}, "
+                    f"as reported of {omission.reported_as}"
+                )
         for cell in row.cells:
             if cell.updated:
                 steps = [
