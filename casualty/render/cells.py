@@ -151,8 +151,7 @@ def heading(incident: IncidentReport) -> str:
 
 
 def notes(incident: IncidentReport) -> list[str]:
-    """Footnotes of a block: silences shown under a peer's name, updated figures with their
-    history, self-serving figures."""
+    """Footnotes of a block: silences under a peer's name, updates, self-serving figures."""
     out = []
     for row in incident.rows:
         for omission in row.omissions:
