@@ -34,6 +34,12 @@ _TOLL_OBJECT: Final = re.compile(
 #: A relative or bracketed aside inside a subject: ", who asked not to be named,".
 _ASIDE: Final = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|\[[^\]]*\]|\([^)]*\)")
 _BACKGROUND: Final = re.compile(r",\s*(?:whose|which)\b[^,]*,")
+#: Sentence openings that continue the previous sentence's report ("That raises the toll").
+_CONTINUES: Final = re.compile(
+    r"^(?:that|this|these|those|of\s+(?:the|those|them|these)|among\s+(?:them|those|the))\b",
+    re.IGNORECASE,
+)
+_CITING: Final = re.compile(r"\b(?:citing|quoting)\s+", re.IGNORECASE)
 _STOP_SUBJECT: Final = re.compile(
     r"[\"“”;:\[\]]|—|\s[-–]\s|\d|\b(?:which|that|who|whom|whose|while|but|after|before|when|"
     r"because|since|although|though|if|whereas|until|as|said|says|say|told|claimed|reported|"
@@ -58,6 +64,7 @@ _PERSON_NOUNS: Final = word_set(
     brigadier colonel lieutenant captain president deputy representative coordinator analyst
     researcher head"""
 )
+_NAME_PARTICLES: Final = word_set("al el bin ibn abu de del van von der la le da di")
 _STATEMENT: Final = word_set("statement report communique communiqué post tweet release")
 #: Words of a source-like head that make an actor mention only a qualifier ("Syrian army
 #: General Command", "Syrian regime media").
@@ -156,7 +163,7 @@ class Attributor:
     def default(self) -> Speaker:
         """The outlet speaking in its own voice (a monitor's own page keeps its type)."""
         source = self.registry.source(self.outlet)
-        if source is not None:
+        if source is not None and source.source_type == "monitor":
             return Speaker(source.name, source.source_type, True)
         return Speaker(self.outlet, "media")
 
@@ -194,7 +201,7 @@ class Attributor:
             return after[0].speakers
         if cues:
             return (self.default,)
-        if self.carry and self.quoted:
+        if self.carry and (self.quoted or _CONTINUES.match(text)):
             return self.carry
         return (self.default,)
 
@@ -233,12 +240,23 @@ class Attributor:
                 if not found:
                     found = self._subject(sentence, m.start())
                 relative = _is_relative(text[: m.start()])
+                if found and all(f.source_type == "media" for f in found):
+                    found = self._relay(sentence, m.end())
                 if word == "reported":
                     found = tuple(
                         Speaker(f.name, "media") if f.source_type == "unknown" else f for f in found
                     )
                 cues.append(_Cue(m.start(), m.end(), "subject", found, relative))
         return cues
+
+    def _relay(self, sentence: Sentence, pos: int) -> tuple[Speaker, ...]:
+        """A newsroom reported it: the claimant is whom it cites, else nobody named."""
+        citing = _CITING.search(sentence.text, pos)
+        if citing is not None:
+            found = self._object(sentence, citing.end())
+            if found and all(f.source_type != "media" for f in found):
+                return found
+        return ()
 
     def _inverted(self, sentence: Sentence, start: int, end: int) -> tuple[Speaker, ...]:
         """`..., said the observatory` / `"...," said X`."""
@@ -318,22 +336,29 @@ class Attributor:
         found = reg.find_sources(phrase)
         sources = [f for f in found if f[2].source_type != "media"]
         if found and not sources and len(phrase.split()) <= len(found[0][2].name.split()) + 3:
-            return None  # a newsroom relaying the claim: not the claimant
+            return Speaker(found[0][2].name, "media", True)  # a newsroom: a relay, see _relay
         if sources:
-            s0, e0, src = sources[0]
-            outside = _WORDS.findall((phrase[:s0] + " " + phrase[e0:]).lower())
-            if src.name[:1].islower() or any(w in _PERSON_NOUNS for w in outside):
+            src = sources[0][2]
+            canonical = set(_WORDS.findall(src.name.lower()))
+            people = [w for w in _WORDS.findall(phrase.lower()) if w in _PERSON_NOUNS]
+            if src.name[:1].islower() or any(w not in canonical for w in people):
                 # A generic entry ("security sources"): the wording of the text says more.
                 return Speaker(written or phrase, src.source_type)
             return Speaker(src.name, src.source_type, True)
         bare = _ARTICLE.sub("", phrase).strip()
         if _PRONOUN.match(bare):
             return self._pronoun(bare.lower())
+        if re.fullmatch(r"[A-Z][\w'’\-]+", bare):
+            for speaker in reversed(self.history):
+                if not speaker.named and bare in _WORDS.findall(speaker.name):
+                    return speaker  # a surname: "Buba said" after "Major General Edward Buba"
         words = _WORDS.findall(bare.lower())
         if words and words[-1] in _STATEMENT:
             return self.history[-1] if self.history else None
         descriptors = reg.find_descriptors(phrase)
         kind = descriptors[0][2].source_type if descriptors else head_type(phrase)
+        if head_type(phrase) == "media" and kind in ("media", "unknown"):
+            return Speaker(written or phrase, "media")
         definite = phrase.lower().startswith(("the ", "its ", "their "))
         actors = [
             a for a in reg.find_actors(phrase) if not a[2].generic and a[2].category != "civilians"
@@ -390,7 +415,7 @@ class Attributor:
         before = [sp for s, sp in self._named if s < offset and sp.source_type == kind]
         if before:
             return before[-1]
-        if kind == "belligerent" or non_state:
+        if non_state:
             tally: dict[str, int] = {}
             for s, actor in self._actors:
                 name = actor.side or actor.name
@@ -485,7 +510,11 @@ def _is_proper(part: str) -> bool:
 def _person(part: str) -> bool:
     """A personal name: two or more capitalised words with no source head noun."""
     words = part.split()
-    return len(words) >= 2 and _is_proper(part) and head_type(part) == "unknown"
+    if len(words) < 2 or head_type(part) != "unknown":
+        return False
+    if any(w.lower() in _TRAILING_TIME or w.lower() in {"week", "month", "year"} for w in words):
+        return False
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
 def _leading_np(text: str) -> tuple[str, int, int]:
@@ -499,8 +528,8 @@ def _leading_np(text: str) -> tuple[str, int, int]:
     end = start
     stop = {"claimed", "said", "has", "had", "have", "was", "were", "is", "on", "put"}
     for i, w in enumerate(words[:8]):
-        low = w.group().lower()
-        if low in stop or (i and low.endswith("ed") and w.group().islower()):
+        low = w.group().lower().strip(",.;:")
+        if low in stop or (i and low.endswith("ed") and low.isalpha() and w.group().islower()):
             break
         end = start + w.end()
     return text[start:end].strip(" ,"), start, end

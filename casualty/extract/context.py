@@ -16,19 +16,54 @@ from typing import Any, Final
 from casualty.extract.sentences import Sentence
 from casualty.model import Claim, Document
 
+_MONTHS: Final = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
 _PERIOD_CUE: Final = re.compile(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:the\s+)?(?:war|conflict|fighting|"
-    r"campaign|operation|offensive|invasion|uprising)|\d{4}|january|february|march|april|may|"
-    r"june|july|august|september|october|november|december)"
+    r"campaign|operation|offensive|invasion|uprising|insurgency)|\d{4}|" + _MONTHS + r")"
     r"|\bso\s+far\s+this\s+(?:year|month)|\bto\s+date\b|\bin\s+total\b|\bthe\s+total\s+number\b"
     r"|\b(?:total|cumulative|overall)\s+(?:death\s+)?(?:toll|number|tally)\b"
-    r"|\b(?:during|throughout|over|in)\s+(?:the\s+(?:past|last)\s+(?:\w+\s+)?"
-    r"(?:days|weeks|months|years)|the\s+(?:war|conflict)|(?:january|february|march|april|"
-    r"june|july|august|september|october|november|december)\b(?!\s+\d))"
-    r"|\bthis\s+(?:year|month)\b|\blast\s+(?:year|month)\b|\bin\s+\d{4}\b(?!\s*,)",
+    r"|\b(?:during|throughout|over|for|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"(?:days|weeks|months|years)\b"
+    r"|\b(?:during|throughout)\s+(?:the\s+(?:war|conflict)|" + _MONTHS + r"\b(?!\s+\d))"
+    r"|\bthis\s+(?:year|month)\b|\blast\s+(?:year|month)\b"
+    r"|\b\d+-(?:day|week|month|year)\s+(?:war|conflict|bombardment|campaign|offensive|siege"
+    r"|insurgency|uprising)\b"
+    r"|\b(?:war|conflict|insurgency|uprising)['’]s\b"
+    r"|\b(?:war|conflict|insurgency|uprising|violence)\s+(?:has|have|had)\s+(?:killed|claimed|left)",
+    re.IGNORECASE,
+)
+#: Sentences that make up an article's lead, where the incident is dated.
+_LEAD: Final = 3
+#: How old a date taken from another sentence may be, in days before publication.
+_BORROW_DAYS: Final = 7
+#: A date that dates the statement, not the incident: "a monitor said on Friday".
+_STATEMENT_DATE: Final = re.compile(
+    r"\b(?:said|says|told\b[^,.]{0,30}|announced|reported|stated|added|confirmed|claimed|"
+    r"statement(?:\s+(?:released|issued|published|posted))?|update|briefing)"
+    r"\s+(?:late\s+|early\s+|earlier\s+|later\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
 _KIND_RANK: Final = {"city": 0, "region": 1, "admin1": 2, "country": 3}
+
+
+def _incident_ref(text: str, published: str | None) -> Any:
+    """The date of the incident a sentence reports: the first day-precision date that is not
+    the date of a statement, not a period and not after publication; else a coarser one."""
+    from casualty.dates import find_dates
+
+    refs = []
+    for ref in find_dates(text, published):
+        if ref.period or ref.date is None or (published and ref.date > published):
+            continue
+        if _STATEMENT_DATE.search(text, max(0, ref.start - 40), ref.start):
+            continue
+        refs.append(ref)
+    days = [r for r in refs if r.precision == "day"]
+    if days:
+        return days[0]
+    return refs[0] if refs else None
 
 
 class ArticleContext:
@@ -45,9 +80,7 @@ class ArticleContext:
 
     def _date(self, index: int) -> Any:
         if index not in self._dates:
-            from casualty.dates import incident_date
-
-            self._dates[index] = incident_date(self.sentences[index].text, self.doc.published)
+            self._dates[index] = _incident_ref(self.sentences[index].text, self.doc.published)
         return self._dates[index]
 
     def incident_date(self, index: int) -> Any:
@@ -60,13 +93,26 @@ class ArticleContext:
             if self.sentences[j].paragraph != paragraph:
                 break
             ref = self._date(j)
-            if ref is not None:
+            if ref is not None and self._recent(ref):
                 return ref
-        for j in range(len(self.sentences)):
+        for j in range(min(_LEAD, len(self.sentences))):
             ref = self._date(j)
-            if ref is not None:
+            if ref is not None and self._recent(ref):
                 return ref
         return None
+
+    def _recent(self, ref: Any) -> bool:
+        """A borrowed date must be close to publication: older ones date background events."""
+        published = self.doc.published
+        if not published or ref.date is None:
+            return True
+        from datetime import date
+
+        try:
+            gap = date.fromisoformat(published) - date.fromisoformat(ref.date)
+        except ValueError:
+            return True
+        return gap.days <= _BORROW_DAYS
 
     def period(self, index: int) -> Any:
         """A period reference of sentence `index` (DateRef with `period`), or None."""
