@@ -68,6 +68,8 @@ class Actor:
     #: A common noun ("soldiers", "militants") whose party the extractor resolves in context.
     generic: bool = False
     acronyms: tuple[str, ...] = ()
+    #: The state's own forces in `country`: what "the army" or "government troops" means there.
+    government: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,6 +346,7 @@ class Registry:
         "_actors_matcher",
         "_descriptor_index",
         "_descriptors_matcher",
+        "_government",
         "_source_index",
         "_sources_matcher",
         "actors",
@@ -369,6 +372,8 @@ class Registry:
         self._descriptor_index = _Index(
             ((d.text, (), (), d) for d in self.descriptors), _descriptor_name
         )
+        # a user's entry comes after the built-in one, so it wins
+        self._government = {a.country: a for a in self.actors if a.government and a.country}
         # Built on first scan: commands that only look names up never pay for them.
         self._sources_matcher: _Matcher[Source] | None = None
         self._actors_matcher: _Matcher[Actor] | None = None
@@ -402,6 +407,14 @@ class Registry:
     def actor(self, name_or_alias: str) -> Actor | None:
         """The actor with this name or alias (case-, article-, punctuation-insensitive)."""
         return self._actor_index.get(name_or_alias)
+
+    def government_forces(self, country: str | None) -> Actor | None:
+        """The state's own forces in `country` (ISO2), to resolve "the army", "troops"...
+
+        >>> builtin_registry().government_forces("SY").name
+        'Syrian government forces'
+        """
+        return self._government.get(country.upper()) if country else None
 
     def descriptor(self, text: str) -> Descriptor | None:
         """The descriptor written as `text`, if any."""
@@ -515,7 +528,9 @@ def _cs_key(name: str) -> str:
 # --- loading ---------------------------------------------------------------------------------
 
 _SOURCE_KEYS = frozenset({"name", "type", "aliases", "acronyms", "country", "side"})
-_ACTOR_KEYS = frozenset({"name", "aliases", "acronyms", "category", "country", "side", "generic"})
+_ACTOR_KEYS = frozenset(
+    {"name", "aliases", "acronyms", "category", "country", "side", "generic", "government"}
+)
 _DESCRIPTOR_KEYS = frozenset({"text", "type"})
 _TABLES = ("source", "actor", "descriptor")
 
@@ -643,6 +658,7 @@ def _parse(text: str, path: str) -> _Parsed:
                         side=reader.text("side"),
                         generic=reader.flag("generic"),
                         acronyms=reader.strings("acronyms"),
+                        government=reader.flag("government"),
                     )
                 )
             else:

@@ -400,3 +400,28 @@ def test_sources_rows(reg: Registry) -> None:
     assert "SOHR" in sohr["aliases"].split("; ")
     un = next(row for row in rows if row["name"] == "United Nations")
     assert un["country"] == ""
+
+
+def test_government_forces_one_per_country(reg: Registry) -> None:
+    governments = [a for a in reg.actors if a.government]
+    countries = [a.country for a in governments]
+    assert None not in countries
+    assert len(countries) == len(set(countries)) >= 20
+    syria = reg.government_forces("SY")
+    assert syria is not None and syria.name == "Syrian government forces"
+    nigeria = reg.government_forces("ng")
+    assert nigeria is not None and nigeria.name == "Nigerian military"
+    assert reg.government_forces(None) is None
+    assert reg.government_forces("XX") is None
+
+
+def test_user_file_can_set_government_forces(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "a.toml",
+        '[[actor]]\nname = "Valley Army"\ncountry = "SY"\ngovernment = true\n'
+        'category = "combatants"\n',
+    )
+    reg = load_registry(actors=[path])
+    found = reg.government_forces("SY")
+    assert found is not None and found.name == "Valley Army"
