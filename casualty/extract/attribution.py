@@ -368,12 +368,12 @@ class Attributor:
             rest = (phrase[:s] + phrase[e:]).strip(" '’s")
             rest = _ARTICLE.sub("", rest)
             if len(rest) <= 3 or (kind in ("unknown", "belligerent") and not _WORDS.search(rest)):
-                canonical = actor.side or actor.name
-                if _STATE_WORDS.search(canonical) and not _STATE_WORDS.search(phrase):
+                party = actor.side or actor.name
+                if _STATE_WORDS.search(party) and not _STATE_WORDS.search(phrase):
                     return Speaker(written or phrase, "belligerent")  # "Azerbaijan said"
                 if definite and _STATE_WORDS.search(phrase):
                     return Speaker(written or phrase, "belligerent")  # "the military said"
-                return Speaker(canonical, "belligerent", True)
+                return Speaker(party, "belligerent", True)
             if kind == "unknown":
                 kind = "belligerent"
         short = len(phrase.split()) <= 4
