@@ -161,7 +161,7 @@ def _wide_reports(draw: st.DrawFn) -> tuple[Report, list[str]]:
 
 
 @settings(max_examples=60, deadline=None)
-@given(_wide_reports(), st.sampled_from([80, 60]), st.sampled_from(["source", "type"]))
+@given(_wide_reports(), st.sampled_from([80, 60, 40]), st.sampled_from(["source", "type"]))
 def test_no_figure_is_cut_at_narrow_widths(
     drawn: tuple[Report, list[str]], width: int, by: str
 ) -> None:

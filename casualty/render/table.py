@@ -156,13 +156,15 @@ def _plan(console: Console, by_column: list[list[Text]], first: int = 0) -> list
     return widths
 
 
-def _stacked(incident: IncidentReport, by: str) -> Table:
+def _stacked(incident: IncidentReport, by: str, console: Console) -> Table:
+    """One line per source under each row: fits where one column per source cannot."""
     from rich import box
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     table.add_column("victim: outcome / source", overflow="fold")
     table.add_column("claim", overflow="fold")
+    by_column: list[list[Text]] = [[_text("victim: outcome / source")], [_text("claim")]]
     for row in incident.rows:
         label = _text(c.row_label(row), "bold")
         if row.flags:
@@ -172,12 +174,20 @@ def _stacked(incident: IncidentReport, by: str) -> Table:
         summary.append_text(_spread(row))
         summary.append(f"\nbest {c.best_text(row)}")
         table.add_row(label, summary)
+        by_column[0].append(label)
+        by_column[1].append(summary)
         for col in c.columns(incident, by):
             lines = c.column_lines(row, col, by)
             name = _text("  " + col.title)
             if col.subtitle:
                 name.append(f" ({col.subtitle.replace('_', ' ')})", style="dim")
-            table.add_row(name, _text("\n".join(lines), _cell_style(lines)))
+            claim = _text("\n".join(lines), _cell_style(lines))
+            table.add_row(name, claim)
+            by_column[0].append(name)
+            by_column[1].append(claim)
+    widths = _plan(console, by_column, first=console.width)
+    for column, width in zip(table.columns, widths or [], strict=False):
+        column.width = width
     return table
 
 
@@ -192,7 +202,7 @@ def incident_block(
     table, by_column = _wide(incident, by)
     widths = _plan(console, by_column, first=20)
     if widths is None:
-        parts.append(_stacked(incident, by))
+        parts.append(_stacked(incident, by, console))
     else:
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
