@@ -114,6 +114,7 @@ _NON_WORD_RE = re.compile(r"[^\w]+")
 _SHORT_CAPS_RE = re.compile(r"\b([A-Z]{2,3})\b")
 _DOTTED_CAP_RE = re.compile(r"(?<![A-Za-z])([A-Z])\.")
 _POSSESSIVE_RE = re.compile(r"'s\b")
+_PARENTHESES_RE = re.compile(r"\(([^()]*)\)")
 _TOML_LINE_RE = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
 
 
@@ -512,6 +513,15 @@ class _Index(Generic[T]):
         table[key] = value
 
     def get(self, name: str) -> T | None:
+        found = self._exact(name)
+        if found is None and "(" in name:
+            # "SANA (Syrian Arab News Agency)", "US-led coalition (CJTF-OIR)"
+            outside = _PARENTHESES_RE.sub(" ", name)
+            inside = " ".join(_PARENTHESES_RE.findall(name))
+            found = self._exact(outside) or self._exact(inside)
+        return found
+
+    def _exact(self, name: str) -> T | None:
         found = self._ci.get(lookup_key(name))
         return found if found is not None else self._cs.get(_cs_key(name))
 

@@ -425,3 +425,18 @@ def test_user_file_can_set_government_forces(tmp_path: Path) -> None:
     reg = load_registry(actors=[path])
     found = reg.government_forces("SY")
     assert found is not None and found.name == "Valley Army"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("SANA (Syrian Arab News Agency)", "SANA"),
+        ("US-led coalition (CJTF-OIR)", "US-led coalition"),
+        ("Baloch Liberation Army (BLA)", "Baloch Liberation Army"),
+        ("Houthis (Ansar Allah)", "Houthis"),
+    ],
+)
+def test_lookup_with_a_parenthesis(reg: Registry, written: str, expected: str) -> None:
+    found = reg.source(written)
+    assert found is not None and found.name == expected
+    assert reg.source("(nothing known here)") is None
