@@ -123,8 +123,9 @@ class Session:
                     loaded = load(item, self.input_format, self.encoding)
                 except BinaryInput as exc:
                     if not item.listed:
-                        raise
-                    self.warn(f"{exc.path}: skipped: {exc.reason}")
+                        self._on_bad_file(exc)
+                    else:
+                        self.warn(f"{exc.path}: skipped: {exc.reason}")
                     continue
                 except InputError as exc:
                     self._on_bad_file(exc)

@@ -131,11 +131,7 @@ def open_text(source: InputFile, encoding: str | None = None) -> TextStream:
     head = stream.peek()
     if looks_binary(head) and not head.lstrip().startswith(("{", "[")):
         stream.close()
-        nul = head.find("\x00")
-        line = head.count("\n", 0, nul) + 1 if nul >= 0 else 1
-        raise BinaryInput(
-            "binary data, not text (control characters, NUL bytes)", source.name, line
-        )
+        raise BinaryInput("binary data, not text (control characters, NUL bytes)", source.name, 1)
     return stream
 
 

@@ -89,10 +89,9 @@ def detect_encoding(prefix: bytes, complete: bool) -> str | None:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
+    from casualty.io.legacy import guess_legacy
 
-    best = from_bytes(prefix).best()
-    return None if best is None else str(best.encoding)
+    return guess_legacy(prefix)
 
 
 class TextStream:
@@ -120,6 +119,7 @@ class TextStream:
         self._decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
         self._pending = prefix
         self._eof = False
+        self._error: str | None = None
         self._cr = False
         self._buf = ""
         self._pos = 0
@@ -138,6 +138,9 @@ class TextStream:
     def _fill(self) -> bool:
         """Decode one more chunk into the buffer; False at the end of the input."""
         if self._eof:
+            if self._error is not None:
+                reason, self._error = self._error, None
+                raise InputError(reason, self.name, self._line_here())
             return False
         if self._pending:
             data, self._pending = self._pending, b""
@@ -152,11 +155,15 @@ class TextStream:
         try:
             text = self._decoder.decode(data, final=final)
         except UnicodeDecodeError as exc:
-            raise InputError(
-                f"not valid {self.encoding} text (byte {self._bytes + exc.start}); set --encoding",
-                self.name,
-                self._line_here(),
-            ) from None
+            # Keep the text before the bad byte: its lines are read, then the error is raised
+            # on the line it belongs to.
+            text = codecs.getincrementaldecoder(self.encoding)(errors="replace").decode(
+                data[: exc.start], final=True
+            )
+            self._error = (
+                f"not valid {self.encoding} text (byte {self._bytes + exc.start}); set --encoding"
+            )
+            final = True
         self._bytes += len(data)
         if self._cr:
             text = "\r" + text
