@@ -11,6 +11,7 @@ import io
 import json
 import os
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -371,3 +372,14 @@ def test_html_without_plotly_is_a_clear_usage_error(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(builtins, "__import__", no_plotly)
     with pytest.raises(UsageError, match=r"casualty\[html\]"):
         html.render_html(example())
+
+
+def test_relayed_period_totals_show_once_with_their_count() -> None:
+    base = example_claims()
+    total = next(c for c in base if c.claim_id == "c-coal-total")
+    relay = replace(total, claim_id="relay", doc="another-wire")
+    report = reconcile([*base, relay])
+    assert len(report.period_totals) == 3  # the JSON keeps every claim
+    text = table_text(report, width=120)
+    assert "735 (2 reports)" in text
+    assert "735 (2 reports)" in render_markdown(report)

@@ -271,18 +271,17 @@ def omission_aliases(claims: Sequence[Claim], registry: RegistryLike | None) -> 
     speakers: dict[str, tuple[str, str | None]] = {}
     for claim in claims:
         if claim.kind != "omission" and claim.source not in speakers:
-            kind = claim.source_type
+            kind = source_type_of([claim], registry)
             speakers[claim.source] = (kind, source_side(claim.source, kind, registry))
     aliases = {}
     for claim in claims:
         if claim.kind != "omission" or claim.source in speakers:
             continue
-        side = source_side(claim.source, claim.source_type, registry)
+        own_kind = source_type_of([claim], registry)
+        side = source_side(claim.source, own_kind, registry)
         if side is None:
             continue
-        peers = [
-            s for s, (kind, sd) in speakers.items() if sd == side and kind == claim.source_type
-        ]
+        peers = [s for s, (kind, sd) in speakers.items() if sd == side and kind == own_kind]
         if len(peers) == 1:
             aliases[claim.source] = peers[0]
     return aliases

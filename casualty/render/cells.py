@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from casualty.model import SOURCE_TYPES
 from casualty.reconcile.best import TIERS, figure_text
-from casualty.reconcile.report import Cell, IncidentReport, Omission, Row
+from casualty.reconcile.report import Cell, IncidentReport, Omission, PeriodTotal, Row
 
 NOT_MENTIONED = "not mentioned"
 NOTHING = "—"
@@ -157,8 +157,8 @@ def notes(incident: IncidentReport) -> list[str]:
         for omission in row.omissions:
             if omission.reported_as:
                 out.append(
-                    f"{omission.source}: {NOT_MENTIONED} on {row_label(row)}, "
-                    f"as reported of {omission.reported_as}"
+                    f"{omission.source}: {NOT_MENTIONED} on {row_label(row)} "
+                    f"(the report names {omission.reported_as})"
                 )
         for cell in row.cells:
             if cell.updated:
@@ -199,3 +199,28 @@ def best_reasons(incident: IncidentReport) -> list[str]:
 def flags_text(flags: Sequence[str]) -> str:
     """Flags joined for a table cell."""
     return ", ".join(flags) if flags else ""
+
+
+def grouped_totals(totals: Sequence[PeriodTotal]) -> list[tuple[PeriodTotal, int]]:
+    """Period totals with relays merged, each with the number of reports that carry it."""
+    groups: dict[tuple[object, ...], list[PeriodTotal]] = {}
+    for total in totals:
+        claim = total.claim
+        key = (
+            claim.source,
+            claim.victim or claim.victim_category,
+            claim.outcome,
+            total.period_start,
+            total.period_end,
+            claim.low,
+            claim.high,
+        )
+        groups.setdefault(key, []).append(total)
+    return [(members[0], len(members)) for members in groups.values()]
+
+
+def total_figure(total: PeriodTotal, reports: int = 1) -> str:
+    """`735`, or `735 (3 reports)` when several documents carry the same total."""
+    claim = total.claim
+    figure = figure_with_words(claim.low, claim.high, claim.qualifier)
+    return f"{figure} ({reports} reports)" if reports > 1 else figure

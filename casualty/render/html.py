@@ -177,7 +177,7 @@ def _totals(report: Report) -> str:
     if not report.period_totals:
         return ""
     rows = []
-    for total in report.period_totals:
+    for total, reports in c.grouped_totals(report.period_totals):
         claim = total.claim
         covered = "—"
         if total.covered_incidents:
@@ -186,7 +186,7 @@ def _totals(report: Report) -> str:
                 f'<a href="#{_e(i)}">{_e(i)}</a>' for i in total.covered_incidents
             )
         victim = claim.victim or claim.victim_category or "unspecified"
-        figure = c.figure_with_words(claim.low, claim.high, claim.qualifier)
+        figure = c.total_figure(total, reports)
         rows.append(
             "<tr>"
             f"<td>{_e(claim.source)}<br><small>{_e(claim.source_type)}</small></td>"

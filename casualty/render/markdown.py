@@ -86,7 +86,7 @@ def _incident(incident: IncidentReport, by: str, quotes: bool) -> list[str]:
 
 def _totals(report: Report, quotes: bool) -> list[str]:
     rows = []
-    for total in report.period_totals:
+    for total, reports in c.grouped_totals(report.period_totals):
         claim = total.claim
         covered = md_escape(c.NOTHING)
         if total.covered_incidents:
@@ -98,7 +98,7 @@ def _totals(report: Report, quotes: bool) -> list[str]:
                 md_escape(f"{claim.victim or claim.victim_category or 'unspecified'}"),
                 md_escape(claim.outcome),
                 md_escape(f"{total.period_start or '?'} – {total.period_end or '?'}"),
-                md_escape(c.figure_with_words(claim.low, claim.high, claim.qualifier)),
+                md_escape(c.total_figure(total, reports)),
                 covered,
             ]
         )

@@ -224,7 +224,7 @@ def _totals_table(totals: tuple[PeriodTotal, ...], console: Console) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     headers = [_text(h) for h in ("source", "victim: outcome", "period", "claim", "its incidents")]
     body: list[list[Text]] = []
-    for total in totals:
+    for total, reports in c.grouped_totals(totals):
         claim = total.claim
         period = f"{total.period_start or '?'} – {total.period_end or '?'}"
         if total.covered_incidents:
@@ -240,7 +240,7 @@ def _totals_table(totals: tuple[PeriodTotal, ...], console: Console) -> Table:
                 source,
                 _text(f"{claim.victim or claim.victim_category or 'unspecified'}: {claim.outcome}"),
                 _text(period),
-                _text(c.figure_with_words(claim.low, claim.high, claim.qualifier), "bold"),
+                _text(c.total_figure(total, reports), "bold"),
                 _text(covered),
             ]
         )
