@@ -28,6 +28,7 @@ import re
 import sys
 import tomllib
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from importlib import metadata, resources, util
 from pathlib import Path
@@ -36,7 +37,7 @@ from typing import Any, Final
 from casualty.geo.normalize import normalize_place
 
 #: Bump when the index layout or the key function changes.
-FORMAT: Final = 3
+FORMAT: Final = 4
 MIN_POPULATION: Final = 500
 
 #: One gazetteer row: name, country, admin1, lat, lon, kind, id, population.
@@ -164,16 +165,27 @@ class IndexBuilder:
             if key and index not in self.keys[key]:
                 self.keys[key].append(index)
 
-    def finish(self) -> dict[str, tuple[int, ...]]:
+    def finish(self) -> tuple[dict[str, int], list[tuple[int, ...]]]:
+        """Keys -> row (>= 0) or -1 - position in the returned list of multi-row tuples.
+
+        Most keys name one place; storing a bare int for those keeps the index small and
+        quick to load. Candidates are ordered by population, largest first.
+        """
         rows = self.rows
 
         def order(i: int) -> tuple[int, str]:
             return (-rows[i][7], rows[i][6])
 
-        return {
-            key: (found[0],) if len(found) == 1 else tuple(sorted(set(found), key=order))
-            for key, found in self.keys.items()
-        }
+        keys: dict[str, int] = {}
+        multi: list[tuple[int, ...]] = []
+        for key, found in self.keys.items():
+            unique = sorted(set(found), key=order)
+            if len(unique) == 1:
+                keys[key] = unique[0]
+            else:
+                keys[key] = -1 - len(multi)
+                multi.append(tuple(unique))
+        return keys, multi
 
 
 def build_index() -> dict[str, Any]:
@@ -246,17 +258,72 @@ def build_index() -> dict[str, Any]:
         builder.add((display, cc, None, lat, lon, "country", f"cc:{cc}", pop), names)
 
     regions = apply_curated(builder, curated)
-    keys = builder.finish()
+    keys, multi = builder.finish()
     return {
         "format": FORMAT,
         "rows": builder.rows,
         "keys": keys,
+        "multi": multi,
         "prefixes": sorted(prefixes_of(keys)),
         "demonyms": dict(curated.get("demonyms", {})),
-        "country_aliases": dict(aliases),
         "regions": regions,
         "stopwords": sorted(set(curated.get("stopwords", []))),
     }
+
+
+def pack(index: dict[str, Any]) -> dict[str, Any]:
+    """A form of the index that loads fast: columns as joined strings and typed arrays.
+
+    Unpickling ~600,000 dict entries and ~240,000 tuples takes a second or more; joined
+    strings and arrays are copied as blocks, and `unpack` rebuilds the containers with C-level
+    `split`/`zip`.
+    """
+    rows = index["rows"]
+    packed = {k: v for k, v in index.items() if k not in ("rows", "keys", "prefixes")}
+    for column, col in (("name", 0), ("country", 1), ("admin1", 2), ("kind", 5), ("id", 6)):
+        packed[column] = "\n".join((r[col] or "").replace("\n", " ") for r in rows)
+    nan = float("nan")
+    packed["lat"] = array("d", (nan if r[3] is None else r[3] for r in rows)).tobytes()
+    packed["lon"] = array("d", (nan if r[4] is None else r[4] for r in rows)).tobytes()
+    packed["pop"] = array("q", (r[7] for r in rows)).tobytes()
+    packed["key_names"] = "\n".join(index["keys"])
+    packed["key_rows"] = array("i", index["keys"].values()).tobytes()
+    packed["prefixes"] = "\n".join(index["prefixes"])
+    return packed
+
+
+def unpack(packed: dict[str, Any]) -> dict[str, Any]:
+    """The index as `build_index` returns it, from `pack`'s form."""
+    index = {k: v for k, v in packed.items() if k not in _PACKED}
+    lat, lon, pop = array("d"), array("d"), array("q")
+    lat.frombytes(packed["lat"])
+    lon.frombytes(packed["lon"])
+    pop.frombytes(packed["pop"])
+    admin1 = [a or None for a in packed["admin1"].split("\n")]
+    index["rows"] = list(
+        zip(
+            packed["name"].split("\n"),
+            packed["country"].split("\n"),
+            admin1,
+            [None if x != x else x for x in lat],
+            [None if x != x else x for x in lon],
+            packed["kind"].split("\n"),
+            packed["id"].split("\n"),
+            pop.tolist(),
+            strict=True,
+        )
+    )
+    key_rows = array("i")
+    key_rows.frombytes(packed["key_rows"])
+    index["keys"] = dict(zip(packed["key_names"].split("\n"), key_rows.tolist(), strict=True))
+    index["prefixes"] = packed["prefixes"].split("\n")
+    return index
+
+
+_PACKED: Final = frozenset(
+    {"name", "country", "admin1", "kind", "id", "lat", "lon", "pop", "key_names", "key_rows",
+     "prefixes"}
+)  # fmt: skip
 
 
 def apply_curated(builder: IndexBuilder, curated: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -317,9 +384,9 @@ def load_index(use_cache: bool = True) -> dict[str, Any]:
     if use_cache and os.environ.get("CASUALTY_NO_CACHE") is None:
         try:
             with path.open("rb") as handle:
-                index: dict[str, Any] = pickle.load(handle)
-            if index.get("format") == FORMAT:
-                return index
+                packed: dict[str, Any] = pickle.load(handle)
+            if packed.get("format") == FORMAT:
+                return unpack(packed)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
             pass
     index = build_index()
@@ -334,7 +401,7 @@ def _write_cache(path: Path, index: dict[str, Any]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(pack(index), handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
         for old in path.parent.glob("gazetteer-*.pickle"):
             if old != path:
