@@ -383,3 +383,14 @@ def test_relayed_period_totals_show_once_with_their_count() -> None:
     text = table_text(report, width=120)
     assert "735 (2 reports)" in text
     assert "735 (2 reports)" in render_markdown(report)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_json_escapes_terminal_active_characters_and_round_trips(name: str) -> None:
+    report = hostile_report(HOSTILE[name])
+    for text in (report_json(report), *report_jsonl(report)):
+        assert "\x1b" not in text and "\u202e" not in text and "\x9b" not in text
+    data = json.loads(report_json(report))
+    assert data["incidents"][0]["evidence"][0]["text"] == HOSTILE[name]
+    arabic = report_json(hostile_report("قتلى"))
+    assert "قتلى" in arabic
