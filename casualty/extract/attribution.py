@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
-from casualty.extract.lexicon import word_set
+from casualty.extract.lexicon import lexicon, word_set
 from casualty.extract.sentences import Sentence
 from casualty.registry import Registry
 
@@ -36,7 +36,8 @@ _ASIDE: Final = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|\[[^\]]*\]|\([^)]*\
 _BACKGROUND: Final = re.compile(r",\s*(?:whose|which)\b[^,]*,")
 #: Sentence openings that continue the previous sentence's report ("That raises the toll").
 _CONTINUES: Final = re.compile(
-    r"^(?:that|this|these|those|of\s+(?:the|those|them|these)|among\s+(?:them|those|the))\b",
+    r"^(?:that|this|these|those|of\s+(?:the|those|them|these)|among\s+(?:them|those|the)"
+    r"|as\s+a\s+result|consequently)\b",
     re.IGNORECASE,
 )
 _CITING: Final = re.compile(r"\b(?:citing|quoting)\s+", re.IGNORECASE)
@@ -63,6 +64,11 @@ _PERSON_NOUNS: Final = word_set(
     sources activist activists resident residents witness witnesses doctor doctors medic
     brigadier colonel lieutenant captain president deputy representative coordinator analyst
     researcher head"""
+)
+_ORG_WORDS: Final = word_set(
+    """ministry army forces police command council office agency committee observatory
+    department government military authority authorities directorate service services
+    television news radio group movement front brigade brigades battalion corps"""
 )
 _NAME_PARTICLES: Final = word_set("al el bin ibn abu de del van von der la le da di")
 _STATEMENT: Final = word_set("statement report communique communiqué post tweet release")
@@ -266,6 +272,9 @@ class Attributor:
         stripped = sentence.text[end:].lstrip()
         if not stripped or not stripped[0].isalpha():
             return ()
+        clause = re.split(r"[,;.]", stripped, maxsplit=1)[0]
+        if re.search(r"\d", clause) or lexicon().pattern.search(clause):
+            return ()  # "..., said nine troops died": a reported clause, not an inversion
         return self._object(sentence, end)
 
     def _object(self, sentence: Sentence, pos: int) -> tuple[Speaker, ...]:
@@ -401,7 +410,10 @@ class Attributor:
         head = words[-1] if words else ""
         non_state = any(w in _NON_STATE for w in words)
         person = head in _PERSON_NOUNS or head == "general"
+        state = _STATE_WORDS.search(phrase) is not None and not non_state
         for speaker in reversed(self.history):
+            if state and not _STATE_WORDS.search(speaker.name):
+                continue
             if person:
                 same = head in speaker.name.lower()
             else:
@@ -412,7 +424,11 @@ class Attributor:
                 return speaker
         if person:
             return None
-        before = [sp for s, sp in self._named if s < offset and sp.source_type == kind]
+        before = [
+            sp
+            for s, sp in self._named
+            if s < offset and sp.source_type == kind and (not state or _STATE_WORDS.search(sp.name))
+        ]
         if before:
             return before[-1]
         if non_state:
@@ -508,11 +524,11 @@ def _is_proper(part: str) -> bool:
 
 
 def _person(part: str) -> bool:
-    """A personal name: two or more capitalised words with no source head noun."""
+    """A personal name, maybe with a rank: two or more capitalised words, no organisation."""
     words = part.split()
-    if len(words) < 2 or head_type(part) != "unknown":
+    if len(words) < 2 or any(w.lower().strip(",.") in _ORG_WORDS for w in words):
         return False
-    if any(w.lower() in _TRAILING_TIME or w.lower() in {"week", "month", "year"} for w in words):
+    if any(w.lower() in _TRAILING_TIME for w in words):
         return False
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 

@@ -87,6 +87,9 @@ _BREAK_PUNCT: Final = frozenset(";:()[]—–")
 #: Words that may sit between an active outcome verb and its figure ("killed an estimated 12").
 _PRE_GAP: Final = frozenset(
     [
+        '"',
+        "”",
+        "“",
         "an",
         "a",
         "the",
@@ -218,10 +221,10 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
     if any(w in _CLAUSE_BREAK or w in _BREAK_PUNCT for w in gap):
         return False
     if others_between:
-        # Only an "including N children" aside may hold another figure.
-        return "including" in gap or "among" in gap
+        # Only an "including N children" / "3 of them women" aside may hold another figure.
+        return "including" in gap or "among" in gap or "them" in gap or "whom" in gap
     # A comma is fine inside an aside ("30 people, including 4 children, were killed").
-    return not ("," in gap and "including" not in gap and "among" not in gap)
+    return "," not in gap or any(w in gap for w in ("including", "among", "them", "whom"))
 
 
 _NON_PERSON: Final = word_set(
@@ -232,12 +235,17 @@ _NON_PERSON: Final = word_set(
     bases sorties targets rifles weapons guns aircraft planes jets helicopters boats tunnels
     dollars million billion times cases claims allegations complaints"""
 )
+_MONTH_BEFORE: Final = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
+)
 _AGE: Final = re.compile(r"^[\s-]*(?:-?year|years?[\s-]old|yr)", re.IGNORECASE)
 
 
 def _not_people(text: str, count: Count) -> bool:
     """Counts of things, ages and durations: "185 reports", "28-year-old", "14 incidents"."""
-    if _AGE.match(text, count.end):
+    if _AGE.match(text, count.end) or _MONTH_BEFORE.search(
+        text, max(0, count.start - 12), count.start
+    ):
         return True
     head = _WORD.findall(text[count.head_start : count.head_start + 40])
     for word in head[:3]:
@@ -252,8 +260,6 @@ def _not_people(text: str, count: Count) -> bool:
 def find_mentions(text: str) -> list[Mention]:
     """Every (figure, outcome) pair of one sentence, left to right."""
     words = lexicon().find(text)
-    if not words:
-        return []
     tokens = _tokens(text)
     counts = [
         c
@@ -262,7 +268,11 @@ def find_mentions(text: str) -> list[Mention]:
     ]
     out: list[Mention] = []
     for i, count in enumerate(counts):
-        best = _govern(text, tokens, words, counts, i)
+        own = _own_outcome(count)
+        if own is not None:
+            out.append(_bare(text, tokens, count, own))
+            continue
+        best = _govern(text, tokens, words, counts, i, out[-1].outcome if out else None)
         if best is None:
             continue
         word, after = best
@@ -285,12 +295,51 @@ def find_mentions(text: str) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.outcome))
 
 
+def _own_outcome(count: Count) -> str | None:
+    """The outcome a figure-less expression names by itself ("heavy losses", "casualties")."""
+    if count.modifier != "qualitative":
+        return None
+    low = count.qualifier.lower()
+    if len(low.split()) < 2:
+        return None  # a bare "casualties" is a topic, not a claim; "heavy casualties" is one
+    if "casualt" in low or "wounded" in low:
+        return "killed_or_wounded"
+    if "loss" in low or "dead" in low or "death" in low or "fatalit" in low:
+        return "killed"
+    return None
+
+
+def _bare(text: str, tokens: list[tuple[int, int, str]], count: Count, outcome: str) -> Mention:
+    """A qualitative claim with its victim phrase ("heavy losses on the enemy")."""
+    v_start = v_end = count.end
+    on = _ON.match(text, count.end)
+    if on is not None:
+        v_start = v_end = on.end()
+        for taken, (_, t_end, low) in enumerate(t for t in tokens if t[0] >= on.end()):
+            if taken >= 6 or low in _NP_STOP or not low[0].isalnum():
+                break
+            v_end = t_end
+    return Mention(
+        outcome,
+        None,
+        None,
+        count.qualifier,
+        count.start,
+        count.end,
+        v_start,
+        v_end,
+        count.start,
+        count.end,
+    )
+
+
 def _govern(
     text: str,
     tokens: list[tuple[int, int, str]],
     words: list[OutcomeWord],
     counts: list[Count],
     i: int,
+    previous: str | None = None,
 ) -> tuple[OutcomeWord, bool] | None:
     """The outcome phrase governing figure `i`, and whether it follows the figure."""
     count = counts[i]
@@ -322,6 +371,11 @@ def _govern(
         inner = [w for w in words if total.start() <= w.start and w.end <= total.end()]
         if inner:
             candidates.append((3, 2, inner[0], False))
+        elif previous is not None:
+            # "X said 25 died, but Y put the number at eight": the same outcome again.
+            candidates.append(
+                (3, 2, OutcomeWord(total.start(), total.start(), previous, NOUN), False)
+            )
     if not candidates:
         return None
     # The first following outcome phrase only: a later one belongs to a later figure.
