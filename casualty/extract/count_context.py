@@ -54,8 +54,11 @@ def _phrase_before(before: list[Tok], phrases: tuple[tuple[str, ...], ...]) -> b
     return any(lows[-len(p) :] == p for p in phrases if len(p) <= len(lows))
 
 
-def _noun_says(text: str, after: list[Tok], lex: Lexicon) -> bool | None:
-    """True if the counted noun is a thing, False if a person, None if neither is known."""
+def _noun_says(text: str, after: list[Tok], lex: Lexicon) -> bool | str | None:
+    """True if the counted noun is a thing, False if a person, None if neither is known.
+
+    ``"more"`` when the tokens ran out before a decision.
+    """
     ctx = lex.context
     seen = 0
     for i, tok in enumerate(after):
@@ -83,7 +86,7 @@ def _noun_says(text: str, after: list[Tok], lex: Lexicon) -> bool | None:
         seen += 1
         if seen >= _NOUN_REACH:
             return None
-    return None
+    return "more"
 
 
 def _before_says(text: str, c: Count, before: list[Tok], lex: Lexicon) -> bool:
@@ -134,8 +137,11 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
         return False
     lex = lexicon()
     ctx = lex.context
-    before = tokens(text, max(0, c.start - 48), c.start, 32)[-4:]
-    after = tokens(text, c.end, min(len(text), c.end + 120), 12)
+    if c.window is not None and (len(c.window[1]) >= 3 or not c.window[2]):
+        before, after, cut = list(c.window[0]), list(c.window[1]), c.window[2]
+    else:
+        before = tokens(text, max(0, c.start - 32), c.start, 12)[-4:]
+        after, cut = tokens(text, c.end, min(len(text), c.end + 64), 9), False
     if after and glued(Tok("", c.end, c.end), after[0]):
         nxt = after[0].low
         if nxt == "%" or (
@@ -161,7 +167,10 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
             return True
         if after[0].low in ("a", "p") and len(after) > 1 and after[1].low == ".":
             return True  # "10 a.m."
-    return _noun_says(text, after, lex) is True
+    verdict = _noun_says(text, after, lex)
+    if verdict == "more" and cut:
+        verdict = _noun_says(text, tokens(text, c.end, min(len(text), c.end + 64), 9), lex)
+    return verdict is True
 
 
 def _is_phone(before: list[Tok], after: list[Tok], c: Count) -> bool:

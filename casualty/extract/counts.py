@@ -30,7 +30,7 @@ time is linear in the text and no pattern can backtrack.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from casualty.extract.count_context import is_non_casualty_number
@@ -54,11 +54,12 @@ __all__ = ["Count", "find_counts", "is_non_casualty_number", "parse_number"]
 
 #: Longest digit string (separators excluded) still read as a count.
 MAX_DIGITS: Final = 9
-#: How far past an anchor a count expression may reach, in characters and tokens.
-_AHEAD_CHARS: Final = 160
-_AHEAD_TOKENS: Final = 24
-_BEHIND_CHARS: Final = 60
-_BEHIND_TOKENS: Final = 6
+#: How far past an anchor a count expression is read, in characters and tokens: first a
+#: narrow window (almost every expression fits), then a wide one when the expression reaches
+#: the narrow window's end.
+_AHEAD: Final = ((48, 8), (200, 32))
+_BEHIND_CHARS: Final = 36
+_BEHIND_TOKENS: Final = 5
 
 _DIGITS: Final = re.compile(r"\d+(?:[.,٫٬]\d+)*")
 _ASCII_WORD: Final = re.compile(r"[a-z]+")
@@ -81,6 +82,11 @@ class Count:
     modifier: str
     #: Offset of the counted noun phrase (after the number and an "of").
     head_start: int
+    #: Tokens just before and after the expression as read, and whether more text follows
+    #: them, kept so that ``is_non_casualty_number`` need not read the text again.
+    window: tuple[tuple[Tok, ...], tuple[Tok, ...], bool] | None = field(
+        default=None, compare=False, repr=False
+    )
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -253,7 +259,7 @@ def _prefix(seq: list[Tok], c: int, lex: Lexicon) -> tuple[str, int] | None:
     """
     if c > 0 and seq[c - 1].low in _QUOTES and glued(seq[c - 1], seq[c]):
         c -= 1
-    for phrase in lex.modifiers:
+    for phrase in lex.modifiers.get(seq[c - 1].low, ()) if c > 0 else ():
         n = len(phrase.words)
         if c - n < 0:
             continue
@@ -266,11 +272,13 @@ def _prefix(seq: list[Tok], c: int, lex: Lexicon) -> tuple[str, int] | None:
 
 
 def _postfix(seq: list[Tok], j: int, lex: Lexicon) -> tuple[str, int] | None:
-    for phrase in lex.postfixes:
+    start = j + 1
+    if start < len(seq) and seq[start].low in _DASHES and glued(seq[j], seq[start]):
+        start += 1
+    if start >= len(seq):
+        return None
+    for phrase in lex.postfixes.get(seq[start].low, ()):
         n = len(phrase.words)
-        start = j + 1
-        if start < len(seq) and seq[start].low in _DASHES and glued(seq[j], seq[start]):
-            start += 1
         if start + n > len(seq):
             continue
         if all(seq[start + k].low == w for k, w in enumerate(phrase.words)):
@@ -306,17 +314,20 @@ def _anchors(text: str, lex: Lexicon, singular: bool) -> list[tuple[int, int, bo
     return found
 
 
-def _window(text: str, s: int, e: int, floor: int, digits: bool) -> tuple[list[Tok], int]:
+def _window(
+    text: str, s: int, e: int, floor: int, digits: bool, wide: bool
+) -> tuple[list[Tok], int]:
     lo = max(floor, s - _BEHIND_CHARS)
-    back = tokens(text, lo, s, 64)
+    back = tokens(text, lo, s, 16)
     if back and lo > floor and text[lo - 1].isalnum() and back[0].start == lo:
         back = back[1:]
     back = back[-_BEHIND_TOKENS:]
-    ahead = min(len(text), e + _AHEAD_CHARS)
+    chars, limit = _AHEAD[wide]
+    ahead = min(len(text), e + chars)
     if digits:
-        fwd = [Tok(text[s:e].lower(), s, e), *tokens(text, e, ahead, _AHEAD_TOKENS)]
+        fwd = [Tok(text[s:e].lower(), s, e), *tokens(text, e, ahead, limit)]
     else:
-        fwd = tokens(text, s, ahead, _AHEAD_TOKENS)
+        fwd = tokens(text, s, ahead, limit)
     return back + fwd, len(back)
 
 
@@ -407,11 +418,18 @@ def _is_head_of(prev: Count | None, seq: list[Tok], first: int) -> bool:
 
 
 def _read(
-    text: str, s: int, e: int, floor: int, lex: Lexicon, singular: bool, prev: Count | None
+    text: str,
+    s: int,
+    e: int,
+    floor: int,
+    lex: Lexicon,
+    singular: bool,
+    prev: Count | None,
+    wide: bool = False,
 ) -> Count | None:
     if e - s > 2 * MAX_DIGITS + 2 and text[s].isdigit():
         return None
-    seq, a = _window(text, s, e, floor, text[s].isdigit())
+    seq, a = _window(text, s, e, floor, text[s].isdigit(), wide)
     if a >= len(seq):
         return None
     core = _core(seq, a, lex, singular)
@@ -434,6 +452,8 @@ def _read(
             if post is not None:
                 mod, last = post
                 low, high = _bounded(mod, low, high)
+    if not wide and last + 3 >= len(seq) and seq[-1].end < len(text):
+        return _read(text, s, e, floor, lex, singular, prev, wide=True)
     start, end = seq[first].start, seq[last].end
     head = core.head
     if head is None:
@@ -443,7 +463,9 @@ def _read(
             head = nxt.start
             if nxt.low == "of":
                 head = seq[last + 2].start if last + 2 < len(seq) else nxt.end
-    return Count(start, end, low, high, text[start:end], mod, head)
+    cut = not text[seq[-1].end :].isspace() and seq[-1].end < len(text)
+    window = (tuple(seq[max(0, first - 4) : first]), tuple(seq[last + 1 :]), cut)
+    return Count(start, end, low, high, text[start:end], mod, head, window)
 
 
 def find_counts(text: str, singular: bool = False) -> list[Count]:
