@@ -162,10 +162,11 @@ class Session:
 
     def extract(
         self, inputs: Iterable[str], registry: Registry, *, published: str | None
-    ) -> list[Claim]:
+    ) -> Iterator[Claim]:
+        """Claims of every article, produced as the articles are read (streaming)."""
         from casualty.extract import extract_documents
 
-        return list(extract_documents(self.documents(inputs, published), registry))
+        return extract_documents(self.documents(inputs, published), registry)
 
     def read_any(
         self, inputs: Iterable[str], registry: Registry, *, published: str | None
@@ -262,7 +263,10 @@ class Session:
     def _default_format(self) -> str:
         return "table" if _isatty(self.stdout) else "jsonl"
 
-    def write_claims(self, claims: list[Claim], fmt: str | None, *, raw_csv: bool = False) -> None:
+    def write_claims(
+        self, claims: Iterable[Claim], fmt: str | None, *, raw_csv: bool = False
+    ) -> None:
+        """Write claims; JSONL and CSV stream when given an iterator (extracted claims)."""
         from casualty.io import claims as cio
         from casualty.sanitize import csv_safe
 
@@ -276,7 +280,7 @@ class Session:
         else:
             from casualty.render.claims import render_claims
 
-            render_claims(claims, self._console())
+            render_claims(list(claims), self._console())
         self.stdout.flush()
 
     def write_report(

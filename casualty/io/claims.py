@@ -271,10 +271,14 @@ def csv_header(claims: Iterable[Claim]) -> list[str]:
 
 
 def write_claims_csv(
-    claims: list[Claim], out: TextIO, *, safe: Callable[[str], str] | None = None
+    claims: Iterable[Claim], out: TextIO, *, safe: Callable[[str], str] | None = None
 ) -> None:
-    """Write claims as CSV with SPEC §4 column order; `safe` neutralises formula cells."""
-    header = csv_header(claims)
+    """Write claims as CSV with SPEC §4 column order; `safe` neutralises formula cells.
+
+    A list is scanned first for extra columns; an iterator streams under the SPEC columns
+    (extracted claims have no extra columns).
+    """
+    header = csv_header(claims) if isinstance(claims, list | tuple) else list(FIELDS)
     writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for claim in claims:
