@@ -45,6 +45,16 @@ _STATEMENT_DATE: Final = re.compile(
     r"\s+(?:late\s+|early\s+|earlier\s+|later\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
+#: A dateline at the start of a body: "BEIRUT:", "KYIV, Ukraine (AP) —", "DUBAI -".
+_DATELINE_HEAD: Final = re.compile(
+    r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?"
+    r"(?:\s*\([^)]{1,60}\))?\s*(?:[:—–]|\s-\s)"
+)
+_DATELINE: Final = re.compile(
+    r"[A-Z][A-Z .'’-]{1,40}(?:,[^:—–]{0,60})?\s*(?:\([^)]*\))?\s*(?:[:—–]|\s-\s)"
+)
+#: How much of an article is scanned for its main countries.
+_CONTEXT_CHARS: Final = 4000
 _KIND_RANK: Final = {"city": 0, "region": 1, "admin1": 2, "country": 3}
 
 
@@ -114,14 +124,47 @@ class ArticleContext:
             return True
         return gap.days <= _BORROW_DAYS
 
-    def period(self, index: int) -> Any:
-        """A period reference of sentence `index` (DateRef with `period`), or None."""
+    def _periods(self, index: int) -> list[tuple[int, int, str | None, str | None, str]]:
+        """Period references of sentence `index`: (start, end, date, date_end, precision)."""
         from casualty.dates import find_dates
 
         text = self.sentences[index].text
-        for ref in find_dates(text, self.doc.published):
-            if ref.period and _PERIOD_CUE.search(text, max(0, ref.start - 40), ref.end + 1):
-                return ref
+        published = self.doc.published
+        refs = [
+            r
+            for r in find_dates(text, published)
+            if r.period and _PERIOD_CUE.search(text, max(0, r.start - 40), r.end + 1)
+        ]
+        out: list[tuple[int, int, str | None, str | None, str]] = []
+        skip = -1
+        for i, ref in enumerate(refs):
+            if i == skip:
+                continue
+            date, date_end, precision, end = ref.date, ref.date_end, ref.precision, ref.end
+            if text[ref.start : ref.start + 5].lower() == "since":
+                date_end = published or date_end
+                nxt = refs[i + 1] if i + 1 < len(refs) else None
+                open_start = published and (date is None or date >= published)
+                # "since the war began in 2014": the year that follows gives the start.
+                if open_start and nxt is not None and nxt.start - ref.end <= 12:
+                    date, precision, end, skip = nxt.date, nxt.precision, nxt.end, i + 1
+            out.append((ref.start, end, date, date_end, precision))
+        return out
+
+    def period(self, index: int, position: int) -> tuple[str | None, str | None, str] | None:
+        """The period a figure at `position` counts over: the nearest period reference of its
+        sentence, else one stated in the next two sentences ("during August, ...")."""
+        near = [
+            (abs(p[0] - position), p) for p in self._periods(index) if abs(p[0] - position) < 120
+        ]
+        if near:
+            best = min(near)[1]
+            return best[2], best[3], best[4]
+        paragraph_end = min(index + 3, len(self.sentences))
+        for j in range(index + 1, paragraph_end):
+            found = self._periods(j)
+            if found:
+                return found[0][2], found[0][3], found[0][4]
         return None
 
     # --- places -----------------------------------------------------------------------------
@@ -130,28 +173,41 @@ class ArticleContext:
         if index not in self._places:
             from casualty.geo import gazetteer
 
-            self._places[index] = gazetteer().find_places(
-                self.sentences[index].text, self.countries()
-            )
+            sentence = self.sentences[index]
+            found = gazetteer().find_places(sentence.text, self.countries())
+            if index == 0:
+                found = [f for f in found if not _DATELINE.match(sentence.text, f[0])]
+            self._places[index] = found
         return self._places[index]
 
     def countries(self) -> list[str]:
-        """Countries named in the article's first sentences: context for ambiguous names."""
+        """Countries the article names most (datelines aside): context for ambiguous names."""
         if self._countries is None:
-            self._countries = []
             from casualty.geo import gazetteer
 
-            lead = " ".join(s.text for s in self.sentences[:4])
-            for _, _, place in gazetteer().find_places(lead):
-                if place.country not in self._countries:
-                    self._countries.append(place.country)
+            text = self.doc.text
+            head = _DATELINE_HEAD.match(text)
+            if head is not None:
+                text = " " * head.end() + text[head.end() :]
+            tally: dict[str, int] = {}
+            for _, _, place in gazetteer().find_places(text[:_CONTEXT_CHARS]):
+                tally[place.country] = tally.get(place.country, 0) + 1
+            self._countries = sorted(tally, key=lambda c: (-tally[c], c))
         return self._countries
 
     def place(self, index: int) -> Any:
-        """The most specific place of sentence `index`, else of the lead, else None."""
-        order = [index, *range(min(3, len(self.sentences)))]
+        """The most specific place of sentence `index`, else of the lead, else None.
+
+        Places outside the article's main countries are passed over when the sentence also
+        names one inside them (a person called "Michael" is not a village in Austria).
+        """
+        main = set(self.countries()[:2])
+        order = [index, *range(min(_LEAD, len(self.sentences)))]
         for j in order:
             found = self._find_places(j)
+            if main:
+                inside = [f for f in found if f[2].country in main]
+                found = inside or ([] if j != index else found)
             if found:
                 return min(found, key=lambda f: (_KIND_RANK.get(f[2].kind, 9), f[0]))[2]
         return None
@@ -162,14 +218,13 @@ class ArticleContext:
         """`claim` with its date, place and kind (claim or period_total) filled in."""
         text = self.sentences[index].text
         changes: dict[str, Any] = {}
-        period = self.period(index)
-        if period is not None or _PERIOD_CUE.search(text):
+        total = _PERIOD_CUE.search(text) is not None
+        period = self.period(index, position) if total else None
+        if total:
             changes["kind"] = "period_total"
         if period is not None:
-            changes.update(
-                date=period.date, date_end=period.date_end, date_precision=period.precision
-            )
-        else:
+            changes.update(date=period[0], date_end=period[1], date_precision=period[2])
+        elif not total:
             ref = self.incident_date(index)
             if ref is not None:
                 changes.update(date=ref.date, date_end=ref.date_end, date_precision=ref.precision)

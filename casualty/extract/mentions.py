@@ -277,6 +277,9 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         word, after = best
         v_start, v_end = _victim_span(text, tokens, count, word, after)
+        if v_start == v_end and not after:
+            # "the total number of civilians it has killed to 735": the noun sits before.
+            v_start, v_end = max(0, word.start - 60), word.start
         out.append(
             Mention(
                 word.outcome,
@@ -395,7 +398,9 @@ def _victim_span(
     text: str, tokens: list[tuple[int, int, str]], count: Count, word: OutcomeWord, after: bool
 ) -> tuple[int, int]:
     """The victim noun phrase of a figure: between figure and outcome, or after the figure."""
-    start = count.end
+    start = max(count.end, count.head_start) if not after else count.end
+    if not after and start >= len(text.rstrip(" .")):
+        start = count.end
     limit = word.start if after else len(text)
     end = start
     taken = 0

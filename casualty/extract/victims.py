@@ -158,7 +158,9 @@ def perpetrator_of(
     actors = [
         (s, e, a)
         for s, e, a in registry.find_actors(sentence)
-        if not a.generic and not (victim_span[0] <= s < victim_span[1])
+        if not a.generic
+        and a.category != "civilians"
+        and not (victim_span[0] <= s < victim_span[1])
     ]
     if not actors:
         return None
