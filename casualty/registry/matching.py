@@ -1,0 +1,338 @@
+"""Text matching for the registries: folding, lookup keys, and the in-text scanner.
+
+The scanner stores every term as a sequence of tokens (runs of word characters, or single
+other characters; spaces and hyphens only separate) in a trie. A small regex of the first
+token(s) of every term finds, in C, the positions where a term may start; from there a
+dictionary walk over the following tokens takes the longest term. Every regex here is a trie
+of literals with no nested quantifier, so no input can make it backtrack catastrophically, and
+each position of the text is visited a bounded number of times: scanning is linear.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+# One character to one character, so that offsets in the folded text are offsets in the input.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+#: A token is a run of word characters or one other character; spaces and hyphens separate.
+_TOKEN_RE = re.compile(r"\w+|[^\w\s\-]")
+_NEXT_TOKEN_RE = re.compile(r"[\s\-]*(\w+|[^\w\s\-])")
+_ARTICLES = ("the ", "a ", "an ")
+_NON_WORD_RE = re.compile(r"[^\w]+")
+_SHORT_CAPS_RE = re.compile(r"\b([A-Z]{2,3})\b")
+_DOTTED_CAP_RE = re.compile(r"(?<![A-Za-z])([A-Z])\.")
+_POSSESSIVE_RE = re.compile(r"'s\b")
+_PARENTHESES_RE = re.compile(r"\(([^()]*)\)")
+
+
+_FOLD_PAIRS = tuple((chr(k), str(v)) for k, v in _FOLD.items())
+_FOLD_CHARS_RE = re.compile("[" + "".join(re.escape(a) for a, _ in _FOLD_PAIRS) + "]")
+
+
+def fold(text: str) -> str:
+    """Fold quotes, apostrophes and dashes to ASCII, keeping the length of `text`."""
+    # str.replace per character present is many times faster than str.translate on long text
+    if _FOLD_CHARS_RE.search(text) is None:
+        return text
+    for char, ascii_char in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, ascii_char)
+    return text
+
+
+def lookup_key(name: str) -> str:
+    """The key for exact lookups: no case, punctuation, leading article or possessive."""
+    text = _POSSESSIVE_RE.sub("", fold(unicodedata.normalize("NFKC", name)).lower())
+    text = _NON_WORD_RE.sub(" ", text.replace("'", "")).strip()
+    for article in _ARTICLES:
+        if text.startswith(article):
+            text = text[len(article) :]
+            break
+    return text
+
+
+def _is_acronym(term: str) -> bool:
+    """An all-capitals single token ("SANA", "CJTF-OIR") must keep its case to match."""
+    stripped = term.strip()
+    return (
+        " " not in stripped
+        and any(c.isalpha() for c in stripped)
+        and not any(c.islower() for c in stripped)
+    )
+
+
+def _variants(term: str) -> set[str]:
+    """The term plus its dotted/undotted forms ("U.S.-led" <-> "US-led")."""
+    out = {term}
+    if "." in term:
+        out.add(_DOTTED_CAP_RE.sub(r"\1", term))
+    if len(term.split()) > 1 or "-" in term:
+        dotted = _SHORT_CAPS_RE.sub(lambda m: ".".join(m.group(1)) + ".", term)
+        if dotted != term:
+            out.add(dotted)
+    return {v for v in out if v.strip()}
+
+
+_BOUNDARY = "\x00"  # in a trie key: the end of a word token, emitted as (?!\w)
+_GAP = "\x01"  # in a trie key: between two tokens, emitted as optional separators
+_FILTER_FANOUT = 4
+
+
+def _trie_regex(keys: Iterable[str]) -> str:
+    """A regex alternation shaped as a trie: longest match first, no nested quantifiers."""
+    trie: dict[str, Any] = {}
+    for key in keys:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    atoms = {_BOUNDARY: r"(?!\w)", _GAP: r"[\s\-]*"}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [
+            (atoms[c] if c in atoms else re.escape(c)) + emit(node[c]) for c in sorted(node) if c
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
+
+
+def _is_word(token: str) -> bool:
+    return token[0].isalnum() or token[0] == "_"
+
+
+class _Node(Generic[T]):
+    __slots__ = ("children", "value")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node[T]] = {}
+        self.value: T | None = None
+
+
+class _TokenTrie(Generic[T]):
+    """Terms as token sequences; a small regex of first tokens finds where a walk may start.
+
+    Only the first tokens go into the regex, which keeps it small (fast to compile) and lets
+    every position of the text be tested in C; the rest of each term is a dictionary walk.
+    """
+
+    __slots__ = ("_ignorecase", "_pattern", "exact", "root")
+
+    def __init__(self, exact: bool) -> None:
+        self.exact = exact
+        self.root: _Node[T] = _Node()
+        self._pattern: re.Pattern[str] | None = None
+        self._ignorecase: re.Pattern[str] | None = None
+
+    def add(self, tokens: Sequence[str], value: T) -> T | None:
+        """Insert a term; return the value it displaces, if any."""
+        node = self.root
+        for token in tokens:
+            node = node.children.setdefault(token, _Node())
+        previous, node.value = node.value, value
+        return previous
+
+    def _compile(self, flags: int) -> re.Pattern[str]:
+        """A filter for where a walk can start: the first token of every term, or the first two
+        where the first is common to many terms ("the", "a"), so that the filter stays small
+        (quick to compile) yet rarely sends the walk after a bare article."""
+        word_keys: list[str] = []
+        other_keys: list[str] = []
+        for first, node in self.root.children.items():
+            if node.value is not None or len(node.children) <= _FILTER_FANOUT:
+                prefixes = [[first]]
+            else:
+                prefixes = [[first, second] for second in node.children]
+            for prefix in prefixes:
+                key = _GAP.join(prefix) + (_BOUNDARY if _is_word(prefix[-1]) else "")
+                (word_keys if _is_word(first) else other_keys).append(key)
+        # Zero-width: the filter must not consume the start of a term the walk then rejects.
+        alternatives = []
+        if word_keys:
+            alternatives.append(r"(?<!\w)(?=" + _trie_regex(word_keys) + ")")
+        if other_keys:
+            alternatives.append("(?=" + _trie_regex(other_keys) + ")")
+        return re.compile("|".join(alternatives) or r"(?!)", flags)
+
+    def scan(self, text: str) -> Iterator[tuple[int, int, T]]:
+        """Leftmost-longest, non-overlapping mentions in `text` (already folded)."""
+        fold_case: Callable[[str], str] | None = None
+        subject = text
+        if self.exact:
+            if self._pattern is None:
+                self._pattern = self._compile(0)
+            pattern = self._pattern
+        else:
+            subject = text.lower()
+            if len(subject) == len(text):
+                if self._pattern is None:
+                    self._pattern = self._compile(0)
+                pattern = self._pattern
+            else:  # lower-casing moved offsets ("İ"): match the original text without case
+                subject = text
+                fold_case = str.lower
+                if self._ignorecase is None:
+                    self._ignorecase = self._compile(re.IGNORECASE)
+                pattern = self._ignorecase
+        token_at, root = _NEXT_TOKEN_RE.match, self.root.children
+        end = 0
+        for match in pattern.finditer(subject):
+            start = match.start()
+            if start < end:
+                continue
+            first = token_at(subject, start)
+            if first is None:
+                continue
+            key = first.group(1)
+            node = root.get(fold_case(key) if fold_case else key)
+            pos = first.end()
+            best = None
+            while node is not None:
+                if node.value is not None:
+                    best = (pos, node.value)
+                if not node.children:
+                    break
+                token = token_at(subject, pos)
+                if token is None:
+                    break
+                key = token.group(1)
+                node = node.children.get(fold_case(key) if fold_case else key)
+                pos = token.end()
+            if best is not None:
+                end = best[0]
+                yield start, best[0], best[1]
+
+
+class Matcher(Generic[T]):
+    """Finds the longest non-overlapping mentions of many terms.
+
+    Case-insensitive terms are matched on the lower-cased text, exact-case terms (acronyms) on
+    the text as written; the two passes are merged leftmost-longest. Patterns are compiled on
+    first use, so lookups alone never pay for them.
+    """
+
+    __slots__ = ("_ci", "_cs", "conflicts")
+
+    def __init__(self, terms: Iterable[tuple[str, bool, T]], name: Callable[[T], str]) -> None:
+        self._ci: _TokenTrie[T] = _TokenTrie(exact=False)
+        self._cs: _TokenTrie[T] = _TokenTrie(exact=True)
+        #: (term, earlier name, later name) for every term claimed by two entries; later wins.
+        self.conflicts: list[tuple[str, str, str]] = []
+        for term, exact, value in terms:
+            for variant in _variants(term):
+                is_exact = exact or _is_acronym(variant)
+                tokens = _TOKEN_RE.findall(fold(variant))
+                if not tokens:
+                    continue
+                trie = self._cs if is_exact else self._ci
+                previous = trie.add(tokens if is_exact else [t.lower() for t in tokens], value)
+                if previous is not None and name(previous) != name(value):
+                    self.conflicts.append((variant, name(previous), name(value)))
+
+    def find(self, text: str) -> list[tuple[int, int, T]]:
+        folded = fold(text)
+        found = sorted(
+            (*self._ci.scan(folded), *self._cs.scan(folded)), key=lambda m: (m[0], -m[1])
+        )
+        out: list[tuple[int, int, T]] = []
+        end = -1
+        for start, stop, value in found:
+            if start >= end:
+                out.append((start, stop, value))
+                end = stop
+        return out
+
+
+def terms(
+    entries: Iterable[tuple[str, tuple[str, ...], tuple[str, ...], T]],
+) -> Iterator[tuple[str, bool, T]]:
+    for name, aliases, acronyms, value in entries:
+        # A name listed among the acronyms ("Saba") is matched with its exact case only.
+        yield name, name in acronyms, value
+        for alias in aliases:
+            yield alias, False, value
+        for acronym in acronyms:
+            yield acronym, True, value
+
+
+class Index(Generic[T]):
+    """Exact lookups: names and aliases without case; acronyms with their case."""
+
+    __slots__ = ("_ci", "_cs", "conflicts")
+
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, tuple[str, ...], tuple[str, ...], T]],
+        name: Callable[[T], str],
+    ) -> None:
+        self._ci: dict[str, T] = {}
+        self._cs: dict[str, T] = {}
+        self.conflicts: list[tuple[str, str, str]] = []
+        for entry_name, aliases, acronyms, value in entries:
+            for term in (entry_name, *aliases, *acronyms):
+                exact_term = term in acronyms and term != entry_name
+                for variant in _variants(term):
+                    if exact_term or (variant != entry_name and _is_acronym(variant)):
+                        self._put(self._cs, _cs_key(variant), variant, value, name)
+                    else:
+                        self._put(self._ci, lookup_key(variant), variant, value, name)
+
+    def _put(
+        self, table: dict[str, T], key: str, term: str, value: T, name: Callable[[T], str]
+    ) -> None:
+        previous = table.get(key)
+        if previous is not None and name(previous) != name(value):
+            self.conflicts.append((term, name(previous), name(value)))
+        table[key] = value
+
+    def get(self, name: str) -> T | None:
+        found = self._exact(name)
+        if found is None and "(" in name:
+            # "SANA (Syrian Arab News Agency)", "US-led coalition (CJTF-OIR)"
+            outside = _PARENTHESES_RE.sub(" ", name)
+            inside = " ".join(_PARENTHESES_RE.findall(name))
+            found = self._exact(outside) or self._exact(inside)
+        return found
+
+    def _exact(self, name: str) -> T | None:
+        found = self._ci.get(lookup_key(name))
+        return found if found is not None else self._cs.get(_cs_key(name))
+
+
+def _cs_key(name: str) -> str:
+    text = _POSSESSIVE_RE.sub("", fold(unicodedata.normalize("NFKC", name))).replace("'", "")
+    text = _NON_WORD_RE.sub(" ", text).strip()
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text
