@@ -1,11 +1,11 @@
 """Throughput of the count-expression finder on generated news text and on hostile text.
 
-Run: ``.venv/bin/python benchmarks/counts_speed.py [--base-kb 200]``
+Run: ``.venv/bin/python benchmarks/counts_speed.py [--base-kb 100]``
 
-Prints MB/s (per CPU second of this process) of ``find_counts`` (plus ``is_non_casualty_number`` on every count) at 1x, 10x and
-100x a generated news corpus, called once per sentence as the extractor does and once on whole
-articles, then the time on hostile inputs at two sizes each: linear time shows as a steady
-MB/s when the size grows tenfold.
+Prints MB per CPU second of ``find_counts`` (plus ``is_non_casualty_number`` on every count)
+at 1x, 10x and 100x a generated news corpus, called once per sentence as the extractor does
+and once on whole articles, then on hostile inputs at two sizes each: linear time shows as a
+steady MB/s when the size grows tenfold.
 """
 
 from __future__ import annotations

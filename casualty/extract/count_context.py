@@ -50,8 +50,11 @@ def _has(words: frozenset[str], word: str) -> bool:
 
 
 def _phrase_before(before: list[Tok], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    if not before:
+        return False
+    last = before[-1].low
     lows = tuple(t.low for t in before)
-    return any(lows[-len(p) :] == p for p in phrases if len(p) <= len(lows))
+    return any(p[-1] == last and lows[-len(p) :] == p for p in phrases if len(p) <= len(lows))
 
 
 def _noun_says(text: str, after: list[Tok], lex: Lexicon) -> bool | str | None:

@@ -110,6 +110,13 @@ class Lexicon:
     context: dict[str, frozenset[str]]
     #: Multi-word context phrases by name, as word tuples.
     context_phrases: dict[str, tuple[tuple[str, ...], ...]]
+    #: Words that matter right before a number: the last words of bounding phrases, the words
+    #: before an anchor inside a phrase, range openers and the context words. After any other
+    #: word the reader need not look back.
+    back_words: frozenset[str]
+    #: One-word qualitative nouns ("casualties"): whether one is a count's head needs the
+    #: words before it.
+    bare_nouns: frozenset[str]
 
 
 _WORDS: Final = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\s\w]|_")
@@ -177,6 +184,17 @@ def build(data: dict[str, Any]) -> Lexicon:
     for name, items in data["context"].items():
         context[name] = frozenset(i.lower() for i in items if " " not in i)
         context_phrases[name] = tuple(_split(i) for i in items if " " in i)
+    back = {"between", "from", "a", "an", "no", "us"}
+    for phrase in modifiers:
+        back.add(phrase.words[-1])
+    for phrase in phrases:
+        anchor = _anchor_word(phrase.words)
+        back.update(phrase.words[: phrase.words.index(anchor)])
+    for name in ("year_words", "age_words", "months", "unit_prefixes", "code_prefixes"):
+        back.update(context[name])
+    back.update(context["currency_words"])
+    back.update(p[-1] for p in context_phrases["measure_phrases"])
+    back.update(context["measure_phrases"])
     return Lexicon(
         number_words=number_words,
         scale_words=frozenset({"hundred", "thousand", "million", "billion"}),
@@ -192,6 +210,10 @@ def build(data: dict[str, Any]) -> Lexicon:
         anchors=frozenset(a for a in anchors if a.isascii() and a.isalpha()),
         context=context,
         context_phrases=context_phrases,
+        back_words=frozenset(back),
+        bare_nouns=frozenset(
+            p.words[0] for p in phrases if p.kind == QUAL_NOUN and len(p.words) == 1
+        ),
     )
 
 

@@ -49,21 +49,19 @@ from casualty.extract.count_lexicon import (
     lexicon,
     tokens,
 )
+from casualty.extract.count_numbers import DASHES, MAX_DIGITS, numeric
 
 __all__ = ["Count", "find_counts", "is_non_casualty_number", "parse_number"]
 
-#: Longest digit string (separators excluded) still read as a count.
-MAX_DIGITS: Final = 9
 #: How far past an anchor a count expression is read, in characters and tokens: first a
 #: narrow window (almost every expression fits), then a wide one when the expression reaches
 #: the narrow window's end.
-_AHEAD: Final = ((48, 8), (200, 32))
+_AHEAD: Final = ((40, 6), (200, 32))
 _BEHIND_CHARS: Final = 36
 _BEHIND_TOKENS: Final = 5
 
 _DIGITS: Final = re.compile(r"\d+(?:[.,٫٬]\d+)*")
 _ASCII_WORD: Final = re.compile(r"[a-z]+")
-_DASHES: Final = frozenset({"-", "–", "—", "‑"})
 _QUOTES: Final = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
 
 
@@ -89,121 +87,6 @@ class Count:
     )
 
 
-# --- numbers -------------------------------------------------------------------------------
-
-
-def _digit_value(tok: Tok) -> tuple[int, int] | None:
-    """Integer part and decimal part (as numerator, denominator digits) of a digit token."""
-    raw = tok.low.replace("٬", ",").replace("٫", ".")
-    if sum(ch.isdigit() for ch in raw) > MAX_DIGITS or raw.count(".") > 1:
-        return None
-    whole, _, frac = raw.partition(".")
-    if "," in whole:
-        groups = whole.split(",")
-        if not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:]):
-            return None
-        whole = "".join(groups)
-    if "," in frac:
-        return None
-    return int(whole), len(frac)
-
-
-def _scaled(tok: Tok, scale: int) -> int | None:
-    raw = tok.low.replace("٬", ",").replace("٫", ".").replace(",", "")
-    whole, _, frac = raw.partition(".")
-    value = int(whole) * scale
-    if frac:
-        num = int(frac) * scale
-        if num % 10 ** len(frac):
-            return None
-        value += num // 10 ** len(frac)
-    return value
-
-
-def _numeric(seq: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
-    """Value and last token index of the number starting at ``seq[i]``, else None."""
-    tok = seq[i]
-    if tok.digit:
-        return _digits_number(seq, i, lex)
-    if tok.low in lex.number_words:
-        return _word_number(seq, i, lex)
-    return None
-
-
-def _digits_number(seq: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
-    tok = seq[i]
-    parsed = _digit_value(tok)
-    if parsed is None:
-        return None
-    prev = seq[i - 1] if i > 0 else None
-    if (
-        prev is not None
-        and glued(prev, tok)
-        and (
-            prev.word
-            or prev.low in ":/"
-            or (prev.low in _DASHES and i > 1 and glued(seq[i - 2], prev) and seq[i - 2].word)
-        )
-    ):
-        # "MH17", "10:30", "28/9", "T-72": names, times and dates, not counts.
-        return None
-    nxt = seq[i + 1] if i + 1 < len(seq) else None
-    scale, last = 1, i
-    if nxt is not None and glued(tok, nxt):
-        if nxt.word:
-            if nxt.low not in lex.scales_glued:
-                return None
-            scale, last = lex.scales_glued[nxt.low], i + 1
-        elif nxt.low in ":/" and i + 2 < len(seq) and seq[i + 2].digit:
-            return None
-    elif nxt is not None and nxt.low in lex.scales:
-        scale, last = lex.scales[nxt.low], i + 1
-    if parsed[1] and scale == 1:
-        return None
-    value = _scaled(tok, scale)
-    return None if value is None else (value, last)
-
-
-def _word_number(seq: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
-    from text_to_num import text2num
-
-    words = [seq[i].low]
-    idx = [i]
-    j = i + 1
-    while j < len(seq) and len(words) < 12 and words[-1] != "dozen":
-        tok = seq[j]
-        if tok.low in _DASHES and j + 1 < len(seq) and glued(seq[j - 1], tok):
-            if glued(tok, seq[j + 1]) and seq[j + 1].low in lex.number_words:
-                j += 1
-                continue
-            break
-        if tok.low in lex.number_words:
-            words.append(tok.low)
-            idx.append(j)
-        elif (
-            tok.low == "and"
-            and words[-1] in lex.scale_words
-            and j + 1 < len(seq)
-            and seq[j + 1].low in lex.number_words
-        ):
-            pass
-        else:
-            break
-        j += 1
-    while words:
-        mult = 1
-        body = words
-        if body[-1] == "dozen":
-            mult, body = 12, body[:-1]
-        try:
-            value = text2num(" ".join(body), "en") if body else 1
-        except ValueError:
-            words, idx = words[:-1], idx[:-1]
-            continue
-        return value * mult, idx[-1]
-    return None
-
-
 def parse_number(token: str) -> int | None:
     """The integer a number written alone denotes, else None.
 
@@ -218,7 +101,7 @@ def parse_number(token: str) -> int | None:
     if got is not None:
         phrase, first, last = got
         return phrase.low if last == len(seq) - 1 and first == 0 else None
-    num = _numeric(seq, 0, lex)
+    num = numeric(seq, 0, lex)
     if num is None or num[1] != len(seq) - 1:
         return None
     return num[0]
@@ -273,7 +156,7 @@ def _prefix(seq: list[Tok], c: int, lex: Lexicon) -> tuple[str, int] | None:
 
 def _postfix(seq: list[Tok], j: int, lex: Lexicon) -> tuple[str, int] | None:
     start = j + 1
-    if start < len(seq) and seq[start].low in _DASHES and glued(seq[j], seq[start]):
+    if start < len(seq) and seq[start].low in DASHES and glued(seq[j], seq[start]):
         start += 1
     if start >= len(seq):
         return None
@@ -315,13 +198,28 @@ def _anchors(text: str, lex: Lexicon, singular: bool) -> list[tuple[int, int, bo
 
 
 def _window(
-    text: str, s: int, e: int, floor: int, digits: bool, wide: bool
+    text: str,
+    s: int,
+    e: int,
+    floor: int,
+    digits: bool,
+    wide: bool,
+    lex: Lexicon,
+    look_back: bool,
 ) -> tuple[list[Tok], int]:
     lo = max(floor, s - _BEHIND_CHARS)
-    back = tokens(text, lo, s, 16)
-    if back and lo > floor and text[lo - 1].isalnum() and back[0].start == lo:
-        back = back[1:]
-    back = back[-_BEHIND_TOKENS:]
+    pieces = text[lo:s].split()
+    last = pieces[-1].lower() if pieces else ""
+    glued_before = s > lo and not text[s - 1].isspace()  # "MH17", "$5", "T-72"
+    if not last or (
+        last.isalpha() and last not in lex.back_words and not (look_back or glued_before)
+    ):
+        back = []  # nothing before can bound or qualify the number: skip tokenising it
+    else:
+        back = tokens(text, lo, s, 16)
+        if back and lo > floor and text[lo - 1].isalnum() and back[0].start == lo:
+            back = back[1:]
+        back = back[-_BEHIND_TOKENS:]
     chars, limit = _AHEAD[wide]
     ahead = min(len(text), e + chars)
     if digits:
@@ -355,7 +253,7 @@ def _core(seq: list[Tok], a: int, lex: Lexicon, singular: bool) -> _Core | None:
         kind = "denial" if phrase.kind in (DENIAL, DENIAL_NOUN) else "qualitative"
         head = seq[last].start if phrase.kind in (QUAL_NOUN, DENIAL_NOUN) else None
         return _Core(first, last, phrase.low, phrase.high, kind, head)
-    num = _numeric(seq, a, lex)
+    num = numeric(seq, a, lex)
     if num is not None:
         return _range(seq, a, num, lex)
     if singular and seq[a].low in lex.singular_nouns:
@@ -388,9 +286,9 @@ def _range(seq: list[Tok], a: int, num: tuple[int, int], lex: Lexicon) -> _Core:
     opener = seq[a - 1].low if a > 0 else ""
     if last + 2 < len(seq):
         link = seq[last + 1].low
-        joins = link in _DASHES or link == "or" or (link == "to" and opener != "from")
+        joins = link in DASHES or link == "or" or (link == "to" and opener != "from")
         if joins or (link == "and" and opener == "between"):
-            other = _numeric(seq, last + 2, lex)
+            other = numeric(seq, last + 2, lex)
             if other is not None and other[0] > value:
                 first = a - 1 if opener == "between" else a
                 return _Core(first, other[1], value, other[0], "range")
@@ -429,7 +327,10 @@ def _read(
 ) -> Count | None:
     if e - s > 2 * MAX_DIGITS + 2 and text[s].isdigit():
         return None
-    seq, a = _window(text, s, e, floor, text[s].isdigit(), wide)
+    word = text[s:e].lower()
+    # "a Syrian soldier", and "casualties" that may be the head of the count before it
+    look_back = word in lex.bare_nouns or (singular and word in lex.singular_nouns)
+    seq, a = _window(text, s, e, floor, text[s].isdigit(), wide, lex, look_back)
     if a >= len(seq):
         return None
     core = _core(seq, a, lex, singular)
@@ -463,7 +364,8 @@ def _read(
             head = nxt.start
             if nxt.low == "of":
                 head = seq[last + 2].start if last + 2 < len(seq) else nxt.end
-    cut = not text[seq[-1].end :].isspace() and seq[-1].end < len(text)
+    tail = seq[-1].end
+    cut = tail < len(text) and not text[tail : tail + 200].isspace()  # bounded: no O(n) slice
     window = (tuple(seq[max(0, first - 4) : first]), tuple(seq[last + 1 :]), cut)
     return Count(start, end, low, high, text[start:end], mod, head, window)
 
