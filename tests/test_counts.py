@@ -113,6 +113,7 @@ MORE_ROWS = [
     ("40 or so guards", 40, 40, "40 or so", "about"),
     ("an estimated 400 guards", 400, 400, "an estimated 400", "about"),
     ("Upwards of 400 guards", 401, None, "Upwards of 400", "more_than"),
+    ("a score of guards", 20, 20, "a score of", "exact"),
     ("the toll went up to 32", 32, 32, "32", "exact"),
     ('estimates of up to "150,000" casualties', None, 150000, 'up to "150,000"', "up_to"),
     ("۱۲ نفر", 12, 12, "۱۲", "exact"),
@@ -253,6 +254,8 @@ NON_CASUALTY = [
     ("it lies 60 miles north", "60", True),
     ("two checkpoints were overrun", "two", True),
     ("a dozen rifles were seized", "a dozen", True),
+    ("a 5,000-strong force attacked", "5,000", True),
+    ("two-thirds of the victims were women", "two", True),
     # casualty figures stay candidates
     ("73 Syrian soldiers were killed", "73", False),
     ("at least 12 killed in 3 raids", "at least 12", False),
@@ -392,3 +395,9 @@ def test_corpus_gold_figures_are_found() -> None:
             )
     assert total > 100
     assert found / total >= 0.97
+
+
+def test_offsets_survive_characters_whose_lowercase_is_longer() -> None:
+    text = "İzmir: AT LEAST 12 people died. İİ MORE THAN 5 were hurt."
+    got = [(c.qualifier, c.low, c.high) for c in find_counts(text)]
+    assert got == [("AT LEAST 12", 12, None), ("MORE THAN 5", 6, None)]

@@ -48,9 +48,7 @@ def tokens(text: str, start: int, end: int, limit: int) -> list[Tok]:
     Whitespace-separated pieces that are all letters or all digits (most of them) become
     tokens without the regular expression, which costs several times more per token.
     """
-    chunk = text[start:end].lower()
-    if len(chunk) != end - start:  # a character whose lowercase is longer ("İ")
-        chunk = text[start:end]
+    chunk = text[start:end]
     out: list[Tok] = []
     new = tuple.__new__  # skips the Python-level NamedTuple constructor: this is the hot loop
     pos = 0
@@ -58,7 +56,7 @@ def tokens(text: str, start: int, end: int, limit: int) -> list[Tok]:
         pos = chunk.find(piece, pos)
         at = start + pos
         if piece.isalpha() or piece.isdecimal():
-            out.append(new(Tok, (piece, at, at + len(piece))))
+            out.append(new(Tok, (piece.lower(), at, at + len(piece))))
         else:
             for m in _TOKEN.finditer(piece):
                 s, e = m.span()
