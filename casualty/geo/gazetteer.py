@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,8 +47,13 @@ class Gazetteer:
         self._keys: dict[str, int] = index["keys"]
         self._multi: list[tuple[int, ...]] = index["multi"]
         self._regions: dict[str, dict[str, Any]] = index["regions"]
-        self._stop = frozenset(index["stopwords"])
-        self._demonyms: dict[str, str] = dict(index.get("demonyms", {}))
+        from casualty.geo.build import load_toml
+
+        place_words = load_toml(packaged="place_words.toml")
+        self._stop = frozenset(place_words.get("stopwords", ()))
+        #: Keys of phrases that are never places ("Middle East", "Red Sea").
+        self._stop_keys = frozenset(normalize_place(p) for p in place_words.get("stop_phrases", ()))
+        self._demonyms: dict[str, str] = dict(place_words.get("demonyms", {}))
         self._places: dict[int, Place] = {}
         self._prefixes: set[str] = set(index.get("prefixes", ()))
 
@@ -81,7 +86,7 @@ class Gazetteer:
     ) -> Place | None:
         """The best place for a name in any spelling or script, or None.
 
-        Prefers `country`, then `context_countries` in order, then the most populous place.
+        Prefers `country`, then any of `context_countries`, then the most populous place.
         A trailing "province"/"governorate"/"oblast"... asks for the division of that name,
         "countryside" for the division where one exists.
         """
@@ -96,34 +101,47 @@ class Gazetteer:
         found = self._found(key)
         if not found:
             return None
-        context = ([country.upper()] if country else []) + [c.upper() for c in context_countries]
-        return self._place(self._choose(found, context, prefer))
+        others = {c.upper() for c in context_countries}
+        if country:
+            return self._place(self._choose(found, {country.upper()}, prefer, others))
+        return self._place(self._choose(found, others, prefer))
 
-    def _choose(self, found: Sequence[int], context: Sequence[str], prefer: str) -> int:
-        """Pick among same-key candidates: context country first, then population.
+    def _choose(
+        self,
+        found: Sequence[int],
+        primary: Collection[str],
+        prefer: str,
+        secondary: Collection[str] = (),
+    ) -> int:
+        """Pick among same-key candidates: countries in `primary`, then `secondary`, then
+        population.
 
         `prefer="admin1"` (the name came with "province", "countryside"...) takes the best
-        division or region when there is one. By default a division loses to a city of
-        the same name in the same country ("Homs", "Idlib"), so mentions resolve to the most
-        specific place.
+        division or region when there is one. Otherwise a country wins over namesakes
+        ("Niger", "Georgia"), and a division loses to a city of the same name in the same
+        country ("Homs", "Idlib"), so mentions resolve to the most specific place.
         """
         rows = self._rows
 
-        def ctx(i: int) -> int:
+        def tier(i: int) -> int:
             code = rows[i][1]
-            return context.index(code) if code in context else len(context)
+            return 0 if code in primary else 1 if code in secondary else 2
 
-        ordered = sorted(found, key=lambda i: (ctx(i), -rows[i][7], rows[i][6]))
+        ordered = sorted(found, key=lambda i: (tier(i), -rows[i][7], rows[i][6]))
         best = ordered[0]
         if prefer == "admin1":
             divisions = [i for i in ordered if rows[i][5] in ("admin1", "region")]
             if divisions:
                 return divisions[0]
-        elif rows[best][5] == "admin1":
-            for i in ordered:
-                if rows[i][5] == "city" and rows[i][1] == rows[best][1]:
-                    return i
-        if context and ctx(best) < len(context) and rows[best][7] < 10_000:
+        else:
+            countries = [i for i in ordered if rows[i][5] == "country"]
+            if countries:
+                return countries[0]
+            if rows[best][5] == "admin1":
+                for i in ordered:
+                    if rows[i][5] == "city" and rows[i][1] == rows[best][1]:
+                        return i
+        if tier(best) < 2 and rows[best][7] < 10_000:
             # A tiny namesake in a context country loses to a world city.
             big = min(found, key=lambda i: (-rows[i][7], rows[i][6]))
             if rows[big][7] >= 1_000_000:
@@ -181,7 +199,9 @@ class Gazetteer:
     # -- extension -------------------------------------------------------------------------
 
     def add_places(self, path: str | Path) -> None:
-        """Add regions and renames from a TOML file shaped like `casualty/data/places.toml`."""
+        """Add regions, renames, stopwords, stop phrases and demonyms from a TOML file shaped
+        like `casualty/data/places.toml` and `place_words.toml` (both kinds of entries may
+        share one file)."""
         from casualty.geo.build import IndexBuilder, apply_curated, load_toml
 
         curated = load_toml(Path(path))
@@ -203,5 +223,8 @@ class Gazetteer:
             for k in range(1, len(parts)):
                 self._prefixes.add(" ".join(parts[:k]))
         self._stop = self._stop | frozenset(curated.get("stopwords", []))
+        self._stop_keys = self._stop_keys | {
+            normalize_place(p) for p in curated.get("stop_phrases", [])
+        }
         self._demonyms.update(curated.get("demonyms", {}))
         self._places.clear()

@@ -48,7 +48,27 @@ GEO_NOUNS: Final = frozenset(
 _INNER: Final = CONNECTORS | GEO_NOUNS
 #: Minimum population for a lone capitalised word, without a cue, to count as a place.
 SINGLE_WORD_POPULATION: Final = 15_000
+#: Minimum population of a place outside the countries a text is about.
+SINGLE_WORD_FOREIGN_POPULATION: Final = 100_000
+MULTI_WORD_FOREIGN_POPULATION: Final = 15_000
+#: A lone word naming a city this large tells which country the text is about.
+_WELL_KNOWN: Final = 500_000
+_TIME_WORDS: Final = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+     "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December", "Province", "Governorate", "Oblast", "State", "City", "Region",
+     "District"}
+)  # fmt: skip
 MAX_WORDS: Final = 6
+_SPEECH_VERBS: Final = frozenset(
+    {"said", "says", "told", "added", "stated", "wrote", "tweeted", "confirmed", "denied",
+     "claimed", "announced", "reported", "warned"}
+)  # fmt: skip
+#: Words after a small place's name that confirm it is one ("the Sukhna area").
+_AREA_WORDS: Final = frozenset(
+    {"area", "areas", "axis", "front", "frontline", "highway", "road", "checkpoint", "checkpoints",
+     "airport", "airbase", "crossing", "border", "outskirts", "countryside", "village", "town"}
+)  # fmt: skip
 _GAPS: Final = frozenset({" ", "-", " - ", "–", "\u00a0"})
 # A word: a letter, then letters, digits or combining marks (Arabic vowel signs), with inner
 # apostrophes ("Ma'rib"). One character class per step keeps the scan fast.
@@ -85,23 +105,47 @@ def find_places(
     """See `Gazetteer.find_places`."""
     w = _Words(text)
     matches = _scan(gaz, text, w)
-    lower_words = {t for t, cap in zip(w.texts, w.caps, strict=True) if not cap}
-    context = [c.upper() for c in context_countries]
-    for first, last, key in matches:
-        if first == last:
-            code = gaz._demonyms.get(w.texts[first])
-            if code and code not in context:
-                context.append(code)
-        best = gaz._rows[gaz._found(key)[0]]
-        if best[5] == "country" and best[1] not in context:
-            context.append(best[1])
+    given = {c.upper() for c in context_countries}
+    found_in_text: set[str] = set()
+    lower_words: set[str] = set()
+    for word, cap in zip(w.texts, w.caps, strict=True):
+        if not cap:
+            lower_words.add(word)
+        elif word in gaz._demonyms:
+            found_in_text.add(gaz._demonyms[word])
+    for _, _, key in matches:
+        found = gaz._found(key)
+        for i in found:
+            if gaz._rows[i][5] == "country":
+                found_in_text.add(gaz._rows[i][1])
+        top = gaz._rows[found[0]]
+        if top[7] >= (SINGLE_WORD_FOREIGN_POPULATION if " " in key else _WELL_KNOWN):
+            found_in_text.add(top[1])  # "Deir ez-Zor", "Mosul": the text is about there
+    scope = _Scope(given, found_in_text - given, lower_words)
     out: list[tuple[int, int, Place]] = []
-    chosen: dict[tuple[str, str], int] = {}
     for first, last, key in matches:
-        resolved = _resolve(gaz, text, w, first, last, key, context, lower_words, chosen)
+        resolved = _resolve(gaz, text, w, first, last, key, scope)
         if resolved is not None:
             out.append(resolved)
     return out
+
+
+class _Scope:
+    """What the whole text says about itself: its countries, its lower-case vocabulary."""
+
+    __slots__ = ("chosen", "given", "lower_words", "mentioned")
+
+    def __init__(self, given: set[str], mentioned: set[str], lower_words: set[str]) -> None:
+        self.given = given
+        self.mentioned = mentioned
+        self.lower_words = lower_words
+        self.chosen: dict[tuple[str, str], int] = {}
+
+    def any(self) -> bool:
+        return bool(self.given or self.mentioned)
+
+    def has(self, country: str) -> bool:
+        return country in self.given or country in self.mentioned
 
 
 def _scan(gaz: Gazetteer, text: str, w: _Words) -> list[tuple[int, int, str]]:
@@ -111,7 +155,7 @@ def _scan(gaz: Gazetteer, text: str, w: _Words) -> list[tuple[int, int, str]]:
     matches: list[tuple[int, int, str]] = []
     i, n = 0, len(texts)
     while i < n:
-        if not caps[i]:
+        if not caps[i] or (texts[i] in _ARTICLE_WORDS and not _opens_name(text, w, i)):
             i += 1
             continue
         acc: list[str] = []
@@ -133,12 +177,24 @@ def _scan(gaz: Gazetteer, text: str, w: _Words) -> list[tuple[int, int, str]]:
                     best = (i, j, joined)
             elif joined not in prefixes:
                 break
-        if best is None:
+        if best is None or best[2] in gaz._stop_keys:
             i += 1
         else:
             matches.append(best)
             i = best[1] + 1
     return matches
+
+
+#: Capitalised articles that can open a name; "As", "At", "An" only before a hyphen.
+_ARTICLE_WORDS: Final = frozenset(w.capitalize() for w in ARTICLES) | frozenset(ARTICLES)
+_AL: Final = frozenset({"al", "el", "Al", "El", "AL", "EL"})
+
+
+def _opens_name(text: str, w: _Words, i: int) -> bool:
+    if i + 1 >= len(w.texts):
+        return False
+    gap = text[w.ends[i] : w.starts[i + 1]]
+    return gap == "-" or (gap == " " and w.texts[i] in _AL)
 
 
 def _resolve(
@@ -148,9 +204,7 @@ def _resolve(
     first: int,
     last: int,
     key: str,
-    context: Sequence[str],
-    lower_words: set[str],
-    chosen: dict[tuple[str, str], int],
+    scope: _Scope,
 ) -> tuple[int, int, Place] | None:
     starts, ends, texts = w.starts, w.ends, w.texts
     start, end = starts[first], ends[last]
@@ -166,9 +220,10 @@ def _resolve(
         if word in _ALL_SUFFIXES and text[end : starts[last + 1]] == " ":
             suffix = word
     prefer = "admin1" if suffix in DIVISION_SUFFIXES else "city"
-    choice = chosen.get((key, prefer))
+    choice = scope.chosen.get((key, prefer))
     if choice is None:
-        choice = chosen[(key, prefer)] = gaz._choose(gaz._found(key), context, prefer)
+        choice = gaz._choose(gaz._found(key), scope.given, prefer, scope.mentioned)
+        scope.chosen[(key, prefer)] = choice
     row = gaz._rows[choice]
     if prefer == "admin1" and row[5] not in ("admin1", "region"):
         # "X district" where X is only a town: the town, without the suffix.
@@ -177,38 +232,71 @@ def _resolve(
             suffix = ""
     if suffix and (prefer == "admin1" or suffix in CITY_SUFFIXES):
         end = ends[last + 1]
-    if first == last:
-        if not _single_ok(gaz, w, first, row, cue or bool(suffix), context, lower_words):
-            return None
-    elif all(texts[k] in gaz._stop or not w.caps[k] for k in range(first, last + 1)):
+    single = " " not in key
+    if not _plausible(gaz, text, w, first, last, row, cue or bool(suffix), single, scope):
         return None
     return (start, end, gaz._place(choice))
 
 
-def _single_ok(
+def _plausible(
     gaz: Gazetteer,
+    text: str,
     w: _Words,
-    index: int,
+    first: int,
+    last: int,
     row: tuple[Any, ...],
     cued: bool,
-    context: Sequence[str],
-    lower_words: set[str],
+    single: bool,
+    scope: _Scope,
 ) -> bool:
-    """Whether a lone capitalised word is a place mention (see `Gazetteer.find_places`)."""
-    word = w.texts[index]
-    if word in gaz._stop or word.casefold() in lower_words or word in gaz._demonyms:
+    """Whether a match is a place mention rather than a name, an acronym or a common word.
+
+    Outside the text's countries a place must be large: a lone word 100,000 inhabitants,
+    several words 15,000 (so "Khan said" in a Pakistani story is not Haan, Germany).
+    """
+    texts, caps = w.texts, w.caps
+    foreign = scope.any() and not scope.has(row[1]) and row[5] != "country"
+    if not single:
+        if all(texts[k] in gaz._stop or not caps[k] for k in range(first, last + 1)):
+            return False
+        return not (foreign and row[7] < MULTI_WORD_FOREIGN_POPULATION)
+    word = texts[last]
+    if word in gaz._stop or word.casefold() in scope.lower_words or word in gaz._demonyms:
         return False
-    if word.isupper() and len(word) <= 4 and row[5] != "country":
-        return False  # acronyms: "SANA", "IDF"
-    if cued:
-        return True
+    if row[5] != "country" and (len(word) < 3 or (word.isupper() and len(word) <= 4)):
+        return False  # "Ho", acronyms such as "SANA", "IDF"
     # A lone word beside another capitalised word is part of a longer name ("Hassan
-    # Rouhani", "Bashar al-Assad").
-    for near in (index - 1, index + 1):
-        if 0 <= near < len(w.texts) and w.caps[near] and w.texts[near] not in gaz._stop:
-            lo, hi = min(index, near), max(index, near)
-            if w.starts[hi] - w.ends[lo] <= 1:
-                return False
-    if row[5] in ("country", "admin1", "region"):
+    # Rouhani", "Abu Bakr al-Baghdadi"), even after "in" or "to".
+    for near, lo, hi in ((first - 1, first - 1, first), (last + 1, last, last + 1)):
+        if (
+            0 <= near < len(texts)
+            and caps[near]
+            and texts[near] not in _TIME_WORDS
+            and texts[near] not in ARTICLES
+            and text[w.ends[lo] : w.starts[hi]] == " "
+        ):
+            return False
+    if foreign and row[7] < SINGLE_WORD_FOREIGN_POPULATION:
+        return False
+    if cued or row[5] in ("country", "admin1", "region"):
         return True
-    return bool(row[7] >= SINGLE_WORD_POPULATION or row[1] in context)
+    after = texts[last + 1] if last + 1 < len(texts) else ""
+    if after in _SPEECH_VERBS or _after_initial(text, w, first):
+        return False  # "Khan said", "Harry S. Truman"
+    if row[7] >= SINGLE_WORD_POPULATION:
+        return True
+    # A small place needs its country in context, and not the capital of a sentence's
+    # first word ("Late on Monday"), unless a word such as "area" follows.
+    if not scope.has(row[1]):
+        return False
+    return after in _AREA_WORDS or not _sentence_start(text, w.starts[first])
+
+
+def _after_initial(text: str, w: _Words, first: int) -> bool:
+    prev = first - 1
+    return prev >= 0 and len(w.texts[prev]) == 1 and text[w.ends[prev] : w.starts[first]] == ". "
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?\n:—–-"

@@ -16,36 +16,9 @@ from typing import Final
 
 #: Arabic (and similar) definite articles as separate words: dropped from keys.
 ARTICLES: Final = frozenset(
-    [
-        "al",
-        "el",
-        "il",
-        "ul",
-        "ad",
-        "ed",
-        "az",
-        "ez",
-        "as",
-        "es",
-        "ash",
-        "esh",
-        "ar",
-        "er",
-        "an",
-        "en",
-        "at",
-        "et",
-        "ath",
-        "adh",
-        "ud",
-        "uz",
-        "us",
-        "ur",
-        "un",
-        "ut",
-        "l",
-    ]
-)
+    {"al", "el", "il", "ul", "ad", "ed", "az", "ez", "as", "es", "ash", "esh", "ar", "er", "an",
+     "en", "at", "et", "ath", "adh", "ud", "uz"}
+)  # fmt: skip
 
 # Apostrophes, ayn/hamza marks and the like vanish inside words (Ma'rib, Ta‘izz).
 _MARKS: Final = "'’‘`´ʼʻʿʾ′"
@@ -78,7 +51,6 @@ _FOLDS: Final = (
     ("ey", "ai"),
     ("ay", "ai"),
     ("o", "u"),
-    ("w", "v"),
 )
 # A final -ah/-eh/-e/-a/-h after at least three letters (Sukhnah, Sukhne, Sukhna).
 _FINAL_A: Final = re.compile(r"(?<=[a-z]{3})(?:ah|eh|e|a|h)\b")
