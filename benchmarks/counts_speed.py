@@ -58,6 +58,19 @@ TEMPLATES = [
     "The offensive, now in its {d}th week, has displaced tens of thousands of people.",
     "Officials declined to comment on the report, which could not be independently verified.",
 ]
+#: Sentences without a figure: news articles carry more of these than of figures.
+FILLER = [
+    "The fighting has forced many families to flee toward the border, aid groups said.",
+    "Government forces have been trying for months to retake the area from the insurgents.",
+    "The group has not commented on the claims, which could not be independently verified.",
+    "Witnesses described scenes of panic as ambulances rushed to the site of the explosion.",
+    "The United Nations has called on all sides to protect civilians and allow aid deliveries.",
+    "Analysts say the offensive is aimed at cutting supply lines between the two cities.",
+    "The army said its units were continuing operations in the surrounding villages.",
+    "Talks between the parties stalled last month after a dispute over a prisoner exchange.",
+    "Residents said power and water had been cut since the start of the week.",
+    "A spokesman for the coalition said the strike had targeted a weapons depot.",
+]
 DAYS = ["Monday", "Tuesday", "Sept 28", "28 September", "Thursday night"]
 
 
@@ -65,6 +78,9 @@ def article(rng: random.Random) -> str:
     """One generated article of 8 to 14 sentences."""
     out = []
     for _ in range(rng.randint(8, 14)):
+        if rng.random() < 0.75:
+            out.append(rng.choice(FILLER))
+            continue
         n = rng.choice([3, 7, 12, 21, 40, 73, 150, 1200])
         fill = {
             "n": n,

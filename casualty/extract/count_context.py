@@ -45,6 +45,34 @@ def _pairs() -> frozenset[str]:
     return frozenset(" ".join(p) for name in names for p in phrases[name] if len(p) == 2)
 
 
+@cache
+def _classes() -> dict[str, bool]:
+    """Noun -> True for things and units, False for persons (persons win a clash)."""
+    ctx = lexicon().context
+    out = dict.fromkeys(
+        (
+            w
+            for name in ("non_person_nouns", "time_units", "currency_words", "percent_words")
+            for w in ctx[name]
+        ),
+        True,
+    )
+    out.update(dict.fromkeys(ctx["person_nouns"], False))
+    return out
+
+
+def _noun_class(word: str) -> bool | None:
+    """True for a thing, False for a person, None for a word of neither list."""
+    classes = _classes()
+    got = classes.get(word)
+    if got is None and word.endswith("s"):
+        for form in _forms(word)[1:]:
+            got = classes.get(form)
+            if got is not None:
+                break
+    return got
+
+
 def _has(words: frozenset[str], word: str) -> bool:
     return any(f in words for f in _forms(word))
 
@@ -75,13 +103,9 @@ def _noun_says(text: str, after: list[Tok], lex: Lexicon) -> bool | str | None:
             continue
         if i + 1 < len(after) and _has(_pairs(), f"{tok.low} {after[i + 1].low}"):
             return True
-        if _has(ctx["person_nouns"], tok.low):
-            return False
-        if any(
-            _has(ctx[name], tok.low)
-            for name in ("non_person_nouns", "time_units", "currency_words", "percent_words")
-        ):
-            return True
+        kind = _noun_class(tok.low)
+        if kind is not None:
+            return kind
         if tok.low in ctx["time_words"] and (i == 0 or tok.low != "am"):
             return True
         if tok.low in ctx["stop_words"]:
