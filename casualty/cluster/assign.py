@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from casualty.cluster import arrays
 from casualty.cluster.features import EXACT, Table
 from casualty.cluster.places import LOCALITY
 
@@ -61,10 +62,8 @@ def components(n: int, a: IntArray, b: IntArray) -> IntArray:
 
 def _dense(values: IntArray) -> tuple[IntArray, IntArray]:
     """(sorted distinct values, index of each value among them)."""
-    import numpy as np
 
-    uniq, inverse = np.unique(values, return_inverse=True)
-    return uniq, inverse.astype(np.int64)
+    return arrays.unique_inverse(values)
 
 
 def attach(
@@ -75,6 +74,7 @@ def attach(
     b: IntArray,
     score: FloatArray,
     bonus: FloatArray,
+    same_place: BoolArray,
     threshold: float,
 ) -> IntArray:
     """One attachment round; returns the new group of each unit (-1: none).
@@ -98,21 +98,25 @@ def attach(
     ua, ub = unit[a], unit[b]
     cross = ua != ub
     ua, ub, s, bb = ua[cross], ub[cross], score[cross], bonus[cross]
+    sp = same_place[cross]
     # Each pair scores the unit on one side against the group of the unit on the other.
     src = np.concatenate([ua, ub])
     dst_group = np.concatenate([group[ub], group[ua]])
     ss = np.concatenate([s, s])
     bs = np.concatenate([bb, bb])
+    sps = np.concatenate([sp, sp])
     ok = dst_group >= 0
-    src, dst_group, ss, bs = src[ok], dst_group[ok], ss[ok], bs[ok]
+    src, dst_group, ss, bs, sps = src[ok], dst_group[ok], ss[ok], bs[ok], sps[ok]
     result = group.copy()
     if len(src) == 0:
         return result
     key = src * np.int64(n_groups) + dst_group
-    uniq, inv = np.unique(key, return_inverse=True)
+    uniq, inv = arrays.unique_inverse(key)
     total = np.bincount(inv, weights=ss)
     best_bonus = np.zeros(len(uniq))
     np.maximum.at(best_bonus, inv, bs)
+    all_same = np.ones(len(uniq), dtype=bool)
+    np.logical_and.at(all_same, inv, sps)
     cu, cg = uniq // n_groups, uniq % n_groups
     others = group_size[cg] - np.where(group[cu] == cg, unit_size[cu], 0)
     avg = np.where(others > 0, total / np.maximum(others * unit_size[cu], 1) + best_bonus, -np.inf)
@@ -121,17 +125,18 @@ def attach(
     own_avg[cu[own]] = avg[own]
     # Best other group per unit: sort by (unit, -avg, group key) and take the first.
     other = ~own
-    ou, og, oa = cu[other], cg[other], avg[other]
+    ou, og, oa, osame = cu[other], cg[other], avg[other], all_same[other]
     order = np.lexsort((group_key[og], -oa, ou))
-    ou, og, oa = ou[order], og[order], oa[order]
+    ou, og, oa, osame = ou[order], og[order], oa[order], osame[order]
     first = np.ones(len(ou), dtype=bool)
     first[1:] = ou[1:] != ou[:-1]
-    bu, bg, ba = ou[first], og[first], oa[first]
+    bu, bg, ba, bsame = ou[first], og[first], oa[first], osame[first]
     # The runner-up's average: a clear winner may join below the threshold.
     runner = np.flatnonzero(~first & np.concatenate([[False], first[:-1]]))
     second_of = np.full(n_units, -np.inf)
     second_of[ou[runner]] = oa[runner]
-    clear = ba - second_of[bu] >= LONE_RELIEF
+    # Only a disagreement about the day is forgiven: the place must be the same.
+    clear = (ba - second_of[bu] >= LONE_RELIEF) & bsame
     alone = seeded[bu] & (group_size[np.maximum(group[bu], 0)] == unit_size[bu])
     bigger = (group_size[bg] > group_size[np.maximum(group[bu], 0)]) | (
         (group_size[bg] == group_size[np.maximum(group[bu], 0)])
@@ -167,7 +172,7 @@ def split_conflicts(
     ua, ub = unit[a], unit[b]
     ga, gb = unit_group[ua], unit_group[ub]
     inside = (ga == gb) & (ga >= 0) & (ua != ub)
-    bad = np.unique(ga[inside & conflict])
+    bad = arrays.unique(ga[inside & conflict])
     if len(bad) == 0:
         return unit_group
     out = unit_group.copy()
@@ -231,6 +236,7 @@ def cluster(
     b: IntArray,
     score: FloatArray,
     bonus: FloatArray,
+    same_place: BoolArray,
     same_doc: BoolArray,
     conflict: BoolArray,
     threshold: float,
@@ -256,7 +262,7 @@ def cluster(
     if len(unit_group) and unit_group.max() >= len(group_key):
         extra = int(unit_group.max()) + 1 - len(group_key)
         group_key = np.concatenate([group_key, np.full(extra, np.iinfo(np.int64).max - 1)])
-    first = attach(unit, unit_group, group_key, a, b, score, bonus, threshold)
+    first = attach(unit, unit_group, group_key, a, b, score, bonus, same_place, threshold)
 
     # Second round among units that joined nothing, grouped by a coarser key.
     left = first < 0
@@ -272,7 +278,15 @@ def cluster(
     unit_group2[eligible] = group2
     inside = left[unit[a]] & left[unit[b]]
     second = attach(
-        unit, unit_group2, key2, a[inside], b[inside], score[inside], bonus[inside], threshold
+        unit,
+        unit_group2,
+        key2,
+        a[inside],
+        b[inside],
+        score[inside],
+        bonus[inside],
+        same_place[inside],
+        threshold,
     )
 
     label = np.where(first >= 0, first, -1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from casualty.cluster import arrays
 from casualty.cluster.features import UNDATED, Table
 from casualty.cluster.places import ADMIN, COUNTRY, NEAR
 
@@ -168,5 +169,5 @@ def _join(
     keep = a != b
     lo = np.minimum(a[keep], b[keep])
     hi = np.maximum(a[keep], b[keep])
-    code = np.unique(lo * np.int64(n) + hi)
+    code = arrays.unique(lo * np.int64(n) + hi)
     return code // n, code % n

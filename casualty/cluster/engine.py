@@ -83,7 +83,8 @@ def canonical_order(frame: pd.DataFrame) -> IntArray:
     key = frame["claim_id"].astype(str)
     if not key.is_unique:
         key = key + "\x1f" + frame.astype(str).agg("\x1f".join, axis=1)
-    return np.asarray(np.argsort(key.to_numpy(dtype=object), kind="stable"), dtype=np.int64)
+    # Fixed-width unicode sorts in C, unlike an object array of str.
+    return np.asarray(np.argsort(key.to_numpy(dtype=np.str_), kind="stable"), dtype=np.int64)
 
 
 def cluster_frame(
@@ -95,6 +96,7 @@ def cluster_frame(
     """
     import numpy as np
 
+    frame = frame.reindex(columns=list(features.COLUMNS))
     order = canonical_order(frame)
     incident_sorted, links = _run_sorted(
         frame.iloc[order].reset_index(drop=True), threshold, registry
@@ -119,7 +121,8 @@ def _run_sorted(
     bonus = parts[:, scoring.FEATURES.index("figures")]
     actors = parts[:, [scoring.FEATURES.index("perpetrator"), scoring.FEATURES.index("victim")]]
     conflict = (actors.sum(axis=1) < 0) | (score < 0)
-    label = assign.cluster(t, a, b, score - bonus, bonus, same_doc, conflict, threshold)
+    same_place = parts[:, scoring.FEATURES.index("place")] >= 2.0
+    label = assign.cluster(t, a, b, score - bonus, bonus, same_place, same_doc, conflict, threshold)
     label = _omissions_follow_victims(t, a, b, label)
     label = np.where(active, label, -1)
 

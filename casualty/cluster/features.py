@@ -273,11 +273,17 @@ def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
     len(frame)
     lo, hi, dating, pub = _dates(frame)
     cc = pd.Series(_unique_map(frame["country"], lambda v: places.country_of(_text(v)), None))
-    where = pd.DataFrame(
-        {"location": frame["location"], "admin1": frame["admin1"], "cc": cc}, copy=False
-    ).fillna("")
-    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(where))
-    spots = [places.resolve(_text(loc), _text(adm), c or None) for loc, adm, c in uniques]
+    sep = "\x1f"
+    where = (
+        frame["location"].fillna("").astype(str)
+        + sep
+        + frame["admin1"].fillna("").astype(str)
+        + sep
+        + cc.fillna("").astype(str)
+    )
+    codes, uniques = pd.factorize(where)
+    triples = [u.split(sep) for u in uniques.tolist()]
+    spots = [places.resolve(_text(loc), _text(adm), c or None) for loc, adm, c in triples]
     countries, admins, spot_codes = _Coder(), _Coder(), _Coder()
     per_spot = np.array(
         [

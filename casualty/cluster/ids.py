@@ -57,7 +57,8 @@ def incident_ids(t: Table, label: IntArray) -> list[str]:
             "slug": slugs,
             "country": np.array(t.countries, dtype=object)[t.country],
             "pub": np.where(t.pub == NO_DAY, 10**9, t.pub),
-            "id": np.array(t.ids, dtype=object),
+            # Rows come sorted by claim id: the smallest row is the smallest claim id.
+            "row": np.arange(n),
         }
     )
     frame = frame[frame["label"] >= 0]
@@ -65,7 +66,7 @@ def incident_ids(t: Table, label: IntArray) -> list[str]:
         return [""] * n
     date = _dates(frame)
     place = _places(frame)
-    keys = frame.groupby("label").agg(pub=("pub", "min"), first=("id", "min"))
+    keys = frame.groupby("label").agg(pub=("pub", "min"), first=("row", "min"))
     keys["base"] = date.reindex(keys.index) + "-" + place.reindex(keys.index)
     keys = keys.reset_index().sort_values(["base", "pub", "first"], kind="stable")
     rank = keys.groupby("base").cumcount().to_numpy() + 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from casualty.cluster import arrays
 from casualty.cluster.features import EXACT, UNDATED, WEAK, Table
 from casualty.cluster.places import ADMIN, NEAR
 
@@ -46,12 +47,13 @@ def name_similarity(t: Table, pa: IntArray, pb: IntArray) -> FloatArray:
     import numpy as np
     from rapidfuzz import fuzz, process
 
-    pairs, inverse = np.unique(np.stack([pa, pb], axis=1), axis=0, return_inverse=True)
+    width = np.int64(len(t.place_keys))
+    pairs, inverse = arrays.unique_inverse(pa * width + pb)
     keys = t.place_keys
-    left = [keys[i] for i in pairs[:, 0].tolist()]
-    right = [keys[i] for i in pairs[:, 1].tolist()]
+    left = [keys[i] for i in (pairs // width).tolist()]
+    right = [keys[i] for i in (pairs % width).tolist()]
     sims = process.cpdist(left, right, scorer=fuzz.ratio, workers=-1)
-    return np.asarray(sims, dtype=np.float64)[inverse.reshape(-1)]
+    return np.asarray(sims, dtype=np.float64)[inverse]
 
 
 def _date(t: Table, a: IntArray, b: IntArray) -> FloatArray:
@@ -84,7 +86,7 @@ def _place(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     by_distance = np.where(
         near,
         np.select([dist < 30, dist < 60], [0.0, -1.5], default=-6.0),
-        np.select([dist < 3, dist < 10, dist < 25], [1.0, 0.0, -2.0], default=-6.0),
+        np.select([dist < 3, dist < 10, dist < 25], [0.5, -1.0, -2.5], default=-6.0),
     )
     admins = (aa > 0) & (ab > 0)
     same_place = placed & (pa == pb) & (pa > 0)
@@ -149,11 +151,14 @@ def score_pairs(t: Table, a: IntArray, b: IntArray) -> tuple[FloatArray, FloatAr
     # Two sides of one clash: each blames the other for its own losses.
     crossed = (t.perp[a] == t.victim[b]) & (t.victim[a] == t.perp[b]) & (t.perp[a] > 0)
     perp = np.where(crossed, 0.0, _match(t.perp[a], t.perp[b], 1.0, -2.0))
+    both_victims = (t.victim[a] > 0) & (t.victim[b] > 0)
     victim = np.where(
         crossed,
         0.0,
-        np.maximum(
-            _match(t.victim[a], t.victim[b], 0.5, -1.0), _match(t.vcat[a], t.vcat[b], 0.0, -1.0)
+        np.where(
+            both_victims,
+            _match(t.victim[a], t.victim[b], 0.5, -1.0),
+            _match(t.vcat[a], t.vcat[b], 0.0, -1.0),
         ),
     )
     figures = _figures(t, a, b)

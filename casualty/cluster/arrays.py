@@ -1,0 +1,34 @@
+"""Small numpy helpers shared by the clustering stages (sort-based, deterministic)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    IntArray = npt.NDArray[np.int64]
+
+
+def unique(values: IntArray) -> IntArray:
+    """Sorted distinct values (a sort and a mask: faster than hashing for large arrays)."""
+    import numpy as np
+
+    ordered = np.sort(values, kind="stable")
+    keep = np.ones(len(ordered), dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    return np.asarray(ordered[keep], dtype=np.int64)
+
+
+def unique_inverse(values: IntArray) -> tuple[IntArray, IntArray]:
+    """(sorted distinct values, index of each value among them)."""
+    import numpy as np
+
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    inverse = np.empty(len(values), dtype=np.int64)
+    inverse[order] = np.cumsum(first) - 1
+    return np.asarray(ordered[first], dtype=np.int64), inverse

@@ -1,0 +1,368 @@
+"""Incident clustering: one hand-built claim set per rule, and invariants under hypothesis."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from casualty.cluster import (
+    DEFAULT_THRESHOLD,
+    Clustering,
+    cluster_claims,
+    explain_incident,
+    explanation_lines,
+)
+from casualty.model import Claim
+
+_counter = iter(range(10**9))
+
+
+def claim(**fields: object) -> Claim:
+    """A claim with sensible defaults; every call gets a fresh id and document."""
+    n = next(_counter)
+    base: dict[str, object] = {
+        "source": "Monitor",
+        "outcome": "killed",
+        "claim_id": f"t{n:06d}",
+        "doc": f"doc{n}",
+        "country": "SY",
+    }
+    base.update(fields)
+    return Claim(**base)  # type: ignore[arg-type]
+
+
+def groups(result: Clustering) -> list[set[str]]:
+    out: dict[str, set[str]] = {}
+    for c in result.claims:
+        assert c.incident_id
+        out.setdefault(c.incident_id, set()).add(c.claim_id)
+    return sorted(out.values(), key=lambda g: sorted(g))
+
+
+def same(result: Clustering, *ids: str) -> bool:
+    by_id = {c.claim_id: c.incident_id for c in result.claims}
+    return len({by_id[i] for i in ids}) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "country"),
+    [
+        ("Deir ez-Zor", "Dayr az Zawr", "SY"),
+        ("Deir Ezzor", "Deir al-Zour", "Syria"),
+        ("Palmyra", "Tadmur", "SYR"),
+        ("Kobani", "Ayn al-Arab", "SY"),
+        ("Bakhmut", "Artemivsk", "UA"),
+        ("Bakhmut", "Артемовск", "Ukraine"),
+        ("Deir ez-Zor", "دير الزور", "SY"),
+        ("Raqqa", "a village near Raqqa", "SY"),
+    ],
+)
+def test_spellings_of_one_place_merge(first: str, second: str, country: str) -> None:
+    a = claim(location=first, country=country, date="2017-09-28", low=12, high=12)
+    b = claim(location=second, country=country, date="2017-09-28", source="Other", low=20)
+    result = cluster_claims([a, b])
+    assert same(result, a.claim_id, b.claim_id)
+
+
+def test_same_place_two_days_apart_with_other_actors_stays_apart() -> None:
+    a = claim(location="Raqqa", date="2017-06-01", perpetrator="Islamic State", low=5, high=5)
+    b = claim(location="Raqqa", date="2017-06-03", perpetrator="US-led coalition", low=9, high=9)
+    assert not same(cluster_claims([a, b]), a.claim_id, b.claim_id)
+
+
+def test_daily_strikes_on_one_city_do_not_chain() -> None:
+    claims = []
+    for day in range(1, 21):
+        for k in range(3):
+            claims.append(
+                claim(
+                    location="Aleppo",
+                    date=f"2016-08-{day:02d}",
+                    perpetrator="Russian forces",
+                    victim="civilians",
+                    source=("Monitor", "Medics", "State media")[k],
+                    low=day + 3 * k,
+                    high=day + 3 * k,
+                )
+            )
+    result = cluster_claims(claims)
+    incidents = groups(result)
+    assert len(incidents) == 20
+    assert max(len(g) for g in incidents) == 3
+    ids = {c.incident_id for c in result.claims}
+    assert "2016-08-05-aleppo" in ids
+
+
+def test_claims_of_one_document_stay_together() -> None:
+    doc = "report-1"
+    killed = claim(doc=doc, location="Homs", date="2015-10-01", low=15, high=15)
+    wounded = claim(doc=doc, outcome="wounded", low=40, high=40)  # no place, no date
+    omission = claim(doc=doc, kind="omission", source="State media", date="2015-10-01")
+    result = cluster_claims([killed, wounded, omission])
+    assert same(result, killed.claim_id, wounded.claim_id, omission.claim_id)
+
+
+def test_a_document_mentioning_an_older_incident_keeps_it_apart() -> None:
+    doc = "report-2"
+    today = claim(doc=doc, location="Homs", date="2015-10-01", low=15, high=15)
+    older = claim(doc=doc, location="Homs", date="2015-09-20", low=7, high=7)
+    assert not same(cluster_claims([today, older]), today.claim_id, older.claim_id)
+
+
+def test_a_sources_toll_update_is_the_same_incident() -> None:
+    first = claim(
+        source="Monitor",
+        location="Idlib",
+        date="2018-02-05",
+        low=10,
+        high=10,
+        victim="civilians",
+        published="2018-02-05",
+    )
+    update = claim(
+        source="Monitor",
+        location="Idlib",
+        published="2018-02-06",
+        low=23,
+        high=23,
+        victim="civilians",
+    )
+    assert same(cluster_claims([first, update]), first.claim_id, update.claim_id)
+
+
+def test_neighbouring_towns_on_one_day_stay_apart() -> None:
+    # Douma and Harasta are a few kilometres apart in Eastern Ghouta.
+    a = claim(
+        location="Douma", date="2018-02-20", perpetrator="Syrian government forces", low=30, high=30
+    )
+    b = claim(
+        location="Harasta",
+        date="2018-02-20",
+        perpetrator="Syrian government forces",
+        low=4,
+        high=4,
+        source="Other",
+    )
+    assert not same(cluster_claims([a, b]), a.claim_id, b.claim_id)
+
+
+def test_towns_far_apart_on_one_day_stay_apart() -> None:
+    a = claim(location="Aleppo", date="2018-02-20", low=3, high=3)
+    b = claim(location="Daraa", date="2018-02-20", low=3, high=3, source="Other")
+    assert not same(cluster_claims([a, b]), a.claim_id, b.claim_id)
+
+
+def test_publication_only_report_joins_the_incident_it_follows() -> None:
+    dated = claim(location="Mosul", country="IQ", date="2017-07-14", low=40, high=40)
+    later = claim(
+        location="Mosul", country="IRQ", published="2017-07-16", low=40, high=40, source="Other"
+    )
+    assert same(cluster_claims([dated, later]), dated.claim_id, later.claim_id)
+
+
+def test_admin_area_only_claim_joins_the_incident_in_that_area() -> None:
+    town = claim(location="Mayadin", date="2017-10-02", low=8, high=8, perpetrator="Islamic State")
+    area = claim(
+        location="Deir ez-Zor countryside",
+        date="2017-10-02",
+        low=8,
+        high=8,
+        source="Other",
+        perpetrator="Islamic State",
+    )
+    assert same(cluster_claims([town, area]), town.claim_id, area.claim_id)
+
+
+def test_two_incidents_same_day_same_place_get_numbered_ids() -> None:
+    a1 = claim(
+        location="Baghdad",
+        country="IQ",
+        date="2016-07-03",
+        perpetrator="Islamic State",
+        victim="civilians",
+        published="2016-07-03",
+    )
+    a2 = claim(
+        location="Baghdad",
+        country="IQ",
+        date="2016-07-03",
+        perpetrator="Islamic State",
+        victim="civilians",
+        source="Other",
+        published="2016-07-03",
+    )
+    b1 = claim(
+        location="Baghdad",
+        country="IQ",
+        date="2016-07-03",
+        perpetrator="US-led coalition",
+        victim="Islamic State",
+        published="2016-07-04",
+    )
+    b2 = claim(
+        location="Baghdad",
+        country="IQ",
+        date="2016-07-03",
+        perpetrator="US-led coalition",
+        victim="Islamic State",
+        source="Other",
+        published="2016-07-04",
+    )
+    result = cluster_claims([a1, a2, b1, b2])
+    by_id = {c.claim_id: c.incident_id for c in result.claims}
+    assert by_id[a1.claim_id] == by_id[a2.claim_id] == "2016-07-03-baghdad"
+    assert by_id[b1.claim_id] == by_id[b2.claim_id] == "2016-07-03-baghdad-2"
+
+
+def test_period_totals_stay_out_of_incidents() -> None:
+    strike = claim(location="Aleppo", date="2016-09-01", low=4, high=4)
+    total = claim(
+        kind="period_total",
+        date="2016-09-01",
+        date_end="2016-09-30",
+        date_precision="month",
+        low=400,
+        source="Monitor",
+    )
+    result = cluster_claims([strike, total])
+    by_id = {c.claim_id: c.incident_id for c in result.claims}
+    assert by_id[total.claim_id].startswith("period-2016-09-01--2016-09-30")
+    assert by_id[strike.claim_id] == "2016-09-01-aleppo"
+
+
+def test_undated_unplaced_claim_gets_an_id() -> None:
+    lone = claim(country=None)
+    result = cluster_claims([lone])
+    assert result.claims[0].incident_id == "undated-unknown"
+
+
+def test_explanation_names_links_and_the_nearest_claim_kept_out() -> None:
+    a = claim(location="Raqqa", date="2017-06-01", low=5, high=5, perpetrator="Islamic State")
+    b = claim(
+        location="Ar Raqqah",
+        date="2017-06-01",
+        low=5,
+        high=5,
+        source="Other",
+        perpetrator="Islamic State",
+    )
+    c = claim(
+        location="Raqqa",
+        date="2017-06-02",
+        low=11,
+        high=11,
+        source="Third",
+        perpetrator="US-led coalition",
+    )
+    result = cluster_claims([a, b, c])
+    incident = next(x.incident_id for x in result.claims if x.claim_id == a.claim_id)
+    assert incident is not None
+    expl = explain_incident(incident, result)
+    links = {cl.claim_id: link for cl, link in expl.members}
+    assert set(links) == {a.claim_id, b.claim_id}
+    linked = [link for link in links.values() if link.other_id is not None]
+    assert len(linked) == 1
+    assert dict(linked[0].features)["place"] > 0
+    assert expl.near_misses[0].claim.claim_id == c.claim_id
+    assert {"date", "perpetrator"} <= set(expl.near_misses[0].short)
+    text = "\n".join(explanation_lines(expl))
+    assert c.claim_id in text and incident in text
+
+
+def test_threshold_trades_merging_for_splitting() -> None:
+    a = claim(location="Hama", date="2017-03-01", low=6, high=6)
+    b = claim(location="Hama countryside", date="2017-03-01", low=9, high=9, source="Other")
+    assert same(cluster_claims([a, b], threshold=DEFAULT_THRESHOLD), a.claim_id, b.claim_id)
+    assert not same(cluster_claims([a, b], threshold=8.0), a.claim_id, b.claim_id)
+
+
+def test_links_cover_every_claim() -> None:
+    claims = [claim(location="Homs", date="2015-10-01", low=i, high=i) for i in range(1, 5)]
+    result = cluster_claims(claims)
+    assert set(result.links) == {c.claim_id for c in claims}
+    seeds = [c for c in claims if result.links[c.claim_id].other_id is None]
+    assert len(seeds) == 1
+
+
+# -- invariants --------------------------------------------------------------------------
+
+_PLACES = ["Raqqa", "Ar Raqqah", "Tabqa", "Homs", "Palmyra", "Tadmur", "Deir ez-Zor", None]
+_ACTORS = ["Islamic State", "Syrian government forces", "US-led coalition", None]
+
+
+@st.composite
+def claim_sets(draw: st.DrawFn) -> list[Claim]:
+    size = draw(st.integers(min_value=1, max_value=25))
+    out = []
+    for i in range(size):
+        day = draw(st.integers(min_value=1, max_value=6))
+        dated = draw(st.booleans())
+        low = draw(st.one_of(st.none(), st.integers(min_value=0, max_value=60)))
+        out.append(
+            Claim(
+                source=draw(st.sampled_from(["Monitor", "State media", "Medics"])),
+                outcome=draw(st.sampled_from(["killed", "wounded"])),
+                kind=draw(st.sampled_from(["claim", "claim", "claim", "omission", "period_total"])),
+                claim_id=f"h{i:03d}",
+                doc=f"d{draw(st.integers(min_value=0, max_value=8))}",
+                published=f"2017-05-{day + 1:02d}",
+                date=f"2017-05-{day:02d}" if dated else None,
+                location=draw(st.sampled_from(_PLACES)),
+                country=draw(st.sampled_from(["SY", "Syria", "SYR", None])),
+                perpetrator=draw(st.sampled_from(_ACTORS)),
+                victim=draw(st.sampled_from(["civilians", None])),
+                low=low,
+                high=low,
+            )
+        )
+    return out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(claim_sets(), st.randoms(use_true_random=False))
+def test_input_order_changes_neither_grouping_nor_ids(
+    claims: list[Claim], rnd: random.Random
+) -> None:
+    shuffled = list(claims)
+    rnd.shuffle(shuffled)
+    one = {c.claim_id: c.incident_id for c in cluster_claims(claims).claims}
+    two = {c.claim_id: c.incident_id for c in cluster_claims(shuffled).claims}
+    assert one == two
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(claim_sets())
+def test_every_claim_gets_exactly_one_incident(claims: list[Claim]) -> None:
+    result = cluster_claims(claims)
+    assert [c.claim_id for c in result.claims] == [c.claim_id for c in claims]
+    assert all(c.incident_id for c in result.claims)
+    assert [replace(c, incident_id=None) for c in result.claims] == claims
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(claim_sets())
+def test_ids_stay_when_claims_of_a_new_incident_are_added(claims: list[Claim]) -> None:
+    before = {c.claim_id: c.incident_id for c in cluster_claims(claims).claims}
+    # A new incident far away in place and time, reported later than everything else.
+    newcomers = [
+        Claim(
+            source="Monitor",
+            outcome="killed",
+            claim_id=f"z{i}",
+            doc=f"znew{i}",
+            date="2019-01-10",
+            published="2019-01-11",
+            location="Kramatorsk",
+            country="UA",
+            low=5 + i,
+            high=5 + i,
+        )
+        for i in range(3)
+    ]
+    after = {c.claim_id: c.incident_id for c in cluster_claims(claims + newcomers).claims}
+    assert {k: after[k] for k in before} == before
+    assert len({after[f"z{i}"] for i in range(3)}) == 1
