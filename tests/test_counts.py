@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -271,6 +272,8 @@ NON_CASUALTY = [
 def test_non_casualty_numbers(text: str, qualifier: str, expected: bool) -> None:
     (c,) = [c for c in find_counts(text) if c.qualifier == qualifier]
     assert is_non_casualty_number(text, c) is expected
+    # A Count built elsewhere (no tokens kept from reading) gets the same verdict.
+    assert is_non_casualty_number(text, dataclasses.replace(c, window=None)) is expected
 
 
 # --- invariants and hostile input -----------------------------------------------------------
