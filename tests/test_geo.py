@@ -115,6 +115,9 @@ def test_kind_suffixes(
 def test_country_preference_breaks_ties(gaz: Gazetteer) -> None:
     assert _place(gaz, "Tripoli").country == "LY"  # the larger one
     assert _place(gaz, "Tripoli", "LB").country == "LB"
+    assert _place(gaz, "Donetsk").country == "UA"
+    assert _place(gaz, "Donetsk", "RU").country == "RU"  # an explicit country is obeyed
+    assert gaz.lookup("Donetsk", context_countries=["RU"]).country == "UA"  # type: ignore[union-attr]
     assert _place(gaz, "Borno", "NG").kind == "admin1"
 
 
@@ -235,10 +238,40 @@ def test_find_places(gaz: Gazetteer, text: str, expected: list[tuple[str, str]])
         "The Defence Ministry spokesman, Colonel Ahmed Saleh, gave no figure.",
         "SANA and TASS reported the attack, citing the IDF and the UN.",
         "A Hit on the convoy killed four, and the hit was later confirmed.",
+        "Khan said the figure could rise.",
+        "The carrier USS Harry S. Truman sailed on.",
+        "Warships patrol the Red Sea and the wider Middle East.",
+        "Abu Bakr al-Baghdadi urged his followers to fight.",
+        "According to Hassan Barham, the clinic treated forty people.",
     ],
 )
 def test_no_false_places_in_ordinary_sentences(gaz: Gazetteer, text: str) -> None:
     assert _found(gaz, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "kind"),
+    [
+        ("Shells fell near the Niger border.", "Niger", "NE", "country"),
+        ("Shells fell in Niger State.", "Niger", "NG", "admin1"),
+        ("Rebels shelled Donetsk, Ukrainian officials said.", "Donetsk", "UA", "city"),
+        ("Rebels shelled Donetsk, Russian officials said.", "Donetsk", "UA", "city"),
+        ("Families fled the Sukhna area as Syrian troops advanced.", "Sukhna", "SY", "city"),
+    ],
+)
+def test_resolution_in_context(
+    gaz: Gazetteer, text: str, name: str, country: str, kind: str
+) -> None:
+    found = [(p.name, p.country, p.kind) for _, _, p in gaz.find_places(text)]
+    assert (name, country, kind) in found
+
+
+def test_small_foreign_namesakes_need_context(gaz: Gazetteer) -> None:
+    # A village-sized namesake abroad is not a mention in a text about another country.
+    text = "Troops entered Sukhna on Monday."
+    assert [p.country for _, _, p in gaz.find_places(text, ["SY"])] == ["SY"]
+    assert all(p.country != "IN" for _, _, p in gaz.find_places(text, ["SY"]))
+    assert gaz.find_places("Late on Monday, troops entered the city.", ["US"]) == []
 
 
 def test_context_country_picks_among_namesakes(gaz: Gazetteer) -> None:

@@ -103,7 +103,8 @@ class Gazetteer:
             return None
         others = {c.upper() for c in context_countries}
         if country:
-            return self._place(self._choose(found, {country.upper()}, prefer, others))
+            chosen = self._choose(found, {country.upper()}, prefer, others, loose=False)
+            return self._place(chosen)
         return self._place(self._choose(found, others, prefer))
 
     def _choose(
@@ -112,6 +113,7 @@ class Gazetteer:
         primary: Collection[str],
         prefer: str,
         secondary: Collection[str] = (),
+        loose: bool = True,
     ) -> int:
         """Pick among same-key candidates: countries in `primary`, then `secondary`, then
         population.
@@ -119,7 +121,8 @@ class Gazetteer:
         `prefer="admin1"` (the name came with "province", "countryside"...) takes the best
         division or region when there is one. Otherwise a country wins over namesakes
         ("Niger", "Georgia"), and a division loses to a city of the same name in the same
-        country ("Homs", "Idlib"), so mentions resolve to the most specific place.
+        country ("Homs", "Idlib"), so mentions resolve to the most specific place. With
+        `loose`, a big city abroad beats a namesake ten times smaller in a context country.
         """
         rows = self._rows
 
@@ -128,24 +131,25 @@ class Gazetteer:
             return 0 if code in primary else 1 if code in secondary else 2
 
         ordered = sorted(found, key=lambda i: (tier(i), -rows[i][7], rows[i][6]))
+        if loose and tier(ordered[0]) < 2 and rows[ordered[0]][5] != "region":
+            # A small namesake in a context country loses to a big place elsewhere
+            # ("Donetsk" in a text that mentions Russia is still the Ukrainian city).
+            big = min(found, key=lambda i: (-rows[i][7], rows[i][6]))
+            if rows[big][7] >= 500_000 and rows[big][7] >= 10 * rows[ordered[0]][7]:
+                ordered.sort(key=lambda i: rows[i][1] != rows[big][1])  # stable
         best = ordered[0]
         if prefer == "admin1":
             divisions = [i for i in ordered if rows[i][5] in ("admin1", "region")]
             if divisions:
                 return divisions[0]
-        else:
-            countries = [i for i in ordered if rows[i][5] == "country"]
-            if countries:
-                return countries[0]
-            if rows[best][5] == "admin1":
-                for i in ordered:
-                    if rows[i][5] == "city" and rows[i][1] == rows[best][1]:
-                        return i
-        if tier(best) < 2 and rows[best][7] < 10_000:
-            # A tiny namesake in a context country loses to a world city.
-            big = min(found, key=lambda i: (-rows[i][7], rows[i][6]))
-            if rows[big][7] >= 1_000_000:
-                return big
+            return best
+        countries = [i for i in ordered if rows[i][5] == "country"]
+        if countries:
+            return countries[0]
+        if rows[best][5] == "admin1":
+            for i in ordered:
+                if rows[i][5] == "city" and rows[i][1] == rows[best][1]:
+                    return i
         return best
 
     # -- find_places -----------------------------------------------------------------------
