@@ -20,7 +20,7 @@ from typing import Final
 
 from casualty.extract.lexicon import lexicon, word_set
 from casualty.extract.sentences import Sentence
-from casualty.registry import Registry
+from casualty.registry import Actor, Descriptor, Registry, Source
 
 _NEGATED: Final = re.compile(r"\b(?:not|never|n't|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PRONOUN: Final = re.compile(r"^(?:it|they|he|she|we)$", re.IGNORECASE)
@@ -124,6 +124,7 @@ def _vocab() -> _Vocab:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def head_type(phrase: str) -> str:
     """The source_type implied by the head nouns of an unnamed claimant phrase."""
     low = phrase.lower()
@@ -147,6 +148,22 @@ class _Cue:
     relative: bool = False
 
 
+@functools.lru_cache(maxsize=65536)
+def _lookup(
+    registry: Registry, phrase: str
+) -> tuple[
+    tuple[tuple[int, int, Source], ...],
+    tuple[tuple[int, int, Actor], ...],
+    tuple[tuple[int, int, Descriptor], ...],
+]:
+    """Registry mentions in a short claimant phrase; phrases recur, so they are memoised."""
+    return (
+        tuple(registry.find_sources(phrase)),
+        tuple(registry.find_actors(phrase)),
+        tuple(registry.find_descriptors(phrase)),
+    )
+
+
 class Attributor:
     """Resolves claimants sentence by sentence through one article."""
 
@@ -158,12 +175,28 @@ class Attributor:
         self.carry: tuple[Speaker, ...] = ()
         self.sentences_seen = 0
         self.quoted = False
-        self._named = [
-            (s, Speaker(src.name, src.source_type, True))
-            for s, _, src in registry.find_sources(text)
-            if src.source_type != "media"
-        ]
-        self._actors = [(s, a) for s, _, a in registry.find_actors(text) if not a.generic]
+        self._named_cache: list[tuple[int, Speaker]] | None = None
+        self._actors_cache: list[tuple[int, Actor]] | None = None
+
+    @property
+    def _named(self) -> list[tuple[int, Speaker]]:
+        """Registry sources named anywhere in the article (found on first need)."""
+        if self._named_cache is None:
+            self._named_cache = [
+                (s, Speaker(src.name, src.source_type, True))
+                for s, _, src in self.registry.find_sources(self.text)
+                if src.source_type != "media"
+            ]
+        return self._named_cache
+
+    @property
+    def _actors(self) -> list[tuple[int, Actor]]:
+        """Named actors of the article (found on first need)."""
+        if self._actors_cache is None:
+            self._actors_cache = [
+                (s, a) for s, _, a in self.registry.find_actors(self.text) if not a.generic
+            ]
+        return self._actors_cache
 
     @property
     def default(self) -> Speaker:
@@ -341,8 +374,7 @@ class Attributor:
         )
 
     def _resolve(self, phrase: str, offset: int, written: str | None = None) -> Speaker | None:
-        reg = self.registry
-        found = reg.find_sources(phrase)
+        found, found_actors, descriptors = _lookup(self.registry, phrase)
         sources = [f for f in found if f[2].source_type != "media"]
         if found and not sources and len(phrase.split()) <= len(found[0][2].name.split()) + 3:
             return Speaker(found[0][2].name, "media", True)  # a newsroom: a relay, see _relay
@@ -364,14 +396,11 @@ class Attributor:
         words = _WORDS.findall(bare.lower())
         if words and words[-1] in _STATEMENT:
             return self.history[-1] if self.history else None
-        descriptors = reg.find_descriptors(phrase)
         kind = descriptors[0][2].source_type if descriptors else head_type(phrase)
         if head_type(phrase) == "media" and kind in ("media", "unknown"):
             return Speaker(written or phrase, "media")
         definite = phrase.lower().startswith(("the ", "its ", "their "))
-        actors = [
-            a for a in reg.find_actors(phrase) if not a[2].generic and a[2].category != "civilians"
-        ]
+        actors = [a for a in found_actors if not a[2].generic and a[2].category != "civilians"]
         if actors:
             s, e, actor = actors[0]
             rest = (phrase[:s] + phrase[e:]).strip(" '’s")

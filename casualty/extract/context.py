@@ -85,6 +85,7 @@ class ArticleContext:
         self._dates: dict[int, Any] = {}
         self._places: dict[int, list[tuple[int, int, Any]]] = {}
         self._countries: list[str] | None = None
+        self._all_places: list[tuple[int, int, Any]] | None = None
 
     # --- dates ------------------------------------------------------------------------------
 
@@ -169,28 +170,33 @@ class ArticleContext:
 
     # --- places -----------------------------------------------------------------------------
 
-    def _find_places(self, index: int) -> list[tuple[int, int, Any]]:
-        if index not in self._places:
-            from casualty.geo import gazetteer
-
-            sentence = self.sentences[index]
-            found = gazetteer().find_places(sentence.text, self.countries())
-            if index == 0:
-                found = [f for f in found if not _DATELINE.match(sentence.text, f[0])]
-            self._places[index] = found
-        return self._places[index]
-
-    def countries(self) -> list[str]:
-        """Countries the article names most (datelines aside): context for ambiguous names."""
-        if self._countries is None:
+    def _doc_places(self) -> list[tuple[int, int, Any]]:
+        """Every place of the article, found in one scan (the dateline's city left out)."""
+        if self._all_places is None:
             from casualty.geo import gazetteer
 
             text = self.doc.text
             head = _DATELINE_HEAD.match(text)
             if head is not None:
                 text = " " * head.end() + text[head.end() :]
+            self._all_places = gazetteer().find_places(text)
+        return self._all_places
+
+    def _find_places(self, index: int) -> list[tuple[int, int, Any]]:
+        if index not in self._places:
+            sentence = self.sentences[index]
+            self._places[index] = [
+                (s - sentence.start, e - sentence.start, place)
+                for s, e, place in self._doc_places()
+                if sentence.start <= s and e <= sentence.end
+            ]
+        return self._places[index]
+
+    def countries(self) -> list[str]:
+        """Countries the article names most (datelines aside): context for ambiguous names."""
+        if self._countries is None:
             tally: dict[str, int] = {}
-            for _, _, place in gazetteer().find_places(text[:_CONTEXT_CHARS]):
+            for _, _, place in self._doc_places():
                 tally[place.country] = tally.get(place.country, 0) + 1
             self._countries = sorted(tally, key=lambda c: (-tally[c], c))
         return self._countries

@@ -1,0 +1,175 @@
+"""Extraction throughput and memory on a generated corpus, at 1x, 10x and 100x its size.
+
+Articles are assembled from invented sentence templates (casualty reports with named and
+unnamed claimants, places and dates, mixed with sentences without casualty language, as in
+real news), generated lazily and streamed through `extract_documents`, so memory should stay
+flat as the input grows. Each scale runs in its own process so that its peak RSS is its own.
+
+    python benchmarks/extract_speed.py [--base-docs 150] [--scales 1,10,100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SOURCES = [
+    "the Syrian Observatory for Human Rights",
+    "a war monitor",
+    "the health ministry",
+    "a police official",
+    "the army",
+    "local officials",
+    "the provincial governor",
+    "medics at the scene",
+    "state news agency SANA",
+    "the UN mission",
+]
+PLACES = [
+    "Aleppo",
+    "Mosul",
+    "Kharkiv",
+    "Maiduguri",
+    "Khartoum",
+    "Hodeidah",
+    "Kandahar",
+    "Deir ez-Zor",
+]
+VICTIMS = [
+    "civilians",
+    "soldiers",
+    "people",
+    "fighters",
+    "police officers",
+    "children",
+    "militants",
+]
+NUMBERS = [
+    "12",
+    "at least 30",
+    "more than 200",
+    "dozens of",
+    "seven",
+    "about 45",
+    "up to 60",
+    "1,200",
+]
+DAYS = ["on Monday", "on Tuesday", "overnight", "late on Friday", "on Sunday", "yesterday"]
+CLAIMS = [
+    "{num} {victim} were killed in an air strike in {place} {day}, {source} said.",
+    "An attack {day} near {place} killed {num} {victim}, according to {source}.",
+    "{Source} said {num} {victim} had been wounded in shelling of {place}.",
+    "The death toll from the bombing in {place} rose to {bare}, {source} said {day}.",
+    "Gunmen abducted {num} {victim} from a village outside {place} {day}.",
+    "{Source} made no mention of casualties among its own forces.",
+    "The strike {day} left {bare} dead and {bare2} injured, said {source}.",
+]
+FILLER = [
+    "Residents described long queues for bread and fuel in the city centre.",
+    "The talks are expected to resume next week in a neutral capital.",
+    "Aid convoys have struggled to reach the area since the spring.",
+    "The government has repeatedly denied targeting residential districts.",
+    "Analysts say the front line has barely moved in the past year.",
+    "Schools in the district reopened after a three-month closure.",
+    "The envoy called on all parties to respect the truce agreed in March.",
+    "Prices of basic goods have tripled, according to traders in the market.",
+]
+
+
+def _sentence(rng: random.Random) -> str:
+    template = rng.choice(CLAIMS)
+    source = rng.choice(SOURCES)
+    return template.format(
+        num=rng.choice(NUMBERS),
+        victim=rng.choice(VICTIMS),
+        place=rng.choice(PLACES),
+        day=rng.choice(DAYS),
+        source=source,
+        Source=source[0].upper() + source[1:],
+        bare=rng.randint(2, 400),
+        bare2=rng.randint(2, 400),
+    )
+
+
+def generate(n_docs: int, seed: int = 7) -> Iterator[tuple[str, str]]:
+    """`n_docs` articles as (id, body), about 2 KB each, one in four sentences a claim."""
+    rng = random.Random(seed)
+    for i in range(n_docs):
+        paragraphs = []
+        for _ in range(rng.randint(6, 12)):
+            parts = [
+                _sentence(rng) if rng.random() < 0.25 else rng.choice(FILLER)
+                for _ in range(rng.randint(1, 3))
+            ]
+            paragraphs.append(" ".join(parts))
+        yield f"gen-{i}", "\n\n".join(paragraphs)
+
+
+def run_child(n_docs: int) -> dict[str, float]:
+    """Extract `n_docs` generated articles in this process; return size, time, claims, RSS."""
+    sys.path.insert(0, str(ROOT))
+    from casualty.extract import extract_documents
+    from casualty.model import Document
+    from casualty.registry import builtin_registry
+
+    registry = builtin_registry()
+    # Warm-up: compile registries and load the gazetteer outside the timed part.
+    list(extract_documents([Document(id="w", text="Gunmen killed 3 people in Aleppo.")], registry))
+    size = 0
+
+    def docs() -> Iterator[Document]:
+        nonlocal size
+        for doc_id, text in generate(n_docs):
+            size += len(text.encode("utf-8"))
+            yield Document(id=doc_id, text=text, published="2024-05-10", outlet="Generated")
+
+    claims = 0
+    start = time.perf_counter()
+    for _ in extract_documents(docs(), registry):
+        claims += 1
+    elapsed = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"bytes": size, "seconds": elapsed, "claims": claims, "peak_rss_mb": peak_kb / 1024}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--base-docs", type=int, default=150, help="articles at 1x")
+    parser.add_argument("--scales", default="1,10,100")
+    parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(run_child(args.child)))
+        return 0
+    print(
+        f"{'scale':>5} {'docs':>7} {'MB':>8} {'seconds':>8} {'MB/s':>6} {'claims':>8} "
+        f"{'peak RSS MB':>11}"
+    )
+    for scale in (int(s) for s in args.scales.split(",")):
+        n = args.base_docs * scale
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(n)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        mb = r["bytes"] / 1e6
+        print(
+            f"{scale:>4}x {n:>7} {mb:>8.2f} {r['seconds']:>8.2f} {mb / r['seconds']:>6.2f} "
+            f"{int(r['claims']):>8} {r['peak_rss_mb']:>11.1f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
