@@ -119,8 +119,13 @@ def find_places(
             if gaz._rows[i][5] == "country":
                 found_in_text.add(gaz._rows[i][1])
         top = gaz._rows[found[0]]
-        if top[7] >= (SINGLE_WORD_FOREIGN_POPULATION if " " in key else _WELL_KNOWN) and all(
-            gaz._rows[i][1] == top[1] or gaz._rows[i][7] < SINGLE_WORD_POPULATION for i in found
+        big = top[7] >= (SINGLE_WORD_FOREIGN_POPULATION if " " in key else _WELL_KNOWN)
+        if (
+            big
+            and top[5] == "city"
+            and all(
+                gaz._rows[i][1] == top[1] or gaz._rows[i][7] < SINGLE_WORD_POPULATION for i in found
+            )
         ):
             # "Deir ez-Zor", "Mosul": an unambiguous large place says where the text is about
             found_in_text.add(top[1])
