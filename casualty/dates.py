@@ -8,7 +8,9 @@ publication date; `incident_date` picks the one that dates the incident a senten
 Resolution rules (documented choices):
 
 - A weekday is the most recent such day on or before publication: a Saturday story's
-  "on Thursday" is two days earlier, a Thursday story's "on Thursday" the same day.
+  "on Thursday" is two days earlier, a Thursday story's "on Thursday" the same day (but
+  its "last Thursday" a week earlier). "Two days ago" counts back from publication.
+- "Sept 28-29" and "28-29 September" give `date` and `date_end` at day precision.
 - "yesterday" and "last night" are the day before publication; "overnight" also the day
   before (the night that ended on the publication day; the incident usually started before
   midnight); "today", "this morning", "tonight" the publication day.
@@ -68,10 +70,13 @@ _PATTERN: Final = re.compile(
     rf"(?:the\s+month\s+of\s+)?(?P<p_month>{_MONTH_RE})\.?(?:\s+(?P<p_month_year>{_YEAR_RE}))?"
     rf"(?!\s+{_DAY_RE}\b)"
     rf"|(?P<since_year>since|in|during|throughout)\s+(?P<p_year>{_YEAR_RE})"
-    rf"|(?P<md_month>{_MONTH_RE})\.?\s+(?P<md_day>{_DAY_RE})\b(?:,?\s+(?P<md_year>{_YEAR_RE}))?"
-    rf"|(?P<dm_day>{_DAY_RE})\s+(?:of\s+)?(?P<dm_month>{_MONTH_RE})\b\.?"
-    rf"(?:,?\s+(?P<dm_year>{_YEAR_RE}))?"
-    rf"|(?P<weekday>{_WEEKDAY_RE})(?:\s+(?P<wd_part>morning|afternoon|evening|night))?"
+    rf"|(?P<md_month>{_MONTH_RE})\.?\s+(?P<md_day>{_DAY_RE})(?:\s?[-–]\s?(?P<md_day2>{_DAY_RE}))?"
+    rf"\b(?:,?\s+(?P<md_year>{_YEAR_RE}))?"
+    rf"|(?P<dm_day>{_DAY_RE})(?:\s?[-–]\s?(?P<dm_day2>{_DAY_RE}))?\s+(?:of\s+)?"
+    rf"(?P<dm_month>{_MONTH_RE})\b\.?(?:,?\s+(?P<dm_year>{_YEAR_RE}))?"
+    rf"|(?:(?P<wd_last>last)\s+)?(?P<weekday>{_WEEKDAY_RE})"
+    r"(?:\s+(?P<wd_part>morning|afternoon|evening|night))?"
+    r"|(?P<ago_n>\d{1,2}|a|one|two|three|four|five|six|seven|ten)\s+days?\s+ago"
     r"|(?P<rel>yesterday|today|tonight|last\s+night|overnight|this\s+morning"
     r"|this\s+(?:week|month|year)|last\s+(?:week|month|year)|past\s+(?:week|month|year)"
     r"|so\s+far\s+this\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)"
@@ -80,6 +85,17 @@ _PATTERN: Final = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+_SMALL_NUMBERS: Final = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "ten": 10,
+}
 _NUMERIC: Final = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
 
 
@@ -180,12 +196,19 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateRef | None:
 
     if g["iso"]:
         return day(_safe_date(int(g["iso"]), int(g["iso_m"]), int(g["iso_d"])))
-    if g["md_month"]:
-        year = int(g["md_year"]) if g["md_year"] else None
-        return day(_month_day(pub, MONTHS[g["md_month"].lower()], _num(g["md_day"]), year))
-    if g["dm_month"]:
-        year = int(g["dm_year"]) if g["dm_year"] else None
-        return day(_month_day(pub, MONTHS[g["dm_month"].lower()], _num(g["dm_day"]), year))
+    for prefix in ("md", "dm"):
+        if g[f"{prefix}_month"]:
+            year = int(g[f"{prefix}_year"]) if g[f"{prefix}_year"] else None
+            month = MONTHS[g[f"{prefix}_month"].lower()]
+            first = _month_day(pub, month, _num(g[f"{prefix}_day"]), year)
+            if first is None:
+                return None
+            last = None
+            if g[f"{prefix}_day2"]:
+                # "Sept 28-29", "28-29 September": the span of days, in the same month.
+                last = _safe_date(first.year, month, _num(g[f"{prefix}_day2"]))
+                last = last if last is not None and last > first else None
+            return DateRef(_iso(first), _iso(last) if last else None, "day", False, s, e)
     if g["p_month"]:
         month = MONTHS[g["p_month"].lower()]
         if g["p_month_year"]:
@@ -207,7 +230,13 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateRef | None:
     if pub is None:
         return None
     if g["weekday"]:
-        return day(_weekday_before(pub, WEEKDAYS[g["weekday"].lower()]))
+        found = _weekday_before(pub, WEEKDAYS[g["weekday"].lower()])
+        if g["wd_last"] and found == pub:
+            found -= timedelta(days=7)  # "last Thursday" in a Thursday story
+        return day(found)
+    if g["ago_n"]:
+        n = g["ago_n"].lower()
+        return day(pub - timedelta(days=int(n) if n.isdigit() else _SMALL_NUMBERS[n]))
     rel = " ".join(g["rel"].lower().split())
     return _relative(rel, pub, s, e)
 

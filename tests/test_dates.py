@@ -61,6 +61,9 @@ def test_parse_published(value: str, expected: str | None) -> None:
         ("The raid of 2016-09-28 killed 11.", SATURDAY, "2016-09-28", "2016-09-28"),
         ("The ambush on December 30 killed 4.", "2018-01-02", "2017-12-30", "December 30"),
         ("The ambush on the 3rd of March killed 4.", "2018-03-05", "2018-03-03", "3rd of March"),
+        ("It was hit last Thursday.", THURSDAY, "2017-09-21", "last Thursday"),
+        ("It was hit last Thursday.", SATURDAY, "2017-09-28", "last Thursday"),
+        ("It was hit two days ago.", SATURDAY, "2017-09-28", "two days ago"),
     ],
 )
 def test_incident_day(text: str, published: str, expected: str, phrase: str) -> None:
@@ -90,6 +93,19 @@ def test_periods(text: str, start: str, end: str, precision: str) -> None:
     assert len(refs) == 1
     ref = refs[0]
     assert (ref.date, ref.date_end, ref.precision, ref.period) == (start, end, precision, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Clashes on Sept 28-29 left 30 dead.", "2017-09-28", "2017-09-29"),
+        ("Clashes on 28-29 September left 30 dead.", "2017-09-28", "2017-09-29"),
+        ("Clashes on 29–28 September left 30 dead.", "2017-09-29", None),
+    ],
+)
+def test_multi_day_spans(text: str, start: str, end: str | None) -> None:
+    ref = incident_date(text, SATURDAY)
+    assert ref is not None and (ref.date, ref.date_end, ref.period) == (start, end, False)
 
 
 def test_a_day_wins_over_a_period() -> None:
