@@ -117,6 +117,7 @@ def test_source_lookup(reg: Registry, written: str, expected: str) -> None:
         ("Tatmadaw", "Myanmar military"),
         ("Wagner mercenaries", "Wagner Group"),
         ("al-Shabab", "al-Shabaab"),
+        ("U.S.", "US forces"),
     ],
 )
 def test_actor_lookup(reg: Registry, written: str, expected: str) -> None:
