@@ -40,7 +40,9 @@ _CONTINUES: Final = re.compile(
     r"|as\s+a\s+result|consequently)\b",
     re.IGNORECASE,
 )
-_CITING: Final = re.compile(r"\b(?:citing|quoting)\s+", re.IGNORECASE)
+_CITING: Final = re.compile(
+    r"\b(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+", re.IGNORECASE
+)
 _STOP_SUBJECT: Final = re.compile(
     r"[\"“”;:\[\]]|—|\s[-–]\s|\d|\b(?:which|that|who|whom|whose|while|but|after|before|when|"
     r"because|since|although|though|if|whereas|until|as|said|says|say|told|claimed|reported|"
@@ -229,6 +231,9 @@ class Attributor:
             ):
                 return (self.default,)  # "Hamas, whose attack killed 1,400, said": background
         live = [c for c in cues if c.speakers]
+        if any(c.kind != "according" or _named_claimant(c) for c in live):
+            # "according to AP" only relays when someone else in the sentence speaks.
+            live = [c for c in live if c.kind != "according" or _named_claimant(c)]
         according = [c for c in live if c.kind == "according"]
         if according:
             return min(according, key=lambda c: abs(c.start - pos)).speakers
@@ -392,7 +397,8 @@ class Attributor:
         if re.fullmatch(r"[A-Z][\w'’\-]+", bare):
             for speaker in reversed(self.history):
                 if not speaker.named and bare in _WORDS.findall(speaker.name):
-                    return speaker  # a surname: "Buba said" after "Major General Edward Buba"
+                    # A surname ("Roe said" after "Colonel Jane Roe"): same person and type.
+                    return Speaker(written or phrase, speaker.source_type)
         words = _WORDS.findall(bare.lower())
         if words and words[-1] in _STATEMENT:
             return self.history[-1] if self.history else None
@@ -415,6 +421,8 @@ class Attributor:
             if kind == "unknown":
                 kind = "belligerent"
         short = len(phrase.split()) <= 4
+        if definite and _STATE_WORDS.fullmatch(_head(phrase)):
+            return Speaker(written or phrase, kind)  # "the army": its own wording is clearest
         if short and (definite or (descriptors and kind == "monitor")):
             found_sp = self._antecedent(kind, offset, not definite, phrase)
             if found_sp is not None:
@@ -474,6 +482,10 @@ class Attributor:
             if after:
                 return after[0]
         return None
+
+
+def _named_claimant(cue: _Cue) -> bool:
+    return any(s.source_type != "media" for s in cue.speakers)
 
 
 def _is_relative(before: str) -> bool:
@@ -541,6 +553,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     if not words:
         return s, s
     return s + words[0].start(), s + words[-1].end()
+
+
+def _head(phrase: str) -> str:
+    words = _WORDS.findall(phrase.lower())
+    return words[-1] if words else ""
 
 
 def _is_proper(part: str) -> bool:

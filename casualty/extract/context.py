@@ -36,6 +36,8 @@ _PERIOD_CUE: Final = re.compile(
 )
 #: Sentences that make up an article's lead, where the incident is dated.
 _LEAD: Final = 3
+#: How far (characters) cumulative wording may stand from a figure it makes a period total.
+_PERIOD_REACH: Final = 100
 #: How old a date taken from another sentence may be, in days before publication.
 _BORROW_DAYS: Final = 7
 #: A date that dates the statement, not the incident: "a monitor said on Friday".
@@ -224,7 +226,8 @@ class ArticleContext:
         """`claim` with its date, place and kind (claim or period_total) filled in."""
         text = self.sentences[index].text
         changes: dict[str, Any] = {}
-        total = _PERIOD_CUE.search(text) is not None
+        total = _PERIOD_CUE.search(text, max(0, position - _PERIOD_REACH), position + _PERIOD_REACH)
+        total = total is not None
         period = self.period(index, position) if total else None
         if total:
             changes["kind"] = "period_total"

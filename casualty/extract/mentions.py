@@ -235,6 +235,7 @@ _NON_PERSON: Final = word_set(
     bases sorties targets rifles weapons guns aircraft planes jets helicopters boats tunnels
     dollars million billion times cases claims allegations complaints"""
 )
+_VERBS: Final = frozenset(["was", "is", "had", "has", "were", "of"])
 _MONTH_BEFORE: Final = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
 )
@@ -252,9 +253,12 @@ def _not_people(text: str, count: Count) -> bool:
         low = word.lower()
         if low in _NON_PERSON:
             return True
-        if not low.isalpha() or lexicon().pattern.fullmatch(low):
+        if not low.isalpha():
+            continue  # "seven 4x4 vehicles"
+        if lexicon().pattern.fullmatch(low):
             break
-    return False
+    # A bare "one" ("another one was seized") stands for a noun said before, rarely a person.
+    return count.qualifier.lower().endswith("one") and bool(head) and head[0].lower() in _VERBS
 
 
 def find_mentions(text: str) -> list[Mention]:
