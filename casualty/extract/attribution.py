@@ -40,6 +40,7 @@ _CONTINUES: Final = re.compile(
     r"|as\s+a\s+result|consequently)\b",
     re.IGNORECASE,
 )
+_BY_AGENT: Final = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _CITING: Final = re.compile(
     r"\b(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+", re.IGNORECASE
 )
@@ -250,8 +251,11 @@ class Attributor:
         return (self.default,)
 
     def omitter(self, sentence: Sentence, pos: int) -> Speaker | None:
-        """Who the omission cue at `pos` speaks of: the subject of its clause."""
+        """Who the omission cue at `pos` speaks of: the subject of its clause, else the
+        speaker of the sentence ("X said ..., adding that losses were still being counted")."""
         found = self._subject(sentence, pos)
+        if not found or all(f.source_type == "media" for f in found):
+            found = tuple(s for s in self._pick(self._cues(sentence), pos) if s.name != self.outlet)
         if not found:
             return None
         speaker = found[0]
@@ -281,6 +285,9 @@ class Attributor:
                 if _NEGATED.search(text, max(0, m.start() - 16), m.start()):
                     continue  # "did not say": an omission, not an attribution
                 found = self._inverted(sentence, m.start(), m.end())
+                agent = _BY_AGENT.match(text, m.end())
+                if not found and agent is not None:
+                    found = self._object(sentence, agent.end())  # "confirmed by the army"
                 if not found:
                     found = self._subject(sentence, m.start())
                 relative = _is_relative(text[: m.start()])

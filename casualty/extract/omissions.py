@@ -10,15 +10,19 @@ from typing import Final
 _OMISSION: Final = re.compile(
     r"\b(?:made|makes|make)\s+no\s+mention\s+of\b"
     r"|\b(?:did|does|do)\s+not\s+(?:immediately\s+)?(?:give|say|provide|mention|disclose|reveal"
-    r"|release|share|specify|report|confirm|comment|publish|offer|respond)\b"
+    r"|release|share|specify|report|confirm|comment|publish|offer|respond|acknowledge|put)\b"
     r"|\bdidn'?t\s+(?:give|say|provide|mention|disclose|reveal|release|share|specify|report)\b"
     r"|\bgave\s+no\s+(?:toll|figure|figures|details|estimate|number|casualty)"
     r"|\b(?:had|has|have)\s+no\s+(?:immediate\s+)?comment\b"
     r"|\b(?:is|are|was|were)\s+(?:yet|still)\s+to\s+(?:confirm|give|release|comment|disclose)\b"
-    r"|\bstill\s+being\s+counted\b"
+    r"|\bstill\s+being\s+(?:counted|established|assessed|verified|determined|tallied)\b"
+    r"|\bno\s+(?:\w+\s+){0,2}(?:figures?|toll|numbers?|estimates?|details)\s+(?:was|were|has\s+been"
+    r"|have\s+been)\s+(?:provided|given|released|disclosed|published|made\s+public)\b"
+    r"|\b(?:is|are|was|were)\s+(?:yet|still)\s+to\s+(?:confirm|give|release|disclose|provide)\b"
     r"|\bshied\s+away\s+from\b"
     r"|\bawaiting\s+(?:a\s+)?(?:confirmed\s+)?(?:toll|figures?|numbers?)\b"
-    r"|\bwithout\s+(?:giving|providing|specifying)\s+(?:a\s+|any\s+)?(?:toll|figures?|numbers?)",
+    r"|\bwithout\s+(?:giving|providing|specifying|disclosing)\s+(?:a\s+|any\s+|the\s+)?"
+    r"(?:\w+\s+)?(?:toll|figures?|numbers?|details)",
     re.IGNORECASE,
 )
 #: What must be omitted for the statement to be about casualties.
@@ -47,7 +51,7 @@ def find_omissions(sentence: str) -> list[Omission]:
     for m in _OMISSION.finditer(sentence):
         window = sentence[m.end() : m.end() + 80]
         cue = m.group().lower()
-        if "comment" in cue or "counted" in cue:
+        if "comment" in cue or "being" in cue or "yet" in cue or cue.startswith("no "):
             topic_ok = True
         else:
             topic_ok = _TOPIC.search(window) is not None
