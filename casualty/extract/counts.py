@@ -57,6 +57,9 @@ __all__ = ["Count", "find_counts", "is_non_casualty_number", "parse_number"]
 #: narrow window (almost every expression fits), then a wide one when the expression reaches
 #: the narrow window's end.
 _AHEAD: Final = ((40, 6), (200, 32))
+#: Longest text whose counts keep their token window: beyond it (a whole book in one call)
+#: the kept tokens would burden memory and the garbage collector more than re-reading costs.
+_KEEP_WINDOW_UP_TO: Final = 20_000
 _BEHIND_CHARS: Final = 36
 _BEHIND_TOKENS: Final = 5
 
@@ -364,9 +367,11 @@ def _read(
             head = nxt.start
             if nxt.low == "of":
                 head = seq[last + 2].start if last + 2 < len(seq) else nxt.end
-    tail = seq[-1].end
-    cut = tail < len(text) and not text[tail : tail + 200].isspace()  # bounded: no O(n) slice
-    window = (tuple(seq[max(0, first - 4) : first]), tuple(seq[last + 1 :]), cut)
+    window = None
+    if len(text) <= _KEEP_WINDOW_UP_TO:
+        tail = seq[-1].end
+        cut = tail < len(text) and not text[tail:].isspace()
+        window = (tuple(seq[max(0, first - 4) : first]), tuple(seq[last + 1 :]), cut)
     return Count(start, end, low, high, text[start:end], mod, head, window)
 
 
