@@ -73,6 +73,23 @@ def test_every_name_and_alias_finds_its_own_entry(reg: Registry) -> None:
             assert reg.actor(term) == actor, term
 
 
+def test_every_term_is_found_in_running_text_as_itself(reg: Registry) -> None:
+    """No alias is shadowed by another entry's longer or overlapping alias."""
+    lead = "On Monday "
+    for finder, entries in (
+        (reg.find_sources, reg.sources),
+        (reg.find_actors, reg.actors),
+    ):
+        for entry in entries:
+            for term in (entry.name, *entry.aliases, *entry.acronyms):
+                found = finder(f"{lead}{term} said twelve died.")
+                spans = [(a, b, e.name) for a, b, e in found]
+                assert (len(lead), len(lead) + len(term), entry.name) in spans, term
+    for descriptor in reg.descriptors:
+        found = reg.find_descriptors(f"{lead}{descriptor.text} said twelve died.")
+        assert [(a, e.text) for a, _, e in found] == [(len(lead), descriptor.text)]
+
+
 # --- lookups --------------------------------------------------------------------------------
 
 
