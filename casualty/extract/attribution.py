@@ -57,7 +57,7 @@ _AUX_BEFORE_VERB: Final = word_set(
 _LEADING: Final = word_set("and but so as while then also meanwhile however")
 _TRAILING_TIME: Final = word_set(
     """on in at late last this monday tuesday wednesday thursday friday saturday sunday
-    yesterday today tonight morning evening night afternoon statement a an"""
+    yesterday today tonight morning evening night afternoon a an"""
 )
 #: Nouns for a person speaking for an organisation: the phrase as written names the claimant
 #: better than the organisation's canonical name ("a health ministry official").
@@ -407,6 +407,9 @@ class Attributor:
                     # A surname ("Roe said" after "Colonel Jane Roe"): same person and type.
                     return Speaker(written or phrase, speaker.source_type)
         words = _WORDS.findall(bare.lower())
+        if words and words[0] in _STATEMENT:
+            # "a statement seen by Reuters": the statement's author speaks, named elsewhere.
+            return None
         if words and words[-1] in _STATEMENT:
             return self.history[-1] if self.history else None
         kind = descriptors[0][2].source_type if descriptors else head_type(phrase)
