@@ -28,7 +28,7 @@ _PERIOD_CUE: Final = re.compile(
     r"(?:days|weeks|months|years)\b"
     r"|\b(?:during|throughout)\s+(?:the\s+(?:war|conflict)|" + _MONTHS + r"\b(?!\s+\d))"
     r"|\bthis\s+(?:year|month)\b|\blast\s+(?:year|month)\b"
-    r"|\b\d+-(?:day|week|month|year)\s+(?:war|conflict|bombardment|campaign|offensive|siege"
+    r"|\b\d+-(?:day|week|month|year)\s+(?:war|conflict|bombardment|siege"
     r"|insurgency|uprising)\b"
     r"|\b(?:war|conflict|insurgency|uprising)['’]s\b"
     r"|\b(?:war|conflict|insurgency|uprising|violence)\s+(?:has|have|had)\s+(?:killed|claimed|left)",
@@ -108,7 +108,7 @@ class ArticleContext:
             ref = self._date(j)
             if ref is not None and self._recent(ref):
                 return ref
-        for j in range(min(_LEAD, len(self.sentences))):
+        for j in range(len(self.sentences)):
             ref = self._date(j)
             if ref is not None and self._recent(ref):
                 return ref
