@@ -458,3 +458,13 @@ def test_lookup_with_a_parenthesis(reg: Registry, written: str, expected: str) -
     found = reg.source(written)
     assert found is not None and found.name == expected
     assert reg.source("(nothing known here)") is None
+
+
+def test_generic_sources_are_marked(reg: Registry) -> None:
+    for name in ("medics", "police", "local officials", "residents", "military sources"):
+        found = reg.source(name)
+        assert found is not None and found.generic, name
+    for name in ("SOHR", "Gaza Health Ministry", "Reuters"):
+        found = reg.source(name)
+        assert found is not None and not found.generic, name
+    assert sum(s.generic for s in reg.sources) < 20

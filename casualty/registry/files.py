@@ -14,7 +14,7 @@ from casualty.model import SOURCE_TYPES, VICTIM_CATEGORIES
 from casualty.registry.records import Actor, Descriptor, Source
 
 _TOML_LINE_RE = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
-_SOURCE_KEYS = frozenset({"name", "type", "aliases", "acronyms", "country", "side"})
+_SOURCE_KEYS = frozenset({"name", "type", "aliases", "acronyms", "country", "side", "generic"})
 _ACTOR_KEYS = frozenset(
     {"name", "aliases", "acronyms", "category", "country", "side", "generic", "government"}
 )
@@ -132,6 +132,7 @@ def parse(text: str, path: str) -> Parsed:
                         country=reader.country(),
                         side=reader.text("side"),
                         acronyms=reader.strings("acronyms"),
+                        generic=reader.flag("generic"),
                     )
                 )
             elif table == "actor":

@@ -18,6 +18,9 @@ class Source:
     side: str | None = None
     #: Forms matched with their exact case ("SOHR", "IS").
     acronyms: tuple[str, ...] = ()
+    #: A kind of claimant ("medics", "police", "residents") rather than a named body: the
+    #: extractor may prefer the words of the article ("Iraqi police officials") as the name.
+    generic: bool = False
 
 
 @dataclass(frozen=True, slots=True)
