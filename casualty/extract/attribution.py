@@ -41,6 +41,9 @@ _CONTINUES: Final = re.compile(
     re.IGNORECASE,
 )
 _BY_AGENT: Final = re.compile(r"\s+by\s+(?=[A-Za-z])")
+_MEDIA_HEAD: Final = re.compile(
+    r"\b(?:TV|television|channel|radio|broadcaster|news\s+agency|newspaper)$", re.IGNORECASE
+)
 _CITING: Final = re.compile(
     r"\b(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+", re.IGNORECASE
 )
@@ -291,14 +294,25 @@ class Attributor:
                 if not found:
                     found = self._subject(sentence, m.start())
                 relative = _is_relative(text[: m.start()])
+                found = tuple(self._as_newsroom(f) for f in found)
                 if found and all(f.source_type == "media" for f in found):
                     found = self._relay(sentence, m.end())
+                elif found and all(_newsroom(f) for f in found):
+                    cited = self._relay(sentence, m.end())
+                    found = cited or found  # state TV "citing health authorities"
                 if word == "reported":
                     found = tuple(
                         Speaker(f.name, "media") if f.source_type == "unknown" else f for f in found
                     )
                 cues.append(_Cue(m.start(), m.end(), "subject", found, relative))
         return cues
+
+    def _as_newsroom(self, speaker: Speaker) -> Speaker:
+        """The publishing outlet named as a speaker ("Trend reports") is a newsroom."""
+        name = speaker.name.lower()
+        if not speaker.named and len(name) > 2 and self.outlet.lower().startswith(name):
+            return Speaker(speaker.name, "media")
+        return speaker
 
     def _relay(self, sentence: Sentence, pos: int) -> tuple[Speaker, ...]:
         """A newsroom reported it: the claimant is whom it cites, else nobody named."""
@@ -492,6 +506,14 @@ class Attributor:
             if after:
                 return after[0]
         return None
+
+
+def _newsroom(speaker: Speaker) -> bool:
+    """A broadcaster or agency, state-run or not ("the Houthis' al-Masirah TV")."""
+    return (
+        speaker.source_type in ("media", "state_media")
+        or _MEDIA_HEAD.search(speaker.name) is not None
+    )
 
 
 def _named_claimant(cue: _Cue) -> bool:

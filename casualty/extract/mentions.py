@@ -216,7 +216,8 @@ def _between(tokens: list[tuple[int, int, str]], start: int, end: int) -> list[s
 
 def _after_ok(gap: list[str], others_between: bool) -> bool:
     """Can the figure's noun phrase (`gap`) reach a following outcome phrase?"""
-    if len(gap) > _MAX_AFTER_GAP:
+    aside = any(w in gap for w in ("including", "among", "them", "whom"))
+    if len(gap) > _MAX_AFTER_GAP + (6 if aside else 0):
         return False
     if any(w in _CLAUSE_BREAK or w in _BREAK_PUNCT for w in gap):
         return False
@@ -235,6 +236,7 @@ _NON_PERSON: Final = word_set(
     bases sorties targets rifles weapons guns aircraft planes jets helicopters boats tunnels
     dollars million billion times cases claims allegations complaints"""
 )
+_COORDINATED: Final = re.compile(r"^\s*,?\s*(?:and|as well as|plus)\s*$")
 _VERBS: Final = frozenset(["was", "is", "had", "has", "were", "of"])
 _MONTH_BEFORE: Final = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
@@ -277,6 +279,14 @@ def find_mentions(text: str) -> list[Mention]:
             out.append(_bare(text, tokens, count, own))
             continue
         best = _govern(text, tokens, words, counts, i, out[-1].outcome if out else None)
+        if best is None and out and out[-1].outcome_end <= out[-1].start:
+            # "killed four soldiers and up to 25 insurgents": a second object of one verb.
+            last = out[-1]
+            if _COORDINATED.match(text[last.victim_end : count.start]):
+                best = (
+                    OutcomeWord(last.outcome_start, last.outcome_end, last.outcome, BEFORE),
+                    False,
+                )
         if best is None:
             continue
         word, after = best
@@ -375,7 +385,7 @@ def _govern(
                 candidates.append((len(gap), 2, w, False))
     total = _TOTAL_TO.search(text, prev_end, count.start)
     if total is not None:
-        inner = [w for w in words if total.start() <= w.start and w.end <= total.end()]
+        inner = [w for w in words if total.start() < w.end and w.end <= total.end()]
         if inner:
             candidates.append((3, 2, inner[0], False))
         elif previous is not None:
