@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from casualty.geo import Gazetteer, Place, country_code, gazetteer, normalize_place
@@ -290,8 +292,8 @@ def test_articles_and_diacritics(gaz: Gazetteer) -> None:
     assert found == [("al-Bab", "Al Bab"), ("Jisr al-Shughur", "Jisr ash Shughur")]
 
 
-def test_add_places(tmp_path: pytest.TempPathFactory, gaz: Gazetteer) -> None:
-    path = tmp_path / "extra.toml"  # type: ignore[operator]
+def test_add_places(tmp_path: Path, gaz: Gazetteer) -> None:
+    path = tmp_path / "extra.toml"
     path.write_text(
         '[[region]]\nname = "Testland Plain"\ncountry = "SY"\naliases = ["Test Plain"]\n'
         "lat = 35.0\nlon = 38.0\nradius_km = 50\n",
@@ -305,3 +307,42 @@ def test_add_places(tmp_path: pytest.TempPathFactory, gaz: Gazetteer) -> None:
     plain = _place(local, "Test Plain")
     assert (plain.kind, plain.country) == ("region", "SY")
     assert local.contains(plain, Place("x", "SY", None, 35.1, 38.1, "city", "x"))
+
+
+def _tiny_index() -> dict[str, object]:
+    from casualty.geo.build import IndexBuilder, prefixes_of
+
+    builder = IndexBuilder()
+    builder.add(("Alpha Town", "SY", "Homs", 34.0, 37.0, "city", "gn:1", 5000), {"Alpha Town"})
+    builder.add(("Alpha Town", "IQ", None, None, None, "city", "gn:2", 90000), {"Alpha Town"})
+    builder.add(("Homs", "SY", "Homs", 34.5, 37.5, "admin1", "adm1:SY:11", 10**6), {"Homs"})
+    keys, multi = builder.finish()
+    return {"format": 0, "rows": builder.rows, "keys": keys, "multi": multi,
+            "prefixes": sorted(prefixes_of(keys)), "regions": {}}  # fmt: skip
+
+
+def test_pack_round_trip() -> None:
+    from casualty.geo.build import pack, unpack
+
+    index = _tiny_index()
+    assert unpack(pack(index)) == index
+    local = Gazetteer(unpack(pack(index)))
+    town = local.lookup("Alpha Town")
+    assert town is not None and (town.country, town.lat) == ("IQ", None)
+    assert local.lookup("Alpha Town", "SY") == Place(
+        "Alpha Town", "SY", "Homs", 34.0, 37.0, "city", "gn:1", 5000
+    )
+
+
+def test_a_broken_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from casualty.geo import build
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(build, "FORMAT", 0)
+    monkeypatch.setattr(build, "build_index", _tiny_index)
+    path = build.cache_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a pickle")
+    assert build.load_index()["rows"] == _tiny_index()["rows"]
+    assert path.stat().st_size > 100  # rewritten
+    assert build.load_index()["keys"] == _tiny_index()["keys"]  # read back from the cache
