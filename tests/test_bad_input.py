@@ -757,3 +757,62 @@ def test_extractor_fuzz_spans_stay_inside_the_text(text: str) -> None:
         if claim.span is not None:
             start, end = claim.span
             assert 0 <= start <= end <= len(text)
+
+
+# -- articles ------------------------------------------------------------------------------
+
+_ARTICLE = "At least 12 soldiers were killed in the shelling, a local monitor said."
+
+
+def _article_line(i: int) -> str:
+    return json.dumps({"id": f"a{i}", "text": _ARTICLE, "published": "2020-01-0" + str(i + 1)})
+
+
+def test_articles_jsonl_bad_line_stops_or_is_skipped(tmp_path: Path) -> None:
+    _extractor()
+    path = tmp_path / "articles.jsonl"
+    bad = '{"id": "broken", "text": "unterminated'
+    path.write_text("\n".join([_article_line(0), bad, _article_line(1)]) + "\n", "utf-8")
+    code, out, err = _invoke("extract", str(path), "-f", "jsonl")
+    assert code == 2 and err.startswith(f"casualty: {path}:2: not valid JSON")
+    assert len(err.splitlines()) == 1
+    rejects = tmp_path / "rejects.txt"
+    args = ("extract", str(path), "-f", "jsonl", "--on-error", "skip", "--rejects", str(rejects))
+    code, out, err = _invoke(*args)
+    assert code == 0
+    assert {c["doc"] for c in _claims(out)} == {"a0", "a1"}
+    assert f"casualty: {path}:2: not valid JSON" in err
+    assert rejects.read_text(encoding="utf-8") == bad + "\n"
+
+
+def test_nul_byte_in_an_article_names_its_line(tmp_path: Path) -> None:
+    _extractor()
+    path = tmp_path / "a.txt"
+    path.write_text(f"{_ARTICLE}\nSecond line.\nThird \x00 line.\n", encoding="utf-8")
+    code, _, err = _invoke("extract", str(path), "-f", "jsonl")
+    assert code == 2
+    assert err == f"casualty: {path}:3: contains a NUL byte: binary data, not text\n"
+
+
+def test_an_article_too_big_to_hold_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"killed " * ((17 << 20) // 7 + 1))
+    code, _, err = _invoke("extract", str(path), "-f", "jsonl")
+    assert code == 2
+    assert err.startswith(f"casualty: {path}:1: longer than 16,777,216 characters")
+
+
+def test_empty_stdin_is_no_claims(tmp_path: Path) -> None:
+    claims, err = _run_ok("-", stdin=b"")
+    assert claims == [] and err == "casualty: <stdin>: empty input, nothing read\n"
+
+
+def test_jsonl_extra_fields_pass_through_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(jrow(0, note="checked", tags=["a", "b"], score=2) + "\n", "utf-8")
+    claims, _ = _run_ok(str(path))
+    assert (claims[0]["note"], claims[0]["tags"], claims[0]["score"]) == (
+        "checked",
+        '["a", "b"]',
+        "2",
+    )

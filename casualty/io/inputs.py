@@ -254,7 +254,7 @@ def documents_of(
     except InputError as exc:
         if on_bad is None:
             raise
-        on_bad(BadRow(name, exc.line or 1, f"{exc.reason} (article skipped)", None))
+        on_bad(BadRow(name, exc.line or 1, exc.reason, None))
         return
     yield document_from_text(text, name, published)
 
