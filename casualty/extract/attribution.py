@@ -438,7 +438,9 @@ class Attributor:
             if len(rest) <= 3 or (kind in ("unknown", "belligerent") and not _WORDS.search(rest)):
                 party = actor.side or actor.name
                 if _STATE_WORDS.search(party) and not _STATE_WORDS.search(phrase):
-                    return Speaker(written or phrase, "belligerent")  # "Azerbaijan said"
+                    return Speaker(
+                        written or phrase, "official"
+                    )  # "Azerbaijan said": its government
                 if definite and _STATE_WORDS.search(phrase):
                     return Speaker(written or phrase, "belligerent")  # "the military said"
                 return Speaker(party, "belligerent", True)
@@ -469,7 +471,7 @@ class Attributor:
         """The most recent claimant of `kind` before `offset` (or the next one when `forward`)."""
         words = _WORDS.findall(phrase.lower())
         head = words[-1] if words else ""
-        non_state = any(w in _NON_STATE for w in words)
+        non_state = kind in ("belligerent", "unknown") and any(w in _NON_STATE for w in words)
         person = head in _PERSON_NOUNS or head == "general"
         state = _STATE_WORDS.search(phrase) is not None and not non_state
         for speaker in reversed(self.history):
