@@ -480,8 +480,8 @@ class Attributor:
             if person:
                 same = head in speaker.name.lower()
             else:
-                same = speaker.source_type == kind and (
-                    speaker.named or head in speaker.name.lower()
+                same = head in _WORDS.findall(speaker.name.lower()) or (
+                    speaker.source_type == kind and speaker.named
                 )
             if same and not (non_state and _STATE_WORDS.search(speaker.name)):
                 return speaker
