@@ -11,6 +11,7 @@ import datetime as _dt
 import functools
 import math
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -36,13 +37,20 @@ class ClaimValueError(ValueError):
     """A value in an input record that cannot be read as its field requires."""
 
 
+_SHARED_MAX = 48
+
+
 def _text(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
     text = str(value).strip()
-    return text or None
+    if len(text) <= _SHARED_MAX:
+        # Names, places and dates repeat across rows: one shared string each keeps a large
+        # claims file from holding thousands of copies (interned strings are freed as usual).
+        return sys.intern(text) if text else None
+    return text
 
 
 def _show(value: Any, limit: int = 60) -> str:
@@ -160,7 +168,7 @@ def parse_date(value: Any, name: str) -> str | None:
         day = other
     if day.year < 1800 or day.year > _latest_year():
         raise ClaimValueError(f"{name} {_show(text)} is out of the plausible range")
-    return day.isoformat()
+    return sys.intern(day.isoformat())
 
 
 def parse_coord(value: Any, name: str, limit: float) -> float | None:
@@ -205,7 +213,7 @@ def _choice(value: Any, name: str, allowed: Sequence[str], default: str | None) 
         raise ClaimValueError(
             f"unknown {name} {_show(text)} (expected one of: {', '.join(allowed)})"
         )
-    return norm
+    return allowed[allowed.index(norm)]  # the vocabulary's own string, shared
 
 
 def _extra_value(value: Any) -> str:
