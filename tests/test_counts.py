@@ -233,6 +233,8 @@ NON_CASUALTY = [
     ("prices rose 40 per cent", "40", True),
     ("a reward of $5 million", "5 million", True),
     ("aid worth 20 million dollars", "20 million", True),
+    ("a town with a population of 40,000", "40,000", True),
+    ("contracts worth 300 were signed", "300", True),
     ("Brigade 93 was hit", "93", True),
     ("the 93 Brigade was hit", "93", True),
     ("under Resolution 2254", "2254", True),

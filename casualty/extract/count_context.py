@@ -77,12 +77,22 @@ def _has(words: frozenset[str], word: str) -> bool:
     return any(f in words for f in _forms(word))
 
 
-def _phrase_before(before: list[Tok], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    if not before:
+@cache
+def _before_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Multi-word phrases that make the next number a measure or an age, by their last word."""
+    ages = (("age", "of"), ("ages", "of"), ("aged", "between"), ("ages", "between"))
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in (*lexicon().context_phrases["measure_phrases"], *ages):
+        out.setdefault(phrase[-1], []).append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _phrase_before(before: list[Tok]) -> bool:
+    phrases = _before_phrases().get(before[-1].low, ())
+    if not phrases:
         return False
-    last = before[-1].low
     lows = tuple(t.low for t in before)
-    return any(p[-1] == last and lows[-len(p) :] == p for p in phrases if len(p) <= len(lows))
+    return any(lows[-len(p) :] == p for p in phrases)
 
 
 def _noun_says(text: str, after: list[Tok], lex: Lexicon) -> bool | str | None:
@@ -134,9 +144,7 @@ def _before_says(text: str, c: Count, before: list[Tok], lex: Lexicon) -> bool:
         return True
     if prev.word and prev.low in ctx["months"] and (orig[0].isupper() or len(orig) > 5):
         return True
-    return _phrase_before(before, lex.context_phrases["measure_phrases"]) or _phrase_before(
-        before, (("age", "of"), ("ages", "of"), ("aged", "between"), ("ages", "between"))
-    )
+    return prev.low in ctx["measure_phrases"] or _phrase_before(before)
 
 
 def _is_year(text: str, c: Count, before: list[Tok], after: list[Tok], lex: Lexicon) -> bool:
