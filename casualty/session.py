@@ -110,7 +110,24 @@ class Session:
     def _files(self, inputs: Iterable[str]) -> list[Any]:
         from casualty.io.inputs import expand_inputs
 
-        return list(expand_inputs(inputs, warn=lambda n: self.warn(f"{n.path}: {n.message}")))
+        files = list(expand_inputs(inputs, warn=lambda n: self.warn(f"{n.path}: {n.message}")))
+        self._check_rejects(files)
+        return files
+
+    def _check_rejects(self, files: list[Any]) -> None:
+        """Refuse an unwritable --rejects file, or one that is an input, before any work."""
+        if self.rejects is None:
+            return
+        target = self.rejects.resolve()
+        if any(f.name != "<stdin>" and Path(f.name).resolve() == target for f in files):
+            raise UsageError(f"--rejects {self.rejects} is one of the inputs")
+        try:
+            with self.rejects.open("w", encoding="utf-8"):
+                pass
+        except OSError as exc:
+            raise UsageError(
+                f"cannot write --rejects file {self.rejects}: {exc.strerror or exc}"
+            ) from None
 
     def _loaded(self, inputs: Iterable[str]) -> Iterator[Any]:
         """Each input opened, in order; closed once the caller has read it."""

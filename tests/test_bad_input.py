@@ -816,3 +816,21 @@ def test_jsonl_extra_fields_pass_through_as_text(tmp_path: Path) -> None:
         '["a", "b"]',
         "2",
     )
+
+
+def test_unwritable_rejects_file_fails_before_any_output(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(HEADER + good(1), encoding="utf-8")
+    target = tmp_path / "missing-dir" / "rejects.txt"
+    args = ("cluster", str(path), "--on-error", "skip", "--rejects", str(target))
+    code, out, err = _invoke(*args)
+    assert (code, out) == (2, "")
+    assert err == f"casualty: cannot write --rejects file {target}: No such file or directory\n"
+
+
+def test_rejects_file_may_not_overwrite_an_input(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(HEADER + good(1), encoding="utf-8")
+    code, _, err = _invoke("cluster", str(path), "--on-error", "skip", "--rejects", str(path))
+    assert code == 2 and err == f"casualty: --rejects {path} is one of the inputs\n"
+    assert path.read_text(encoding="utf-8") == HEADER + good(1)
