@@ -31,13 +31,17 @@ _PERIOD_CUE: Final = re.compile(
     r"|\b\d+-(?:day|week|month|year)\s+(?:war|conflict|bombardment|siege"
     r"|insurgency|uprising)\b"
     r"|\b(?:war|conflict|insurgency|uprising)['’]s\b"
+    r"|\b(?:in|during|throughout)\s+the\s+(?:\d+-year(?:-old)?\s+)?(?:war|conflict|insurgency|uprising)\b"
+    r"|\b(?:war|conflict|insurgency|uprising),?\s+which\s+has\s+(?:killed|claimed|left)"
+    r"|\bin\s+(?:just\s+)?(?:over|under|more\s+than|less\s+than)\s+(?:a|one|two|three|\d+)\s+"
+    r"(?:year|years|months)\b"
     r"|\b(?:war|conflict|insurgency|uprising|violence)\s+(?:has|have|had)\s+(?:killed|claimed|left)",
     re.IGNORECASE,
 )
 #: Sentences that make up an article's lead, where the incident is dated.
 _LEAD: Final = 3
 #: How far (characters) cumulative wording may stand from a figure it makes a period total.
-_PERIOD_REACH: Final = 100
+_PERIOD_REACH: Final = 120
 #: How old a date taken from another sentence may be, in days before publication.
 _BORROW_DAYS: Final = 7
 #: A date that dates the statement, not the incident: "a monitor said on Friday".
