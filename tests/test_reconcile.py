@@ -579,3 +579,16 @@ def test_silence_of_state_media_shows_under_the_state_media_that_speaks() -> Non
 def test_silence_without_victim_goes_to_the_only_row() -> None:
     claims = [mk(low=3, high=3), mk("X", kind="omission", victim=None, victim_category=None)]
     assert only_row(reconcile(claims)).omissions[0].source == "X"
+
+
+def test_sources_of_one_side_are_not_compared_with_each_other() -> None:
+    from casualty.registry import builtin_registry
+
+    own = {"perpetrator": IS, "source_type": "state_media"}
+    claims = [
+        mk(SANA, low=2, high=2, **own),
+        mk("Syrian state media", low=3, high=3, **own),
+        mk(low=73, high=None, perpetrator=IS),
+    ]
+    row = only_row(reconcile(claims, builtin_registry()))
+    assert sorted(c.source for c in row.cells if c.self_serving) == [SANA, "Syrian state media"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from casualty.model import OUTCOMES, Claim
 from casualty.reconcile.best import best_estimate
@@ -106,28 +107,35 @@ def _value(cell: Cell) -> int | None:
 def _mark_self_serving(
     cells: list[Cell], by_source: dict[str, list[Claim]], key: RowKey, registry: RegistryLike | None
 ) -> list[Cell]:
-    from dataclasses import replace
-
+    """Flag partisan figures beyond every figure from sources not on the same side."""
+    sides = {c.source: source_side(c.source, c.source_type, registry) for c in cells}
     out = []
     for cell in cells:
         value = _value(cell)
-        others = [_value(c) for c in cells if c is not cell and _value(c) is not None]
+        side = sides[cell.source]
+        others = [
+            v
+            for c in cells
+            if c is not cell and (side is None or sides[c.source] != side)
+            for v in (_value(c),)
+            if v is not None
+        ]
         flagged = False
-        if value is not None and others:
+        if value is not None and others and side is not None:
+            claims = by_source[cell.source]
             direction = bias_direction(
                 cell.source,
                 cell.source_type,
                 key[0] or None,
-                by_source[cell.source][0].victim_category,
-                by_source[cell.source],
+                _most_common([c.victim_category for c in claims]),
+                claims,
                 registry,
             )
-            numbers = [o for o in others if o is not None]
             if direction == "inflate":
-                flagged = value > max(numbers)
+                flagged = value > max(others)
             elif direction == "deflate":
-                flagged = value < min(numbers)
-        out.append(replace(cell, self_serving=flagged) if flagged else cell)
+                flagged = value < min(others)
+        out.append(replace(cell, self_serving=True) if flagged else cell)
     return out
 
 
