@@ -1,8 +1,10 @@
 """Whose side a source speaks for, and when its figure serves that side.
 
 SPEC §6: a claim is *self-serving* when a belligerent's figure for its enemy's losses is above
-every other source's, or its figure for its own losses is below them. A figure for civilians
-its own side killed counts like its own losses: playing it down serves the side.
+every other source's, or its figure for its own losses is below them. "Other" means sources
+not on the same side (two outlets of one side do not excuse each other). A figure for civilians
+its own side killed counts like its own losses: playing it down serves the side. Figures are
+compared by their lower bound (the upper one when that is all a source gives).
 
 A source is partisan when the registry gives it a `side` (a belligerent's ministry, state media)
 or when its `source_type` is `belligerent` (then, without a registry entry, it speaks for itself).
