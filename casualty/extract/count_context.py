@@ -87,7 +87,7 @@ def _before_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _phrase_before(before: list[Tok]) -> bool:
+def _phrase_before(before: tuple[Tok, ...]) -> bool:
     phrases = _before_phrases().get(before[-1].low, ())
     if not phrases:
         return False
@@ -95,7 +95,7 @@ def _phrase_before(before: list[Tok]) -> bool:
     return any(lows[-len(p) :] == p for p in phrases)
 
 
-def _noun_says(text: str, after: list[Tok], lex: Lexicon) -> bool | str | None:
+def _noun_says(text: str, after: tuple[Tok, ...], lex: Lexicon) -> bool | str | None:
     """True if the counted noun is a thing, False if a person, None if neither is known.
 
     ``"more"`` when the tokens ran out before a decision.
@@ -126,7 +126,7 @@ def _noun_says(text: str, after: list[Tok], lex: Lexicon) -> bool | str | None:
     return "more"
 
 
-def _before_says(text: str, c: Count, before: list[Tok], lex: Lexicon) -> bool:
+def _before_says(text: str, c: Count, before: tuple[Tok, ...], lex: Lexicon) -> bool:
     ctx = lex.context
     if not before:
         return False
@@ -147,7 +147,9 @@ def _before_says(text: str, c: Count, before: list[Tok], lex: Lexicon) -> bool:
     return prev.low in ctx["measure_phrases"] or _phrase_before(before)
 
 
-def _is_year(text: str, c: Count, before: list[Tok], after: list[Tok], lex: Lexicon) -> bool:
+def _is_year(
+    text: str, c: Count, before: tuple[Tok, ...], after: tuple[Tok, ...], lex: Lexicon
+) -> bool:
     if c.modifier not in ("exact", "range") or c.low is None or not 1800 <= c.low <= 2100:
         return False
     if not _YEAR.fullmatch(c.qualifier):
@@ -173,10 +175,10 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
     lex = lexicon()
     ctx = lex.context
     if c.window is not None and (len(c.window[1]) >= 3 or not c.window[2]):
-        before, after, cut = list(c.window[0]), list(c.window[1]), c.window[2]
+        before, after, cut = c.window
     else:
-        before = tokens(text, max(0, c.start - 32), c.start, 12)[-4:]
-        after, cut = tokens(text, c.end, min(len(text), c.end + 64), 9), False
+        before = tuple(tokens(text, max(0, c.start - 32), c.start, 12)[-4:])
+        after, cut = tuple(tokens(text, c.end, min(len(text), c.end + 64), 9)), False
     if after and glued(Tok("", c.end, c.end), after[0]):
         nxt = after[0].low
         if nxt == "%" or (
@@ -204,11 +206,12 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
             return True  # "10 a.m."
     verdict = _noun_says(text, after, lex)
     if verdict == "more" and cut:
-        verdict = _noun_says(text, tokens(text, c.end, min(len(text), c.end + 64), 9), lex)
+        more = tuple(tokens(text, c.end, min(len(text), c.end + 64), 9))
+        verdict = _noun_says(text, more, lex)
     return verdict is True
 
 
-def _is_phone(before: list[Tok], after: list[Tok], c: Count) -> bool:
+def _is_phone(before: tuple[Tok, ...], after: tuple[Tok, ...], c: Count) -> bool:
     """Three digit groups in a row ("555 123 4567", "+963 11 234") make a phone number."""
     if not c.qualifier.isdigit():
         return False

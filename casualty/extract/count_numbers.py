@@ -20,7 +20,8 @@ DASHES: Final = frozenset({"-", "–", "—", "‑"})
 def _digit_value(tok: Tok) -> tuple[int, int] | None:
     """Integer part and decimal part (as numerator, denominator digits) of a digit token."""
     raw = tok.low.replace("٬", ",").replace("٫", ".")
-    if sum(ch.isdigit() for ch in raw) > MAX_DIGITS or raw.count(".") > 1:
+    seps = raw.count(",") + raw.count(".")
+    if len(raw) - seps > MAX_DIGITS or raw.count(".") > 1:
         return None
     whole, _, frac = raw.partition(".")
     if "," in whole:

@@ -226,7 +226,8 @@ def _window(
     chars, limit = _AHEAD[wide]
     ahead = min(len(text), e + chars)
     if digits:
-        fwd = [Tok(text[s:e].lower(), s, e), *tokens(text, e, ahead, limit)]
+        anchor = tuple.__new__(Tok, (text[s:e], s, e))  # digits: nothing to lowercase
+        fwd = [anchor, *tokens(text, e, ahead, limit)]
     else:
         fwd = tokens(text, s, ahead, limit)
     return back + fwd, len(back)
