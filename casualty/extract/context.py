@@ -40,6 +40,8 @@ _PERIOD_CUE: Final = re.compile(
 )
 #: Sentences that make up an article's lead, where the incident is dated.
 _LEAD: Final = 3
+#: Sentences shorter than this (datelines, bylines) are not used to date incidents.
+_MIN_DATED_WORDS: Final = 6
 #: How far (characters) cumulative wording may stand from a figure it makes a period total.
 _PERIOD_REACH: Final = 120
 #: How old a date taken from another sentence may be, in days before publication.
@@ -97,7 +99,10 @@ class ArticleContext:
 
     def _date(self, index: int) -> Any:
         if index not in self._dates:
-            self._dates[index] = _incident_ref(self.sentences[index].text, self.doc.published)
+            text = self.sentences[index].text
+            # A dateline line ("KYIV, Ukraine, Oct. 12") dates the report, not the incident.
+            short = len(text.split()) < _MIN_DATED_WORDS
+            self._dates[index] = None if short else _incident_ref(text, self.doc.published)
         return self._dates[index]
 
     def incident_date(self, index: int) -> Any:
