@@ -330,7 +330,12 @@ def apply_curated(builder: IndexBuilder, curated: dict[str, Any]) -> dict[str, d
     rows = builder.rows
     for item in curated.get("rename", []):
         key = normalize_place(item["match"])
-        found = [i for i in builder.keys.get(key, ()) if rows[i][1] == item["country"]]
+        kind = item.get("kind", "city")
+        found = [
+            i
+            for i in builder.keys.get(key, ())
+            if rows[i][1] == item["country"] and rows[i][5] == kind
+        ]
         if not found:
             continue
         index = min(found, key=lambda i: (-rows[i][7], rows[i][6]))

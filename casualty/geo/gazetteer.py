@@ -155,7 +155,7 @@ class Gazetteer:
     # -- find_places -----------------------------------------------------------------------
 
     def find_places(
-        self, text: str, context_countries: Sequence[str] = ()
+        self, text: str, context_countries: Sequence[str] = (), unresolved: bool = False
     ) -> list[tuple[int, int, Place]]:
         """Place mentions in `text` as (start, end, place), longest match first, no overlaps.
 
@@ -165,10 +165,14 @@ class Gazetteer:
         a population of at least 15,000; stop-words and words the text also uses in lower
         case are never places on their own. Countries and demonyms ("Syrian") in the text
         join `context_countries` to pick among namesakes.
+
+        With `unresolved`, names the gazetteer lacks are returned too where the wording says
+        they are settlements ("the village of X", "X neighbourhood"): kind "city", no
+        coordinates, `id` "name:<country>:<key>", in the first context country ("" if none).
         """
         from casualty.geo.mentions import find_places
 
-        return find_places(self, text, context_countries)
+        return find_places(self, text, context_countries, unresolved)
 
     # -- relations -------------------------------------------------------------------------
 

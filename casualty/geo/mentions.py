@@ -100,7 +100,7 @@ class _Words:
 
 
 def find_places(
-    gaz: Gazetteer, text: str, context_countries: Sequence[str]
+    gaz: Gazetteer, text: str, context_countries: Sequence[str], unresolved: bool = False
 ) -> list[tuple[int, int, Place]]:
     """See `Gazetteer.find_places`."""
     w = _Words(text)
@@ -135,7 +135,75 @@ def find_places(
         resolved = _resolve(gaz, text, w, first, last, key, scope)
         if resolved is not None:
             out.append(resolved)
+    if unresolved:
+        code = context_countries[0].upper() if context_countries else ""
+        if not code and len(scope.mentioned) == 1:
+            code = next(iter(scope.mentioned))
+        out.extend(_unresolved(gaz, text, w, [(f[0], f[1]) for f in out], code))
+        out.sort(key=lambda f: f[0])
     return out
+
+
+#: Words that announce a settlement's name: "the village of X", "X village".
+_SETTLEMENT_BEFORE: Final = frozenset(
+    {"village", "town", "city", "district", "neighbourhood", "neighborhood", "suburb", "area",
+     "camp", "hamlet", "settlement", "locality"}
+)  # fmt: skip
+_SETTLEMENT_AFTER: Final = frozenset(
+    {"village", "district", "neighbourhood", "neighborhood", "camp", "hamlet", "locality"}
+)
+
+
+def _unresolved(
+    gaz: Gazetteer, text: str, w: _Words, spans: list[tuple[int, int]], country: str
+) -> list[tuple[int, int, Place]]:
+    """Names the gazetteer lacks, where the wording says they are settlements.
+
+    "the village of Kafr Nabudah", "Karm al-Zeitoun neighbourhood": a Place without
+    coordinates, `id` "name:<country>:<key>", in the text's first context country.
+    """
+    from casualty.geo.gazetteer import Place
+    from casualty.geo.normalize import normalize_place
+
+    texts, caps, starts, ends = w.texts, w.caps, w.starts, w.ends
+    taken = {k for k, at in enumerate(starts) if any(a <= at < b for a, b in spans)}
+    out: list[tuple[int, int, Place]] = []
+    i, n = 0, len(texts)
+    while i < n:
+        last = _name_run(text, w, i) if caps[i] and i not in taken else -1
+        if last < 0:
+            i += 1
+            continue
+        before = i >= 2 and texts[i - 1] == "of" and texts[i - 2].casefold() in _SETTLEMENT_BEFORE
+        after = last + 1 < n and texts[last + 1] in _SETTLEMENT_AFTER
+        span = range(i, last + 1)
+        if (
+            (before or after)
+            and not any(k in taken for k in span)
+            and not all(texts[k] in gaz._stop or not caps[k] for k in span)
+        ):
+            start = starts[i]
+            if i > 0 and texts[i - 1] in ARTICLES and text[ends[i - 1] : start] == "-":
+                start = starts[i - 1]
+            name = text[start : ends[last]]
+            key = normalize_place(name).replace(" ", "-")
+            place = Place(name, country, None, None, None, "city", f"name:{country}:{key}")
+            out.append((start, ends[last], place))
+        i = last + 1
+    return out
+
+
+def _name_run(text: str, w: _Words, i: int) -> int:
+    """The last word of a capitalised name of up to four words starting at `i`, else -1."""
+    last = i
+    for j in range(i + 1, min(len(w.texts), i + 4)):
+        if text[w.ends[j - 1] : w.starts[j]] not in _GAPS:
+            break
+        if w.caps[j]:
+            last = j
+        elif w.texts[j] not in CONNECTORS:
+            break
+    return last
 
 
 class _Scope:
@@ -275,7 +343,14 @@ def _plausible(
         return False  # "Ho", acronyms such as "SANA", "IDF"
     # A lone word beside another capitalised word is part of a longer name ("Hassan
     # Rouhani", "Abu Bakr al-Baghdadi"), even after "in" or "to".
-    for near, lo, hi in ((first - 1, first - 1, first), (last + 1, last, last + 1)):
+    head = first
+    if (
+        first > 1
+        and texts[first - 1] in ARTICLES
+        and text[w.ends[first - 1] : w.starts[first]] == "-"
+    ):
+        head = first - 1  # "Karm al-Zeitoun": look past the article
+    for near, lo, hi in ((head - 1, head - 1, head), (last + 1, last, last + 1)):
         if (
             0 <= near < len(texts)
             and caps[near]
