@@ -75,8 +75,10 @@ def candidate_pairs(t: Table) -> tuple[IntArray, IntArray]:
     d_idx, d_day = _spread(idx[dated], lo[dated], hi[dated])
     p_idx, p_day = _spread(idx[dated], lo[dated] - 1, hi[dated] + 1)
     level = t.level
-    placed_d = level[d_idx] >= NEAR
-    placed_p = level[p_idx] >= NEAR
+    # Named places with coordinates meet through the grid; the place key serves the rest.
+    located = ~np.isnan(t.lat)
+    placed_d = (level[d_idx] >= NEAR) & ~located[d_idx]
+    placed_p = (level[p_idx] >= NEAR) & ~located[p_idx]
     lives.append((d_idx[placed_d], _keys(_PLACE, t.place[d_idx[placed_d]], d_day[placed_d])))
     probes.append((p_idx[placed_p], _keys(_PLACE, t.place[p_idx[placed_p]], p_day[placed_p])))
     has_admin = t.admin[d_idx] > 0
