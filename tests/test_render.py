@@ -394,3 +394,26 @@ def test_json_escapes_terminal_active_characters_and_round_trips(name: str) -> N
     assert data["incidents"][0]["evidence"][0]["text"] == HOSTILE[name]
     arabic = report_json(hostile_report("قتلى"))
     assert "قتلى" in arabic
+
+
+def test_golden_table_stacked_at_50_columns() -> None:
+    check_golden("report_table50.txt", table_text(example(), width=50))
+
+
+def test_by_type_lists_each_source_of_a_type_on_its_own_line() -> None:
+    claims = [
+        Claim(
+            source=f"Monitor {n}",
+            source_type="monitor",
+            outcome="killed",
+            claim_id=f"m{n}",
+            low=v,
+            high=v,
+            incident_id="i",
+        )
+        for n, v in ((1, 11), (2, 29))
+    ]
+    text = table_text(reconcile(claims), width=80, by="type")
+    assert "11 · Monitor 1" in text and "29 · Monitor 2" in text
+    (line,) = [ln for ln in text.splitlines() if "11 · Monitor 1" in ln]
+    assert "Monitor 2" not in line

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casualty.reconcile.report import IncidentReport, PeriodTotal, Report, Row
+from casualty.reconcile.report import Cell, IncidentReport, PeriodTotal, Report, Row
 from casualty.render import cells as c
 from casualty.sanitize import terminal_safe
 
@@ -34,15 +34,26 @@ def _text(value: str | None, style: str = "") -> Text:
     return Text(terminal_safe(value or "").replace("\n", " "), style=style)
 
 
-def _cell_style(lines: list[str]) -> str:
-    joined = " ".join(lines)
-    if c.NOT_MENTIONED in joined:
-        return "italic red"
-    if c.SELF_SERVING_MARK in joined and joined != c.NOTHING:
-        return "magenta"
-    if joined == c.NOTHING:
-        return "dim"
-    return ""
+def _cell(row: Row, col: c.Column, by: str) -> Text:
+    """A source's (or source type's) cell, one line per entry, styled by what it says."""
+    from rich.text import Text
+
+    found = c.entries(row, col, by)
+    if not found:
+        return _text(c.NOTHING, "dim")
+    text = Text()
+    for i, line in enumerate(c.column_lines(row, col, by)):
+        entry = found[i]
+        if i:
+            text.append("\n")
+        if not isinstance(entry, Cell):
+            style = "italic red"
+        elif entry.self_serving:
+            style = "magenta"
+        else:
+            style = ""
+        text.append_text(_text(line, style))
+    return text
 
 
 def _flags(row: Row) -> Text:
@@ -95,8 +106,7 @@ def _wide(incident: IncidentReport, by: str) -> tuple[Table, list[list[Text]]]:
     for row in incident.rows:
         cells = []
         for col in cols:
-            lines = c.column_lines(row, col, by)
-            cells.append(_text("\n".join(lines), _cell_style(lines)))
+            cells.append(_cell(row, col, by))
         body.append(
             [
                 _label(row),
@@ -170,18 +180,18 @@ def _stacked(incident: IncidentReport, by: str, console: Console) -> Table:
         if row.flags:
             label.append("\n")
             label.append_text(_flags(row))
-        summary = _text(f"range {c.range_text(row)}\nspread ")
+        summary = _text(f"range {c.range_text(row)}")
+        summary.append("\nspread ")
         summary.append_text(_spread(row))
         summary.append(f"\nbest {c.best_text(row)}")
         table.add_row(label, summary)
         by_column[0].append(label)
         by_column[1].append(summary)
         for col in c.columns(incident, by):
-            lines = c.column_lines(row, col, by)
             name = _text("  " + col.title)
             if col.subtitle:
                 name.append(f" ({col.subtitle.replace('_', ' ')})", style="dim")
-            claim = _text("\n".join(lines), _cell_style(lines))
+            claim = _cell(row, col, by)
             table.add_row(name, claim)
             by_column[0].append(name)
             by_column[1].append(claim)
