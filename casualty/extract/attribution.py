@@ -44,6 +44,7 @@ _BY_AGENT: Final = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _MEDIA_HEAD: Final = re.compile(
     r"\b(?:TV|television|channel|radio|broadcaster|news\s+agency|newspaper)$", re.IGNORECASE
 )
+_STATE_MEDIA: Final = re.compile(r"\bstate(?:-run)?\b|\bofficial\b", re.IGNORECASE)
 _CITING: Final = re.compile(
     r"\b(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+", re.IGNORECASE
 )
@@ -181,6 +182,7 @@ class Attributor:
         self.carry: tuple[Speaker, ...] = ()
         self.sentences_seen = 0
         self.quoted = False
+        self.open_quote = False
         self._named_cache: list[tuple[int, Speaker]] | None = None
         self._actors_cache: list[tuple[int, Actor]] | None = None
 
@@ -215,7 +217,8 @@ class Attributor:
     def speakers(self, sentence: Sentence, positions: list[int]) -> list[tuple[Speaker, ...]]:
         """The claimants of each figure at `positions` (sentence offsets), in order."""
         cues = self._cues(sentence)
-        self.quoted = sentence.text[:1] in "\"“‘'"
+        self.quoted = sentence.text[:1] in "\"“‘'" or self.open_quote
+        self.open_quote = _opens_quote(sentence.text, self.open_quote)
         out = [self._pick(cues, pos, sentence.text) for pos in positions]
         live = [c for c in cues if c.speakers]
         for cue in live:
@@ -295,11 +298,12 @@ class Attributor:
                     found = self._subject(sentence, m.start())
                 relative = _is_relative(text[: m.start()])
                 found = tuple(self._as_newsroom(f) for f in found)
-                if found and all(f.source_type == "media" for f in found):
-                    found = self._relay(sentence, m.end())
-                elif found and all(_newsroom(f) for f in found):
+                if found and all(_newsroom(f) for f in found):
                     cited = self._relay(sentence, m.end())
-                    found = cited or found  # state TV "citing health authorities"
+                    if cited:
+                        found = cited  # a broadcaster "citing health authorities"
+                    elif all(f.source_type == "media" and f.named for f in found):
+                        found = ()  # a wire agency relays: nobody named claims it
                 if word == "reported":
                     found = tuple(
                         Speaker(f.name, "media") if f.source_type == "unknown" else f for f in found
@@ -318,7 +322,7 @@ class Attributor:
         """A newsroom reported it: the claimant is whom it cites, else nobody named."""
         citing = _CITING.search(sentence.text, pos)
         if citing is not None:
-            found = self._object(sentence, citing.end())
+            found = self._object(sentence, citing.end(), cited=True)
             if found and all(f.source_type != "media" for f in found):
                 return found
         return ()
@@ -336,15 +340,17 @@ class Attributor:
             return ()  # "..., said nine troops died": a reported clause, not an inversion
         return self._object(sentence, end)
 
-    def _object(self, sentence: Sentence, pos: int) -> tuple[Speaker, ...]:
+    def _object(self, sentence: Sentence, pos: int, cited: bool = False) -> tuple[Speaker, ...]:
         """The claimant phrase that starts at `pos` (after "according to" or inverted "said")."""
         rest = sentence.text[pos:]
         m = re.match(r"\s*((?:[^\W_]|['’.\-& ])+)", rest)
         if m is None:
             return ()
         cut: list[str] = []
+        stops = {"on", "at", "who", "which", "that", "after", "citing", "told"}
         for w in m.group(1).split():
-            if w.lower() in {"on", "in", "at", "who", "which", "that", "after", "citing", "told"}:
+            low = w.lower()
+            if low in stops or (low == "in" and not (cited and cut and cut[-1][:1].islower())):
                 break
             cut.append(w)
         phrase = " ".join(cut[:12]).rstrip(".")
@@ -400,6 +406,8 @@ class Attributor:
         )
 
     def _resolve(self, phrase: str, offset: int, written: str | None = None) -> Speaker | None:
+        if _MEDIA_HEAD.search(phrase) and not _STATE_MEDIA.search(phrase):
+            return Speaker(written or phrase, "media")  # "the group's al-Masirah TV"
         found, found_actors, descriptors = _lookup(self.registry, phrase)
         sources = [f for f in found if f[2].source_type != "media"]
         if found and not sources and len(phrase.split()) <= len(found[0][2].name.split()) + 3:
@@ -465,6 +473,10 @@ class Attributor:
             for speaker in reversed(self.history):
                 if speaker.named:
                     return speaker
+        else:
+            for speaker in reversed(self.history):
+                if not speaker.named and _singular_person(speaker.name):
+                    return speaker
         return self.history[-1]
 
     def _antecedent(self, kind: str, offset: int, forward: bool, phrase: str) -> Speaker | None:
@@ -508,6 +520,24 @@ class Attributor:
             if after:
                 return after[0]
         return None
+
+
+def _opens_quote(text: str, inside: bool) -> bool:
+    """Whether a quotation is still open at the end of `text` (it runs on into the next)."""
+    opens = text.count("“")
+    closes = text.count("”")
+    if opens or closes:
+        return opens > closes or (inside and opens == closes and text.lstrip()[:1] != "“")
+    return inside and text.count('"') % 2 == 0
+
+
+def _singular_person(name: str) -> bool:
+    """A phrase naming one person ("Igor Strelkov", "a police officer"), not a body."""
+    words = _WORDS.findall(name.split(",")[0])
+    if not words:
+        return False
+    head = words[-1].lower()
+    return _person(name.split(",")[0]) or (head in _PERSON_NOUNS and not head.endswith("s"))
 
 
 def _newsroom(speaker: Speaker) -> bool:
