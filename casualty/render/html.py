@@ -55,6 +55,17 @@ padding-left:.6rem;border-left:3px solid #ccc}blockquote footer{color:#666;font-
 """
 
 
+_LEGEND = (
+    '<p class="meta">One section per incident: each source\'s claim side by side, one row per '
+    "victim and outcome. <b>not mentioned</b>: the source explicitly left it out; "
+    "<b>—</b>: the source says nothing. <b>*</b> the source updated an earlier figure; "
+    "<b>!</b> a party's figure that favours its own side. Charts: a solid bar is a claimed "
+    "range, a diamond an exact figure, a hatched bar ending in an arrow an open-ended claim "
+    "(\u201cat least\u201d), a hatched bar from zero an upper bound only (\u201cup to\u201d); "
+    "colours follow the source type.</p>"
+)
+
+
 def _e(text: str | None) -> str:
     """Escaped for HTML, with control characters and bidi overrides made visible."""
     return html.escape(terminal_safe(text or ""), quote=True)
@@ -221,7 +232,7 @@ def render_html(report: Report, *, by: str = "source", title: str = "Casualty cl
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(title)}</title><style>{_CSS}</style>"
         f'<script type="text/javascript">{get_plotlyjs()}</script>'
-        f"</head><body><h1>{_e(title)}</h1>"
+        f"</head><body><h1>{_e(title)}</h1>{_LEGEND}"
         + "".join(sections)
         + _totals(report)
         + "</body></html>\n"
