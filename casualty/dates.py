@@ -119,9 +119,9 @@ def parse_published(value: str) -> str | None:
     text = value.strip()
     if not text or text.lower() in {"unknown", "none", "null", "n/a"}:
         return None
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?", text)
+    m = re.fullmatch(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ].*)?", text)
     if m:
-        parsed = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        parsed = _safe_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         return _iso(parsed) if parsed else None
     m = _NUMERIC.match(text)
     if m:
