@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from casualty.extract import extract_document, extract_documents
 from casualty.extract.omissions import find_omissions
 from casualty.extract.sentences import split_sentences
 from casualty.model import Claim, Document
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _claims(
@@ -274,3 +278,66 @@ def test_sentence_splitting(text: str, count: int) -> None:
     assert len(sentences) == count
     for s in sentences:
         assert text[s.start : s.end] == s.text
+
+
+# --- the seed example (examples/seed/) ---------------------------------------------------------
+
+SEED = ROOT / "examples" / "seed" / "seed_article.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_claims() -> list[Claim]:
+    from casualty.io.documents import document_from_text
+
+    doc = document_from_text(SEED.read_text("utf-8"), str(SEED))
+    return extract_document(doc)
+
+
+def _find(claims: list[Claim], **fields: object) -> list[Claim]:
+    return [c for c in claims if all(getattr(c, k) == v for k, v in fields.items())]
+
+
+def test_seed_monitor_toll_of_government_forces(seed_claims: list[Claim]) -> None:
+    (claim,) = _find(seed_claims, low=73)
+    assert (claim.source, claim.source_type, claim.high, claim.outcome) == (
+        "Syrian Observatory for Human Rights",
+        "monitor",
+        None,
+        "killed",
+    )
+    assert (claim.perpetrator, claim.victim_category) == ("Islamic State", "combatants")
+    assert (claim.date, claim.date_precision, claim.country) == ("2017-09-28", "day", "SY")
+    assert claim.location == "Sukhna"
+
+
+def test_seed_belligerent_state_media_and_omission(seed_claims: list[Claim]) -> None:
+    (dozens,) = _find(seed_claims, qualifier="dozens")
+    assert (dozens.source, dozens.source_type, dozens.low, dozens.high) == (
+        "Islamic State",
+        "belligerent",
+        24,
+        99,
+    )
+    (losses,) = _find(seed_claims, qualifier="heavy losses")
+    assert (losses.source, losses.source_type, losses.low, losses.high) == (
+        "SANA",
+        "state_media",
+        None,
+        None,
+    )
+    (omission,) = _find(seed_claims, kind="omission")
+    assert omission.source_type == "state_media"
+    (at_least_45,) = _find(seed_claims, low=45)
+    assert at_least_45.source == "Syrian Observatory for Human Rights"
+
+
+def test_seed_period_totals_and_nothing_else(seed_claims: list[Claim]) -> None:
+    totals = _find(seed_claims, kind="period_total")
+    assert {c.low for c in totals} == {50, 735}
+    assert all(c.source == "US-led coalition" for c in totals)
+    august = [c for c in totals if c.low == 50 and c.date == "2017-08-01"]
+    assert august and august[0].date_end == "2017-08-31"
+    (since,) = [c for c in totals if c.low == 735]
+    assert since.date == "2014-01-01"
+    figures = {c.low for c in seed_claims if c.low is not None}
+    assert figures == {73, 24, 45, 50, 735}  # not 185 reports, 14 incidents, 2014, three years

@@ -45,6 +45,8 @@ _MEDIA_HEAD: Final = re.compile(
     r"\b(?:TV|television|channel|radio|broadcaster|news\s+agency|newspaper)$", re.IGNORECASE
 )
 _STATE_MEDIA: Final = re.compile(r"\bstate(?:-run)?\b|\bofficial\b", re.IGNORECASE)
+#: Generic heads kept as written: which army "the army" is, the article rarely names.
+_HEAD_KEPT: Final = re.compile(r"army|military|government|forces|troops|police|regime")
 _CITING: Final = re.compile(
     r"\b(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+", re.IGNORECASE
 )
@@ -455,7 +457,7 @@ class Attributor:
             if kind == "unknown":
                 kind = "belligerent"
         short = len(phrase.split()) <= 4
-        if definite and _STATE_WORDS.fullmatch(_head(phrase)):
+        if definite and _HEAD_KEPT.fullmatch(_head(phrase)):
             return Speaker(written or phrase, kind)  # "the army": its own wording is clearest
         if short and (definite or (descriptors and kind == "monitor")):
             found_sp = self._antecedent(kind, offset, not definite, phrase)

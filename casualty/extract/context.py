@@ -102,6 +102,9 @@ class ArticleContext:
             text = self.sentences[index].text
             # A dateline line ("KYIV, Ukraine, Oct. 12") dates the report, not the incident.
             short = len(text.split()) < _MIN_DATED_WORDS
+            head = _DATELINE_HEAD.match(text) if index == 0 else None
+            if head is not None:
+                text = " " * head.end() + text[head.end() :]
             self._dates[index] = None if short else _incident_ref(text, self.doc.published)
         return self._dates[index]
 
