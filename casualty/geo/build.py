@@ -31,6 +31,7 @@ import tomllib
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from importlib import metadata, resources, util
 from pathlib import Path
 from typing import Any, Final
@@ -139,11 +140,73 @@ def _admin1_names(cities: dict[str, Any]) -> dict[tuple[str, str], str]:
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
 
 
+class Columns:
+    """Gazetteer rows stored by column, as loaded from the cache; `rows[i]` is a `Row`.
+
+    Building 240,000 row tuples at start-up costs a quarter of a second; rows are only
+    needed for the few candidates a text mentions, so they are assembled on access.
+    """
+
+    __slots__ = ("admin1", "country", "id", "kind", "lat", "lon", "name", "pop")
+
+    def __init__(
+        self,
+        name: list[str],
+        country: list[str],
+        admin1: list[str],
+        lat: array[float],
+        lon: array[float],
+        kind: list[str],
+        id: list[str],
+        pop: array[int],
+    ) -> None:
+        self.name, self.country, self.admin1, self.kind, self.id = name, country, admin1, kind, id
+        self.lat, self.lon, self.pop = lat, lon, pop
+
+    def __len__(self) -> int:
+        return len(self.name)
+
+    def __getitem__(self, i: int) -> Row:
+        lat, lon = self.lat[i], self.lon[i]
+        return (
+            self.name[i],
+            self.country[i],
+            self.admin1[i] or None,
+            None if lat != lat else lat,  # NaN stands for "unknown"
+            None if lon != lon else lon,
+            self.kind[i],
+            self.id[i],
+            self.pop[i],
+        )
+
+    def __setitem__(self, i: int, row: Row) -> None:
+        nan = float("nan")
+        self.name[i], self.country[i], self.admin1[i] = row[0], row[1], row[2] or ""
+        self.lat[i] = nan if row[3] is None else row[3]
+        self.lon[i] = nan if row[4] is None else row[4]
+        self.kind[i], self.id[i], self.pop[i] = row[5], row[6], row[7]
+
+    def __iter__(self) -> Iterator[Row]:
+        return (self[i] for i in range(len(self)))
+
+    def append(self, row: Row) -> None:
+        for column in (self.name, self.country, self.admin1, self.kind, self.id):
+            column.append("")
+        self.lat.append(0.0)
+        self.lon.append(0.0)
+        self.pop.append(0)
+        self[len(self) - 1] = row
+
+
+#: The row table: a list while building, `Columns` when loaded from the cache.
+Rows = list[Row] | Columns
+
+
 class IndexBuilder:
     """Accumulates rows and name keys; `finish` sorts candidates by population."""
 
     def __init__(self) -> None:
-        self.rows: list[Row] = []
+        self.rows: Rows = []
         self.keys: dict[str, list[int]] = defaultdict(list)
         self._memo: dict[str, str] = {}
 
@@ -298,19 +361,15 @@ def unpack(packed: dict[str, Any]) -> dict[str, Any]:
     lat.frombytes(packed["lat"])
     lon.frombytes(packed["lon"])
     pop.frombytes(packed["pop"])
-    admin1 = [a or None for a in packed["admin1"].split("\n")]
-    index["rows"] = list(
-        zip(
-            packed["name"].split("\n"),
-            packed["country"].split("\n"),
-            admin1,
-            [None if x != x else x for x in lat],
-            [None if x != x else x for x in lon],
-            packed["kind"].split("\n"),
-            packed["id"].split("\n"),
-            pop.tolist(),
-            strict=True,
-        )
+    index["rows"] = Columns(
+        packed["name"].split("\n"),
+        packed["country"].split("\n"),
+        packed["admin1"].split("\n"),
+        lat,
+        lon,
+        packed["kind"].split("\n"),
+        packed["id"].split("\n"),
+        pop,
     )
     key_rows = array("i")
     key_rows.frombytes(packed["key_rows"])

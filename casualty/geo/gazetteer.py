@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from casualty.geo.build import Rows
 from casualty.geo.mentions import DIVISION_SUFFIXES
 from casualty.geo.normalize import normalize_place, words
 
@@ -42,7 +43,7 @@ class Gazetteer:
     """
 
     def __init__(self, index: dict[str, Any]) -> None:
-        self._rows: list[tuple[Any, ...]] = index["rows"]
+        self._rows: Rows = index["rows"]
         #: key -> row index (>= 0) or -1 - position in `_multi` (see `build.IndexBuilder`)
         self._keys: dict[str, int] = index["keys"]
         self._multi: list[tuple[int, ...]] = index["multi"]
