@@ -245,6 +245,8 @@ def test_find_places(gaz: Gazetteer, text: str, expected: list[tuple[str, str]])
         "Warships patrol the Red Sea and the wider Middle East.",
         "Abu Bakr al-Baghdadi urged his followers to fight.",
         "According to Hassan Barham, the clinic treated forty people.",
+        "Same day. Way off. Toll rises. Enough said. Order restored. Mine cleared.",
+        "Capital punishment was debated in the Northeast.",
     ],
 )
 def test_no_false_places_in_ordinary_sentences(gaz: Gazetteer, text: str) -> None:
@@ -259,6 +261,8 @@ def test_no_false_places_in_ordinary_sentences(gaz: Gazetteer, text: str) -> Non
         ("Rebels shelled Donetsk, Ukrainian officials said.", "Donetsk", "UA", "city"),
         ("Rebels shelled Donetsk, Russian officials said.", "Donetsk", "UA", "city"),
         ("Families fled the Sukhna area as Syrian troops advanced.", "Sukhna", "SY", "city"),
+        ("Shelling hit the Iraqi town of Hit.", "Hit", "IQ", "city"),
+        ("London condemned the strike.", "London", "GB", "city"),
     ],
 )
 def test_resolution_in_context(

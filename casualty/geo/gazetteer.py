@@ -56,6 +56,8 @@ class Gazetteer:
         self._stop_keys = frozenset(normalize_place(p) for p in place_words.get("stop_phrases", ()))
         self._demonyms: dict[str, str] = dict(place_words.get("demonyms", {}))
         self._places: dict[int, Place] = {}
+        #: Frequent English words that are also place names: they need a cue in text.
+        self._common = frozenset(index.get("common_words", ()))
         self._prefixes: set[str] = set(index.get("prefixes", ()))
 
     # -- records ---------------------------------------------------------------------------

@@ -337,8 +337,10 @@ def _plausible(
             return False
         return not (foreign and row[7] < MULTI_WORD_FOREIGN_POPULATION)
     word = texts[last]
-    if word in gaz._stop or word.casefold() in scope.lower_words or word in gaz._demonyms:
+    if word in gaz._stop or word in gaz._demonyms:
         return False
+    if word.casefold() in scope.lower_words and not cued:
+        return False  # the text uses the word as a word: "the hit", "a mine"
     if row[5] != "country" and (len(word) < 3 or (word.isupper() and len(word) <= 4)):
         return False  # "Ho", acronyms such as "SANA", "IDF"
     # A lone word beside another capitalised word is part of a longer name ("Hassan
@@ -361,7 +363,12 @@ def _plausible(
             return False
     if foreign and row[7] < SINGLE_WORD_FOREIGN_POPULATION:
         return False
-    if cued or row[5] in ("country", "admin1", "region"):
+    if cued or row[5] == "country":
+        return True
+    folded = word.casefold()
+    if folded in gaz._common and not (row[7] >= 1_000_000 and row[0].casefold() == folded):
+        return False  # "Same", "Way", "Toll": a common word, unless "London" or after "in"
+    if row[5] in ("admin1", "region"):
         return True
     after = texts[last + 1] if last + 1 < len(texts) else ""
     if after in _SPEECH_VERBS or _after_initial(text, w, first):
