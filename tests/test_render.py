@@ -417,3 +417,20 @@ def test_by_type_lists_each_source_of_a_type_on_its_own_line() -> None:
     assert "11 · Monitor 1" in text and "29 · Monitor 2" in text
     (line,) = [ln for ln in text.splitlines() if "11 · Monitor 1" in ln]
     assert "Monitor 2" not in line
+
+
+def test_chart_specification_is_valid_plotly() -> None:
+    go = pytest.importorskip("plotly.graph_objects")
+    from casualty.render.html import range_figure
+
+    for incident in example().incidents:
+        spec = range_figure(incident)
+        assert spec is not None
+        figure = go.Figure(spec)  # raises on any property plotly does not know
+        kinds = {(t.type, getattr(t.marker, "symbol", None)) for t in figure.data}
+        assert ("bar", None) in kinds
+    sukhna = example().incidents[1]
+    spec = range_figure(sukhna)
+    assert spec is not None
+    arrows = [t for t in spec["data"] if t.get("marker", {}).get("symbol") == "triangle-right"]
+    assert len(arrows) == 2  # both of the monitor's "at least" figures are drawn open

@@ -85,10 +85,10 @@ def test_text_views_never_fail(report: Report, by: str, width: int) -> None:
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_reports())
 def test_html_view_never_fails(report: Report) -> None:
-    pytest.importorskip("plotly")
+    go = pytest.importorskip("plotly.graph_objects")
     from casualty.render.html import range_figure
 
     for incident in report.incidents:
         figure = range_figure(incident)
         if figure is not None:
-            figure.to_json()
+            go.Figure(figure)  # validates every trace and layout property against the schema

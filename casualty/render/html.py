@@ -15,15 +15,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from casualty.errors import UsageError
 from casualty.reconcile.report import Cell, IncidentReport, Report, Row
 from casualty.render import cells as c
 from casualty.sanitize import terminal_safe
-
-if TYPE_CHECKING:
-    from plotly.graph_objects import Figure
 
 #: Colour of each source type in charts and table headers (colour-blind safe, Okabe-Ito).
 TYPE_COLOURS: Final = {
@@ -73,12 +70,12 @@ def _e(text: str | None) -> str:
 
 def _plotly() -> Any:
     try:
-        import plotly.graph_objects as go
+        import plotly.io as pio
     except ImportError:
         raise UsageError(
             "--format html needs the plotly library: pip install 'casualty[html]'"
         ) from None
-    return go
+    return pio
 
 
 def _flags_html(flags: Sequence[str]) -> str:
@@ -129,10 +126,14 @@ def _incident_table(incident: IncidentReport, by: str) -> str:
 
 def _chart(incident: IncidentReport, index: int) -> str:
     """The incident's range chart as an HTML fragment, or "" when no source gives a figure."""
+    import plotly.io as pio
+
     figure = range_figure(incident)
     if figure is None:
         return ""
-    fragment: str = figure.to_html(
+    fragment: str = pio.to_html(
+        figure,
+        validate=False,
         full_html=False,
         include_plotlyjs=False,
         div_id=f"chart-{index}",
@@ -141,16 +142,14 @@ def _chart(incident: IncidentReport, index: int) -> str:
     return f'<div class="chart">{fragment}</div>'
 
 
-def range_figure(incident: IncidentReport) -> Figure | None:
-    """A plotly figure of each source's claimed range, one panel per row with figures."""
+def range_figure(incident: IncidentReport) -> dict[str, Any] | None:
+    """The plotly figure (as JSON data) of each source's claimed range, a panel per row."""
     from casualty.render.htmlchart import build_figure
 
-    go = _plotly()
     rows = [r for r in incident.rows if any(cell.has_figure for cell in r.cells)]
     if not rows:
         return None
-    figure: Figure = build_figure(go, rows, TYPE_COLOURS, _e)
-    return figure
+    return build_figure(rows, TYPE_COLOURS, _e)
 
 
 def _notes(incident: IncidentReport) -> str:
@@ -219,8 +218,7 @@ def _totals(report: Report) -> str:
 
 def render_html(report: Report, *, by: str = "source", title: str = "Casualty claims") -> str:
     """The whole report as one HTML page that needs no network to display."""
-    go = _plotly()
-    del go  # imported first so a missing plotly fails before any work
+    _plotly()  # first, so that a missing plotly fails before any work
     from plotly.offline import get_plotlyjs
 
     sections = [_incident(i, n, by) for n, i in enumerate(report.incidents, start=1)]

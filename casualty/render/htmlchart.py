@@ -1,9 +1,14 @@
-"""The per-incident range chart of the HTML view, built with plotly.
+"""The per-incident range chart of the HTML view: a plotly figure specification.
 
 One panel per row (victim × outcome), one horizontal line per source. A closed range is a solid
 bar; an exact figure a diamond; an open-ended claim ("at least 73") a hatched, faded bar that
 runs to the panel's edge and ends in an arrow; an upper bound alone ("up to 40") a hatched,
 faded bar from zero with a tick at the bound. Colours follow the source type.
+
+The figure is built as plain plotly JSON (traces and layout, panels stacked by axis domains)
+and drawn by plotly.js in the page: building `plotly.graph_objects` figures validates every
+property in Python and costs about a hundred times more, which matters at thousands of
+incidents. The tests validate the specification against plotly's schema.
 """
 
 from __future__ import annotations
@@ -11,32 +16,30 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from casualty.reconcile.report import Cell, Row
+from casualty.reconcile.report import Cell, IncidentReport, Row
 from casualty.render import cells as c
 
 Escape = Callable[[str | None], str]
+
+_PER_SOURCE = 46  # px of panel height per source
+_GAP = 80  # px between panels: room for the x ticks above and the next panel's title
+_MARGIN = {"l": 10, "r": 20, "t": 40, "b": 30}
 
 
 def _xmax(row: Row) -> float:
     values = [v for cell in row.cells for v in (cell.low, cell.high) if v is not None]
     top = max(values, default=1)
-    return max(top * 1.3, top + 2)
+    return float(max(top * 1.3, top + 2))
 
 
 def _ordered(row: Row) -> list[Cell]:
-    rank = {col.key: i for i, col in enumerate(_columns(row))}
+    shell = IncidentReport("", None, None, None, None, None, (), (), (row,), ())
+    rank = {col.key: i for i, col in enumerate(c.columns(shell, "source"))}
     return sorted((x for x in row.cells if x.has_figure), key=lambda x: rank[x.source])
 
 
-def _columns(row: Row) -> list[c.Column]:
-    from casualty.reconcile.report import IncidentReport
-
-    shell = IncidentReport("", None, None, None, None, None, (), (), (row,), ())
-    return c.columns(shell, "source")
-
-
 def _marks(cell: Cell, xmax: float) -> list[dict[str, Any]]:
-    """The bar and marker pieces of one source's claim, as plain dicts of trace fields."""
+    """The bar and marker pieces of one source's claim."""
     low, high = cell.low, cell.high
     if low is not None and high is not None and low == high:
         return [{"kind": "point", "x": low, "symbol": "diamond", "size": 13}]
@@ -48,30 +51,99 @@ def _marks(cell: Cell, xmax: float) -> list[dict[str, Any]]:
             {"kind": "point", "x": low, "symbol": "line-ns", "size": 16},
             {"kind": "point", "x": xmax, "symbol": "triangle-right", "size": 12},
         ]
-    assert high is not None
+    bound = high or 0
     return [
-        {"kind": "bar", "base": 0, "x": high, "open": True},
-        {"kind": "point", "x": high, "symbol": "line-ns", "size": 16},
+        {"kind": "bar", "base": 0, "x": bound, "open": True},
+        {"kind": "point", "x": bound, "symbol": "line-ns", "size": 16},
     ]
 
 
-def build_figure(go: Any, rows: Sequence[Row], colours: Mapping[str, str], escape: Escape) -> Any:
-    """The chart for the rows of one incident that carry at least one figure."""
-    from plotly.subplots import make_subplots
+def _trace(piece: dict[str, Any], colour: str, common: dict[str, Any]) -> dict[str, Any]:
+    if piece["kind"] == "bar":
+        return {
+            "type": "bar",
+            "orientation": "h",
+            "x": [piece["x"]],
+            "base": [piece["base"]],
+            "width": 0.5,
+            "marker": {
+                "color": colour,
+                "opacity": 0.35 if piece["open"] else 0.9,
+                "pattern": {"shape": "/" if piece["open"] else ""},
+            },
+            **common,
+        }
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "x": [piece["x"]],
+        "marker": {
+            "color": colour,
+            "symbol": piece["symbol"],
+            "size": piece["size"],
+            "line": {"color": colour, "width": 2},
+        },
+        **common,
+    }
 
-    heights = [len(_ordered(r)) for r in rows]
-    # Panels get 46 px a source; the gap between panels leaves room for axis ticks and title.
-    height = 120 + 46 * sum(heights) + 80 * len(rows)
-    figure = make_subplots(
-        rows=len(rows),
-        cols=1,
-        subplot_titles=[escape(c.row_label(r)) for r in rows],
-        row_heights=[h / sum(heights) for h in heights],
-        vertical_spacing=min(0.3, 80 / height) if len(rows) > 1 else 0.0,
-    )
+
+def build_figure(rows: Sequence[Row], colours: Mapping[str, str], escape: Escape) -> dict[str, Any]:
+    """The chart for the rows of one incident that carry at least one figure."""
+    counts = [len(_ordered(r)) for r in rows]
+    height = 120 + _PER_SOURCE * sum(counts) + _GAP * len(rows)
+    plot = height - _MARGIN["t"] - _MARGIN["b"]
+    gap = _GAP / plot if len(rows) > 1 else 0.0
+    usable = 1.0 - gap * (len(rows) - 1)
+    layout: dict[str, Any] = {
+        "height": height,
+        "barmode": "overlay",
+        "margin": _MARGIN,
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "hovermode": "closest",
+        "legend": {"title": {"text": "source type"}},
+        "annotations": [],
+    }
+    data: list[dict[str, Any]] = []
     shown: set[str] = set()
+    top = 1.0
     for index, row in enumerate(rows, start=1):
+        suffix = "" if index == 1 else str(index)
+        span = usable * counts[index - 1] / sum(counts)
+        domain = [max(0.0, top - span), top]
+        top = domain[0] - gap
         xmax = _xmax(row)
+        layout[f"xaxis{suffix}"] = {
+            "anchor": f"y{suffix}",
+            "domain": [0.0, 1.0],
+            "range": [0, xmax * 1.03],
+            "showline": True,
+            "ticks": "outside",
+            "zeroline": False,
+            "showgrid": True,
+            "gridcolor": "#eeeeee",
+        }
+        layout[f"yaxis{suffix}"] = {
+            "anchor": f"x{suffix}",
+            "domain": domain,
+            "type": "category",
+            "autorange": "reversed",
+            "showline": True,
+            "ticks": "outside",
+            "automargin": True,
+        }
+        layout["annotations"].append(
+            {
+                "text": escape(c.row_label(row)),
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.5,
+                "y": domain[1],
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 14},
+            }
+        )
         for cell in _ordered(row):
             colour = colours.get(cell.source_type, "#bbbbbb")
             label = escape(cell.source)
@@ -81,6 +153,8 @@ def build_figure(go: Any, rows: Sequence[Row], colours: Mapping[str, str], escap
             for piece in _marks(cell, xmax):
                 common = {
                     "y": [label],
+                    "xaxis": f"x{suffix}",
+                    "yaxis": f"y{suffix}",
                     "name": escape(cell.source_type),
                     "legendgroup": cell.source_type,
                     "hovertext": [hover],
@@ -88,47 +162,5 @@ def build_figure(go: Any, rows: Sequence[Row], colours: Mapping[str, str], escap
                     "showlegend": legend,
                 }
                 legend = False
-                if piece["kind"] == "bar":
-                    figure.add_trace(
-                        go.Bar(
-                            x=[piece["x"]],
-                            base=[piece["base"]],
-                            orientation="h",
-                            marker={
-                                "color": colour,
-                                "opacity": 0.35 if piece["open"] else 0.9,
-                                "pattern": {"shape": "/" if piece["open"] else ""},
-                            },
-                            width=0.5,
-                            **common,
-                        ),
-                        row=index,
-                        col=1,
-                    )
-                else:
-                    figure.add_trace(
-                        go.Scatter(
-                            x=[piece["x"]],
-                            mode="markers",
-                            marker={
-                                "color": colour,
-                                "symbol": piece["symbol"],
-                                "size": piece["size"],
-                                "line": {"color": colour, "width": 2},
-                            },
-                            **common,
-                        ),
-                        row=index,
-                        col=1,
-                    )
-        figure.update_xaxes(range=[0, xmax * 1.03], rangemode="tozero", row=index, col=1)
-        figure.update_yaxes(autorange="reversed", row=index, col=1)
-    figure.update_layout(
-        barmode="overlay",
-        template="simple_white",
-        height=height,
-        margin={"l": 10, "r": 20, "t": 40, "b": 30},
-        legend={"title": {"text": "source type"}},
-        hovermode="closest",
-    )
-    return figure
+                data.append(_trace(piece, colour, common))
+    return {"data": data, "layout": layout}
