@@ -76,6 +76,7 @@ def attach(
     bonus: FloatArray,
     same_place: BoolArray,
     threshold: float,
+    vague: BoolArray | None = None,
 ) -> IntArray:
     """One attachment round; returns the new group of each unit (-1: none).
 
@@ -143,6 +144,11 @@ def attach(
         & (group_key[bg] < group_key[np.maximum(group[bu], 0)])
     )
     relaxed = (ba >= threshold) | (clear & (ba >= threshold - LONE_RELIEF))
+    if vague is not None:
+        # A unit placed no better than its country may fit several incidents of its country
+        # that day alike: when two pass, it joins only a clear winner.
+        contested = second_of[bu] >= threshold
+        relaxed &= ~vague[bu] | ~contested | (ba - second_of[bu] >= LONE_RELIEF)
     move = np.where(
         ~seeded[bu],
         relaxed,
@@ -150,6 +156,75 @@ def attach(
     )
     result[bu[move]] = bg[move]
     return np.asarray(result, dtype=np.int64)
+
+
+def merge_small_groups(
+    label: IntArray,
+    a: IntArray,
+    b: IntArray,
+    score: FloatArray,
+    bonus: FloatArray,
+    same_place: BoolArray,
+    threshold: float,
+) -> IntArray:
+    """Fold a small group into a clearly better, at least twice as large one at one place.
+
+    Reports that agree on a wrong day (a relay of one source's dating) form a small group
+    next to the incident's own. The small group joins when the average link between the two
+    groups (plus the best repeated-figure bonus) reaches the threshold less `LONE_RELIEF`,
+    every pair is at the same place, and no other group comes within `LONE_RELIEF` of it.
+    A group that takes in another is never folded itself, so nothing chains.
+    """
+    import numpy as np
+
+    la, lb = label[a], label[b]
+    cross = (la != lb) & (la >= 0) & (lb >= 0)
+    if not cross.any():
+        return label
+    size = np.bincount(label[label >= 0])
+    la, lb, s, bb, sp = la[cross], lb[cross], score[cross], bonus[cross], same_place[cross]
+    width = np.int64(len(size))
+    key = np.minimum(la, lb) * width + np.maximum(la, lb)
+    uniq, inv = arrays.unique_inverse(key)
+    total = np.bincount(inv, weights=s)
+    best_bonus = np.zeros(len(uniq))
+    np.maximum.at(best_bonus, inv, bb)
+    all_same = np.ones(len(uniq), dtype=bool)
+    np.logical_and.at(all_same, inv, sp)
+    g1, g2 = uniq // width, uniq % width
+    avg = total / (size[g1] * size[g2]) + best_bonus
+    # Both directions: small -> large candidates, ranked per small group.
+    small = np.concatenate([g1, g2])
+    large = np.concatenate([g2, g1])
+    value = np.concatenate([avg, avg])
+    same = np.concatenate([all_same, all_same])
+    order = np.lexsort((large, -value, small))
+    small, large, value, same = small[order], large[order], value[order], same[order]
+    first = np.ones(len(small), dtype=bool)
+    first[1:] = small[1:] != small[:-1]
+    runner = np.full(len(size), -np.inf)
+    second = ~first & np.concatenate([[False], first[:-1]])
+    runner[small[second]] = value[second]
+    bs, bl, bv, bsame = small[first], large[first], value[first], same[first]
+    fold = (
+        bsame
+        & (bv >= threshold - LONE_RELIEF)
+        & (bv - runner[bs] >= LONE_RELIEF)
+        & (size[bl] >= 2 * size[bs])
+    )
+    target = np.arange(len(size))
+    target[bs[fold]] = bl[fold]
+    # No chains: a group that receives another stays; one that folds does not receive.
+    receivers = np.zeros(len(size), dtype=bool)
+    receivers[bl[fold]] = True
+    target = np.where(receivers[target] & (target != np.arange(len(size))), target, target)
+    chained = fold & receivers[bs]
+    target[bs[chained]] = bs[chained]
+    target = np.where(target[target] != target, np.arange(len(size)), target)
+    out = label.copy()
+    inside = label >= 0
+    out[inside] = target[label[inside]]
+    return out
 
 
 def split_conflicts(
@@ -291,6 +366,11 @@ def cluster(
 
     label = np.where(first >= 0, first, -1)
     offset = len(group_key)
+    claim_label = np.where(label[unit] >= 0, label[unit], -1)
+    merged = merge_small_groups(claim_label, a, b, score, bonus, same_place, threshold)
+    # Back to units (a unit's claims share a label).
+    label = np.where(label >= 0, -1, label)
+    label[unit[merged >= 0]] = merged[merged >= 0]
     label = np.where((label < 0) & (second >= 0), second + offset, label)
     offset += len(key2)
     alone = label < 0
