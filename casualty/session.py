@@ -213,17 +213,19 @@ class Session:
     def _keep(
         self, claims: list[Claim], ids: Any, claim: Claim, where: str, row: Any | None
     ) -> None:
+        from casualty.io.values import show
+
         repeat = ids.check(claim, where)
         if repeat is None:
             claims.append(claim)
         elif repeat.same:
             self.warn(
                 f"{where}: exact repeat of the claim on {repeat.first} "
-                f"(claim_id {claim.claim_id}): read once"
+                f"(claim_id {show(claim.claim_id)}): read once"
             )
         else:
             reason = (
-                f"claim_id {claim.claim_id!r} is already used by a different claim "
+                f"claim_id {show(claim.claim_id)} is already used by a different claim "
                 f"on {repeat.first}"
             )
             if row is None:

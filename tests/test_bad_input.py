@@ -547,7 +547,7 @@ def test_exact_repeat_is_read_once_and_reported(tmp_path: Path) -> None:
     assert len(claims) == 2
     assert re.fullmatch(
         rf"casualty: {re.escape(str(path))}:4: exact repeat of the claim on "
-        rf"{re.escape(str(path))}:2 \(claim_id c\w+\): read once\n",
+        rf"{re.escape(str(path))}:2 \(claim_id 'c\w+'\): read once\n",
         err,
     )
 

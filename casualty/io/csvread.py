@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from casualty.errors import InputError
 from casualty.io.textstream import MAX_LINE_CHARS, LineSource, LineTooLong
+from casualty.io.values import show
 from casualty.model import FIELDS
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def _header(names: list[str], path: str) -> list[str]:
     seen: set[str] = set()
     for name in header:
         if name in seen:
-            raise InputError(f"duplicate column {name!r} in the header", path, 1)
+            raise InputError(f"duplicate column {show(name)} in the header", path, 1)
         seen.add(name)
     missing = [name for name in _REQUIRED if name not in seen]
     if missing:

@@ -53,7 +53,7 @@ def _text(value: Any) -> str | None:
     return text
 
 
-def _show(value: Any, limit: int = 60) -> str:
+def show(value: Any, limit: int = 60) -> str:
     """A value for an error message: quoted, escaped, and cut short if long."""
     text = str(value)
     if len(text) > limit:
@@ -99,7 +99,7 @@ def parse_count(value: Any, name: str) -> int | None:
         if not text:
             return None
         if text.startswith(("-", "−")) and _INT_RE.fullmatch(text[1:].strip()):
-            raise ClaimValueError(f"{name} must not be negative, got {_show(value)}")
+            raise ClaimValueError(f"{name} must not be negative, got {show(value)}")
         if _INT_RE.fullmatch(text):
             number = int(re.sub(r"[^\d]", "", text))
         elif _FLOAT_INT.fullmatch(text):
@@ -107,7 +107,7 @@ def parse_count(value: Any, name: str) -> int | None:
         else:
             words = _number_words(text)
             if words is None:
-                raise ClaimValueError(f"{name} must be a whole number, got {_show(value)}")
+                raise ClaimValueError(f"{name} must be a whole number, got {show(value)}")
             number = words
     if number < 0:
         raise ClaimValueError(f"{name} must not be negative, got {number}")
@@ -130,10 +130,10 @@ def _day_month_year(text: str, name: str) -> _dt.date | None:
         with contextlib.suppress(ValueError):
             readings.add(_dt.date(year, month, day))
     if not readings:
-        raise ClaimValueError(f"{name} {_show(text)} is not a real calendar date")
+        raise ClaimValueError(f"{name} {show(text)} is not a real calendar date")
     if len(readings) > 1:
         raise ClaimValueError(
-            f"{name} {_show(text)} is ambiguous (day/month or month/day?): write YYYY-MM-DD"
+            f"{name} {show(text)} is ambiguous (day/month or month/day?): write YYYY-MM-DD"
         )
     return readings.pop()
 
@@ -161,13 +161,13 @@ def parse_date(value: Any, name: str) -> str | None:
         other = _day_month_year(iso, name)
         if other is None:
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
-                raise ClaimValueError(f"{name} {_show(text)} is not a real calendar date") from None
+                raise ClaimValueError(f"{name} {show(text)} is not a real calendar date") from None
             raise ClaimValueError(
-                f"{name} must be a date as YYYY-MM-DD, got {_show(text)}"
+                f"{name} must be a date as YYYY-MM-DD, got {show(text)}"
             ) from None
         day = other
     if day.year < 1800 or day.year > _latest_year():
-        raise ClaimValueError(f"{name} {_show(text)} is out of the plausible range")
+        raise ClaimValueError(f"{name} {show(text)} is out of the plausible range")
     return sys.intern(day.isoformat())
 
 
@@ -182,9 +182,9 @@ def parse_coord(value: Any, name: str, limit: float) -> float | None:
     try:
         number = float(text)
     except ValueError:
-        raise ClaimValueError(f"{name} must be a number of degrees, got {_show(text)}") from None
+        raise ClaimValueError(f"{name} must be a number of degrees, got {show(text)}") from None
     if not math.isfinite(number) or abs(number) > limit:
-        raise ClaimValueError(f"{name} {_show(text)} is outside -{limit:g}..{limit:g}")
+        raise ClaimValueError(f"{name} {show(text)} is outside -{limit:g}..{limit:g}")
     return number
 
 
@@ -196,11 +196,11 @@ def parse_span(value: Any) -> tuple[int, int] | None:
         value if isinstance(value, list | tuple) else str(value).strip().split(":")
     )
     if len(parts) != 2:
-        raise ClaimValueError(f"span must be start:end, got {_show(value)}")
+        raise ClaimValueError(f"span must be start:end, got {show(value)}")
     start = parse_count(parts[0], "span start")
     end = parse_count(parts[1], "span end")
     if start is None or end is None or end < start:
-        raise ClaimValueError(f"span must be start:end with start <= end, got {_show(value)}")
+        raise ClaimValueError(f"span must be start:end with start <= end, got {show(value)}")
     return (start, end)
 
 
@@ -211,7 +211,7 @@ def _choice(value: Any, name: str, allowed: Sequence[str], default: str | None) 
     norm = text.lower().replace("-", "_").replace(" ", "_")
     if norm not in allowed:
         raise ClaimValueError(
-            f"unknown {name} {_show(text)} (expected one of: {', '.join(allowed)})"
+            f"unknown {name} {show(text)} (expected one of: {', '.join(allowed)})"
         )
     return allowed[allowed.index(norm)]  # the vocabulary's own string, shared
 
