@@ -304,7 +304,7 @@ def test_add_places(tmp_path: Path, gaz: Gazetteer) -> None:
         encoding="utf-8",
     )
     local = Gazetteer.__new__(Gazetteer)
-    from casualty.geo.build import load_index
+    from casualty.geo.cache import load_index
 
     Gazetteer.__init__(local, load_index())
     local.add_places(path)
@@ -326,7 +326,7 @@ def _tiny_index() -> dict[str, object]:
 
 
 def test_pack_round_trip() -> None:
-    from casualty.geo.build import pack, unpack
+    from casualty.geo.cache import pack, unpack
 
     index = _tiny_index()
     back = unpack(pack(index))
@@ -342,48 +342,14 @@ def test_pack_round_trip() -> None:
 
 
 def test_a_broken_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from casualty.geo import build
+    from casualty.geo import build, cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(build, "FORMAT", 0)
+    monkeypatch.setattr(cache, "FORMAT", 0)
     monkeypatch.setattr(build, "build_index", _tiny_index)
-    path = build.cache_path()
+    path = cache.cache_path()
     path.parent.mkdir(parents=True)
     path.write_bytes(b"not a pickle")
-    assert build.load_index()["rows"] == _tiny_index()["rows"]
+    assert cache.load_index()["rows"] == _tiny_index()["rows"]
     assert path.stat().st_size > 100  # rewritten
-    assert build.load_index()["keys"] == _tiny_index()["keys"]  # read back from the cache
-
-
-@pytest.mark.parametrize(
-    ("text", "surface"),
-    [
-        ("Troops were ambushed in the village of Qwertab, near Hama.", "Qwertab"),
-        ("Shells hit the Zorblat al-Wadi neighbourhood overnight.", "Zorblat al-Wadi"),
-        ("Gunmen raided Blorkito village at dawn.", "Blorkito"),
-    ],
-)
-def test_unresolved_settlements(gaz: Gazetteer, text: str, surface: str) -> None:
-    found = {text[s:e]: p for s, e, p in gaz.find_places(text, ["SY"], unresolved=True)}
-    place = found[surface]
-    assert (place.name, place.country, place.lat, place.kind) == (surface, "SY", None, "city")
-    assert place.id == f"name:SY:{normalize_place(surface).replace(' ', '-')}"
-    assert surface not in {text[s:e] for s, e, _ in gaz.find_places(text, ["SY"])}
-
-
-def test_unresolved_needs_settlement_wording(gaz: Gazetteer) -> None:
-    text = "The Ministry of Qwertab Affairs said the Blorkito Group had left."
-    assert gaz.find_places(text, ["SY"], unresolved=True) == []
-
-
-@pytest.mark.parametrize(
-    ("variant", "name"),
-    [
-        ("Hamah", "Hama"),
-        ("Ar Raqqah", "Raqqa"),
-        ("Al-Hasakah", "Hasakah"),
-        ("Hudaydah", "Hodeidah"),
-    ],
-)
-def test_english_display_names(gaz: Gazetteer, variant: str, name: str) -> None:
-    assert _place(gaz, variant).name == name
+    assert cache.load_index()["keys"] == _tiny_index()["keys"]  # read back from the cache

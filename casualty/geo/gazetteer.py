@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casualty.geo.build import Rows
+from casualty.geo.cache import Rows
 from casualty.geo.mentions import DIVISION_SUFFIXES
 from casualty.geo.normalize import normalize_place, words
 
@@ -39,7 +39,7 @@ class Gazetteer:
     """Name index over GeoNames places, divisions, curated regions and countries.
 
     Build it with `casualty.geo.gazetteer()` (cached); the constructor takes the index that
-    `casualty.geo.build.load_index` returns.
+    `casualty.geo.cache.load_index` returns.
     """
 
     def __init__(self, index: dict[str, Any]) -> None:
