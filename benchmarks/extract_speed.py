@@ -5,7 +5,7 @@ unnamed claimants, places and dates, mixed with sentences without casualty langu
 real news), generated lazily and streamed through `extract_documents`, so memory should stay
 flat as the input grows. Each scale runs in its own process so that its peak RSS is its own.
 
-    python benchmarks/extract_speed.py [--base-docs 150] [--scales 1,10,100]
+    python benchmarks/extract_speed.py [--base-docs 50] [--scales 1,10,100]
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def run_child(n_docs: int) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--base-docs", type=int, default=150, help="articles at 1x")
+    parser.add_argument("--base-docs", type=int, default=50, help="articles at 1x")
     parser.add_argument("--scales", default="1,10,100")
     parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

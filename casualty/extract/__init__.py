@@ -17,7 +17,7 @@ from casualty.extract.lexicon import lexicon
 from casualty.extract.mentions import Mention, find_mentions
 from casualty.extract.omissions import find_omissions
 from casualty.extract.sentences import Sentence, split_sentences
-from casualty.extract.victims import perpetrator_of, victim_of
+from casualty.extract.victims import generic_victim, perpetrator_of, victim_of
 from casualty.model import Claim, Document
 from casualty.registry import Registry, builtin_registry
 
@@ -56,8 +56,29 @@ def extract_document(doc: Document, registry: Registry | None = None) -> list[Cl
                 claims.append(_claim(doc, reg, context, index, sentence, mention, speaker))
         if has_omission:
             claims.extend(_omissions(doc, reg, context, index, sentence, attributor))
+    claims = _drop_restatements(claims)
     claims = [c.with_id() for c in claims]
     return sorted(claims, key=lambda c: (c.span or (0, 0), c.outcome, c.claim_id))
+
+
+def _drop_restatements(claims: list[Claim]) -> list[Claim]:
+    """One claim per estimate: a later sentence repeating the same source's same figure for
+    the same outcome, kind and dates ("the additional 50 deaths") adds nothing. Figures of
+    different victims ("5 soldiers ... 5 civilians") are kept apart."""
+    seen: dict[tuple[object, ...], list[str | None]] = {}
+    out: list[Claim] = []
+    for c in claims:
+        if c.low is None and c.high is None:
+            out.append(c)
+            continue
+        key = (c.kind, c.source, c.outcome, c.low, c.high, c.date, c.date_end)
+        groups = seen.setdefault(key, [])
+        category = c.victim_category if c.victim_category != "unspecified" else None
+        if any(g is None or category is None or g == category for g in groups):
+            continue
+        groups.append(category)
+        out.append(c)
+    return out
 
 
 _OMISSION_CUE = re.compile(r"\b(?:no|not|didn|yet|still|shied|awaiting|without)\b", re.IGNORECASE)
@@ -74,6 +95,8 @@ def _claim(
 ) -> Claim:
     phrase = sentence.text[mention.victim_start : mention.victim_end]
     victim, category = victim_of(phrase, reg)
+    if victim is None:
+        victim = generic_victim(phrase, context.parties(reg))
     perpetrator = perpetrator_of(
         sentence.text, (mention.victim_start, mention.victim_end), reg, victim
     )
@@ -111,7 +134,10 @@ def _omissions(
         speaker = attributor.omitter(sentence, om.start)
         if speaker is None:
             continue
-        victim, category = victim_of(sentence.text[om.end : om.end + 60], reg)
+        phrase = sentence.text[om.end : om.end + 60]
+        victim, category = victim_of(phrase, reg)
+        if victim is None:
+            victim = generic_victim(phrase, context.parties(reg))
         base = Claim(
             source=speaker.name,
             source_type=speaker.source_type,

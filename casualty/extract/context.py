@@ -94,6 +94,15 @@ class ArticleContext:
         self._places: dict[int, list[tuple[int, int, Any]]] = {}
         self._countries: list[str] | None = None
         self._all_places: list[tuple[int, int, Any]] | None = None
+        self._parties: tuple[str | None, str | None] | None = None
+
+    def parties(self, registry: Any) -> tuple[str | None, str | None]:
+        """The article's main state and non-state parties (found on first need)."""
+        if self._parties is None:
+            from casualty.extract.victims import article_parties
+
+            self._parties = article_parties(registry, self.doc.text)
+        return self._parties
 
     # --- dates ------------------------------------------------------------------------------
 

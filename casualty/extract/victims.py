@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from casualty.extract.lexicon import word_set
 from casualty.registry import Registry
 
 _CIVILIAN: Final = frozenset(
@@ -174,4 +175,41 @@ def perpetrator_of(
         name = a.side or a.name
         if name != victim:
             return name
+    return None
+
+
+_NON_STATE_NOUNS: Final = word_set(
+    """terrorists terrorist militants militant jihadists jihadist extremists extremist
+    insurgents insurgent rebels rebel gunmen attackers bandits"""
+)
+_STATE_NOUNS: Final = word_set(
+    """troops soldiers soldier army military forces regime servicemen personnel policemen
+    police conscripts loyalists"""
+)
+_STATE_NAME: Final = re.compile(
+    r"government|army|forces|military|police|regime|troops|coalition", re.IGNORECASE
+)
+
+
+def article_parties(registry: Registry, text: str) -> tuple[str | None, str | None]:
+    """The state party and the non-state party an article names most (either may be None)."""
+    tally: dict[str, int] = {}
+    for _, _, actor in registry.find_actors(text):
+        if actor.generic or actor.category == "civilians":
+            continue
+        name = actor.side or actor.name
+        tally[name] = tally.get(name, 0) + 1
+    ranked = sorted(tally, key=lambda n: (-tally[n], n))
+    state = next((n for n in ranked if _STATE_NAME.search(n)), None)
+    other = next((n for n in ranked if not _STATE_NAME.search(n)), None)
+    return state, other
+
+
+def generic_victim(phrase: str, parties: tuple[str | None, str | None]) -> str | None:
+    """The party a common noun stands for in this article ("the terrorists" -> Islamic State)."""
+    words = {w.lower() for w in _WORD.findall(phrase)}
+    if words & _NON_STATE_NOUNS:
+        return parties[1]
+    if words & _STATE_NOUNS:
+        return parties[0]
     return None
