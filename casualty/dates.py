@@ -10,7 +10,9 @@ Resolution rules (documented choices):
 - A weekday is the most recent such day on or before publication: a Saturday story's
   "on Thursday" is two days earlier, a Thursday story's "on Thursday" the same day (but
   its "last Thursday" a week earlier). "Two days ago" counts back from publication.
-- "Sept 28-29" and "28-29 September" give `date` and `date_end` at day precision.
+- "Sept 28-29" and "28-29 September" give `date` and `date_end` at day precision; so does
+  "last weekend" (Saturday and Sunday). "Between Sept 20 and 25" is a period of days.
+  "Two weeks ago" is the week (from Monday) that many weeks before publication.
 - "yesterday" and "last night" are the day before publication; "overnight" also the day
   before (the night that ended on the publication day; the incident usually started before
   midnight); "today", "this morning", "tonight" the publication day.
@@ -76,7 +78,11 @@ _PATTERN: Final = re.compile(
     rf"(?P<dm_month>{_MONTH_RE})\b\.?(?:,?\s+(?P<dm_year>{_YEAR_RE}))?"
     rf"|(?:(?P<wd_last>last)\s+)?(?P<weekday>{_WEEKDAY_RE})"
     r"(?:\s+(?P<wd_part>morning|afternoon|evening|night))?"
-    r"|(?P<ago_n>\d{1,2}|a|one|two|three|four|five|six|seven|ten)\s+days?\s+ago"
+    r"|(?P<ago_n>\d{1,2}|a|one|two|three|four|five|six|seven|ten)\s+(?P<ago_unit>days?|weeks?)"
+    r"\s+ago"
+    r"|(?P<weekend>(?:last|this|over\s+the)\s+weekend)"
+    rf"|between\s+(?P<bt_month>{_MONTH_RE})\.?\s+(?P<bt_day>{_DAY_RE})\s+and\s+"
+    rf"(?:(?P<bt_month2>{_MONTH_RE})\.?\s+)?(?P<bt_day2>{_DAY_RE})\b"
     r"|(?P<rel>yesterday|today|tonight|last\s+night|overnight|this\s+morning"
     r"|this\s+(?:week|month|year)|last\s+(?:week|month|year)|past\s+(?:week|month|year)"
     r"|so\s+far\s+this\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)"
@@ -236,7 +242,27 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateRef | None:
         return day(found)
     if g["ago_n"]:
         n = g["ago_n"].lower()
-        return day(pub - timedelta(days=int(n) if n.isdigit() else _SMALL_NUMBERS[n]))
+        count = int(n) if n.isdigit() else _SMALL_NUMBERS[n]
+        if g["ago_unit"].lower().startswith("week"):
+            back = pub - timedelta(days=7 * count)
+            return DateRef(_iso(back - timedelta(days=back.weekday())), None, "week", False, s, e)
+        return day(pub - timedelta(days=count))
+    if g["weekend"]:
+        # The Saturday and Sunday on or before publication ("last weekend" in a Sunday
+        # story is the weekend before).
+        sunday = _weekday_before(pub, 6)
+        if g["weekend"].lower().startswith("last") and sunday == pub:
+            sunday -= timedelta(days=7)
+        saturday = sunday - timedelta(days=1)
+        return DateRef(_iso(saturday), _iso(sunday), "day", False, s, e)
+    if g["bt_month"]:
+        month = MONTHS[g["bt_month"].lower()]
+        month2 = MONTHS[g["bt_month2"].lower()] if g["bt_month2"] else month
+        first = _month_day(pub, month, _num(g["bt_day"]), None)
+        last = _month_day(pub, month2, _num(g["bt_day2"]), None)
+        if first is None or last is None or last < first:
+            return None
+        return DateRef(_iso(first), _iso(last), "day", True, s, e)
     rel = " ".join(g["rel"].lower().split())
     return _relative(rel, pub, s, e)
 

@@ -67,6 +67,7 @@ def test_parse_published(value: str, expected: str | None) -> None:
         ("It was hit last Thursday.", THURSDAY, "2017-09-21", "last Thursday"),
         ("It was hit last Thursday.", SATURDAY, "2017-09-28", "last Thursday"),
         ("It was hit two days ago.", SATURDAY, "2017-09-28", "two days ago"),
+        ("It was hit 3 days ago.", SATURDAY, "2017-09-27", "3 days ago"),
     ],
 )
 def test_incident_day(text: str, published: str, expected: str, phrase: str) -> None:
@@ -89,6 +90,8 @@ def test_incident_day(text: str, published: str, expected: str, phrase: str) -> 
         ("Twelve were killed this week.", "2017-09-25", SATURDAY, "week"),
         ("Thirty died earlier this month.", "2017-09-01", SATURDAY, "month"),
         ("Over 2,000 were killed since the war began.", SATURDAY, SATURDAY, "year"),
+        ("Some 40 died between Sept 20 and 25.", "2017-09-20", "2017-09-25", "day"),
+        ("Some 40 died between Aug 28 and Sept 3.", "2017-08-28", "2017-09-03", "day"),
     ],
 )
 def test_periods(text: str, start: str, end: str, precision: str) -> None:
@@ -104,6 +107,8 @@ def test_periods(text: str, start: str, end: str, precision: str) -> None:
         ("Clashes on Sept 28-29 left 30 dead.", "2017-09-28", "2017-09-29"),
         ("Clashes on 28-29 September left 30 dead.", "2017-09-28", "2017-09-29"),
         ("Clashes on 29–28 September left 30 dead.", "2017-09-29", None),
+        ("Clashes last weekend left 30 dead.", "2017-09-23", "2017-09-24"),
+        ("Clashes over the weekend left 30 dead.", "2017-09-23", "2017-09-24"),
     ],
 )
 def test_multi_day_spans(text: str, start: str, end: str | None) -> None:
