@@ -15,7 +15,7 @@ import sys
 import time
 
 from casualty.model import Claim
-from casualty.reconcile import reconcile, report_to_json
+from casualty.reconcile import Report, reconcile, report_to_json
 from casualty.render.csvout import write_csv
 
 SOURCES = [
@@ -80,6 +80,31 @@ def main(sizes: list[int]) -> None:
             f"json {after_json - middle:5.2f}s  csv {end - after_json:5.2f}s  "
             f"peak RSS {peak:,.0f} MB"
         )
+        if n <= 20_000:
+            views(report)
+
+
+def views(report: Report) -> None:
+    """CPU seconds of the human-facing views (rich table at 80 columns, Markdown, HTML)."""
+    from rich.console import Console
+
+    from casualty.render.markdown import render_markdown
+    from casualty.render.table import render_table
+
+    def table() -> None:
+        render_table(report, Console(width=80, file=io.StringIO(), color_system=None))
+
+    def html() -> None:
+        from casualty.render.html import render_html
+
+        render_html(report)
+
+    timings = []
+    for name, view in (("table", table), ("md", lambda: render_markdown(report)), ("html", html)):
+        cpu = time.process_time()
+        view()
+        timings.append(f"{name} {time.process_time() - cpu:.2f}s")
+    print(f"{'':>9} views (CPU): " + "  ".join(timings))
 
 
 if __name__ == "__main__":

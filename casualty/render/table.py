@@ -134,7 +134,8 @@ def _plan(console: Console, by_column: list[list[Text]], first: int = 0) -> list
     """
     from rich.measure import Measurement
 
-    sizes = [[Measurement.get(console, console.options, t) for t in texts] for texts in by_column]
+    options = console.options  # computed afresh (terminal size, environment) on each access
+    sizes = [[Measurement.get(console, options, t) for t in texts] for texts in by_column]
     lows = [max(m.minimum for m in column) for column in sizes]
     highs = [max(m.maximum for m in column) for column in sizes]
     room = console.width - 3 * (len(lows) - 1)  # one padding space each side of a divider
