@@ -16,6 +16,7 @@ from casualty.reconcile import Report, filter_report, reconcile, report_to_json
 from casualty.reconcile.best import best_estimate
 from casualty.reconcile.report import Cell, Row
 from casualty.reconcile.totals import period_of
+from casualty.registry import builtin_registry
 
 N = 0
 
@@ -361,6 +362,9 @@ def test_period_of_a_total(kw: dict[str, str | None], period: tuple[str, str]) -
 # --- nothing lost, order does not matter ---------------------------------------------------
 
 
+_REGISTRY = builtin_registry()
+
+
 def _placed_ids(report: Report) -> list[str]:
     ids: list[str] = []
     for incident in report.incidents:
@@ -390,7 +394,7 @@ _claims = st.lists(
             published=f"2020-01-{day:02d}",
             qualifier=qual,
         ),
-        st.sampled_from(["A", "B", "C", SANA]),
+        st.sampled_from(["A", "B", "C", SANA, "Syrian state media", IS]),
         st.sampled_from(["claim", "claim", "claim", "omission", "period_total"]),
         st.sampled_from(OUTCOMES),
         st.sampled_from([None, GOV, IS]),
@@ -407,10 +411,11 @@ _claims = st.lists(
 @settings(max_examples=150, deadline=None)
 @given(_claims)
 def test_every_claim_appears_exactly_once(claims: list[Claim]) -> None:
-    report = reconcile(claims)
-    assert sorted(_placed_ids(report)) == sorted(c.claim_id for c in claims)
-    in_incidents = sorted(i for inc in report.incidents for i in inc.claim_ids)
-    assert in_incidents == sorted(c.claim_id for c in claims if c.kind != "period_total")
+    for registry in (None, _REGISTRY):
+        report = reconcile(claims, registry)
+        assert sorted(_placed_ids(report)) == sorted(c.claim_id for c in claims)
+        in_incidents = sorted(i for inc in report.incidents for i in inc.claim_ids)
+        assert in_incidents == sorted(c.claim_id for c in claims if c.kind != "period_total")
 
 
 @settings(max_examples=60, deadline=None)
