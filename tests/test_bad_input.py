@@ -834,3 +834,11 @@ def test_rejects_file_may_not_overwrite_an_input(tmp_path: Path) -> None:
     code, _, err = _invoke("cluster", str(path), "--on-error", "skip", "--rejects", str(path))
     assert code == 2 and err == f"casualty: --rejects {path} is one of the inputs\n"
     assert path.read_text(encoding="utf-8") == HEADER + good(1)
+
+
+def test_undecodable_article_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("First line.\nSecond line.\nقتل 3\n".encode("cp1256"))
+    code, _, err = _invoke("extract", str(path), "--encoding", "utf-8")
+    assert code == 2
+    assert err.startswith(f"casualty: {path}:3: not valid utf-8 text (byte 25)")
