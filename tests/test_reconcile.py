@@ -597,3 +597,9 @@ def test_sources_of_one_side_are_not_compared_with_each_other() -> None:
     ]
     row = only_row(reconcile(claims, builtin_registry()))
     assert sorted(c.source for c in row.cells if c.self_serving) == [SANA, "Syrian state media"]
+
+
+def test_a_source_that_speaks_for_a_party_ranks_with_belligerents_for_best() -> None:
+    partisan = replace(_cell("Party TV", "media", 90, 90), side="Party")
+    value, reason = best_estimate([partisan, _cell("u", "unknown", 40, 40)])
+    assert value == 40 and "unattributed or unknown" in reason

@@ -6,7 +6,8 @@ The rule, applied in order:
    nothing else is left.
 2. Sources are ranked by independence: international bodies and independent monitors first,
    then medical services, local officials and newsrooms, then unknown sources, then state
-   media and belligerents. Only the best-ranked sources present are used.
+   media, belligerents and any source that speaks for a party (a registry `side`). Only the
+   best-ranked sources present are used.
 3. Each source contributes its lower bound ("at least 73" gives 73, "dozens" gives 24), or its
    upper bound when it gives only one ("up to 40").
 4. With several such sources, the lower median of their figures is taken, so the best estimate
@@ -36,7 +37,7 @@ _TIER_NAMES: Final = (
     "international body or monitor",
     "medical, official or media",
     "unattributed or unknown",
-    "state media or belligerent",
+    "state media, belligerent or partisan",
 )
 
 
@@ -51,6 +52,11 @@ def figure_text(low: int | None, high: int | None, qualifier: str | None = None)
     return f'"{qualifier}"' if qualifier else '"no figure"'
 
 
+def tier(cell: Cell) -> int:
+    """The rank of a cell's source for the best estimate (0 is the most independent)."""
+    return 3 if cell.side is not None else TIERS.get(cell.source_type, 2)
+
+
 def _point(cell: Cell) -> int | None:
     return cell.low if cell.low is not None else cell.high
 
@@ -63,17 +69,17 @@ def best_estimate(cells: Sequence[Cell]) -> tuple[int | None, str]:
     trusted = [c for c in numeric if not c.self_serving]
     set_aside = [c for c in numeric if c.self_serving]
     pool = trusted or numeric
-    tier = min(TIERS.get(c.source_type, 2) for c in pool)
+    rank = min(tier(c) for c in pool)
     chosen = sorted(
-        (c for c in pool if TIERS.get(c.source_type, 2) == tier),
+        (c for c in pool if tier(c) == rank),
         key=lambda c: (_point(c) or 0, c.source),
     )
     best = median_low([_point(c) or 0 for c in chosen])
     listed = "; ".join(f"{c.source} {figure_text(c.low, c.high)}" for c in chosen)
     if len(chosen) == 1:
-        reason = f"{_TIER_NAMES[tier]} figure ({listed})"
+        reason = f"{_TIER_NAMES[rank]} figure ({listed})"
     else:
-        reason = f"lower median of {len(chosen)} {_TIER_NAMES[tier]} figures ({listed})"
+        reason = f"lower median of {len(chosen)} {_TIER_NAMES[rank]} figures ({listed})"
     others = [c for c in pool if c not in chosen]
     if others:
         reason += ", preferred over " + ", ".join(f"{c.source} ({c.source_type})" for c in others)

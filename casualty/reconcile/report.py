@@ -37,6 +37,8 @@ class Cell:
     #: Earlier figures from the same source for the same row, oldest first.
     history: tuple[Figure, ...] = ()
     self_serving: bool = False
+    #: The party the source speaks for (registry `side`, or itself for a belligerent).
+    side: str | None = None
 
     @property
     def updated(self) -> bool:

@@ -88,15 +88,17 @@ def build_cell(claims: Sequence[Claim], registry: RegistryLike | None) -> Cell:
     history: tuple[Figure, ...] = tuple(figures[:-1]) if numeric else ()
     # Words restating a figure ("heavy losses" beside "at least 45") stay with the cell.
     ids = set(current.claim_ids) | {c.claim_id for c in words}
+    source_type = source_type_of(claims, registry)
     return Cell(
         source=claims[0].source,
-        source_type=source_type_of(claims, registry),
+        source_type=source_type,
         low=current.low,
         high=current.high,
         qualifier=current.qualifier,
         published=current.published,
         claim_ids=tuple(sorted(ids)),
         history=history,
+        side=source_side(claims[0].source, source_type, registry),
     )
 
 
@@ -108,7 +110,7 @@ def _mark_self_serving(
     cells: list[Cell], by_source: dict[str, list[Claim]], key: RowKey, registry: RegistryLike | None
 ) -> list[Cell]:
     """Flag partisan figures beyond every figure from sources not on the same side."""
-    sides = {c.source: source_side(c.source, c.source_type, registry) for c in cells}
+    sides = {c.source: c.side for c in cells}
     out = []
     for cell in cells:
         value = _value(cell)

@@ -4,7 +4,7 @@ Additions to SPEC §6:
 
 - per row: `best` and `best_reason`;
 - per claim cell: `published`, `updated`, `history` (earlier figures from the same source,
-  oldest first) and `self_serving`;
+  oldest first), `self_serving` and `side` (the party the source speaks for, else null);
 - per omission: `reported_as`, the source name the claims gave when the omission is shown
   under the one source of the same side and type that speaks in the incident ("Syrian state
   media" under SANA), else null;
@@ -43,6 +43,7 @@ def cell_to_json(cell: Cell) -> dict[str, Any]:
         "updated": cell.updated,
         "history": [_figure(f) for f in cell.history],
         "self_serving": cell.self_serving,
+        "side": cell.side,
     }
 
 
