@@ -30,6 +30,7 @@ COLUMNS: Final = (
     "outcome",
     "source",
     "source_type",
+    "side",
     "entry",
     "low",
     "high",
@@ -101,6 +102,7 @@ def _entry_fields(entry: Cell | Omission) -> dict[str, Value]:
     return {
         "source": entry.source,
         "source_type": entry.source_type,
+        "side": entry.side,
         "entry": "claim",
         "low": entry.low,
         "high": entry.high,
