@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Final
 
 #: Bump when the index layout or the key function changes.
-FORMAT: Final = 4
+FORMAT: Final = 5
 #: One gazetteer row: name, country, admin1, lat, lon, kind, id, population.
 Row = tuple[str, str, str | None, float | None, float | None, str, str, int]
 
@@ -134,10 +134,59 @@ def pack(index: dict[str, Any]) -> dict[str, Any]:
     packed["lat"] = array("d", (nan if r[3] is None else r[3] for r in rows)).tobytes()
     packed["lon"] = array("d", (nan if r[4] is None else r[4] for r in rows)).tobytes()
     packed["pop"] = array("q", (r[7] for r in rows)).tobytes()
-    packed["key_names"] = "\n".join(index["keys"])
-    packed["key_rows"] = array("i", index["keys"].values()).tobytes()
+    keys = dict(index["keys"].items())
+    for suffix, wanted in (("", True), ("_other", False)):
+        part = {k: v for k, v in keys.items() if k.isascii() is wanted}
+        packed[f"key_names{suffix}"] = "\n".join(part)
+        packed[f"key_rows{suffix}"] = array("i", part.values()).tobytes()
     packed["prefixes"] = "\n".join(index["prefixes"])
     return packed
+
+
+def _key_dict(names: str, rows: bytes) -> dict[str, int]:
+    values = array("i")
+    values.frombytes(rows)
+    return dict(zip(names.split("\n") if names else [], values.tolist(), strict=True))
+
+
+class KeyIndex:
+    """Name key -> row code (see `build.IndexBuilder.finish`), ASCII keys loaded eagerly.
+
+    Keys in other scripts (Arabic, Cyrillic...) are about a third of the index and rare in
+    English text; they are turned into a dict only when a non-ASCII key is first asked for.
+    """
+
+    __slots__ = ("_other", "_other_blob", "ascii")
+
+    def __init__(self, ascii_keys: dict[str, int], other: dict[str, int] | tuple[str, bytes]):
+        self.ascii = ascii_keys
+        self._other: dict[str, int] | None = other if isinstance(other, dict) else None
+        self._other_blob = other if isinstance(other, tuple) else ("", b"")
+
+    def other(self) -> dict[str, int]:
+        if self._other is None:
+            self._other = _key_dict(*self._other_blob)
+            self._other_blob = ("", b"")
+        return self._other
+
+    def _part(self, key: str) -> dict[str, int]:
+        return self.ascii if key.isascii() else self.other()
+
+    def get(self, key: str) -> int | None:
+        return self._part(key).get(key)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._part(key)
+
+    def __setitem__(self, key: str, value: int) -> None:
+        self._part(key)[key] = value
+
+    def items(self) -> Iterator[tuple[str, int]]:
+        yield from self.ascii.items()
+        yield from self.other().items()
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key, _ in self.items())
 
 
 def unpack(packed: dict[str, Any]) -> dict[str, Any]:
@@ -157,16 +206,17 @@ def unpack(packed: dict[str, Any]) -> dict[str, Any]:
         packed["id"].split("\n"),
         pop,
     )
-    key_rows = array("i")
-    key_rows.frombytes(packed["key_rows"])
-    index["keys"] = dict(zip(packed["key_names"].split("\n"), key_rows.tolist(), strict=True))
-    index["prefixes"] = packed["prefixes"].split("\n")
+    index["keys"] = KeyIndex(
+        _key_dict(packed["key_names"], packed["key_rows"]),
+        (packed["key_names_other"], packed["key_rows_other"]),
+    )
+    index["prefixes"] = packed["prefixes"].split("\n") if packed["prefixes"] else []
     return index
 
 
 _PACKED: Final = frozenset(
     {"name", "country", "admin1", "kind", "id", "lat", "lon", "pop", "key_names", "key_rows",
-     "prefixes"}
+     "key_names_other", "key_rows_other", "prefixes"}
 )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casualty.geo.cache import Rows
+from casualty.geo.cache import KeyIndex, Rows
 from casualty.geo.mentions import DIVISION_SUFFIXES
 from casualty.geo.normalize import normalize_place, words
 
@@ -45,7 +45,7 @@ class Gazetteer:
     def __init__(self, index: dict[str, Any]) -> None:
         self._rows: Rows = index["rows"]
         #: key -> row index (>= 0) or -1 - position in `_multi` (see `build.IndexBuilder`)
-        self._keys: dict[str, int] = index["keys"]
+        self._keys: dict[str, int] | KeyIndex = index["keys"]
         self._multi: list[tuple[int, ...]] = index["multi"]
         self._regions: dict[str, dict[str, Any]] = index["regions"]
         from casualty.geo.build import load_toml
