@@ -104,6 +104,11 @@ def test_a_village_without_population_resolves(gaz: Gazetteer) -> None:
         ("Borno State", "admin1", "Borno", "NG"),
         ("Gaza Strip", "admin1", "Gaza Strip", "PS"),
         ("Donbas", "region", None, "UA"),
+        ("east of Palmyra", "city", "Homs", "SY"),
+        ("near Kobani", "city", "Aleppo", "SY"),
+        ("the outskirts of Deir ez-Zor", "city", "Deir ez-Zor", "SY"),
+        ("Rural Damascus", "admin1", "Rif Dimashq", "SY"),
+        ("North Waziristan", "region", None, "PK"),
         ("Syria", "country", None, "SY"),
     ],
 )
@@ -117,6 +122,7 @@ def test_kind_suffixes(
 def test_country_preference_breaks_ties(gaz: Gazetteer) -> None:
     assert _place(gaz, "Tripoli").country == "LY"  # the larger one
     assert _place(gaz, "Tripoli", "LB").country == "LB"
+    assert _place(gaz, "Tripoli", "Lebanon").country == "LB"
     assert _place(gaz, "Donetsk").country == "UA"
     assert _place(gaz, "Donetsk", "RU").country == "RU"  # an explicit country is obeyed
     assert gaz.lookup("Donetsk", context_countries=["RU"]).country == "UA"  # type: ignore[union-attr]

@@ -6,7 +6,7 @@ import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from casualty.geo.cache import KeyIndex, Rows
 from casualty.geo.mentions import DIVISION_SUFFIXES
@@ -25,6 +25,40 @@ class Place:
     kind: str
     id: str
     population: int = 0
+
+
+_RELATION_WORDS: Final = frozenset(
+    {"the", "near", "outside", "in", "at", "around", "of", "inside", "close", "to", "outskirts",
+     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "northern", "southern", "eastern", "western", "central", "rural", "countryside"}
+)  # fmt: skip
+
+
+def _strip_relation(parts: list[str]) -> list[str]:
+    """Drop a leading relation: "east of Palmyra", "near Sukhna" -> the name.
+
+    Only when the relation ends in a preposition, so "North Waziristan" keeps its "North".
+    """
+    i = 0
+    while i < len(parts) - 1 and parts[i].casefold() in _RELATION_WORDS:
+        i += 1
+    if i and parts[i - 1].casefold() in _PREPOSITIONS:
+        return parts[i:]
+    return parts
+
+
+_PREPOSITIONS: Final = frozenset(
+    {"of", "near", "outside", "the", "in", "at", "around", "inside", "to"}
+)
+
+
+def _code(country: str) -> str:
+    """An ISO2 code for a code or a country name (unknown names are kept, upper-cased)."""
+    if len(country) == 2:
+        return country.upper()
+    from casualty.geo import country_code
+
+    return country_code(country) or country.upper()
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -91,22 +125,21 @@ class Gazetteer:
 
         Prefers `country`, then any of `context_countries`, then the most populous place.
         A trailing "province"/"governorate"/"oblast"... asks for the division of that name,
-        "countryside" for the division where one exists.
+        "countryside" for the division where one exists; leading relations ("near",
+        "east of", "the outskirts of") are ignored. Countries may be names or codes.
         """
         parts = words(name)
         prefer = "city"
         while len(parts) > 1 and parts[-1].casefold() in DIVISION_SUFFIXES:
             prefer = "admin1"
             parts = parts[:-1]
-        if len(parts) > 1 and parts[0].casefold() == "the":
-            parts = parts[1:]
-        key = normalize_place(" ".join(parts))
-        found = self._found(key)
+        parts = _strip_relation(parts)
+        found = self._found(normalize_place(" ".join(parts)))
         if not found:
             return None
-        others = {c.upper() for c in context_countries}
+        others = {_code(c) for c in context_countries}
         if country:
-            chosen = self._choose(found, {country.upper()}, prefer, others, loose=False)
+            chosen = self._choose(found, {_code(country)}, prefer, others, loose=False)
             return self._place(chosen)
         return self._place(self._choose(found, others, prefer))
 
