@@ -700,6 +700,20 @@ def test_csv_reader_fuzz(header: str, body: str, encoding: str) -> None:
     assert all(_valid(c) for c in claims)
 
 
+@settings(max_examples=150, deadline=None)
+@given(
+    st.binary(max_size=300),
+    st.sampled_from([b"", HEADER.encode(), b"\x1f\x8b", b"\xff\xfe", b"\xef\xbb\xbf"]),
+    st.sampled_from([".csv", ".jsonl", ".json", ""]),
+)
+def test_readers_fuzz_raw_bytes(data: bytes, prefix: bytes, suffix: str) -> None:
+    try:
+        claims = _read_bytes(prefix + data, suffix)
+    except InputError:
+        return
+    assert all(_valid(c) for c in claims)
+
+
 _JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers(-(10**15), 10**15) | st.text(max_size=10),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
