@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from casualty.geo.cache import KeyIndex, Rows
-from casualty.geo.mentions import DIVISION_SUFFIXES
+from casualty.geo.mentions import DIVISION_SUFFIXES, as_code
 from casualty.geo.normalize import normalize_place, words
 
 
@@ -50,15 +50,6 @@ def _strip_relation(parts: list[str]) -> list[str]:
 _PREPOSITIONS: Final = frozenset(
     {"of", "near", "outside", "the", "in", "at", "around", "inside", "to"}
 )
-
-
-def _code(country: str) -> str:
-    """An ISO2 code for a code or a country name (unknown names are kept, upper-cased)."""
-    if len(country) == 2:
-        return country.upper()
-    from casualty.geo import country_code
-
-    return country_code(country) or country.upper()
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -137,9 +128,9 @@ class Gazetteer:
         found = self._found(normalize_place(" ".join(parts)))
         if not found:
             return None
-        others = {_code(c) for c in context_countries}
+        others = {as_code(c) for c in context_countries}
         if country:
-            chosen = self._choose(found, {_code(country)}, prefer, others, loose=False)
+            chosen = self._choose(found, {as_code(country)}, prefer, others, loose=False)
             return self._place(chosen)
         return self._place(self._choose(found, others, prefer))
 

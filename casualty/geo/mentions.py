@@ -78,6 +78,15 @@ _MARKS: Final = (
 _TOKEN: Final = re.compile(rf"[^\W\d_][\w{_MARKS}]*(?:['’ʼʿʾ‘`][^\W\d_][\w{_MARKS}]*)*")
 
 
+def as_code(country: str) -> str:
+    """An ISO2 code for a code or a country name (unknown names are kept, upper-cased)."""
+    if len(country) == 2:
+        return country.upper()
+    from casualty.geo import country_code
+
+    return country_code(country) or country.upper()
+
+
 class _Words:
     """The words of a text as parallel lists (cheaper than one object per word)."""
 
@@ -105,7 +114,7 @@ def find_places(
     """See `Gazetteer.find_places`."""
     w = _Words(text)
     matches = _scan(gaz, text, w)
-    given = {c.upper() for c in context_countries}
+    given = {as_code(c) for c in context_countries}
     found_in_text: set[str] = set()
     lower_words: set[str] = set()
     for word, cap in zip(w.texts, w.caps, strict=True):
@@ -136,7 +145,7 @@ def find_places(
         if resolved is not None:
             out.append(resolved)
     if unresolved:
-        code = context_countries[0].upper() if context_countries else ""
+        code = as_code(context_countries[0]) if context_countries else ""
         if not code and len(scope.mentioned) == 1:
             code = next(iter(scope.mentioned))
         out.extend(_unresolved(gaz, text, w, [(f[0], f[1]) for f in out], code))
