@@ -110,6 +110,9 @@ class Session:
     def _files(self, inputs: Iterable[str]) -> list[Any]:
         from casualty.io.inputs import expand_inputs
 
+        inputs = list(inputs)
+        if "-" in inputs and _isatty(sys.stdin):
+            self.warn("reading standard input from the terminal (end it with Ctrl-D)")
         files = list(expand_inputs(inputs, warn=lambda n: self.warn(f"{n.path}: {n.message}")))
         self._check_rejects(files)
         return files
