@@ -430,6 +430,8 @@ _LATIN_ROWS = "source,outcome,low,location\nObservatoire,killed,3,Alep é\nAgên
         (codecs.BOM_UTF8 + _ARABIC_ROWS.encode("utf-8"), ()),
         (_ARABIC_ROWS.encode("utf-16"), ()),  # with its BOM
         (codecs.BOM_UTF16_BE + _ARABIC_ROWS.encode("utf-16-be"), ()),
+        (_LATIN_ROWS.encode("utf-16-le"), ()),
+        (_LATIN_ROWS.encode("utf-16-be"), ()),
         (_ARABIC_ROWS.encode("cp1256"), ()),
         (_ARABIC_ROWS.encode("cp1256"), ("--encoding", "cp1256")),
         (_LATIN_ROWS.encode("latin-1"), ()),
@@ -444,6 +446,8 @@ _LATIN_ROWS = "source,outcome,low,location\nObservatoire,killed,3,Alep é\nAgên
         "utf8-bom",
         "utf16-le-bom",
         "utf16-be-bom",
+        "utf16-le-no-bom",
+        "utf16-be-no-bom",
         "cp1256-detected",
         "cp1256-given",
         "latin1-detected",

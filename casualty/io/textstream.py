@@ -84,6 +84,9 @@ def detect_encoding(prefix: bytes, complete: bool) -> str | None:
         return "utf-8-sig"
     if prefix.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    unmarked = _utf16_without_bom(prefix)
+    if unmarked is not None:
+        return unmarked
     try:
         codecs.getincrementaldecoder("utf-8")().decode(prefix, final=complete)
         return "utf-8"
@@ -92,6 +95,19 @@ def detect_encoding(prefix: bytes, complete: bool) -> str | None:
     from casualty.io.legacy import guess_legacy
 
     return guess_legacy(prefix)
+
+
+def _utf16_without_bom(prefix: bytes) -> str | None:
+    """UTF-16 saved without a BOM: mostly-Latin text has a zero in every other byte."""
+    sample = prefix[:2000]
+    if len(sample) < 8 or sample.count(0) * 3 < len(sample):
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) * 10 >= len(odd) * 9 and even.count(0) * 10 < len(even):
+        return "utf-16-le"
+    if even.count(0) * 10 >= len(even) * 9 and odd.count(0) * 10 < len(odd):
+        return "utf-16-be"
+    return None
 
 
 class TextStream:
