@@ -183,7 +183,8 @@ def score_folder(preds: Sequence[Any], gold: dict[str, Any]) -> FolderScore:
         ]
         strict = [g for g in cands if claimant_match(p, g, outlets.get(doc))]
         for pool, hit, kind in ((cands, count_hit, "count"), (strict, strict_hit, "strict")):
-            req = [g for g in pool if g["group"] in required_groups]
+            # A prediction matching only optional claims is neither a hit nor a false positive.
+            req = [g for g in pool if not g.get("optional")]
             if req:
                 hit.update(g["group"] for g in req)
             elif not pool:
@@ -192,7 +193,7 @@ def score_folder(preds: Sequence[Any], gold: dict[str, Any]) -> FolderScore:
                 else:
                     score.strict_fp += 1
                     score.false_positives.append(_describe_pred(p))
-        req_strict = [g for g in strict if g["group"] in required_groups]
+        req_strict = [g for g in strict if not g.get("optional")]
         if req_strict:
             g = req_strict[0]
             if g["group"] in checked:

@@ -341,3 +341,12 @@ def test_seed_period_totals_and_nothing_else(seed_claims: list[Claim]) -> None:
     assert since.date == "2014-01-01"
     figures = {c.low for c in seed_claims if c.low is not None}
     assert figures == {73, 24, 45, 50, 735}  # not 185 reports, 14 incidents, 2014, three years
+
+
+def test_run_on_text_is_cut_into_bounded_pieces_with_exact_spans() -> None:
+    text = "Gunmen killed 4 guards, " * 200
+    pieces = split_sentences(text)
+    assert len(pieces) > 1
+    for s in pieces:
+        assert s.end - s.start <= 1000
+        assert text[s.start : s.end] == s.text

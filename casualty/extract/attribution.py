@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Final
@@ -47,6 +48,8 @@ _MEDIA_HEAD: Final = re.compile(
 _STATE_MEDIA: Final = re.compile(r"\bstate(?:-run)?\b|\bofficial\b", re.IGNORECASE)
 #: Generic heads kept as written: which army "the army" is, the article rarely names.
 _HEAD_KEPT: Final = re.compile(r"army|military|government|forces|troops|police|regime")
+#: Characters around a speech verb searched for its subject, relative clause or source cited.
+_WINDOW: Final = 300
 _CITING: Final = re.compile(
     r"\b(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+", re.IGNORECASE
 )
@@ -221,7 +224,8 @@ class Attributor:
         cues = self._cues(sentence)
         self.quoted = sentence.text[:1] in "\"“‘'" or self.open_quote
         self.open_quote = _opens_quote(sentence.text, self.open_quote)
-        out = [self._pick(cues, pos, sentence.text) for pos in positions]
+        asides = [m.span() for m in _BACKGROUND.finditer(sentence.text)] if positions else []
+        out = [self._pick(cues, pos, asides, sentence.text) for pos in positions]
         live = [c for c in cues if c.speakers]
         for cue in live:
             self.history.extend(cue.speakers)
@@ -233,11 +237,15 @@ class Attributor:
         self.sentences_seen += 1
         return out
 
-    def _pick(self, cues: list[_Cue], pos: int, text: str = "") -> tuple[Speaker, ...]:
-        for aside in _BACKGROUND.finditer(text):
-            if aside.start() < pos < aside.end() and not any(
-                aside.start() <= c.start < aside.end() for c in cues
-            ):
+    def _pick(
+        self,
+        cues: list[_Cue],
+        pos: int,
+        asides: Sequence[tuple[int, int]] = (),
+        text: str = "",
+    ) -> tuple[Speaker, ...]:
+        for a_start, a_end in asides:
+            if a_start < pos < a_end and not any(a_start <= c.start < a_end for c in cues):
                 return (self.default,)  # "Hamas, whose attack killed 1,400, said": background
         live = [c for c in cues if c.speakers]
         if any(c.kind != "according" or _named_claimant(c) for c in live):
@@ -298,7 +306,7 @@ class Attributor:
                     found = self._object(sentence, agent.end())  # "confirmed by the army"
                 if not found:
                     found = self._subject(sentence, m.start())
-                relative = _is_relative(text[: m.start()])
+                relative = _is_relative(text[max(0, m.start() - _WINDOW) : m.start()])
                 found = tuple(self._as_newsroom(f) for f in found)
                 if found and all(_newsroom(f) for f in found):
                     cited = self._relay(sentence, m.end())
@@ -322,7 +330,7 @@ class Attributor:
 
     def _relay(self, sentence: Sentence, pos: int) -> tuple[Speaker, ...]:
         """A newsroom reported it: the claimant is whom it cites, else nobody named."""
-        citing = _CITING.search(sentence.text, pos)
+        citing = _CITING.search(sentence.text, pos, pos + _WINDOW)
         if citing is not None:
             found = self._object(sentence, citing.end(), cited=True)
             if found and all(f.source_type != "media" for f in found):
@@ -366,7 +374,9 @@ class Attributor:
 
     def _subject(self, sentence: Sentence, verb: int, first: bool = False) -> tuple[Speaker, ...]:
         """The subject noun phrase before a speech verb (or the clause's first subject)."""
-        raw = sentence.text[:verb]
+        # Subjects are short: a bounded window keeps long run-on text linear.
+        offset = 0 if first else max(0, verb - _WINDOW)
+        raw = sentence.text[offset : min(verb, offset + _WINDOW)]
         masked = _ASIDE.sub(lambda m: "," + " " * (len(m.group()) - 2) + ",", raw)
         masked = _strip_aux(masked)
         phrase, start, end = _leading_np(masked) if first else _subject_phrase(masked)
@@ -379,7 +389,7 @@ class Attributor:
         aside = _ASIDE.match(raw, end) if not first else None
         if aside is not None and re.match(r",\s*who\b", aside.group()):
             written = raw[start : aside.end() - 1].strip()
-        return self._resolve_all(phrase, sentence.start + start, written)
+        return self._resolve_all(phrase, sentence.start + offset + start, written)
 
     # --- resolution -------------------------------------------------------------------------
 

@@ -171,7 +171,34 @@ def split_sentences(text: str) -> list[Sentence]:
         start = end
     if start < n:
         emit(n)
-    return out
+    return [piece for sentence in out for piece in _bounded(sentence)]
+
+
+#: Longest sentence handed on whole: run-on text is cut so per-sentence work stays bounded.
+MAX_SENTENCE: Final = 1000
+
+
+def _bounded(sentence: Sentence) -> list[Sentence]:
+    """`sentence` cut at commas (else spaces) into pieces of at most MAX_SENTENCE characters."""
+    if sentence.end - sentence.start <= MAX_SENTENCE:
+        return [sentence]
+    pieces: list[Sentence] = []
+    text, base = sentence.text, sentence.start
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + MAX_SENTENCE)
+        if end < len(text):
+            cut = max(text.rfind(", ", pos, end), text.rfind(" ", pos, end))
+            if cut > pos:
+                end = cut + 1
+        chunk = text[pos:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            s = base + pos + lead
+            pieces.append(Sentence(s, s + len(stripped), stripped, sentence.paragraph))
+        pos = end
+    return pieces
 
 
 def _lower_start_ok(text: str, punct: int, end: int) -> bool:
