@@ -247,8 +247,8 @@ class ArticleContext:
         """`claim` with its date, place and kind (claim or period_total) filled in."""
         text = self.sentences[index].text
         changes: dict[str, Any] = {}
-        total = _PERIOD_CUE.search(text, max(0, position - _PERIOD_REACH), position + _PERIOD_REACH)
-        total = total is not None
+        cue = _PERIOD_CUE.search(text, max(0, position - _PERIOD_REACH), position + _PERIOD_REACH)
+        total = cue is not None
         period = self.period(index, position) if total else None
         if total:
             changes["kind"] = "period_total"
