@@ -97,13 +97,16 @@ def gold_claims(folder: Path) -> tuple[list[Any], list[str]]:
     claims: list[Any] = []
     labels: list[str] = []
     rows = [(c, "claim") for c in gold["claims"]] + [(o, "omission") for o in gold["omissions"]]
+    bodies: dict[str, tuple[str, list[Any]]] = {}
     for n, (c, kind) in enumerate(rows):
         if kind == "claim" and (c.get("period_total") or not c.get("incident")):
             continue
-        body = (folder / "docs" / c["doc"]).read_text("utf-8")
-        found = gaz.find_places(c["quote"]) or gaz.find_places(body[:600])
-        place = next((p for _, _, p in found if p.kind == "city"), None)
-        place = place or (found[0][2] if found else None)
+        if c["doc"] not in bodies:
+            bodies[c["doc"]] = _doc_places(gaz, (folder / "docs" / c["doc"]).read_text("utf-8"))
+        body, doc_places = bodies[c["doc"]]
+        countries = _countries(doc_places)
+        found = [p for _, _, p in gaz.find_places(c["quote"], countries)]
+        place = _pick(found, countries) or _pick(doc_places, countries)
         claims.append(
             Claim(
                 source=c["claimant"],
@@ -124,6 +127,29 @@ def gold_claims(folder: Path) -> tuple[list[Any], list[str]]:
         )
         labels.append(c["incident"])
     return claims, labels
+
+
+def _doc_places(gaz: Any, text: str) -> tuple[str, list[Any]]:
+    """The body of a document and the places it names, without its dateline."""
+    body = text.split("\n\n", 1)[-1]
+    head = body[:80]
+    cut = min((i for i in (head.find(":"), head.find("(")) if i >= 0), default=-1)
+    scan = body[cut + 1 :] if 0 <= cut < 40 else body
+    return body, [p for _, _, p in gaz.find_places(scan)]
+
+
+def _countries(found: list[Any]) -> list[str]:
+    counts: dict[str, int] = {}
+    for p in found:
+        counts[p.country] = counts.get(p.country, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])[:2]
+
+
+def _pick(found: list[Any], countries: list[str]) -> Any:
+    """The first town in the document's main countries, else the first place there."""
+    home = [p for p in found if not countries or p.country in countries]
+    towns = [p for p in home if p.kind == "city"]
+    return (towns or home or [None])[0]
 
 
 def main(argv: Sequence[str] = ()) -> int:

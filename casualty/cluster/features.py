@@ -138,15 +138,25 @@ def text_day(text: str | None, pub: int) -> int:
     return pub - ((pub_weekday - weekday) % 7)
 
 
+#: Actor codes at or above this are names the registry does not know: they can match one
+#: another, but two different unknown names are no evidence of different actors.
+UNKNOWN_ACTOR: Final = 1 << 30
+
+
 def _actor_key(registry: Registry | None) -> Callable[[str], str]:
     def key(name: str) -> str:
         if registry is not None:
             actor = registry.actor(name)
             if actor is not None:
                 return actor.side or actor.name
-        return places.fold(name)
+        return "?" + places.fold(name)
 
     return key
+
+
+def _actor_code(coder: _Coder, key: str) -> int:
+    code = coder.code(key)
+    return code + UNKNOWN_ACTOR if key.startswith("?") else code
 
 
 def _source_key(registry: Registry | None) -> Callable[[str], str]:
@@ -310,8 +320,8 @@ def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
     actor_key = _actor_key(registry)
     source_key = _source_key(registry)
     actors, sources, docs = _Coder(), _Coder(), _Coder()
-    perp = _codes(frame["perpetrator"], lambda v: actors.code(actor_key(str(v))), 0)
-    victim = _codes(frame["victim"], lambda v: actors.code(actor_key(str(v))), 0)
+    perp = _codes(frame["perpetrator"], lambda v: _actor_code(actors, actor_key(str(v))), 0)
+    victim = _codes(frame["victim"], lambda v: _actor_code(actors, actor_key(str(v))), 0)
     source = _codes(frame["source"], lambda v: sources.code(source_key(str(v))), 0)
     doc = _codes(frame["doc"], lambda v: docs.code(str(v)), 0)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from casualty.cluster import arrays
-from casualty.cluster.features import EXACT, UNDATED, WEAK, Table
+from casualty.cluster.features import EXACT, UNDATED, UNKNOWN_ACTOR, WEAK, Table
 from casualty.cluster.places import ADMIN, NEAR
 
 if TYPE_CHECKING:
@@ -137,9 +137,11 @@ def _figures(t: Table, a: IntArray, b: IntArray) -> FloatArray:
 
 
 def _match(x: IntArray, y: IntArray, same: float, different: float) -> FloatArray:
+    """`same` for equal codes, `different` for two different known ones, else 0."""
     import numpy as np
 
-    return np.where((x > 0) & (y > 0), np.where(x == y, same, different), 0.0)
+    known = (x > 0) & (y > 0) & (x < UNKNOWN_ACTOR) & (y < UNKNOWN_ACTOR)
+    return np.where((x > 0) & (x == y), same, np.where(known, different, 0.0))
 
 
 def score_pairs(t: Table, a: IntArray, b: IntArray) -> tuple[FloatArray, FloatArray]:
@@ -152,6 +154,7 @@ def score_pairs(t: Table, a: IntArray, b: IntArray) -> tuple[FloatArray, FloatAr
     crossed = (t.perp[a] == t.victim[b]) & (t.victim[a] == t.perp[b]) & (t.perp[a] > 0)
     perp = np.where(crossed, 0.0, _match(t.perp[a], t.perp[b], 1.0, -2.0))
     both_victims = (t.victim[a] > 0) & (t.victim[b] > 0)
+    both_victims &= (t.victim[a] < UNKNOWN_ACTOR) & (t.victim[b] < UNKNOWN_ACTOR)
     victim = np.where(
         crossed,
         0.0,
