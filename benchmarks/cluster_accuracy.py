@@ -63,7 +63,7 @@ def bcubed(pred: Sequence[Any], gold: Sequence[Any]) -> Scores:
     if len(p) == 0:
         return Scores(1.0, 1.0, 1.0)
     key = p * (g.max() + 1) + g
-    uniq, inv, joint = np.unique(key, return_inverse=True, return_counts=True)
+    _, inv, joint = np.unique(key, return_inverse=True, return_counts=True)
     both = joint[inv].astype(float)
     precision = float((both / np.bincount(p)[p]).mean())
     recall = float((both / np.bincount(g)[g]).mean())
@@ -103,7 +103,7 @@ def gold_claims(folder: Path) -> tuple[list[Any], list[str]]:
             continue
         if c["doc"] not in bodies:
             bodies[c["doc"]] = _doc_places(gaz, (folder / "docs" / c["doc"]).read_text("utf-8"))
-        body, doc_places = bodies[c["doc"]]
+        _, doc_places = bodies[c["doc"]]
         countries = _countries(doc_places)
         found = [p for _, _, p in gaz.find_places(c["quote"], countries)]
         place = _pick(found, countries) or _pick(doc_places, countries)

@@ -435,7 +435,7 @@ def _claims_for(inc: Incident, rng: random.Random, next_doc: list[int]) -> list[
 
 
 def generate(n_claims: int, seed: int = 0) -> pd.DataFrame:
-    """About n_claims claims (SPEC §4 columns, `claim_id` set) with their true incident in `gold`."""
+    """About n_claims claims (SPEC §4 columns, `claim_id` set), true incident in `gold`."""
     rng = random.Random(seed)
     incidents, _ = _world(n_claims, rng)
     rows: list[dict[str, Any]] = []
