@@ -530,10 +530,26 @@ def _check_date(value: str | None, option: str = "--published") -> str | None:
     return date
 
 
-def main() -> None:
-    """Console-script entry point."""
+def main(args: list[str] | None = None) -> None:
+    """Console-script entry point: every way out is one line on stderr and an exit code."""
+    argv = sys.argv[1:] if args is None else args
+    if not argv:
+        app(args=argv, prog_name="casualty")  # no arguments: typer prints the help
+        return
     try:
-        app(prog_name="casualty")
+        code = typer.main.get_command(app).main(
+            args=argv, prog_name="casualty", standalone_mode=False
+        )
     except BrokenPipeError:
         _quiet_broken_pipe()
         raise SystemExit(141) from None
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except Exception as exc:
+        # typer's own usage errors (unknown option, bad choice) carry an exit code and a
+        # message; SPEC §5 wants them as one line, like the project's own errors.
+        message = getattr(exc, "format_message", None)
+        if message is None or not hasattr(exc, "exit_code"):
+            raise
+        _fail(f"{message()} (see `casualty {' '.join(argv[:1])} --help`)", 2)
+    raise SystemExit(code if isinstance(code, int) else 0)
