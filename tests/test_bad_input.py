@@ -638,12 +638,19 @@ def test_head_reading_one_line_ends_quietly(tmp_path: Path) -> None:
     assert err == ""
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_while_reading_ends_quietly_with_130() -> None:
     proc = subprocess.Popen(
         [str(EXE), "cluster", "-"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # A job started in the background by a non-interactive shell (as CI may be)
+        # inherits SIGINT ignored; a user at a terminal has the default action.
+        preexec_fn=_default_sigint,
     )
     assert proc.stdin is not None
     proc.stdin.write((HEADER + good(2)).encode())
