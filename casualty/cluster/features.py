@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from casualty.cluster import places
-from casualty.model import Claim
+from casualty.model import OUTCOMES, Claim
 
 if TYPE_CHECKING:
     import numpy as np
@@ -194,7 +194,8 @@ COLUMNS: Final = (
     "high",
     "text",
 )
-_OUTCOMES: Final = {"killed": 1, "wounded": 2, "captured": 3, "missing": 4, "killed_or_wounded": 5}
+# Outcome codes from the vocabulary itself, so a new outcome cannot be missed here.
+_OUTCOMES: Final = {name: code for code, name in enumerate(OUTCOMES, start=1)}
 _CATEGORIES: Final = {"combatants": 1, "civilians": 2, "mixed": 3}
 
 
