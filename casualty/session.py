@@ -113,7 +113,13 @@ class Session:
         inputs = list(inputs)
         if "-" in inputs and _isatty(sys.stdin):
             self.warn("reading standard input from the terminal (end it with Ctrl-D)")
-        files = list(expand_inputs(inputs, warn=lambda n: self.warn(f"{n.path}: {n.message}")))
+        files = list(
+            expand_inputs(
+                inputs,
+                stdin=sys.stdin.buffer if "-" in inputs and sys.stdin is not None else None,
+                warn=lambda n: self.warn(f"{n.path}: {n.message}"),
+            )
+        )
         self._check_rejects(files)
         return files
 

@@ -10,7 +10,6 @@ import functools
 import io
 import json
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,10 +58,16 @@ def expand_inputs(
     stdin: BinaryIO | None = None,
     warn: Callable[[Notice], None] | None = None,
 ) -> Iterator[InputFile]:
-    """Yield each file to read: files as given, directories' files sorted, `-` for stdin."""
+    """Yield each file to read: files as given, directories' files sorted, `-` for `stdin`.
+
+    The caller hands over standard input (the CLI passes `sys.stdin.buffer`); the core never
+    reaches for the process's stdin itself, so a library user decides what `-` means.
+    """
     for item in inputs:
         if item == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
+            if stdin is None:
+                raise InputError("'-' names standard input, but there is none to read", item)
+            stream = stdin
             yield InputFile("<stdin>", functools.partial(_identity, stream), "")
             continue
         path = Path(item)
