@@ -7,13 +7,12 @@ language costs one scan.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from casualty.extract.attribution import Attributor, Speaker
 from casualty.extract.context import ArticleContext
-from casualty.extract.lexicon import lexicon
+from casualty.extract.lexicon import case_free, lexicon, trie_regex
 from casualty.extract.mentions import Mention, find_mentions
 from casualty.extract.omissions import find_omissions
 from casualty.extract.sentences import Sentence, split_sentences
@@ -40,12 +39,11 @@ def extract_document(doc: Document, registry: Registry | None = None) -> list[Cl
     sentences = split_sentences(text)
     attributor = Attributor(reg, text, doc.outlet)
     context = ArticleContext(doc, sentences)
-    prefilter = lexicon().prefilter
-    omission_cue = _OMISSION_CUE
+    lex = lexicon()
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
-        has_outcome = prefilter.search(sentence.text) is not None
-        has_omission = omission_cue.search(sentence.text) is not None
+        has_outcome = lex.mentioned(sentence.text)
+        has_omission = _OMISSION_CUE.search(sentence.text) is not None
         if not has_outcome and not has_omission:
             attributor.speakers(sentence, [])
             continue
@@ -81,7 +79,10 @@ def _drop_restatements(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-_OMISSION_CUE = re.compile(r"\b(?:no|not|didn|yet|still|shied|awaiting|without)\b", re.IGNORECASE)
+_OMISSION_WORDS = ("no", "not", "didn", "yet", "still", "shied", "awaiting", "without")
+_OMISSION_CUE = case_free(
+    r"\b(?:" + "|".join(_OMISSION_WORDS) + r")\b", r"\b(?:" + trie_regex(_OMISSION_WORDS) + r")\b"
+)
 
 
 def _claim(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
-from casualty.extract.lexicon import lexicon, word_set
+from casualty.extract.lexicon import CaseFree, case_free, lexicon, trie_regex, word_set
 from casualty.extract.sentences import Sentence
 from casualty.registry import Actor, Descriptor, Registry, Source
 
@@ -107,7 +107,7 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class _Vocab:
-    cue: re.Pattern[str]
+    cue: CaseFree
     participles: frozenset[str]
     relays: frozenset[str]
     needs_toll: frozenset[str]
@@ -124,7 +124,10 @@ def _vocab() -> _Vocab:
         key=len,
         reverse=True,
     )
-    cue = re.compile(r"\baccording\s+to\b|\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    cue = case_free(
+        r"\baccording\s+to\b|\b(?:" + "|".join(words) + r")\b",
+        r"\b(?:" + trie_regex(["according to", *(w.lower() for w in words)]) + r")\b",
+    )
     heads = tuple((head, kind) for kind, items in data["heads"].items() for head in items)
     heads = tuple(sorted(heads, key=lambda h: -len(h[0])))
     return _Vocab(

@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 #: Roles of an outcome phrase relative to the figure it governs.
 AFTER = 1  # "12 soldiers were killed"
@@ -24,6 +26,72 @@ class OutcomeWord:
     roles: int
 
 
+def lowered(text: str) -> str | None:
+    """`text` lower-cased, when a case-sensitive lower-case pattern run on it finds exactly
+    what the same pattern with re.IGNORECASE finds in `text` (same offsets); else None.
+
+    Python's regex engine tries every branch of an alternation at every position, which with
+    IGNORECASE costs several times more than a case-sensitive trie on lower-cased text. Only
+    "İ" (two characters lower-cased) and the dotless "ı" and long "ſ" (which IGNORECASE equates
+    with "i" and "s" but `str.lower` keeps) break the equivalence.
+    """
+    low = text.lower()
+    if len(low) != len(text) or "ı" in low or "ſ" in low:
+        return None
+    return low
+
+
+def trie_regex(phrases: Iterable[str]) -> str:
+    """A trie-shaped alternation of lower-case literal phrases; a space matches any spaces.
+
+    At every point at most one branch can match the next character, so matching never
+    backtracks further than one phrase, and the longest phrase that fits wins, as in an
+    alternation sorted longest first.
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [
+            (r"\s+" if c == " " else re.escape(c)) + emit(node[c]) for c in sorted(node) if c
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFree:
+    """A case-insensitive pattern (`ci`) and its faster twin (`low`) for lower-cased text.
+
+    Matches found through `low` are on the lower-cased text: take spans, not groups, when the
+    original wording matters.
+    """
+
+    ci: re.Pattern[str]
+    low: re.Pattern[str]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        low = lowered(text)
+        return self.ci.search(text) if low is None else self.low.search(low)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        low = lowered(text)
+        return self.ci.finditer(text) if low is None else self.low.finditer(low)
+
+
+def case_free(ci: str, low: str) -> CaseFree:
+    """Compile `ci` with IGNORECASE and its lower-case equivalent `low` without it."""
+    return CaseFree(re.compile(ci, re.IGNORECASE), re.compile(low))
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Compiled outcome vocabulary: one regex over every phrase, longest first."""
@@ -31,15 +99,22 @@ class Lexicon:
     pattern: re.Pattern[str]
     table: dict[str, tuple[str, int]]
     prefilter: re.Pattern[str]
+    #: `pattern` and `prefilter` with a fast path for lower-cased text.
+    scanner: CaseFree
+    quick: CaseFree
 
     def find(self, text: str) -> list[OutcomeWord]:
         """Every outcome phrase in `text`, left to right, without overlaps."""
         out: list[OutcomeWord] = []
-        for m in self.pattern.finditer(text):
+        for m in self.scanner.finditer(text):
             key = _norm(m.group())
             outcome, roles = self.table[key]
             out.append(OutcomeWord(m.start(), m.end(), outcome, roles))
         return out
+
+    def mentioned(self, text: str) -> bool:
+        """Whether `text` may hold an outcome phrase (a cheap test before `find`)."""
+        return self.quick.search(text) is not None
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -68,6 +143,8 @@ def lexicon() -> Lexicon:
     phrases = sorted(table, key=lambda p: (-len(p), p))
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
+    scanner = CaseFree(pattern, re.compile(r"(?<![\w-])(?:" + trie_regex(phrases) + r")(?![\w-])"))
     stems = sorted({max(p.split(), key=len)[:4] for p in phrases} | {"loss"})
     prefilter = re.compile("|".join(re.escape(s) for s in stems), re.IGNORECASE)
-    return Lexicon(pattern, table, prefilter)
+    quick = CaseFree(prefilter, re.compile(trie_regex(stems)))
+    return Lexicon(pattern, table, prefilter, scanner, quick)
