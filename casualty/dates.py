@@ -13,9 +13,11 @@ Resolution rules (documented choices):
 - "Sept 28-29" and "28-29 September" give `date` and `date_end` at day precision; so does
   "last weekend" (Saturday and Sunday). "Between Sept 20 and 25" is a period of days.
   "Two weeks ago" is the week (from Monday) that many weeks before publication.
-- "yesterday" and "last night" are the day before publication; "overnight" also the day
-  before (the night that ended on the publication day; the incident usually started before
-  midnight); "today", "this morning", "tonight" the publication day.
+- "yesterday" and "last night" are the day before publication; "today", "this morning",
+  "tonight" the publication day. "Overnight" is the night that ended on the publication day
+  and resolves to that day: the day after midnight lies inside the night whichever side of
+  midnight the incident fell, and news "overnight" attacks are mostly in the small hours.
+  "Overnight into Sunday" (or "overnight Sunday") is that Sunday, by the same reasoning.
 - A day and month without a year ("on Sept 28") take the publication year, or the year
   before when that would put the day after publication.
 - Periods ("during August", "in 2016", "since 2014", "so far this year", "last month",
@@ -64,9 +66,10 @@ _YEAR_RE: Final = r"(?:19|20)\d\d"
 _WEEKDAY_RE: Final = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 # Alternatives are tried left to right at each position; each is a flat sequence of
-# bounded pieces, so matching stays linear in the text length.
-_PATTERN: Final = re.compile(
-    r"\b(?:"
+# bounded pieces, so matching stays linear in the text length. The lookahead lists the first
+# characters any alternative can start with, so most word starts are rejected at once.
+_PATTERN_TEXT: Final = (
+    r"\b(?=[0-9abdefijlmnopstwy])(?:"
     rf"(?P<iso>{_YEAR_RE})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)"
     rf"|(?P<period_kw>during|throughout|since|in|for|over|through(?:out)?)\s+"
     rf"(?:the\s+month\s+of\s+)?(?P<p_month>{_MONTH_RE})\.?(?:\s+(?P<p_month_year>{_YEAR_RE}))?"
@@ -76,7 +79,7 @@ _PATTERN: Final = re.compile(
     rf"\b(?:,?\s+(?P<md_year>{_YEAR_RE}))?"
     rf"|(?P<dm_day>{_DAY_RE})(?:\s?[-–]\s?(?P<dm_day2>{_DAY_RE}))?\s+(?:of\s+)?"
     rf"(?P<dm_month>{_MONTH_RE})\b\.?(?:,?\s+(?P<dm_year>{_YEAR_RE}))?"
-    rf"|(?:(?P<wd_last>last)\s+)?(?P<weekday>{_WEEKDAY_RE})"
+    rf"|(?:(?P<wd_last>last)\s+|overnight\s+(?:(?:into|to|on)\s+)?)?(?P<weekday>{_WEEKDAY_RE})"
     r"(?:\s+(?P<wd_part>morning|afternoon|evening|night))?"
     r"|(?P<ago_n>\d{1,2}|a|one|two|three|four|five|six|seven|ten)\s+(?P<ago_unit>days?|weeks?)"
     r"\s+ago"
@@ -88,9 +91,11 @@ _PATTERN: Final = re.compile(
     r"|so\s+far\s+this\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)"
     r"|since\s+the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:war|conflict|year|month)"
     r"|since\s+the\s+(?:war|conflict|invasion|fighting)\s+(?:began|started|erupted|broke\s+out))"
-    r")\b",
-    re.IGNORECASE,
+    r")\b"
 )
+_PATTERN: Final = re.compile(_PATTERN_TEXT, re.IGNORECASE)
+#: The same pattern for lower-cased text: case-sensitive matching is several times faster.
+_PATTERN_LOW: Final = re.compile(_PATTERN_TEXT)
 _SMALL_NUMBERS: Final = {
     "a": 1,
     "one": 1,
@@ -178,11 +183,28 @@ def find_dates(text: str, published: str | None) -> list[DateRef]:
     """
     pub = date.fromisoformat(published) if published and _is_iso(published) else None
     out: list[DateRef] = []
-    for m in _PATTERN.finditer(text):
+    low = _lowered(text)
+    matches = _PATTERN_LOW.finditer(low) if low is not None else _PATTERN.finditer(text)
+    for m in matches:
         ref = _resolve(m, pub)
         if ref is not None:
             out.append(ref)
     return out
+
+
+def _lowered(text: str) -> str | None:
+    """`text` lower-cased when that keeps every offset and every case-insensitive match (not
+    so for "İ", which lower-cases to two characters, nor for "ı" and "ſ", which IGNORECASE
+    equates with "i" and "s"); else None."""
+    low = text.lower()
+    if len(low) != len(text) or "ı" in low or "ſ" in low:
+        return None
+    return low
+
+
+def _fold(word: str) -> str:
+    """A matched word as the lower-case key IGNORECASE matched it by ("ſept" is "sept")."""
+    return word.lower().replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
 
 
 def _is_iso(value: str) -> bool:
@@ -194,7 +216,7 @@ def _is_iso(value: str) -> bool:
 
 
 def _resolve(m: re.Match[str], pub: date | None) -> DateRef | None:
-    g = m.groupdict()
+    g = {key: _fold(value) if value else value for key, value in m.groupdict().items()}
     s, e = m.start(), m.end()
 
     def day(d: date | None) -> DateRef | None:
@@ -205,7 +227,7 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateRef | None:
     for prefix in ("md", "dm"):
         if g[f"{prefix}_month"]:
             year = int(g[f"{prefix}_year"]) if g[f"{prefix}_year"] else None
-            month = MONTHS[g[f"{prefix}_month"].lower()]
+            month = MONTHS[g[f"{prefix}_month"]]
             first = _month_day(pub, month, _num(g[f"{prefix}_day"]), year)
             if first is None:
                 return None
@@ -216,7 +238,7 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateRef | None:
                 last = last if last is not None and last > first else None
             return DateRef(_iso(first), _iso(last) if last else None, "day", False, s, e)
     if g["p_month"]:
-        month = MONTHS[g["p_month"].lower()]
+        month = MONTHS[g["p_month"]]
         if g["p_month_year"]:
             year = int(g["p_month_year"])
         elif pub is not None:
@@ -224,26 +246,26 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateRef | None:
         else:
             return None
         first, last = _month_span(year, month)
-        if g["period_kw"].lower() == "since":
+        if g["period_kw"] == "since":
             last = pub if pub is not None and pub >= first else last
         return DateRef(_iso(first), _iso(last), "month", True, s, e)
     if g["p_year"]:
         year = int(g["p_year"])
         last = date(year, 12, 31)
-        if g["since_year"].lower() == "since" and pub is not None and pub.year >= year:
+        if g["since_year"] == "since" and pub is not None and pub.year >= year:
             last = pub
         return DateRef(f"{year}-01-01", _iso(last), "year", True, s, e)
     if pub is None:
         return None
     if g["weekday"]:
-        found = _weekday_before(pub, WEEKDAYS[g["weekday"].lower()])
+        found = _weekday_before(pub, WEEKDAYS[g["weekday"]])
         if g["wd_last"] and found == pub:
             found -= timedelta(days=7)  # "last Thursday" in a Thursday story
         return day(found)
     if g["ago_n"]:
-        n = g["ago_n"].lower()
+        n = g["ago_n"]
         count = int(n) if n.isdigit() else _SMALL_NUMBERS[n]
-        if g["ago_unit"].lower().startswith("week"):
+        if g["ago_unit"].startswith("week"):
             back = pub - timedelta(days=7 * count)
             return DateRef(_iso(back - timedelta(days=back.weekday())), None, "week", False, s, e)
         return day(pub - timedelta(days=count))
@@ -251,26 +273,26 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateRef | None:
         # The Saturday and Sunday on or before publication ("last weekend" in a Sunday
         # story is the weekend before).
         sunday = _weekday_before(pub, 6)
-        if g["weekend"].lower().startswith("last") and sunday == pub:
+        if g["weekend"].startswith("last") and sunday == pub:
             sunday -= timedelta(days=7)
         saturday = sunday - timedelta(days=1)
         return DateRef(_iso(saturday), _iso(sunday), "day", False, s, e)
     if g["bt_month"]:
-        month = MONTHS[g["bt_month"].lower()]
-        month2 = MONTHS[g["bt_month2"].lower()] if g["bt_month2"] else month
+        month = MONTHS[g["bt_month"]]
+        month2 = MONTHS[g["bt_month2"]] if g["bt_month2"] else month
         first = _month_day(pub, month, _num(g["bt_day"]), None)
         last = _month_day(pub, month2, _num(g["bt_day2"]), None)
         if first is None or last is None or last < first:
             return None
         return DateRef(_iso(first), _iso(last), "day", True, s, e)
-    rel = " ".join(g["rel"].lower().split())
+    rel = " ".join(g["rel"].split())
     return _relative(rel, pub, s, e)
 
 
 def _relative(rel: str, pub: date, s: int, e: int) -> DateRef | None:
-    if rel in ("yesterday", "last night", "overnight"):
+    if rel in ("yesterday", "last night"):
         return DateRef(_iso(pub - timedelta(days=1)), None, "day", False, s, e)
-    if rel in ("today", "tonight", "this morning"):
+    if rel in ("today", "tonight", "this morning", "overnight"):
         return DateRef(_iso(pub), None, "day", False, s, e)
     unit = rel.rsplit(" ", 1)[-1]
     if rel.startswith("since the"):

@@ -55,7 +55,15 @@ def test_parse_published(value: str, expected: str | None) -> None:
         ),
         ("Four died in an air strike yesterday.", SATURDAY, "2017-09-29", "yesterday"),
         ("Four died in shelling last night.", SATURDAY, "2017-09-29", "last night"),
-        ("Overnight raids left nine dead.", SATURDAY, "2017-09-29", "Overnight"),
+        # "Overnight" is the night that ended on the publication day.
+        ("Overnight raids left nine dead.", SATURDAY, "2017-09-30", "Overnight"),
+        (
+            "Raids overnight into Thursday left nine dead.",
+            SATURDAY,
+            "2017-09-28",
+            "overnight into Thursday",
+        ),
+        ("Raids overnight Thursday left nine dead.", SATURDAY, "2017-09-28", "overnight Thursday"),
         ("Nine people were buried today.", SATURDAY, "2017-09-30", "today"),
         ("The attack on Sept 28 killed 11.", SATURDAY, "2017-09-28", "Sept 28"),
         ("The attack on Sept. 28 killed 11.", SATURDAY, "2017-09-28", "Sept. 28"),
@@ -161,6 +169,22 @@ def test_weekday_is_never_after_publication(published: date) -> None:
         day = date.fromisoformat(ref.date)
         assert published - timedelta(days=6) <= day <= published
         assert day.strftime("%A") == name
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("On İstanbul's Sunday they met.", [("Sunday", "2017-09-24")]),  # "İ" lower-cases to 2
+        (
+            "Shelled on 3 ſept, again ſince 2016.",
+            [("3 ſept", "2017-09-03"), ("ſince 2016", "2016-01-01")],
+        ),
+    ],
+)
+def test_case_folding(text: str, found: list[tuple[str, str]]) -> None:
+    # Text whose lower-casing changes length or case rules takes the case-blind path, and the
+    # words IGNORECASE matched ("ſept" for "sept") still resolve.
+    assert [(text[r.start : r.end], r.date) for r in find_dates(text, SATURDAY)] == found
 
 
 @given(st.text(max_size=200))
