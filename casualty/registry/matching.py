@@ -127,6 +127,24 @@ def _trie_regex(keys: Iterable[str]) -> str:
     return emit(trie)
 
 
+def _by_first_char(word_keys: list[str], other_keys: list[str]) -> str:
+    r"""The filter as one branch per first character, which consumes only that character.
+
+    The same starts as `(?<!\w)(?=trie)`, but a pattern whose branches open with literals
+    lets the regex engine skip, in C, every character that starts no term: for the
+    exact-case terms (acronyms, mostly capitals) that is most of the text, four times faster.
+    """
+    branches = []
+    for keys, before in ((word_keys, r"(?<!\w.)"), (other_keys, "")):
+        rests: dict[str, list[str]] = {}
+        for key in keys:
+            rests.setdefault(key[0], []).append(key[1:])
+        for first in sorted(rests):
+            # "(?<!\w.)" after the first character: no word character before it.
+            branches.append(re.escape(first) + before + "(?=" + _trie_regex(rests[first]) + ")")
+    return "|".join(branches) or r"(?!)"
+
+
 def _is_word(token: str) -> bool:
     return token[0].isalnum() or token[0] == "_"
 
@@ -176,6 +194,8 @@ class _TokenTrie(Generic[T]):
             for prefix in prefixes:
                 key = _GAP.join(prefix) + (_BOUNDARY if _is_word(prefix[-1]) else "")
                 (word_keys if _is_word(first) else other_keys).append(key)
+        if self.exact and not flags:
+            return re.compile(_by_first_char(word_keys, other_keys))
         # Zero-width: the filter must not consume the start of a term the walk then rejects.
         alternatives = []
         if word_keys:
