@@ -1,7 +1,11 @@
 """When and where a claim happened, and whether it is a period total, from its article.
 
-Dates: the incident date of the claim's sentence, else of the nearest earlier sentence of the
-same paragraph, else the article's first dated sentence, else the publication date. Places:
+Dates: the incident date of the claim's sentence, else of the nearest earlier dated sentence
+of the same paragraph (an anaphoric "the attack" takes its antecedent's date, however old),
+else of the article's first dated sentence that reports violence (within a week of
+publication), else the day of the claim's own statement ("said on Sunday"), else the earliest
+statement day of the article, else the publication date: nothing is reported before it
+happens, so a statement day bounds the incident more tightly than publication. Places:
 the most specific place named in the claim's sentence, else the first place of the lead.
 Period totals: a period reference or cumulative wording ("since 2014", "so far this year",
 "the total number") in the claim's sentence.
@@ -13,6 +17,7 @@ import re
 from dataclasses import replace
 from typing import Any, Final
 
+from casualty.extract.lexicon import lexicon
 from casualty.extract.sentences import Sentence
 from casualty.model import Claim, Document
 
@@ -46,11 +51,10 @@ _MIN_DATED_WORDS: Final = 6
 _PERIOD_REACH: Final = 120
 #: How old a date taken from another sentence may be, in days before publication.
 _BORROW_DAYS: Final = 7
-#: A date that dates the statement, not the incident: "a monitor said on Friday".
-_STATEMENT_DATE: Final = re.compile(
-    r"\b(?:said|says|told\b[^,.]{0,30}|announced|reported|stated|added|confirmed|claimed|"
-    r"statement(?:\s+(?:released|issued|published|posted))?|update|briefing)"
-    r"\s+(?:late\s+|early\s+|earlier\s+|later\s+)?(?:on\s+)?$",
+#: Words of violence that make a sentence fit to date the article's incident.
+_VIOLENCE: Final = re.compile(
+    r"\b(?:attack|strike(?!\s+(?:group|force|aircraft|fighter|package))|struck|bomb|shell|raid|clash|fight|blast|explo|missile|rocket|drone|"
+    r"airstrike|ambush|assault|offensive|fired|gunmen|gunfire|massacre)",
     re.IGNORECASE,
 )
 #: A dateline at the start of a body: "BEIRUT:", "KYIV, Ukraine (AP) —", "DUBAI -".
@@ -66,31 +70,14 @@ _CONTEXT_CHARS: Final = 4000
 _KIND_RANK: Final = {"city": 0, "region": 1, "admin1": 2, "country": 3}
 
 
-def _incident_ref(text: str, published: str | None) -> Any:
-    """The date of the incident a sentence reports: the first day-precision date that is not
-    the date of a statement, not a period and not after publication; else a coarser one."""
-    from casualty.dates import find_dates
-
-    refs = []
-    for ref in find_dates(text, published):
-        if ref.period or ref.date is None or (published and ref.date > published):
-            continue
-        if _STATEMENT_DATE.search(text, max(0, ref.start - 40), ref.start):
-            continue
-        refs.append(ref)
-    days = [r for r in refs if r.precision == "day"]
-    if days:
-        return days[0]
-    return refs[0] if refs else None
-
-
 class ArticleContext:
     """Per-article caches of sentence dates and places, filled lazily."""
 
     def __init__(self, doc: Document, sentences: list[Sentence]) -> None:
         self.doc = doc
         self.sentences = sentences
-        self._dates: dict[int, Any] = {}
+        self._dates: dict[int, tuple[Any, Any]] = {}
+        self._reference: tuple[str | None] | None = None
         self._places: dict[int, list[tuple[int, int, Any]]] = {}
         self._countries: list[str] | None = None
         self._all_places: list[tuple[int, int, Any]] | None = None
@@ -106,44 +93,72 @@ class ArticleContext:
 
     # --- dates ------------------------------------------------------------------------------
 
-    def _date(self, index: int) -> Any:
+    @property
+    def reference(self) -> str | None:
+        """The day weekday words are resolved against: the dateline's, else publication."""
+        if self._reference is None:
+            from casualty.extract.when import reference_day
+
+            self._reference = (reference_day(self.doc.text, self.doc.published),)
+        return self._reference[0]
+
+    def _latest(self) -> str | None:
+        """The last day an incident of the article can fall on."""
+        days = [d for d in (self.doc.published, self.reference) if d]
+        return max(days) if days else None
+
+    def _date(self, index: int) -> tuple[Any, Any]:
+        """(incident date, statement date) of sentence `index`, either None."""
         if index not in self._dates:
+            from casualty.extract.when import sentence_dates
+
             text = self.sentences[index].text
             # A dateline line ("KYIV, Ukraine, Oct. 12") dates the report, not the incident.
             short = len(text.split()) < _MIN_DATED_WORDS
             head = _DATELINE_HEAD.match(text) if index == 0 else None
             if head is not None:
                 text = " " * head.end() + text[head.end() :]
-            self._dates[index] = None if short else _incident_ref(text, self.doc.published)
+            self._dates[index] = (
+                (None, None) if short else sentence_dates(text, self.reference, self._latest())
+            )
         return self._dates[index]
 
     def incident_date(self, index: int) -> Any:
         """The DateRef for sentence `index` by the fallback chain, or None."""
-        ref = self._date(index)
-        if ref is not None:
-            return ref
+        own, said = self._date(index)
+        if own is not None:
+            return own
         paragraph = self.sentences[index].paragraph
         for j in range(index - 1, -1, -1):
             if self.sentences[j].paragraph != paragraph:
                 break
-            ref = self._date(j)
-            if ref is not None and self._recent(ref):
+            ref = self._date(j)[0]
+            if ref is not None:
                 return ref
         for j in range(len(self.sentences)):
-            ref = self._date(j)
-            if ref is not None and self._recent(ref):
+            ref = self._date(j)[0]
+            if ref is not None and self._recent(ref) and self._violent(j):
                 return ref
-        return None
+        if said is not None:
+            return said
+        reports = [r for j in range(len(self.sentences)) if (r := self._date(j)[1]) is not None]
+        reports = [r for r in reports if self._recent(r)]
+        return min(reports, key=lambda r: r.date) if reports else None
+
+    def _violent(self, index: int) -> bool:
+        """Whether sentence `index` reports violence (an attack or a casualty word)."""
+        text = self.sentences[index].text
+        return _VIOLENCE.search(text) is not None or lexicon().prefilter.search(text) is not None
 
     def _recent(self, ref: Any) -> bool:
         """A borrowed date must be close to publication: older ones date background events."""
-        published = self.doc.published
-        if not published or ref.date is None:
+        reference = self.reference
+        if not reference or ref.date is None:
             return True
         from datetime import date
 
         try:
-            gap = date.fromisoformat(published) - date.fromisoformat(ref.date)
+            gap = date.fromisoformat(reference) - date.fromisoformat(ref.date)
         except ValueError:
             return True
         return gap.days <= _BORROW_DAYS
@@ -153,7 +168,7 @@ class ArticleContext:
         from casualty.dates import find_dates
 
         text = self.sentences[index].text
-        published = self.doc.published
+        published = self.reference
         refs = [
             r
             for r in find_dates(text, published)
@@ -258,8 +273,8 @@ class ArticleContext:
             ref = self.incident_date(index)
             if ref is not None:
                 changes.update(date=ref.date, date_end=ref.date_end, date_precision=ref.precision)
-            elif self.doc.published:
-                changes.update(date=self.doc.published, date_precision="day")
+            elif self.reference:
+                changes.update(date=self.reference, date_precision="day")
         place = self.place(index)
         if place is not None:
             changes.update(

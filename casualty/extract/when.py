@@ -1,0 +1,131 @@
+"""Which date in a sentence dates its incident, which dates only a report, and the day an
+article speaks from.
+
+A news sentence often carries two kinds of date: the day something happened ("an air strike
+on Thursday killed 12") and the day someone said so ("a monitor said on Friday"). The first
+dates the incident; the second only bounds it (nothing is reported before it happens), so it
+is kept apart as a weaker fallback. Weekday words are resolved against the article's
+reference day: its dateline's date when the body opens with one ("KYIV, Oct. 12", "MOSCOW
+(Agency - 4th October, 2020)"), else the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Final
+
+from casualty.dates import DateRef, find_dates
+
+#: Words that say who reported something: a date right after them dates the report.
+_SPEECH: Final = re.compile(
+    r"\b(?:said|says|say|told|tells|announced|announces|reported|reports|stated|states|added|"
+    r"adds|confirmed|confirms|claimed|claims|denied|denies|wrote|writes|tweeted|posted|"
+    r"statement|update|briefing|according\s+to|reference\s+to|citing|quoted)\b",
+    re.IGNORECASE,
+)
+#: Speech verbs that follow the date of their own report: "the ministry on Friday said".
+_SPEECH_AFTER: Final = re.compile(
+    r"\s*(?:said|says|announced|reported|stated|added|confirmed|claimed|denied|wrote|tweeted)\b",
+    re.IGNORECASE,
+)
+#: Words that open a clause of their own or name an event: a date after them dates that
+#: clause or event ("said 12 people were killed on Friday", "said the strike on Friday"),
+#: not the report.
+_CLAUSE: Final = re.compile(
+    r"\b(?:that|who|which|when|where|after|before|while|and|but|were|was|is|are|been|being|"
+    r"had|has|"
+    r"have|went|blew|killed|killing|died|dying|dead|wounded|wounding|injured|injuring|hurt|"
+    r"struck|hit|attacked|fired|launched|exploded|detonated|bombed|shelled|stormed|raided|"
+    r"ambushed|clashed|targeted|fell|left|took|began|broke|attacks?|strikes?|raids?|"
+    r"bombings?|blasts?|explosions?|shelling|assaults?|ambush|clashes|fighting|incident)\b"
+    r"|[\"“”;!?]",
+    re.IGNORECASE,
+)
+#: What may stand between a clause boundary and a date that opens the clause ("Late on").
+_OPENER: Final = re.compile(
+    r"(?:^|[,;:(—–]|\s-)\s*(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$", re.IGNORECASE
+)
+#: How far (characters) a speech word may stand from the date of its report.
+_SPEECH_REACH: Final = 80
+#: A body that opens with a dateline ("BEIRUT, Sept 17 (Reuters) -", "BAKU, Azerbaijan,").
+_DATELINE_START: Final = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}\s*[,(:—–-]")
+#: How far (days) a dateline's date may stand from the publication date and still be used.
+_DATELINE_DAYS: Final = 2
+
+
+def is_report_date(text: str, ref: DateRef) -> bool:
+    """True when `ref` dates a statement rather than an incident.
+
+    A date right after a speech word, with no clause in between ("the army said in a
+    statement on Friday", "with reference to the prosecutor on Oct. 12"), or a date that
+    opens a clause whose verb is a speech verb ("On Sunday, the group said ...", "the
+    ministry on Friday said"). A date after a clause of its own ("said 12 people were killed
+    on Friday") dates that clause.
+    """
+    before = text[max(0, ref.start - _SPEECH_REACH) : ref.start]
+    last = None
+    for last in _SPEECH.finditer(before):  # noqa: B007 - the last speech word is wanted
+        pass
+    if last is not None and _CLAUSE.search(before, last.end()) is None:
+        return True
+    if _SPEECH_AFTER.match(text, ref.end):
+        return True
+    if _OPENER.search(before) is None:
+        return False
+    after = text[ref.end : ref.end + _SPEECH_REACH]
+    speech = _SPEECH.search(after)
+    return speech is not None and _CLAUSE.search(after, 0, speech.start()) is None
+
+
+def sentence_dates(
+    text: str, reference: str | None, latest: str | None
+) -> tuple[DateRef | None, DateRef | None]:
+    """(incident date, report date) of one sentence, either None.
+
+    The incident date is the first day-precision date that is neither a period nor a
+    report's date, else a coarser one ("in November"); the report date is the first date of
+    a statement. Dates after `latest` (the article's last possible day) are ignored.
+    """
+    events: list[DateRef] = []
+    reports: list[DateRef] = []
+    for ref in find_dates(text, reference):
+        if latest and ref.date > latest:
+            continue
+        if ref.period and not _named_month(text, ref):
+            continue
+        (reports if is_report_date(text, ref) else events).append(ref)
+    days = [r for r in events if r.precision == "day"]
+    event = days[0] if days else (events[0] if events else None)
+    said = next((r for r in reports if r.precision == "day" and not r.period), None)
+    return event, said
+
+
+def _named_month(text: str, ref: DateRef) -> bool:
+    """A month named as the time of an event ("In November, gunmen ..."), not a span."""
+    return ref.precision == "month" and text[ref.start : ref.start + 3].lower() == "in "
+
+
+def reference_day(body: str, published: str | None) -> str | None:
+    """The day the article speaks from: its dateline's date, else the publication date.
+
+    The dateline wins when it is within two days of publication (a wire story filed late
+    in the evening, published after midnight) or when there is no publication date.
+    """
+    head = body.lstrip()[:160].split("\n", 1)[0]
+    dateline = _DATELINE_START.match(head)
+    stamp = len(head.split()) <= 8  # a line that is only a date and time
+    if dateline is None and not stamp:
+        return published
+    found = [
+        r
+        for r in find_dates(head, published)
+        if not r.period and r.precision == "day" and r.start < (80 if dateline else 12)
+    ]
+    if not found:
+        return published
+    day = found[0].date
+    if published is None:
+        return day
+    gap = abs((date.fromisoformat(day) - date.fromisoformat(published)).days)
+    return day if gap <= _DATELINE_DAYS else published
