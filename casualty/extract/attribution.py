@@ -53,11 +53,17 @@ _WINDOW: Final = 300
 _CITING: Final = re.compile(
     r"\b(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+", re.IGNORECASE
 )
-_STOP_SUBJECT: Final = re.compile(
-    r"[\"“”;:\[\]]|—|\s[-–]\s|\d|\b(?:which|that|who|whom|whose|while|but|after|before|when|"
-    r"because|since|although|though|if|whereas|until|as|said|says|say|told|claimed|reported|"
-    r"stated|killed|killing|wounded|injured|died|were|was|is|are|have|has|had|by)\b",
-    re.IGNORECASE,
+_STOP_WORDS: Final = sorted(
+    word_set(
+        """which that who whom whose while but after before when because since
+    although though if whereas until as said says say told claimed reported stated killed
+    killing wounded injured died were was is are have has had by"""
+    )
+)
+_STOP_MARKS: Final = r"[\"“”;:\[\]]|—|\s[-–]\s|\d|"
+_STOP_SUBJECT: Final = case_free(
+    _STOP_MARKS + r"\b(?:" + "|".join(_STOP_WORDS) + r")\b",
+    _STOP_MARKS + r"\b(?:" + trie_regex(_STOP_WORDS) + r")\b",
 )
 _AUX_BEFORE_VERB: Final = word_set(
     """has have had was were is are also earlier later previously reportedly would will did
@@ -349,7 +355,7 @@ class Attributor:
         if not stripped or not stripped[0].isalpha():
             return ()
         clause = re.split(r"[,;.]", stripped, maxsplit=1)[0]
-        if re.search(r"\d", clause) or lexicon().pattern.search(clause):
+        if re.search(r"\d", clause) or lexicon().scanner.search(clause):
             return ()  # "..., said nine troops died": a reported clause, not an inversion
         return self._object(sentence, end)
 
