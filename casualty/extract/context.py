@@ -110,14 +110,15 @@ class ArticleContext:
     def _date(self, index: int) -> tuple[Any, Any]:
         """(incident date, statement date) of sentence `index`, either None."""
         if index not in self._dates:
-            from casualty.extract.when import sentence_dates
+            from casualty.extract.when import dateline_end, sentence_dates
 
             text = self.sentences[index].text
             # A dateline line ("KYIV, Ukraine, Oct. 12") dates the report, not the incident.
             short = len(text.split()) < _MIN_DATED_WORDS
-            head = _DATELINE_HEAD.match(text) if index == 0 else None
-            if head is not None:
-                text = " " * head.end() + text[head.end() :]
+            if index == 0:
+                head = _DATELINE_HEAD.match(text)
+                cut = max(head.end() if head else 0, dateline_end(text, self.doc.published))
+                text = " " * cut + text[cut:]
             self._dates[index] = (
                 (None, None) if short else sentence_dates(text, self.reference, self._latest())
             )

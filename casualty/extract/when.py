@@ -50,6 +50,9 @@ _OPENER: Final = re.compile(
 _SPEECH_REACH: Final = 80
 #: A body that opens with a dateline ("BEIRUT, Sept 17 (Reuters) -", "BAKU, Azerbaijan,").
 _DATELINE_START: Final = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}\s*[,(:—–-]")
+#: Words a time stamp may hold besides its date: zone and weekday abbreviations, am/pm.
+_STAMP_WORD: Final = re.compile(r"[A-Z]{1,5}|[A-Z][a-z]{2}|[ap]\.?m\.?")
+_WORD: Final = re.compile(r"[^\W\d_]+(?:\.[ap]\.?)?")
 #: How far (days) a dateline's date may stand from the publication date and still be used.
 _DATELINE_DAYS: Final = 2
 
@@ -112,20 +115,30 @@ def reference_day(body: str, published: str | None) -> str | None:
     The dateline wins when it is within two days of publication (a wire story filed late
     in the evening, published after midnight) or when there is no publication date.
     """
-    head = body.lstrip()[:160].split("\n", 1)[0]
-    dateline = _DATELINE_START.match(head)
-    stamp = len(head.split()) <= 8  # a line that is only a date and time
-    if dateline is None and not stamp:
+    ref = _dateline_date(body.lstrip()[:160].split("\n", 1)[0], published)
+    if ref is None:
         return published
-    found = [
-        r
-        for r in find_dates(head, published)
-        if not r.period and r.precision == "day" and r.start < (80 if dateline else 12)
-    ]
-    if not found:
-        return published
-    day = found[0].date
     if published is None:
-        return day
-    gap = abs((date.fromisoformat(day) - date.fromisoformat(published)).days)
-    return day if gap <= _DATELINE_DAYS else published
+        return ref.date
+    gap = abs((date.fromisoformat(ref.date) - date.fromisoformat(published)).days)
+    return ref.date if gap <= _DATELINE_DAYS else published
+
+
+def dateline_end(text: str, published: str | None) -> int:
+    """Where the date of a dateline opening `text` ends ("MOSUL, Iraq, March 3, 2017"), else 0."""
+    ref = _dateline_date(text[:160], published)
+    return ref.end if ref is not None else 0
+
+
+def _dateline_date(head: str, published: str | None) -> DateRef | None:
+    """The date of a dateline ("BAKU, Oct. 12") or of a line that is only a time stamp
+    ("September 28, 2017 - 18:42 AMT"), else None."""
+    days = [r for r in find_dates(head, published) if not r.period and r.precision == "day"]
+    if not days:
+        return None
+    if _DATELINE_START.match(head):
+        return days[0] if days[0].start < 80 else None
+    rest = head
+    for r in reversed(days):
+        rest = rest[: r.start] + rest[r.end :]
+    return days[0] if all(_STAMP_WORD.fullmatch(w) for w in _WORD.findall(rest)) else None

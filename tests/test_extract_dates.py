@@ -1,0 +1,183 @@
+"""Claim dates from article text: sentence -> expected incident date (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.dates import find_dates
+from casualty.extract import extract_document
+from casualty.extract.when import is_report_date, reference_day
+from casualty.model import Claim, Document
+
+SATURDAY = "2022-06-18"
+MONDAY = "2023-01-02"
+
+
+def _claim(text: str, published: str | None, figure: int | None = None) -> Claim:
+    doc = Document(id="d", text=text, published=published, outlet="Example Wire")
+    claims = [c for c in extract_document(doc) if c.kind != "omission"]
+    if figure is not None:
+        claims = [c for c in claims if c.low == figure or c.high == figure]
+    assert claims, "no claim extracted"
+    return claims[0]
+
+
+DAYS = [
+    # weekday words: the most recent such day on or before the article's day
+    ("Gunmen killed 7 villagers on Thursday, police said.", SATURDAY, "2022-06-16"),
+    ("Gunmen killed 7 villagers on Saturday, police said.", SATURDAY, "2022-06-18"),
+    ("Gunmen killed 7 villagers on Friday, the army said.", MONDAY, "2022-12-30"),
+    # yesterday, last night, today, overnight
+    ("An air strike killed 4 people yesterday, medics said.", SATURDAY, "2022-06-17"),
+    ("Shelling killed 3 civilians last night, the governor said.", SATURDAY, "2022-06-17"),
+    ("A car bomb killed 9 people today, police said.", SATURDAY, "2022-06-18"),
+    ("Drones killed 2 people overnight, the mayor said.", SATURDAY, "2022-06-18"),
+    ("Missiles killed 5 people overnight into Friday, officials said.", SATURDAY, "2022-06-17"),
+    # a day and month, with and without a year; the year before when it would be later
+    ("A bombing on Sept 28 killed 11 people, police said.", "2022-10-03", "2022-09-28"),
+    ("A bombing on Sept 28, 2019 killed 11 people, police said.", "2022-10-03", "2019-09-28"),
+    ("An ambush on December 30 killed 6 soldiers, the army said.", MONDAY, "2022-12-30"),
+    ("An ambush on 30 December killed 6 soldiers, the army said.", MONDAY, "2022-12-30"),
+    # the day of a statement is not the day of the incident
+    ("Rebels killed 8 soldiers on Wednesday, a monitor said on Friday.", SATURDAY, "2022-06-15"),
+    (
+        "A monitor said on Friday that rebels killed 8 soldiers on Wednesday.",
+        SATURDAY,
+        "2022-06-15",
+    ),
+    ("Police said 12 people were killed on Wednesday.", SATURDAY, "2022-06-15"),
+    # with no other date, the statement's day bounds the incident better than publication
+    ("On Friday, the ministry said 12 soldiers had been killed.", SATURDAY, "2022-06-17"),
+    ("The ministry on Friday said 12 soldiers had been killed.", SATURDAY, "2022-06-17"),
+    (
+        "In a statement posted on Thursday, the group said it killed 12 soldiers.",
+        SATURDAY,
+        "2022-06-16",
+    ),
+    # a background incident with its own date keeps it
+    (
+        "A drone killed 3 people on Friday, officials said. "
+        "A bomb on June 2 killed 4 people in the same town, police said.",
+        SATURDAY,
+        "2022-06-02",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DAYS)
+def test_incident_day(text: str, published: str, expected: str) -> None:
+    figures = [int(w) for w in text.replace(",", " ").split() if w.isdigit() and len(w) < 3]
+    claim = _claim(text, published, figures[-1])
+    assert (claim.date, claim.date_precision) == (expected, "day")
+
+
+def test_dateline_day_resolves_relative_words() -> None:
+    # Filed on the 17th, published after midnight: "yesterday" is the 16th.
+    text = "KABUL, June 17 (Wire) - A bomb killed 10 people yesterday, police said."
+    assert _claim(text, SATURDAY).date == "2022-06-16"
+
+
+def test_dateline_with_a_year_stands_in_for_a_missing_publication_date() -> None:
+    text = "MOSUL, Iraq, March 3, 2017 - A car bomb killed 14 people on Wednesday, police said."
+    assert _claim(text, None).date == "2017-03-01"
+
+
+def test_time_stamp_line_stands_in_for_a_missing_publication_date() -> None:
+    text = "June 17, 2022 - 10:42\n\nA bomb killed 10 people yesterday, police said."
+    assert _claim(text, None).date == "2022-06-16"
+
+
+def test_no_dates_at_all_leave_the_claim_undated() -> None:
+    assert _claim("A bomb killed 10 people, police said.", None).date is None
+
+
+def test_a_far_dateline_is_not_trusted() -> None:
+    assert reference_day("BEIRUT, March 3 (Wire) - Text.", SATURDAY) == SATURDAY
+    assert reference_day("BEIRUT, June 17 (Wire) - Text.", SATURDAY) == "2022-06-17"
+    assert reference_day("Rebels shelled the town on June 17.", SATURDAY) == SATURDAY
+    assert reference_day("Fri Jun 17, 2022 23:40:12 GMT\n\nText.", None) == "2022-06-17"
+    assert reference_day("On June 17, 2022 gunmen killed 5.\n\nText.", None) is None
+
+
+def test_anaphora_takes_the_date_of_the_sentence_before() -> None:
+    text = "Rockets hit the town on May 2, the ministry said. The attack killed 17 people, it said."
+    claim = _claim(text, SATURDAY, 17)
+    assert claim.date == "2022-05-02"
+
+
+def test_article_date_comes_from_a_sentence_about_violence() -> None:
+    text = (
+        "Gunmen killed 5 soldiers at a checkpoint, the army said.\n\n"
+        "On Tuesday, the minister met the president in the capital."
+    )
+    assert _claim(text, SATURDAY, 5).date == SATURDAY
+    violent = text.replace("the minister met the president", "gunmen attacked a convoy")
+    assert _claim(violent, SATURDAY, 5).date == "2022-06-14"
+
+
+def test_earliest_statement_day_of_the_article_bounds_an_undated_claim() -> None:
+    text = (
+        "Militants killed dozens of soldiers, the governor said.\n\n"
+        "The army said on Thursday that 14 soldiers died."
+    )
+    claim = _claim(text, SATURDAY)
+    assert claim.qualifier is not None and "dozens" in claim.qualifier
+    assert claim.date == "2022-06-16"
+
+
+def test_a_named_month_dates_a_claim_to_the_month() -> None:
+    claim = _claim("In November, gunmen killed 5 soldiers in a raid, the army said.", "2023-01-06")
+    assert (claim.date, claim.date_end, claim.date_precision) == (
+        "2022-11-01",
+        "2022-11-30",
+        "month",
+    )
+
+
+PERIODS = [
+    (
+        "During August, 40 civilians were killed in air strikes, the monitor said.",
+        "2021-08-01",
+        "2021-08-31",
+        "month",
+    ),
+    (
+        "Since 2014, the conflict has killed 14,000 people, the UN said.",
+        "2014-01-01",
+        SATURDAY,
+        "year",
+    ),
+    (
+        "So far this year, 200 civilians have been killed, the monitor said.",
+        "2022-01-01",
+        SATURDAY,
+        "year",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "precision"), PERIODS)
+def test_period_totals(text: str, start: str, end: str, precision: str) -> None:
+    claim = _claim(text, SATURDAY)
+    assert claim.kind == "period_total"
+    assert (claim.date, claim.date_end, claim.date_precision) == (start, end, precision)
+
+
+REPORTS = [
+    ("The army said on Friday that 5 died.", True),
+    ("The army said in a statement on Friday that 5 died.", True),
+    ("Trend reports with reference to the prosecutor on Friday.", True),
+    ("On Friday, the army said 5 died.", True),
+    ("Late on Friday the general staff of the armed forces said 5 died.", True),
+    ("The army on Friday said 5 died.", True),
+    ("The army said 5 soldiers were killed on Friday.", False),
+    ("The army said the strike on Friday killed 5.", False),
+    ("On Friday, gunmen killed 5 soldiers, the army said.", False),
+    ("A monitor said, and on Friday rockets fell.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "report"), REPORTS)
+def test_report_dates(text: str, report: bool) -> None:
+    (ref,) = find_dates(text, SATURDAY)
+    assert is_report_date(text, ref) is report
