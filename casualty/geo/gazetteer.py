@@ -6,9 +6,9 @@ import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Protocol, TypeVar
 
-from casualty.geo.cache import KeyIndex, Rows
+from casualty.geo.cache import Columns, KeyIndex, Rows
 from casualty.geo.mentions import DIVISION_SUFFIXES, as_code
 from casualty.geo.normalize import normalize_place, words
 
@@ -60,6 +60,25 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
+T_co = TypeVar("T_co", covariant=True)
+
+
+class _Field(Protocol[T_co]):
+    def __getitem__(self, i: int, /) -> T_co: ...
+
+
+class _RowField:
+    """Field `k` of list rows, indexed like a `Columns` column."""
+
+    __slots__ = ("k", "rows")
+
+    def __init__(self, rows: Rows, k: int) -> None:
+        self.rows, self.k = rows, k
+
+    def __getitem__(self, i: int) -> Any:
+        return self.rows[i][self.k]
+
+
 class Gazetteer:
     """Name index over GeoNames places, divisions, curated regions and countries.
 
@@ -69,6 +88,15 @@ class Gazetteer:
 
     def __init__(self, index: dict[str, Any]) -> None:
         self._rows: Rows = index["rows"]
+        # Single fields of a row, read without assembling the row: candidate choice reads
+        # a few fields of many rows.
+        rows = self._rows
+        self._country: _Field[str] = (
+            rows.country if isinstance(rows, Columns) else _RowField(rows, 1)
+        )
+        self._kind: _Field[str] = rows.kind if isinstance(rows, Columns) else _RowField(rows, 5)
+        self._ids: _Field[str] = rows.id if isinstance(rows, Columns) else _RowField(rows, 6)
+        self._pop: _Field[int] = rows.pop if isinstance(rows, Columns) else _RowField(rows, 7)
         #: key -> row index (>= 0) or -1 - position in `_multi` (see `build.IndexBuilder`)
         self._keys: dict[str, int] | KeyIndex = index["keys"]
         self._multi: list[tuple[int, ...]] = index["multi"]
@@ -151,31 +179,31 @@ class Gazetteer:
         country ("Homs", "Idlib"), so mentions resolve to the most specific place. With
         `loose`, a big city abroad beats a namesake ten times smaller in a context country.
         """
-        rows = self._rows
+        country, kind, ids, pop = self._country, self._kind, self._ids, self._pop
 
         def tier(i: int) -> int:
-            code = rows[i][1]
+            code = country[i]
             return 0 if code in primary else 1 if code in secondary else 2
 
-        ordered = sorted(found, key=lambda i: (tier(i), -rows[i][7], rows[i][6]))
-        if loose and tier(ordered[0]) < 2 and rows[ordered[0]][5] != "region":
+        ordered = sorted(found, key=lambda i: (tier(i), -pop[i], ids[i]))
+        if loose and tier(ordered[0]) < 2 and kind[ordered[0]] != "region":
             # A small namesake in a context country loses to a big place elsewhere
             # ("Donetsk" in a text that mentions Russia is still the Ukrainian city).
-            big = min(found, key=lambda i: (-rows[i][7], rows[i][6]))
-            if rows[big][7] >= 500_000 and rows[big][7] >= 10 * rows[ordered[0]][7]:
-                ordered.sort(key=lambda i: rows[i][1] != rows[big][1])  # stable
+            big = min(found, key=lambda i: (-pop[i], ids[i]))
+            if pop[big] >= 500_000 and pop[big] >= 10 * pop[ordered[0]]:
+                ordered.sort(key=lambda i: country[i] != country[big])  # stable
         best = ordered[0]
         if prefer == "admin1":
-            divisions = [i for i in ordered if rows[i][5] in ("admin1", "region")]
+            divisions = [i for i in ordered if kind[i] in ("admin1", "region")]
             if divisions:
                 return divisions[0]
             return best
-        countries = [i for i in ordered if rows[i][5] == "country"]
+        countries = [i for i in ordered if kind[i] == "country"]
         if countries:
             return countries[0]
-        if rows[best][5] == "admin1":
+        if kind[best] == "admin1":
             for i in ordered:
-                if rows[i][5] == "city" and rows[i][1] == rows[best][1]:
+                if kind[i] == "city" and country[i] == country[best]:
                     return i
         return best
 

@@ -115,29 +115,28 @@ def find_places(
     w = _Words(text)
     matches = _scan(gaz, text, w)
     given = {as_code(c) for c in context_countries}
-    found_in_text: set[str] = set()
-    lower_words: set[str] = set()
-    for word, cap in zip(w.texts, w.caps, strict=True):
-        if not cap:
-            lower_words.add(word)
-        elif word in gaz._demonyms:
-            found_in_text.add(gaz._demonyms[word])
+    lower_words = {word for word, cap in zip(w.texts, w.caps, strict=True) if not cap}
+    demonyms = gaz._demonyms
+    found_in_text = {
+        demonyms[word]
+        for word, cap in zip(w.texts, w.caps, strict=True)
+        if cap and word in demonyms
+    }
+    country, kind, pop = gaz._country, gaz._kind, gaz._pop
     for _, _, key in matches:
         found = gaz._found(key)
         for i in found:
-            if gaz._rows[i][5] == "country":
-                found_in_text.add(gaz._rows[i][1])
-        top = gaz._rows[found[0]]
-        big = top[7] >= (SINGLE_WORD_FOREIGN_POPULATION if " " in key else _WELL_KNOWN)
+            if kind[i] == "country":
+                found_in_text.add(country[i])
+        top = found[0]
+        big = pop[top] >= (SINGLE_WORD_FOREIGN_POPULATION if " " in key else _WELL_KNOWN)
         if (
             big
-            and top[5] == "city"
-            and all(
-                gaz._rows[i][1] == top[1] or gaz._rows[i][7] < SINGLE_WORD_POPULATION for i in found
-            )
+            and kind[top] == "city"
+            and all(country[i] == country[top] or pop[i] < SINGLE_WORD_POPULATION for i in found)
         ):
             # "Deir ez-Zor", "Mosul": an unambiguous large place says where the text is about
-            found_in_text.add(top[1])
+            found_in_text.add(country[top])
     scope = _Scope(given, found_in_text - given, lower_words)
     out: list[tuple[int, int, Place]] = []
     for first, last, key in matches:
