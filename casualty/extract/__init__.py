@@ -45,7 +45,7 @@ def extract_document(doc: Document, registry: Registry | None = None) -> list[Cl
         has_outcome = lex.mentioned(sentence.text)
         has_omission = _OMISSION_CUE.search(sentence.text) is not None
         if not has_outcome and not has_omission:
-            attributor.speakers(sentence, [])
+            attributor.skip(sentence)
             continue
         mentions = find_mentions(sentence.text) if has_outcome else []
         speakers = attributor.speakers(sentence, [m.start for m in mentions])

@@ -199,6 +199,8 @@ class Attributor:
         self.open_quote = False
         self._named_cache: list[tuple[int, Speaker]] | None = None
         self._actors_cache: list[tuple[int, Actor]] | None = None
+        #: Sentences without figures, read only when a later sentence needs their speakers.
+        self._pending: list[Sentence] = []
 
     @property
     def _named(self) -> list[tuple[int, Speaker]]:
@@ -228,8 +230,21 @@ class Attributor:
             return Speaker(source.name, source.source_type, True)
         return Speaker(self.outlet, "media")
 
+    def skip(self, sentence: Sentence) -> None:
+        """Pass over a sentence without figures: its speakers are resolved only if a later
+        sentence needs them (for pronouns and carried speakers), so an article's trailing
+        sentences without figures cost nothing."""
+        self._pending.append(sentence)
+
+    def _catch_up(self) -> None:
+        pending, self._pending = self._pending, []
+        for sentence in pending:
+            self.speakers(sentence, [])
+
     def speakers(self, sentence: Sentence, positions: list[int]) -> list[tuple[Speaker, ...]]:
         """The claimants of each figure at `positions` (sentence offsets), in order."""
+        if self._pending:
+            self._catch_up()
         cues = self._cues(sentence)
         self.quoted = sentence.text[:1] in "\"“‘'" or self.open_quote
         self.open_quote = _opens_quote(sentence.text, self.open_quote)
@@ -278,6 +293,8 @@ class Attributor:
     def omitter(self, sentence: Sentence, pos: int) -> Speaker | None:
         """Who the omission cue at `pos` speaks of: the subject of its clause, else the
         speaker of the sentence ("X said ..., adding that losses were still being counted")."""
+        if self._pending:
+            self._catch_up()
         found = self._subject(sentence, pos)
         if not found or all(f.source_type == "media" for f in found):
             found = tuple(s for s in self._pick(self._cues(sentence), pos) if s.name != self.outlet)
