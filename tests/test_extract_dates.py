@@ -54,6 +54,12 @@ DAYS = [
         SATURDAY,
         "2022-06-16",
     ),
+    (
+        "The death toll from Wednesday's car bomb rose to 30 on Friday, police said.",
+        SATURDAY,
+        "2022-06-15",
+    ),
+    ("The death toll rose to 30 on Friday after a car bomb on Wednesday.", SATURDAY, "2022-06-15"),
     # a background incident with its own date keeps it
     (
         "A drone killed 3 people on Friday, officials said. "
@@ -174,6 +180,11 @@ REPORTS = [
     ("The army said the strike on Friday killed 5.", False),
     ("On Friday, gunmen killed 5 soldiers, the army said.", False),
     ("A monitor said, and on Friday rockets fell.", False),
+    ("Speaking on Friday, the governor put the toll at 5.", True),
+    ("The death toll rose to 30 on Friday.", True),
+    ("The death toll from the strike on Friday rose to 30.", False),
+    ("Two days after the attack on Friday, officials said 40 had died.", False),
+    ("The attack, which took place on Friday, was claimed by the group.", False),
 ]
 
 
