@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from typing import Final
 
 from casualty.extract.counts import Count, find_counts, is_non_casualty_number
-from casualty.extract.lexicon import AFTER, BEFORE, NOUN, OutcomeWord, lexicon, word_set
+from casualty.extract.lexicon import (
+    AFTER,
+    BEFORE,
+    NOUN,
+    OutcomeWord,
+    case_free,
+    lexicon,
+    trie_regex,
+    word_set,
+)
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]")
 
@@ -207,6 +216,9 @@ class Mention:
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
+    low = text.lower()
+    if len(low) == len(text):  # the same spans: tokens need no case
+        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
     return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
 
 
@@ -446,10 +458,14 @@ def _np_continues(tokens: list[tuple[int, int, str]], after: int) -> bool:
     return False
 
 
-_QUALITATIVE = re.compile(
-    r"\b(?:heavy|huge|big|severe|significant|great|major|considerable|serious|massive|"
-    r"substantial|enormous)\s+(?:human\s+|material\s+and\s+human\s+)?(losses|casualties)\b",
-    re.IGNORECASE,
+_INTENSITY: Final = word_set(
+    """heavy huge big severe significant great major considerable serious massive substantial
+    enormous"""
+)
+_QUALITATIVE_TAIL: Final = r")\s+(?:human\s+|material\s+and\s+human\s+)?(losses|casualties)\b"
+_QUALITATIVE: Final = case_free(
+    r"\b(?:" + "|".join(sorted(_INTENSITY)) + _QUALITATIVE_TAIL,
+    r"\b(?:" + trie_regex(_INTENSITY) + _QUALITATIVE_TAIL,
 )
 _ON = re.compile(r"\s+(?:on|among|in|to)\s+(?:the\s+ranks\s+of\s+)?", re.IGNORECASE)
 
