@@ -60,6 +60,9 @@ DAYS = [
         "2022-06-15",
     ),
     ("The death toll rose to 30 on Friday after a car bomb on Wednesday.", SATURDAY, "2022-06-15"),
+    # a weekday with its calendar date: the date, even more than a week before publication
+    ("On Saturday, June 4, gunmen killed 7 villagers, police said.", SATURDAY, "2022-06-04"),
+    ("On Saturday (June 4) gunmen killed 7 villagers, police said.", SATURDAY, "2022-06-04"),
     # a background incident with its own date keeps it
     (
         "A drone killed 3 people on Friday, officials said. "

@@ -48,6 +48,9 @@ _CLAUSE: Final = re.compile(
 _OPENER: Final = re.compile(
     r"(?:^|[,;:(—–]|\s-)\s*(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$", re.IGNORECASE
 )
+#: What may stand between a weekday and the calendar date it names.
+_APPOSITION: Final = re.compile(r"[\s,(]{1,3}")
+_WEEKDAY_WORD: Final = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 #: How far (characters) a speech word may stand from the date of its report.
 _SPEECH_REACH: Final = 80
 #: A body that opens with a dateline ("BEIRUT, Sept 17 (Reuters) -", "BAKU, Azerbaijan,").
@@ -94,16 +97,31 @@ def sentence_dates(
     """
     events: list[DateRef] = []
     reports: list[DateRef] = []
-    for ref in find_dates(text, reference):
+    refs = find_dates(text, reference)
+    for i, ref in enumerate(refs):
         if latest and ref.date > latest:
             continue
         if ref.period and not _named_month(text, ref):
             continue
+        if i + 1 < len(refs) and _appositive(text, ref, refs[i + 1]):
+            continue  # "Saturday, November 16": the calendar date is the one to trust
         (reports if is_report_date(text, ref) else events).append(ref)
     days = [r for r in events if r.precision == "day"]
     event = days[0] if days else (events[0] if events else None)
     said = next((r for r in reports if r.precision == "day" and not r.period), None)
     return event, said
+
+
+def _appositive(text: str, weekday: DateRef, nxt: DateRef) -> bool:
+    """A weekday followed by the calendar date it names ("Saturday, November 16",
+    "Tuesday (Oct 17)"); the weekday alone would be resolved to the wrong week when the
+    story was published more than a week later."""
+    return (
+        nxt.precision == "day"
+        and not nxt.period
+        and _APPOSITION.fullmatch(text, weekday.end, nxt.start) is not None
+        and _WEEKDAY_WORD.search(text, weekday.start, weekday.end) is not None
+    )
 
 
 def _named_month(text: str, ref: DateRef) -> bool:
