@@ -124,6 +124,15 @@ def test_article_date_comes_from_a_sentence_about_violence() -> None:
     assert _claim(violent, SATURDAY, 5).date == "2022-06-14"
 
 
+def test_article_date_skips_sentences_about_another_incident() -> None:
+    text = (
+        "Air strikes killed 20 people in the town, the health ministry said on Friday.\n\n"
+        "Separately, a drone killed 5 people in a nearby village on Wednesday."
+    )
+    assert _claim(text, SATURDAY, 20).date == "2022-06-17"
+    assert _claim(text, SATURDAY, 5).date == "2022-06-15"
+
+
 def test_earliest_statement_day_of_the_article_bounds_an_undated_claim() -> None:
     text = (
         "Militants killed dozens of soldiers, the governor said.\n\n"

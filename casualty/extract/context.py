@@ -53,8 +53,14 @@ _PERIOD_REACH: Final = 120
 _BORROW_DAYS: Final = 7
 #: Words of violence that make a sentence fit to date the article's incident.
 _VIOLENCE: Final = re.compile(
-    r"\b(?:attack|strike(?!\s+(?:group|force|aircraft|fighter|package))|struck|bomb|shell|raid|clash|fight|blast|explo|missile|rocket|drone|"
-    r"airstrike|ambush|assault|offensive|fired|gunmen|gunfire|massacre)",
+    r"\b(?:attack|strike(?!\s+(?:group|force|aircraft|fighter|package))|struck|bomb|shell|"
+    r"raid|clash|fight|blast|explo|missile|rocket|drone|airstrike|ambush|assault|offensive|"
+    r"fired|gunmen|gunfire|massacre)",
+    re.IGNORECASE,
+)
+#: Words that mark a sentence as about another incident than the article's own.
+_OTHER_INCIDENT: Final = re.compile(
+    r"\b(?:separate(?:ly)?|elsewhere|another|previous(?:ly)?|similar|last\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
 #: A dateline at the start of a body: "BEIRUT:", "KYIV, Ukraine (AP) —", "DUBAI -".
@@ -147,8 +153,11 @@ class ArticleContext:
         return min(reports, key=lambda r: r.date) if reports else None
 
     def _violent(self, index: int) -> bool:
-        """Whether sentence `index` reports violence (an attack or a casualty word)."""
+        """Whether sentence `index` reports violence (an attack or a casualty word) and is not
+        marked as about another incident ("separately", "elsewhere", "a similar attack")."""
         text = self.sentences[index].text
+        if _OTHER_INCIDENT.search(text) is not None:
+            return False
         return _VIOLENCE.search(text) is not None or lexicon().prefilter.search(text) is not None
 
     def _recent(self, ref: Any) -> bool:
