@@ -44,10 +44,10 @@ def extract_document(doc: Document, registry: Registry | None = None) -> list[Cl
     for index, sentence in enumerate(sentences):
         has_outcome = lex.mentioned(sentence.text)
         has_omission = _OMISSION_CUE.search(sentence.text) is not None
-        if not has_outcome and not has_omission:
+        mentions = find_mentions(sentence.text) if has_outcome else []
+        if not mentions and not has_omission:
             attributor.skip(sentence)
             continue
-        mentions = find_mentions(sentence.text) if has_outcome else []
         speakers = attributor.speakers(sentence, [m.start for m in mentions])
         for mention, found in zip(mentions, speakers, strict=True):
             for speaker in found:

@@ -278,6 +278,8 @@ def _not_people(text: str, count: Count) -> bool:
 def find_mentions(text: str) -> list[Mention]:
     """Every (figure, outcome) pair of one sentence, left to right."""
     words = lexicon().find(text)
+    if not words and not _self_outcome(text):
+        return []  # no outcome phrase for a figure to pair with
     tokens = _tokens(text)
     counts = [
         c
@@ -322,6 +324,17 @@ def find_mentions(text: str) -> list[Mention]:
         )
     out.extend(_qualitative(text, tokens, out))
     return sorted(out, key=lambda m: (m.start, m.outcome))
+
+
+#: What a figure-less or qualitative claim contains ("heavy losses", "dozens of casualties").
+_SELF_OUTCOME: Final = ("casualt", "wounded", "loss", "dead", "death", "fatalit")
+
+
+def _self_outcome(text: str) -> bool:
+    """Whether `text` may hold a claim that names its own outcome (see `_own_outcome` and
+    `_qualitative`); when not, a sentence without outcome phrases holds no claim."""
+    low = text.lower()
+    return "ſ" in low or any(k in low for k in _SELF_OUTCOME)
 
 
 def _own_outcome(count: Count) -> str | None:
