@@ -23,7 +23,8 @@ _SPEECH: Final = re.compile(
     r"\b(?:said|says|say|told|tells|announced|announces|reported|reports|stated|states|added|"
     r"adds|confirmed|confirms|claimed|claims|denied|denies|wrote|writes|tweeted|posted|"
     r"statement|update|briefing|interview|speaking|according\s+to|reference\s+to|citing|quoted|"
-    r"rose|risen|climbed|reached|increased|mounted)\b",
+    r"(?:rose|risen|climbed|reached|increased|mounted)\s+(?:to\s+)?"
+    r"(?:at\s+least\s+|more\s+than\s+|over\s+)?\d[\d,.]*)\b",
     re.IGNORECASE,
 )
 #: Speech verbs that follow the date of their own report: "the ministry on Friday said".
@@ -39,7 +40,7 @@ _CLAUSE: Final = re.compile(
     r"had|has|"
     r"have|went|blew|killed|killing|died|dying|dead|wounded|wounding|injured|injuring|hurt|"
     r"struck|hit|attacked|fired|launched|exploded|detonated|bombed|shelled|stormed|raided|"
-    r"ambushed|clashed|targeted|fell|left|took|began|broke|attacks?|strikes?|raids?|"
+    r"ambushed|clashed|targeted|fell|left|took|began|broke|lives|life|attacks?|strikes?|raids?|"
     r"bombings?|blasts?|explosions?|shelling|assaults?|ambush|clashes|fighting|incident)\b"
     r"|[\"“”;!?]",
     re.IGNORECASE,
