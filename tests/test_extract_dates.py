@@ -197,6 +197,7 @@ REPORTS = [
     ("The toll has reached at least 1,200 on Friday.", True),
     ("Troops reached the village on Friday and found bodies.", False),
     ("The bombing claimed 12 lives on Friday.", False),
+    ("The United States on Friday struck a port.", False),
     ("The death toll from the strike on Friday rose to 30.", False),
     ("Two days after the attack on Friday, officials said 40 had died.", False),
     ("The attack, which took place on Friday, was claimed by the group.", False),
