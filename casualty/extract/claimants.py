@@ -1,0 +1,353 @@
+"""Whom a claimant phrase names: a registry source or actor, a pronoun's or descriptor's
+antecedent in the article, or the phrase as written with the source_type its head implies.
+
+`Claimants` keeps the article's speaker history; `casualty.extract.attribution` finds the
+phrases (subjects of speech verbs, objects of "according to") and asks it to resolve them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Final
+
+from casualty.extract.lexicon import CaseFree, case_free, trie_regex, word_set
+from casualty.registry import Actor, Descriptor, Registry, Source
+
+_PRONOUN: Final = re.compile(r"^(?:it|they|he|she|we)$", re.IGNORECASE)
+WORD_RE: Final = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_MEDIA_HEAD: Final = re.compile(
+    r"\b(?:TV|television|channel|radio|broadcaster|news\s+agency|newspaper)$", re.IGNORECASE
+)
+_STATE_MEDIA: Final = re.compile(r"\bstate(?:-run)?\b|\bofficial\b", re.IGNORECASE)
+#: Generic heads kept as written: which army "the army" is, the article rarely names.
+_HEAD_KEPT: Final = re.compile(r"army|military|government|forces|troops|police|regime")
+TRAILING_TIME: Final = word_set(
+    """on in at late last this monday tuesday wednesday thursday friday saturday sunday
+    yesterday today tonight morning evening night afternoon a an"""
+)
+#: Nouns for a person speaking for an organisation: the phrase as written names the claimant
+#: better than the organisation's canonical name ("a health ministry official").
+_PERSON_NOUNS: Final = word_set(
+    """official officials spokesman spokeswoman spokesperson officer officers general
+    commander mayor governor minister chief director advisor adviser envoy secretary source
+    sources activist activists resident residents witness witnesses doctor doctors medic
+    brigadier colonel lieutenant captain president deputy representative coordinator analyst
+    researcher head"""
+)
+_ORG_WORDS: Final = word_set(
+    """ministry army forces police command council office agency committee observatory
+    department government military authority authorities directorate service services
+    television news radio group movement front brigade brigades battalion corps"""
+)
+_NAME_PARTICLES: Final = word_set("al el bin ibn abu de del van von der la le da di")
+_STATEMENT: Final = word_set("statement report communique communiqué post tweet release")
+#: Words of a source-like head that make an actor mention only a qualifier ("Syrian army
+#: General Command", "Syrian regime media").
+_NON_STATE: Final = word_set(
+    """extremist extremists terrorist terrorists jihadist jihadists militant militants
+    insurgent insurgents rebel rebels group"""
+)
+_STATE_WORDS: Final = re.compile(
+    r"government|army|forces|military|ministry|police|coalition|regime|troops", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved claimant: canonical name (or the phrase as written) and its source_type."""
+
+    name: str
+    source_type: str
+    #: True for a registry source or actor, False for a phrase kept as written.
+    named: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    cue: CaseFree
+    participles: frozenset[str]
+    relays: frozenset[str]
+    needs_toll: frozenset[str]
+    heads: tuple[tuple[str, str], ...]
+
+
+@functools.cache
+def speech_vocab() -> _Vocab:
+    raw = resources.files("casualty").joinpath("data", "attribution.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    speech = data["speech"]
+    words = sorted(
+        set(speech["subject"]) | set(speech["participle"]) | set(speech["needs_toll"]),
+        key=len,
+        reverse=True,
+    )
+    cue = case_free(
+        r"\baccording\s+to\b|\b(?:" + "|".join(words) + r")\b",
+        r"\b(?:" + trie_regex(["according to", *(w.lower() for w in words)]) + r")\b",
+    )
+    heads = tuple((head, kind) for kind, items in data["heads"].items() for head in items)
+    heads = tuple(sorted(heads, key=lambda h: -len(h[0])))
+    return _Vocab(
+        cue,
+        frozenset(speech["participle"]),
+        frozenset(speech["relay"]),
+        frozenset(speech["needs_toll"]),
+        heads,
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def head_type(phrase: str) -> str:
+    """The source_type implied by the head nouns of an unnamed claimant phrase."""
+    low = phrase.lower()
+    words = set(WORD_RE.findall(low))
+    health = "health" in words or "medical" in words
+    for head, kind in speech_vocab().heads:
+        if (" " in head and head in low) or head in words:
+            if kind == "official" and health:
+                return "medical"
+            return kind
+    return "unknown"
+
+
+@functools.lru_cache(maxsize=65536)
+def _lookup(
+    registry: Registry, phrase: str
+) -> tuple[
+    tuple[tuple[int, int, Source], ...],
+    tuple[tuple[int, int, Actor], ...],
+    tuple[tuple[int, int, Descriptor], ...],
+]:
+    """Registry mentions in a short claimant phrase; phrases recur, so they are memoised."""
+    return (
+        tuple(registry.find_sources(phrase)),
+        tuple(registry.find_actors(phrase)),
+        tuple(registry.find_descriptors(phrase)),
+    )
+
+
+class Claimants:
+    """Resolves claimant phrases against one article's registry mentions and history."""
+
+    def __init__(self, registry: Registry, text: str, outlet: str | None) -> None:
+        self.registry = registry
+        self.text = text
+        self.outlet = outlet or "unattributed"
+        #: Every claimant resolved so far, in article order: antecedents of later phrases.
+        self.history: list[Speaker] = []
+        self._named_cache: list[tuple[int, Speaker]] | None = None
+        self._actors_cache: list[tuple[int, Actor]] | None = None
+
+    @property
+    def _named(self) -> list[tuple[int, Speaker]]:
+        """Registry sources named anywhere in the article (found on first need)."""
+        if self._named_cache is None:
+            self._named_cache = [
+                (s, Speaker(src.name, src.source_type, True))
+                for s, _, src in self.registry.find_sources(self.text)
+                if src.source_type != "media"
+            ]
+        return self._named_cache
+
+    @property
+    def _actors(self) -> list[tuple[int, Actor]]:
+        """Named actors of the article (found on first need)."""
+        if self._actors_cache is None:
+            self._actors_cache = [
+                (s, a) for s, _, a in self.registry.find_actors(self.text) if not a.generic
+            ]
+        return self._actors_cache
+
+    @property
+    def default(self) -> Speaker:
+        """The outlet speaking in its own voice (a monitor's own page keeps its type)."""
+        source = self.registry.source(self.outlet)
+        if source is not None and source.source_type == "monitor":
+            return Speaker(source.name, source.source_type, True)
+        return Speaker(self.outlet, "media")
+
+    def _resolve_all(
+        self, phrase: str, offset: int, written: str | None = None
+    ) -> tuple[Speaker, ...]:
+        """One speaker per coordinated claimant ("the mayor and security officials")."""
+        parts = re.split(
+            r"\s+and\s+(?=(?:the|a|an|another|two|three|several|some)?\s*[\w-]+)", phrase
+        )
+        left = parts[0].strip()
+        left_np = bool(_ARTICLE.match(left)) or len(left.split()) >= 2 or left[:1].isupper()
+        if len(parts) == 2 and left_np and all(self._claimant_like(p) for p in parts):
+            out = [self._resolve(p.strip(), offset) for p in parts]
+            return tuple(s for s in out if s is not None)
+        one = self._resolve(phrase, offset, written)
+        return (one,) if one is not None else ()
+
+    def _claimant_like(self, part: str) -> bool:
+        reg = self.registry
+        return bool(
+            reg.find_sources(part)
+            or reg.find_descriptors(part)
+            or head_type(part) != "unknown"
+            or [a for a in reg.find_actors(part) if not a[2].generic]
+        )
+
+    def _resolve(self, phrase: str, offset: int, written: str | None = None) -> Speaker | None:
+        if _MEDIA_HEAD.search(phrase) and not _STATE_MEDIA.search(phrase):
+            return Speaker(written or phrase, "media")  # "the group's al-Masirah TV"
+        found, found_actors, descriptors = _lookup(self.registry, phrase)
+        sources = [f for f in found if f[2].source_type != "media"]
+        if found and not sources and len(phrase.split()) <= len(found[0][2].name.split()) + 3:
+            return Speaker(found[0][2].name, "media", True)  # a newsroom: a relay, see _relay
+        if sources:
+            src = sources[0][2]
+            canonical = set(WORD_RE.findall(src.name.lower()))
+            people = [w for w in WORD_RE.findall(phrase.lower()) if w in _PERSON_NOUNS]
+            if src.name[:1].islower() or any(w not in canonical for w in people):
+                # A generic entry ("security sources"): the wording of the text says more.
+                return Speaker(written or phrase, src.source_type)
+            return Speaker(src.name, src.source_type, True)
+        bare = _ARTICLE.sub("", phrase).strip()
+        if _PRONOUN.match(bare):
+            return self._pronoun(bare.lower())
+        if re.fullmatch(r"[A-Z][\w'’\-]+", bare):
+            for speaker in reversed(self.history):
+                if not speaker.named and bare in WORD_RE.findall(speaker.name):
+                    # A surname ("Roe said" after "Colonel Jane Roe"): same person and type.
+                    return Speaker(written or phrase, speaker.source_type)
+        words = WORD_RE.findall(bare.lower())
+        if words and words[0] in _STATEMENT:
+            # "a statement seen by Reuters": the statement's author speaks, named elsewhere.
+            return None
+        if words and words[-1] in _STATEMENT:
+            return self.history[-1] if self.history else None
+        kind = descriptors[0][2].source_type if descriptors else head_type(phrase)
+        if head_type(phrase) == "media" and kind in ("media", "unknown"):
+            return Speaker(written or phrase, "media")
+        definite = phrase.lower().startswith(("the ", "its ", "their "))
+        actors = [a for a in found_actors if not a[2].generic and a[2].category != "civilians"]
+        if actors:
+            s, e, actor = actors[0]
+            rest = (phrase[:s] + phrase[e:]).strip(" '’s")
+            rest = _ARTICLE.sub("", rest)
+            if len(rest) <= 3 or (kind in ("unknown", "belligerent") and not WORD_RE.search(rest)):
+                party = actor.side or actor.name
+                if _STATE_WORDS.search(party) and not _STATE_WORDS.search(phrase):
+                    return Speaker(
+                        written or phrase, "official"
+                    )  # "Azerbaijan said": its government
+                if definite and _STATE_WORDS.search(phrase):
+                    return Speaker(written or phrase, "belligerent")  # "the military said"
+                return Speaker(party, "belligerent", True)
+            if kind == "unknown":
+                kind = "belligerent"
+        short = len(phrase.split()) <= 4
+        if definite and _HEAD_KEPT.fullmatch(_head(phrase)):
+            return Speaker(written or phrase, kind)  # "the army": its own wording is clearest
+        if short and (definite or (descriptors and kind == "monitor")):
+            found_sp = self._antecedent(kind, offset, not definite, phrase)
+            if found_sp is not None:
+                return found_sp
+        if kind == "unknown" and not is_proper(bare):
+            return None  # not a claimant ("a breakdown of the toll adds up to")
+        return Speaker(written or phrase, kind)
+
+    def _pronoun(self, word: str) -> Speaker | None:
+        """ "it"/"they" -> the last named claimant; "he"/"she" -> the last person, else any."""
+        if not self.history:
+            return None
+        if word in ("it", "they", "we"):
+            for speaker in reversed(self.history):
+                if speaker.named:
+                    return speaker
+        else:
+            for speaker in reversed(self.history):
+                if not speaker.named and _singular_person(speaker.name):
+                    return speaker
+        return self.history[-1]
+
+    def _antecedent(self, kind: str, offset: int, forward: bool, phrase: str) -> Speaker | None:
+        """The most recent claimant of `kind` before `offset` (or the next one when `forward`)."""
+        words = WORD_RE.findall(phrase.lower())
+        head = words[-1] if words else ""
+        non_state = kind in ("belligerent", "unknown") and any(w in _NON_STATE for w in words)
+        person = head in _PERSON_NOUNS or head == "general"
+        state = _STATE_WORDS.search(phrase) is not None and not non_state
+        for speaker in reversed(self.history):
+            if state and not _STATE_WORDS.search(speaker.name):
+                continue
+            if person:
+                same = head in speaker.name.lower()
+            else:
+                same = head in WORD_RE.findall(speaker.name.lower()) or (
+                    speaker.source_type == kind and speaker.named
+                )
+            if same and not (non_state and _STATE_WORDS.search(speaker.name)):
+                return speaker
+        if person:
+            return None
+        before = [
+            sp
+            for s, sp in self._named
+            if s < offset and sp.source_type == kind and (not state or _STATE_WORDS.search(sp.name))
+        ]
+        if before:
+            return before[-1]
+        if non_state:
+            tally: dict[str, int] = {}
+            for s, actor in self._actors:
+                name = actor.side or actor.name
+                if s < offset and not (non_state and _STATE_WORDS.search(name)):
+                    tally[name] = tally.get(name, 0) + 1
+            if tally:
+                best = max(tally.items(), key=lambda kv: kv[1])[0]
+                return Speaker(best, "belligerent", True)
+        if forward:
+            after = [sp for s, sp in self._named if s >= offset and sp.source_type == kind]
+            if after:
+                return after[0]
+        return None
+
+
+def _singular_person(name: str) -> bool:
+    """A phrase naming one person ("Igor Strelkov", "a police officer"), not a body."""
+    words = WORD_RE.findall(name.split(",")[0])
+    if not words:
+        return False
+    head = words[-1].lower()
+    return is_person(name.split(",")[0]) or (head in _PERSON_NOUNS and not head.endswith("s"))
+
+
+def is_newsroom(speaker: Speaker) -> bool:
+    """A broadcaster or agency, state-run or not ("the Houthis' al-Masirah TV")."""
+    return (
+        speaker.source_type in ("media", "state_media")
+        or _MEDIA_HEAD.search(speaker.name) is not None
+    )
+
+
+def _head(phrase: str) -> str:
+    words = WORD_RE.findall(phrase.lower())
+    return words[-1] if words else ""
+
+
+def is_proper(part: str) -> bool:
+    """A short run of capitalised words ("Major General Jane Doe", "Pavlo Kyrylenko")."""
+    words = part.split()
+    if not words or len(words) > 8:
+        return False
+    caps = [w for w in words if w[:1].isupper()]
+    return words[0][:1].isupper() and len(caps) >= len(words) - 1
+
+
+def is_person(part: str) -> bool:
+    """A personal name, maybe with a rank: two or more capitalised words, no organisation."""
+    words = part.split()
+    if len(words) < 2 or any(w.lower().strip(",.") in _ORG_WORDS for w in words):
+        return False
+    if any(w.lower() in TRAILING_TIME for w in words):
+        return False
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
