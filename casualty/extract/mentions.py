@@ -27,171 +27,30 @@ from casualty.extract.lexicon import (
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]")
 
 #: Words allowed between the figure's noun phrase and a following outcome phrase.
-_AUX: Final = frozenset(
-    [
-        "were",
-        "was",
-        "are",
-        "is",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "reportedly",
-        "also",
-        "who",
-        "which",
-        "later",
-        "all",
-        "confirmed",
-        "believed",
-        "said",
-        "feared",
-        "thought",
-        "reported",
-        "allegedly",
-        "subsequently",
-        "either",
-        "of",
-        "them",
-        "those",
-        "others",
-        "other",
-    ]
+_AUX: Final = word_set(
+    """were was are is be been being have has had reportedly also who which later all confirmed
+    believed said feared thought reported allegedly subsequently either of them those others
+    other"""
 )
 #: Words that end a clause: a figure and an outcome on either side of one are not paired.
-_CLAUSE_BREAK: Final = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "told",
-        "added",
-        "after",
-        "when",
-        "while",
-        "because",
-        "but",
-        "although",
-        "though",
-        "since",
-        "before",
-        "until",
-        "whereas",
-        "as",
-        "if",
-        "than",
-        "where",
-        "whom",
-        "whose",
-        "according",
-        "announced",
-        "claimed",
-        "stated",
-    ]
+_CLAUSE_BREAK: Final = word_set(
+    """said says say told added after when while because but although though since before until
+    whereas as if than where whom whose according announced claimed stated"""
 )
 _BREAK_PUNCT: Final = frozenset(";:()[]—–")
 #: Words that may sit between an active outcome verb and its figure ("killed an estimated 12").
-_PRE_GAP: Final = frozenset(
-    [
-        '"',
-        "”",
-        "“",
-        "an",
-        "a",
-        "the",
-        "estimated",
-        "another",
-        "further",
-        "additional",
-        "total",
-        "of",
-        "some",
-        "least",
-        "at",
-        "only",
-        "just",
-    ]
+_PRE_GAP: Final = frozenset('"”“') | word_set(
+    "an a the estimated another further additional total of some least at only just"
 )
-_BRIDGE: Final = frozenset(
-    [
-        "to",
-        "at",
-        "of",
-        "reached",
-        "hit",
-        "is",
-        "was",
-        "stood",
-        "stands",
-        "passed",
-        "topped",
-        "exceeded",
-        "surpassed",
-        "rose",
-        "climbed",
-        "risen",
-        "jumped",
-        "increased",
-        "mounted",
-        "now",
-        "had",
-        "has",
-        ":",
-    ]
+_BRIDGE: Final = word_set(
+    """to at of reached hit is was stood stands passed topped exceeded surpassed rose climbed
+    risen jumped increased mounted now had has :"""
 )
 #: Words that end a victim noun phrase after the figure.
-_NP_STOP: Final = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "near",
-        "during",
-        "after",
-        "when",
-        "while",
-        "across",
-        "from",
-        "by",
-        "as",
-        "with",
-        "since",
-        "following",
-        "including",
-        "among",
-        "inside",
-        "outside",
-        "into",
-        "over",
-        "under",
-        "who",
-        "which",
-        "that",
-        "were",
-        "was",
-        "are",
-        "is",
-        "had",
-        "have",
-        "has",
-        "been",
-        "had",
-        "will",
-        "would",
-        "could",
-        "could",
-        "may",
-        "might",
-        "and",
-        "or",
-        "but",
-        "to",
-        "for",
-        "of",
-    ]
+_NP_STOP: Final = word_set(
+    """in on at near during after when while across from by as with since following including
+    among inside outside into over under who which that were was are is had have has been
+    will would could may might and or but to for of"""
 )
 _MAX_AFTER_GAP: Final = 10
 _MAX_BEFORE_GAP: Final = 2
