@@ -218,6 +218,47 @@ def test_two_incidents_same_day_same_place_get_numbered_ids() -> None:
     assert by_id[b1.claim_id] == by_id[b2.claim_id] == "2016-07-03-baghdad-2"
 
 
+def test_reports_a_day_off_join_the_only_incident_at_their_place() -> None:
+    # Five reports of one shelling; two agree on the day after. Nothing else happened there.
+    reports = [
+        claim(location="Saraqib", date="2018-02-04", low=9, high=9, source=s)
+        for s in ("Monitor", "Medics", "Civil defence", "Activists")
+    ]
+    reports.append(claim(location="Idlib province", date="2018-02-04", low=9, high=9))
+    off = [
+        claim(location="Saraqib", date="2018-02-05", published="2018-02-05", low=12, high=12)
+        for _ in range(2)
+    ]
+    result = cluster_claims([*reports, *off])
+    assert same(result, *(c.claim_id for c in reports + off))
+
+
+def test_a_report_a_day_off_stays_apart_in_a_city_struck_daily() -> None:
+    # The same shape, but the place is hit on the days around as well: the day decides.
+    claims = [
+        claim(location="Saraqib", date=f"2018-02-{day:02d}", low=day, high=day, source=s)
+        for day in (3, 4, 5, 6)
+        for s in ("Monitor", "Medics", "Civil defence")
+    ]
+    result = cluster_claims(claims)
+    assert len(groups(result)) == 4
+
+
+def test_a_date_after_publication_is_read_as_the_days_before() -> None:
+    dated = claim(location="Manbij", date="2016-06-10", published="2016-06-10", low=6, high=6)
+    late = claim(
+        location="Manbij", date="2016-06-12", published="2016-06-11", low=6, high=6, source="B"
+    )
+    assert same(cluster_claims([dated, late]), dated.claim_id, late.claim_id)
+
+
+def test_a_spelling_outside_the_gazetteer_matches_by_name() -> None:
+    # "Tisna" is not in the gazetteer: it is compared by name, y and i alike.
+    a = claim(location="Tisna", date="2019-03-02", low=5, high=5, source="Monitor")
+    b = claim(location="Tysna", date="2019-03-02", low=7, high=7, source="Medics")
+    assert same(cluster_claims([a, b]), a.claim_id, b.claim_id)
+
+
 def test_period_totals_stay_out_of_incidents() -> None:
     strike = claim(location="Aleppo", date="2016-09-01", low=4, high=4)
     total = claim(

@@ -13,6 +13,9 @@
    pairwise links (a city struck day after day) cannot pull incidents together.
 4. **The rest.** Units that joined nothing are grouped by their coarser place key and window
    and go through the same attachment among themselves; what is left stands alone.
+5. **Second looks** (`merge`). A small group of reports agreeing on a wrong day joins the
+   incident at its place when no other group competes (a place with groups on two adjacent
+   days and none around them), or when it is clearly closest and half the size.
 
 Everything is a function of the claims' content (ties broken by keys, never by input order).
 """
@@ -23,6 +26,7 @@ from typing import TYPE_CHECKING, Final
 
 from casualty.cluster import arrays
 from casualty.cluster.features import EXACT, Table
+from casualty.cluster.merge import LONE_FLOOR, join_lone_days, merge_small_groups
 from casualty.cluster.places import LOCALITY
 
 if TYPE_CHECKING:
@@ -156,75 +160,6 @@ def attach(
     )
     result[bu[move]] = bg[move]
     return np.asarray(result, dtype=np.int64)
-
-
-def merge_small_groups(
-    label: IntArray,
-    a: IntArray,
-    b: IntArray,
-    score: FloatArray,
-    bonus: FloatArray,
-    same_place: BoolArray,
-    threshold: float,
-) -> IntArray:
-    """Fold a small group into a clearly better, at least twice as large one at one place.
-
-    Reports that agree on a wrong day (a relay of one source's dating) form a small group
-    next to the incident's own. The small group joins when the average link between the two
-    groups (plus the best repeated-figure bonus) reaches the threshold less `LONE_RELIEF`,
-    every pair is at the same place, and no other group comes within `LONE_RELIEF` of it.
-    A group that takes in another is never folded itself, so nothing chains.
-    """
-    import numpy as np
-
-    la, lb = label[a], label[b]
-    cross = (la != lb) & (la >= 0) & (lb >= 0)
-    if not cross.any():
-        return label
-    size = np.bincount(label[label >= 0])
-    la, lb, s, bb, sp = la[cross], lb[cross], score[cross], bonus[cross], same_place[cross]
-    width = np.int64(len(size))
-    key = np.minimum(la, lb) * width + np.maximum(la, lb)
-    uniq, inv = arrays.unique_inverse(key)
-    total = np.bincount(inv, weights=s)
-    best_bonus = np.zeros(len(uniq))
-    np.maximum.at(best_bonus, inv, bb)
-    all_same = np.ones(len(uniq), dtype=bool)
-    np.logical_and.at(all_same, inv, sp)
-    g1, g2 = uniq // width, uniq % width
-    avg = total / (size[g1] * size[g2]) + best_bonus
-    # Both directions: small -> large candidates, ranked per small group.
-    small = np.concatenate([g1, g2])
-    large = np.concatenate([g2, g1])
-    value = np.concatenate([avg, avg])
-    same = np.concatenate([all_same, all_same])
-    order = np.lexsort((large, -value, small))
-    small, large, value, same = small[order], large[order], value[order], same[order]
-    first = np.ones(len(small), dtype=bool)
-    first[1:] = small[1:] != small[:-1]
-    runner = np.full(len(size), -np.inf)
-    second = ~first & np.concatenate([[False], first[:-1]])
-    runner[small[second]] = value[second]
-    bs, bl, bv, bsame = small[first], large[first], value[first], same[first]
-    fold = (
-        bsame
-        & (bv >= threshold - LONE_RELIEF)
-        & (bv - runner[bs] >= LONE_RELIEF)
-        & (size[bl] >= 2 * size[bs])
-    )
-    target = np.arange(len(size))
-    target[bs[fold]] = bl[fold]
-    # No chains: a group that receives another stays; one that folds does not receive.
-    receivers = np.zeros(len(size), dtype=bool)
-    receivers[bl[fold]] = True
-    target = np.where(receivers[target] & (target != np.arange(len(size))), target, target)
-    chained = fold & receivers[bs]
-    target[bs[chained]] = bs[chained]
-    target = np.where(target[target] != target, np.arange(len(size)), target)
-    out = label.copy()
-    inside = label >= 0
-    out[inside] = target[label[inside]]
-    return out
 
 
 def split_conflicts(
@@ -367,7 +302,8 @@ def cluster(
     label = np.where(first >= 0, first, -1)
     offset = len(group_key)
     claim_label = np.where(label[unit] >= 0, label[unit], -1)
-    merged = merge_small_groups(claim_label, a, b, score, bonus, same_place, threshold)
+    merged = merge_small_groups(claim_label, a, b, score, bonus, same_place, threshold, LONE_RELIEF)
+    merged = join_lone_days(merged, claim_key, a, b, score, bonus, LONE_FLOOR)
     # Back to units (a unit's claims share a label).
     label = np.where(label >= 0, -1, label)
     label[unit[merged >= 0]] = merged[merged >= 0]

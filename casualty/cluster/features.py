@@ -78,7 +78,7 @@ class Table:
     lon: FloatArray
     #: Whether the gazetteer knew the claim's place (else it is compared by name).
     resolved: BoolArray
-    #: Code -> normalised name for `place` (index 0 is "").
+    #: Code -> normalised name for `place` (index 0 is ""), resolved places by their name.
     place_keys: list[str]
     #: Per claim, the display name of its most specific place (None when unplaced).
     place_name: list[str | None]
@@ -248,6 +248,10 @@ def _dates(frame: pd.DataFrame) -> tuple[IntArray, IntArray, IntArray, IntArray]
         np.where((end - day > 1) | (span > 0), WEAK, EXACT),
         np.where(has, np.where(span > 0, WEAK, EXACT), UNDATED),
     )
+    # A day after the publication day cannot be right: the report dates the incident only
+    # to the days before it came out.
+    late = has & (pub != NO_DAY) & (day > pub)
+    has &= ~late
     # Undated claims: a day word in the text, else the publication window.
     todo = np.flatnonzero(~has & (pub != NO_DAY))
     texts = frame["text"].to_numpy(dtype=object)
@@ -280,6 +284,8 @@ def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
     """Features of claims given as columns (`COLUMNS`); each distinct value resolved once."""
     import numpy as np
     import pandas as pd
+
+    from casualty.geo import normalize_place
 
     len(frame)
     lo, hi, dating, pub = _dates(frame)
@@ -317,6 +323,14 @@ def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
     lat = np.where(given, lat, spot_lat[codes])
     lon = np.where(given, lon, spot_lon[codes])
     names = [s.name for s in spots]
+    # The name key each place code is compared by: a gazetteer id says nothing about spelling.
+    place_keys = [""] * len(spot_codes.values)
+    for s in spots:
+        if s.place:
+            key = s.place.split(":", 1)[-1]
+            if s.resolved and s.name:
+                key = normalize_place(s.name) or key
+            place_keys[spot_codes.codes[s.place]] = key
 
     actor_key = _actor_key(registry)
     source_key = _source_key(registry)
@@ -352,7 +366,7 @@ def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
         lat=lat,
         lon=lon,
         resolved=per_spot[codes, 4].astype(bool),
-        place_keys=[v.split(":", 1)[-1] for v in spot_codes.values],
+        place_keys=place_keys,
         place_name=[names[c] for c in codes.tolist()],
         countries=countries.values,
     )

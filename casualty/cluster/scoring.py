@@ -9,6 +9,7 @@ relay, and a different figure from the same source about the same victims is a t
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final
 
 from casualty.cluster import arrays
@@ -50,10 +51,18 @@ def name_similarity(t: Table, pa: IntArray, pb: IntArray) -> FloatArray:
     width = np.int64(len(t.place_keys))
     pairs, inverse = arrays.unique_inverse(pa * width + pb)
     keys = t.place_keys
-    left = [keys[i] for i in (pairs // width).tolist()]
-    right = [keys[i] for i in (pairs % width).tolist()]
+    left = [_spelling(keys[i]) for i in (pairs // width).tolist()]
+    right = [_spelling(keys[i]) for i in (pairs % width).tolist()]
     sims = process.cpdist(left, right, scorer=fuzz.ratio, workers=-1)
     return np.asarray(sims, dtype=np.float64)[inverse]
+
+
+_DOUBLE: Final = re.compile(r"(\w)\1+")
+
+
+def _spelling(key: str) -> str:
+    """A name key with the i/y alternation of romanisations folded ("Haysyn", "Haisin")."""
+    return _DOUBLE.sub(r"\1", key.replace("y", "i"))
 
 
 def _date(t: Table, a: IntArray, b: IntArray) -> FloatArray:
