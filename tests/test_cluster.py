@@ -244,6 +244,23 @@ def test_a_report_a_day_off_stays_apart_in_a_city_struck_daily() -> None:
     assert len(groups(result)) == 4
 
 
+def test_a_country_only_report_joins_the_only_incident_of_its_country_that_day() -> None:
+    town = [
+        claim(location="Tal Afar", country="IQ", date="2017-08-20", low=4, high=4, source=s)
+        for s in ("Police", "Medics")
+    ]
+    vague = claim(country="Iraq", date="2017-08-20", low=6, high=6, source="Ministry")
+    assert same(cluster_claims([*town, vague]), vague.claim_id, town[0].claim_id)
+    # With a second incident in the country that day, the report could be about either.
+    other = [
+        claim(location="Basra", country="IQ", date="2017-08-20", low=2, high=2, source=s)
+        for s in ("Police", "Medics")
+    ]
+    result = cluster_claims([*town, *other, vague])
+    assert not same(result, vague.claim_id, town[0].claim_id)
+    assert not same(result, vague.claim_id, other[0].claim_id)
+
+
 def test_a_date_after_publication_is_read_as_the_days_before() -> None:
     dated = claim(location="Manbij", date="2016-06-10", published="2016-06-10", low=6, high=6)
     late = claim(

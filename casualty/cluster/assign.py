@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Final
 from casualty.cluster import arrays
 from casualty.cluster.features import EXACT, Table
 from casualty.cluster.merge import LONE_FLOOR, join_lone_days, merge_small_groups
-from casualty.cluster.places import LOCALITY
+from casualty.cluster.places import COUNTRY, LOCALITY
 
 if TYPE_CHECKING:
     import numpy as np
@@ -87,7 +87,9 @@ def attach(
     `unit[i]` is claim i's unit, `group[u]` unit u's group (-1 when not seeded), `group_key[g]`
     a content key that orders groups for tie-breaking. A unit's score against a group is the
     average of `score` over all member pairs plus the best `bonus` of any pair: evidence such
-    as a repeated figure links a report to one member, not to all of them.
+    as a repeated figure links a report to one member, not to all of them. `vague[u]` marks
+    units placed no better than their country: with one candidate group only, they join it
+    at the relaxed bar, as a report a day off does.
     """
     import numpy as np
 
@@ -147,12 +149,11 @@ def attach(
         (group_size[bg] == group_size[np.maximum(group[bu], 0)])
         & (group_key[bg] < group_key[np.maximum(group[bu], 0)])
     )
-    relaxed = (ba >= threshold) | (clear & (ba >= threshold - LONE_RELIEF))
     if vague is not None:
-        # A unit placed no better than its country may fit several incidents of its country
-        # that day alike: when two pass, it joins only a clear winner.
-        contested = second_of[bu] >= threshold
-        relaxed &= ~vague[bu] | ~contested | (ba - second_of[bu] >= LONE_RELIEF)
+        # A unit placed no better than its country, with a single incident of its country in
+        # reach: that incident is the one the report is about, unless the evidence is weak.
+        clear |= vague[bu] & (second_of[bu] == -np.inf)
+    relaxed = (ba >= threshold) | (clear & (ba >= threshold - LONE_RELIEF))
     move = np.where(
         ~seeded[bu],
         relaxed,
@@ -272,7 +273,10 @@ def cluster(
     if len(unit_group) and unit_group.max() >= len(group_key):
         extra = int(unit_group.max()) + 1 - len(group_key)
         group_key = np.concatenate([group_key, np.full(extra, np.iinfo(np.int64).max - 1)])
-    first = attach(unit, unit_group, group_key, a, b, score, bonus, same_place, threshold)
+    # Units placed no better than their country (or not at all).
+    vague = np.ones(n_units, dtype=bool)
+    np.logical_and.at(vague, unit, t.level <= COUNTRY)
+    first = attach(unit, unit_group, group_key, a, b, score, bonus, same_place, threshold, vague)
 
     # Second round among units that joined nothing, grouped by a coarser key.
     left = first < 0
