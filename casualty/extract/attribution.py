@@ -66,6 +66,19 @@ _STOP_SUBJECT: Final = case_free(
     _STOP_MARKS + r"\b(?:" + "|".join(_STOP_WORDS) + r")\b",
     _STOP_MARKS + r"\b(?:" + trie_regex(_STOP_WORDS) + r")\b",
 )
+_CLAUSE_END: Final = re.compile(r"[,;.]")
+_DIGIT: Final = re.compile(r"\d")
+_NON_SPACE: Final = re.compile(r"\S+")
+_OBJECT_WORDS: Final = re.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
+#: A name in apposition after a claimant phrase: "the governor, Jane Doe".
+_APPOSITION: Final = re.compile(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)")
+_WHO: Final = re.compile(r",\s*who\b")
+_CONJ: Final = re.compile(r"^.*\band\s+(?=(?:a|an|the|another|two|three|some)\b)", re.IGNORECASE)
+_AND: Final = re.compile(r"\band\b")
+#: A dateline or a leading place phrase before a clause's first noun phrase.
+_CLAUSE_OPENING: Final = re.compile(
+    r"^\s*(?:[A-Z][A-Z ,]+(?:\([^)]*\))?\s*[:—–-]\s*)?(?i:(?:in|on|at)\s+[^,]{0,60},\s*)?"
+)
 _AUX_BEFORE_VERB: Final = word_set(
     """has have had was were is are also earlier later previously reportedly would will did
     does officially publicly further then separately initially subsequently already"""
@@ -236,15 +249,15 @@ class Attributor(Claimants):
         stripped = sentence.text[end:].lstrip()
         if not stripped or not stripped[0].isalpha():
             return ()
-        clause = re.split(r"[,;.]", stripped, maxsplit=1)[0]
-        if re.search(r"\d", clause) or lexicon().scanner.search(clause):
+        clause = _CLAUSE_END.split(stripped, maxsplit=1)[0]
+        if _DIGIT.search(clause) or lexicon().scanner.search(clause):
             return ()  # "..., said nine troops died": a reported clause, not an inversion
         return self._object(sentence, end)
 
     def _object(self, sentence: Sentence, pos: int, cited: bool = False) -> tuple[Speaker, ...]:
         """The claimant phrase that starts at `pos` (after "according to" or inverted "said")."""
         rest = sentence.text[pos:]
-        m = re.match(r"\s*((?:[^\W_]|['’.\-& ])+)", rest)
+        m = _OBJECT_WORDS.match(rest)
         if m is None:
             return ()
         cut: list[str] = []
@@ -256,7 +269,7 @@ class Attributor(Claimants):
             cut.append(w)
         phrase = " ".join(cut[:12]).rstrip(".")
         tail = rest[m.end() :]
-        name = re.match(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)", tail)
+        name = _APPOSITION.match(tail)
         if name is not None and phrase and not is_proper(phrase):
             phrase = phrase + ", " + name.group(1).strip()
         if not phrase:
@@ -278,7 +291,7 @@ class Attributor(Claimants):
         # Keep an aside that follows the subject: gold-standard wording of an unnamed source.
         written = phrase
         aside = _ASIDE.match(raw, end) if not first else None
-        if aside is not None and re.match(r",\s*who\b", aside.group()):
+        if aside is not None and _WHO.match(aside.group()):
             written = raw[start : aside.end() - 1].strip()
         return self._resolve_all(phrase, sentence.start + offset + start, written)
 
@@ -308,11 +321,14 @@ def _is_relative(before: str) -> bool:
 
 def _strip_aux(text: str) -> str:
     """Drop auxiliaries and adverbs just before the verb ("has also confirmed")."""
-    words = list(re.finditer(r"\S+", text))
     end = len(text)
-    while words and words[-1].group().lower().strip(",") in _AUX_BEFORE_VERB:
-        end = words[-1].start()
-        words.pop()
+    body = text.rstrip()
+    while body:
+        last = body.rsplit(None, 1)[-1]
+        if last.lower().strip(",") not in _AUX_BEFORE_VERB:
+            break
+        end = len(body) - len(last)
+        body = text[:end].rstrip()
     return text[:end]
 
 
@@ -331,7 +347,7 @@ def _subject_phrase(text: str) -> tuple[str, int, int]:
         return "", 0, 0
     s, e = parts[-1]
     last = text[s:e]
-    conj = re.match(r"^.*\band\s+(?=(?:a|an|the|another|two|three|some)\b)", last, re.IGNORECASE)
+    conj = _CONJ.match(last)
     if conj is not None and len(parts) == 1 and not _both_claimants(last):
         s += conj.end()
     s, e = _trim(text, s, e)
@@ -347,13 +363,13 @@ def _subject_phrase(text: str) -> tuple[str, int, int]:
 
 
 def _both_claimants(part: str) -> bool:
-    pieces = re.split(r"\band\b", part)
+    pieces = _AND.split(part)
     return len(pieces) == 2 and all(head_type(p) != "unknown" for p in pieces)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Trim leading conjunctions/datelines and trailing time words of `text[s:e]`."""
-    words = list(re.finditer(r"\S+", text[s:e]))
+    words = list(_NON_SPACE.finditer(text[s:e]))
     while words and words[0].group().lower().strip(",") in _LEADING:
         words.pop(0)
     while words and words[-1].group().lower().strip(",.") in TRAILING_TIME:
@@ -365,12 +381,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _leading_np(text: str) -> tuple[str, int, int]:
     """The first noun phrase of a clause (the subject a participle passes on)."""
-    m = re.match(
-        r"^\s*(?:[A-Z][A-Z ,]+(?:\([^)]*\))?\s*[:—–-]\s*)?(?i:(?:in|on|at)\s+[^,]{0,60},\s*)?",
-        text,
-    )
+    m = _CLAUSE_OPENING.match(text)
     start = m.end() if m else 0
-    words = list(re.finditer(r"\S+", text[start:]))
+    words = list(_NON_SPACE.finditer(text[start:]))
     end = start
     stop = {"claimed", "said", "has", "had", "have", "was", "were", "is", "on", "put"}
     for i, w in enumerate(words[:8]):

@@ -20,6 +20,11 @@ from casualty.registry import Actor, Descriptor, Registry, Source
 _PRONOUN: Final = re.compile(r"^(?:it|they|he|she|we)$", re.IGNORECASE)
 WORD_RE: Final = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: "X and Y" where Y may be a second claimant ("the mayor and security officials").
+_COORDINATED: Final = re.compile(
+    r"\s+and\s+(?=(?:the|a|an|another|two|three|several|some)?\s*[\w-]+)"
+)
+_SURNAME: Final = re.compile(r"[A-Z][\w'’\-]+")
 _MEDIA_HEAD: Final = re.compile(
     r"\b(?:TV|television|channel|radio|broadcaster|news\s+agency|newspaper)$", re.IGNORECASE
 )
@@ -175,9 +180,7 @@ class Claimants:
         self, phrase: str, offset: int, written: str | None = None
     ) -> tuple[Speaker, ...]:
         """One speaker per coordinated claimant ("the mayor and security officials")."""
-        parts = re.split(
-            r"\s+and\s+(?=(?:the|a|an|another|two|three|several|some)?\s*[\w-]+)", phrase
-        )
+        parts = _COORDINATED.split(phrase)
         left = parts[0].strip()
         left_np = bool(_ARTICLE.match(left)) or len(left.split()) >= 2 or left[:1].isupper()
         if len(parts) == 2 and left_np and all(self._claimant_like(p) for p in parts):
@@ -187,12 +190,12 @@ class Claimants:
         return (one,) if one is not None else ()
 
     def _claimant_like(self, part: str) -> bool:
-        reg = self.registry
+        sources, actors, descriptors = _lookup(self.registry, part)
         return bool(
-            reg.find_sources(part)
-            or reg.find_descriptors(part)
+            sources
+            or descriptors
             or head_type(part) != "unknown"
-            or [a for a in reg.find_actors(part) if not a[2].generic]
+            or [a for a in actors if not a[2].generic]
         )
 
     def _resolve(self, phrase: str, offset: int, written: str | None = None) -> Speaker | None:
@@ -213,7 +216,7 @@ class Claimants:
         bare = _ARTICLE.sub("", phrase).strip()
         if _PRONOUN.match(bare):
             return self._pronoun(bare.lower())
-        if re.fullmatch(r"[A-Z][\w'’\-]+", bare):
+        if _SURNAME.fullmatch(bare):
             for speaker in reversed(self.history):
                 if not speaker.named and bare in WORD_RE.findall(speaker.name):
                     # A surname ("Roe said" after "Colonel Jane Roe"): same person and type.
