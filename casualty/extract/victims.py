@@ -6,11 +6,12 @@ civilians"); named actors come from the actor registry, generic nouns from word 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
 from casualty.extract.lexicon import word_set
-from casualty.registry import Registry
+from casualty.registry import Actor, Registry
 
 _CIVILIAN: Final = frozenset(
     [
@@ -122,6 +123,7 @@ _WORD: Final = re.compile(r"[^\W_]+")
 _BY: Final = re.compile(r"\b(?:by|from)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=8192)
 def victim_of(phrase: str, registry: Registry) -> tuple[str | None, str]:
     """The victim actor (canonical name or None) and category of a victim noun phrase.
 
@@ -158,7 +160,7 @@ def perpetrator_of(
     """The actor the sentence blames: "by X", else a named actor outside the victim phrase."""
     actors = [
         (s, e, a)
-        for s, e, a in registry.find_actors(sentence)
+        for s, e, a in _actors_in(sentence, registry)
         if not a.generic
         and a.category != "civilians"
         and not (victim_span[0] <= s < victim_span[1])
@@ -176,6 +178,13 @@ def perpetrator_of(
         if name != victim:
             return name
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _actors_in(sentence: str, registry: Registry) -> tuple[tuple[int, int, Actor], ...]:
+    """Actor mentions of a sentence, kept while its figures are read (one scan per sentence,
+    not per figure)."""
+    return tuple(registry.find_actors(sentence))
 
 
 _NON_STATE_NOUNS: Final = word_set(
