@@ -7,10 +7,24 @@ cell of about 20 km (so differently named places close together meet), the same 
 by claims placed no better than their country), and the same document (any day). A claim lives
 on each day of its incident window and probes one day more on each side, so dates more than a
 day apart never meet. Undated claims probe their place or admin area on any day.
+
+Two ways to find the pairs, both linear in the number of pairs found:
+
+- Where every claim that lives in a key also probes it (its own place, its own grid cell, its
+  document), the relation is symmetric: the key's claims are sorted by first day, and each
+  pairs with the claims after it that start no later than a day after its window ends. Each
+  pair comes out once, however many days the two share.
+- Elsewhere (admin area, country, neighbouring grid cells, any-day keys), lives are spread over
+  their days and sorted; a probe looks up the run of its key from the day before its window to
+  the day after in one search.
+
+Pairs are produced in chunks of bounded size, so memory follows the number of distinct pairs,
+not the number of (pair, shared day, shared key) matches.
 """
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Final
 
 from casualty.cluster import arrays
@@ -22,11 +36,16 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
     IntArray = npt.NDArray[np.int64]
+    BoolArray = npt.NDArray[np.bool_]
+    #: (claim, key, first day, last day): the days a claim lives on, or the days it searches.
+    Rows = tuple[IntArray, IntArray, IntArray, IntArray]
 
 #: Grid cell size in degrees (about 22 km north-south).
 CELL: Final = 0.2
 #: Longest incident window (days) a claim is spread over; wider windows are clipped.
 MAX_WINDOW: Final = 40
+#: Matches expanded at a time (bounds the temporary arrays of a chunk).
+CHUNK: Final = 1 << 22
 
 _DAY_BITS: Final = 24
 _KEY_BITS: Final = 34
@@ -36,24 +55,14 @@ _ANY_DAY: Final = (1 << _DAY_BITS) - 1
 _PLACE, _ADMIN, _COUNTRY, _CELL, _DOC, _PLACE_ANY, _ADMIN_ANY = range(1, 8)
 
 
-def _keys(space: int, entity: IntArray, day: IntArray) -> IntArray:
+def _key(space: int, entity: IntArray) -> IntArray:
     import numpy as np
 
-    return np.asarray(
-        (np.int64(space) << (_KEY_BITS + _DAY_BITS)) | (entity << _DAY_BITS) | day,
-        dtype=np.int64,
-    )
+    return np.asarray((np.int64(space) << _KEY_BITS) | entity, dtype=np.int64)
 
 
-def _spread(idx: IntArray, lo: IntArray, hi: IntArray) -> tuple[IntArray, IntArray]:
-    """One (claim index, day) row per day of each claim's window [lo, hi]."""
-    import numpy as np
-
-    span = (hi - lo + 1).clip(1, None)
-    rows = np.repeat(idx, span)
-    start = np.repeat(lo, span)
-    offset = np.arange(len(rows)) - np.repeat(np.cumsum(span) - span, span)
-    return rows, start + offset
+def _rows(idx: IntArray, key: IntArray, lo: IntArray, hi: IntArray, mask: BoolArray) -> Rows:
+    return idx[mask], key[mask], lo[mask], hi[mask]
 
 
 def candidate_pairs(t: Table) -> tuple[IntArray, IntArray]:
@@ -68,108 +77,156 @@ def candidate_pairs(t: Table) -> tuple[IntArray, IntArray]:
     dated = t.dating != UNDATED
     base = int(t.lo[dated].min()) - 2 if dated.any() else 0
     lo = np.where(dated, t.lo - base, 0)
-    hi = np.where(dated, np.minimum(t.hi, t.lo + MAX_WINDOW) - base, 0)
-    lives: list[tuple[IntArray, IntArray]] = []
-    probes: list[tuple[IntArray, IntArray]] = []
-
-    d_idx, d_day = _spread(idx[dated], lo[dated], hi[dated])
-    p_idx, p_day = _spread(idx[dated], lo[dated] - 1, hi[dated] + 1)
+    hi = np.maximum(np.where(dated, np.minimum(t.hi, t.lo + MAX_WINDOW) - base, 0), lo)
     level = t.level
-    # Named places with coordinates meet through the grid; the place key serves the rest.
     located = ~np.isnan(t.lat)
-    placed_d = (level[d_idx] >= NEAR) & ~located[d_idx]
-    placed_p = (level[p_idx] >= NEAR) & ~located[p_idx]
-    lives.append((d_idx[placed_d], _keys(_PLACE, t.place[d_idx[placed_d]], d_day[placed_d])))
-    probes.append((p_idx[placed_p], _keys(_PLACE, t.place[p_idx[placed_p]], p_day[placed_p])))
-    has_admin = t.admin[d_idx] > 0
-    lives.append((d_idx[has_admin], _keys(_ADMIN, t.admin[d_idx[has_admin]], d_day[has_admin])))
-    admin_only = (level[p_idx] == ADMIN) & (t.admin[p_idx] > 0)
-    probes.append((p_idx[admin_only], _keys(_ADMIN, t.admin[p_idx[admin_only]], p_day[admin_only])))
-    has_country = t.country[d_idx] > 0
-    lives.append(
-        (d_idx[has_country], _keys(_COUNTRY, t.country[d_idx[has_country]], d_day[has_country]))
-    )
+    symmetric: list[Rows] = []
+    lives: list[Rows] = []
+    probes: list[Rows] = []
+    # A probe searches its window widened by a day on each side.
+    before, after = lo - 1, hi + 1
+
+    # Named places with coordinates meet through the grid; the place key serves the rest.
+    place = _key(_PLACE, t.place)
+    symmetric.append(_rows(idx, place, lo, hi, dated & (level >= NEAR) & ~located))
+    admin = _key(_ADMIN, t.admin)
+    lives.append(_rows(idx, admin, lo, hi, dated & (t.admin > 0)))
+    probes.append(_rows(idx, admin, before, after, dated & (level == ADMIN) & (t.admin > 0)))
+    country = _key(_COUNTRY, t.country)
+    lives.append(_rows(idx, country, lo, hi, dated & (t.country > 0)))
     # Claims placed no better than their country, or at a place the gazetteer does not know
     # (compared by name, so they must meet every placed claim of their country).
-    country_only = ((level[p_idx] <= COUNTRY) | ~t.resolved[p_idx]) & (t.country[p_idx] > 0)
-    probes.append(
-        (p_idx[country_only], _keys(_COUNTRY, t.country[p_idx[country_only]], p_day[country_only]))
-    )
-    _cells(t, d_idx, d_day, p_idx, p_day, lives, probes)
+    country_only = ((level <= COUNTRY) | ~t.resolved) & (t.country > 0)
+    probes.append(_rows(idx, country, before, after, dated & country_only))
+    _cells(t, idx, (lo, hi), (before, after), dated & located, symmetric, lives, probes)
 
-    has_doc = t.doc > 0
-    lives.append(
-        (idx[has_doc], _keys(_DOC, t.doc[has_doc], np.zeros(int(has_doc.sum()), np.int64)))
-    )
-    probes.append(lives[-1])
-    any_day = np.full(n, _ANY_DAY, dtype=np.int64)
+    zero = np.zeros(n, dtype=np.int64)
+    symmetric.append(_rows(idx, _key(_DOC, t.doc), zero, zero, t.doc > 0))
+    anyday = np.full(n, _ANY_DAY, dtype=np.int64)
     placed = level >= NEAR
-    lives.append((idx[placed], _keys(_PLACE_ANY, t.place[placed], any_day[placed])))
-    lives.append((idx[t.admin > 0], _keys(_ADMIN_ANY, t.admin[t.admin > 0], any_day[t.admin > 0])))
-    undated_placed = ~dated & placed
-    probes.append(
-        (idx[undated_placed], _keys(_PLACE_ANY, t.place[undated_placed], any_day[undated_placed]))
-    )
+    place_any = _key(_PLACE_ANY, t.place)
+    admin_any = _key(_ADMIN_ANY, t.admin)
+    lives.append(_rows(idx, place_any, anyday, anyday, placed))
+    lives.append(_rows(idx, admin_any, anyday, anyday, t.admin > 0))
+    probes.append(_rows(idx, place_any, anyday, anyday, ~dated & placed))
     undated_admin = ~dated & (level == ADMIN) & (t.admin > 0)
-    probes.append(
-        (idx[undated_admin], _keys(_ADMIN_ANY, t.admin[undated_admin], any_day[undated_admin]))
-    )
-    return _join(lives, probes, n)
+    probes.append(_rows(idx, admin_any, anyday, anyday, undated_admin))
+
+    codes = _within(_concat(symmetric), n) + _across(_concat(lives), _concat(probes), n)
+    code = arrays.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
+    return code // n, code % n
+
+
+def _concat(rows: list[Rows]) -> Rows:
+    import numpy as np
+
+    parts = tuple(np.concatenate([r[k] for r in rows]) for k in range(4))
+    return parts[0], parts[1], parts[2], parts[3]
 
 
 def _cells(
     t: Table,
-    d_idx: IntArray,
-    d_day: IntArray,
-    p_idx: IntArray,
-    p_day: IntArray,
-    lives: list[tuple[IntArray, IntArray]],
-    probes: list[tuple[IntArray, IntArray]],
+    idx: IntArray,
+    window: tuple[IntArray, IntArray],
+    search: tuple[IntArray, IntArray],
+    mask: BoolArray,
+    symmetric: list[Rows],
+    lives: list[Rows],
+    probes: list[Rows],
 ) -> None:
-    """Grid blocks: a claim lives in its cell and probes the 2x2 cells around its point."""
+    """Grid blocks: a claim lives in its cell and probes the 2x2 cells around its point.
+
+    Its own cell is a symmetric block; the three neighbours it probes are not.
+    """
     import numpy as np
 
     width = round(360 / CELL) + 2
+    i, first, last = idx[mask], window[0][mask], window[1][mask]
+    wider, later = search[0][mask], search[1][mask]
+    lat, lon = t.lat[i], t.lon[i]
 
-    def cell(i: IntArray, dy: IntArray, dx: IntArray) -> IntArray:
-        y = np.floor((t.lat[i] + 90.0) / CELL).astype(np.int64) + dy
-        x = np.floor((t.lon[i] + 180.0) / CELL).astype(np.int64) + dx
-        return np.asarray(y * width + (x % width), dtype=np.int64)
+    def cell(dy: IntArray | int, dx: IntArray | int) -> IntArray:
+        y = np.floor((lat + 90.0) / CELL).astype(np.int64) + dy
+        x = np.floor((lon + 180.0) / CELL).astype(np.int64) + dx
+        return _key(_CELL, np.asarray(y * width + (x % width), dtype=np.int64))
 
-    located = ~np.isnan(t.lat[d_idx])
-    li = d_idx[located]
-    zero = np.zeros(len(li), dtype=np.int64)
-    lives.append((li, _keys(_CELL, cell(li, zero, zero), d_day[located])))
-    located = ~np.isnan(t.lat[p_idx])
-    pi, pday = p_idx[located], p_day[located]
-    fy = np.mod((t.lat[pi] + 90.0) / CELL, 1.0)
-    fx = np.mod((t.lon[pi] + 180.0) / CELL, 1.0)
+    own = cell(0, 0)
+    symmetric.append((i, own, first, last))
+    lives.append((i, own, first, last))
+    fy = np.mod((lat + 90.0) / CELL, 1.0)
+    fx = np.mod((lon + 180.0) / CELL, 1.0)
     sy = np.where(fy < 0.5, -1, 1).astype(np.int64)
     sx = np.where(fx < 0.5, -1, 1).astype(np.int64)
-    zero = np.zeros(len(pi), dtype=np.int64)
-    for dy, dx in ((zero, zero), (sy, zero), (zero, sx), (sy, sx)):
-        probes.append((pi, _keys(_CELL, cell(pi, dy, dx), pday)))
+    for dy, dx in ((sy, 0), (0, sx), (sy, sx)):
+        probes.append((i, cell(dy, dx), wider, later))
 
 
-def _join(
-    lives: list[tuple[IntArray, IntArray]], probes: list[tuple[IntArray, IntArray]], n: int
-) -> tuple[IntArray, IntArray]:
+def _chunks(count: IntArray) -> list[tuple[int, int]]:
+    """Row ranges whose matches add up to about `CHUNK` each."""
     import numpy as np
 
-    l_idx = np.concatenate([x[0] for x in lives])
-    l_key = np.concatenate([x[1] for x in lives])
-    order = np.argsort(l_key, kind="stable")
-    l_idx, l_key = l_idx[order], l_key[order]
-    p_idx = np.concatenate([x[0] for x in probes])
-    p_key = np.concatenate([x[1] for x in probes])
-    start = np.searchsorted(l_key, p_key, side="left")
-    stop = np.searchsorted(l_key, p_key, side="right")
-    count = stop - start
-    a = np.repeat(p_idx, count)
-    offset = np.arange(len(a)) - np.repeat(np.cumsum(count) - count, count)
-    b = l_idx[np.repeat(start, count) + offset]
-    keep = a != b
-    lo = np.minimum(a[keep], b[keep])
-    hi = np.maximum(a[keep], b[keep])
-    code = arrays.unique(lo * np.int64(n) + hi)
-    return code // n, code % n
+    total = np.cumsum(count)
+    bounds = np.searchsorted(total, np.arange(CHUNK, int(total[-1]) + CHUNK, CHUNK), "right")
+    edges = [0, *sorted({int(x) for x in bounds.tolist()} - {0}), len(count)]
+    return [(s, e) for s, e in itertools.pairwise(edges) if e > s]
+
+
+def _expand(
+    left: IntArray, start: IntArray, count: IntArray, right: IntArray, n: int
+) -> list[IntArray]:
+    """Codes min*n+max of the pairs (left[k], right[start[k] + j]) for j < count[k], chunked."""
+    import numpy as np
+
+    out: list[IntArray] = []
+    if len(count) == 0 or int(count.sum()) == 0:
+        return out
+    for s, e in _chunks(count):
+        c = count[s:e]
+        a = np.repeat(left[s:e], c)
+        offset = np.arange(len(a), dtype=np.int64) - np.repeat(np.cumsum(c) - c, c)
+        b = right[np.repeat(start[s:e], c) + offset]
+        keep = a != b
+        a, b = a[keep], b[keep]
+        out.append(arrays.unique(np.minimum(a, b) * np.int64(n) + np.maximum(a, b)))
+    return out
+
+
+def _within(rows: Rows, n: int) -> list[IntArray]:
+    """Pairs of a symmetric key: windows [lo, hi] at most a day apart, each pair once."""
+    import numpy as np
+
+    idx, key, lo, hi = rows
+    if len(idx) < 2:
+        return []
+    packed = (key << _DAY_BITS) | lo
+    order = np.argsort(packed)
+    idx, key, packed, hi = idx[order], key[order], packed[order], hi[order]
+    # Claims sorted by first day: the partners of claim k start at or after it (ties either
+    # side are found once, from whichever comes first) and no later than hi[k] + 1.
+    stop = np.searchsorted(packed, (key << _DAY_BITS) | (hi + 1), "right")
+    start = np.arange(1, len(idx) + 1, dtype=np.int64)
+    return _expand(idx, start, np.maximum(stop - start, 0), idx, n)
+
+
+def _across(lives: Rows, probes: Rows, n: int) -> list[IntArray]:
+    """Pairs where a probe's days meet a day a claim lives on."""
+    import numpy as np
+
+    p_idx, p_key, p_lo, p_hi = probes
+    if len(p_idx) == 0:
+        return []
+    l_idx, l_key, l_lo, l_hi = lives
+    span = l_hi - l_lo + 1
+    days = np.repeat(l_lo, span) + (
+        np.arange(int(span.sum()), dtype=np.int64) - np.repeat(np.cumsum(span) - span, span)
+    )
+    packed = (np.repeat(l_key, span) << _DAY_BITS) | days
+    order = np.argsort(packed)
+    packed, l_idx = packed[order], np.repeat(l_idx, span)[order]
+    # Sorted needles: a search over a large array is several times faster in key order.
+    first = (p_key << _DAY_BITS) | p_lo
+    by_key = np.argsort(first)
+    p_idx, first, last = p_idx[by_key], first[by_key], ((p_key << _DAY_BITS) | p_hi)[by_key]
+    start = np.searchsorted(packed, first, "left")
+    stop = np.searchsorted(packed, last, "right")
+    return _expand(p_idx, start, np.maximum(stop - start, 0), l_idx, n)
