@@ -1,0 +1,141 @@
+"""The extractor's fast paths find exactly what the plain forms they replace find.
+
+Word lists are matched as tries on lower-cased text (`lexicon.CaseFree`) instead of
+IGNORECASE alternations, the registry's exact-case filter opens each branch with its first
+character, and figure-less sentences have their speakers resolved only when needed. Each
+test compares the fast form with the straightforward one on invented or random text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casualty.extract import _OMISSION_CUE, _OMISSION_WORDS
+from casualty.extract.attribution import _STOP_SUBJECT, Attributor
+from casualty.extract.claimants import speech_vocab
+from casualty.extract.lexicon import CaseFree, lexicon, lowered, trie_regex
+from casualty.extract.mentions import _QUALITATIVE
+from casualty.extract.sentences import split_sentences
+from casualty.registry import builtin_registry
+
+# Letters of the vocabularies, their capitals, the characters where str.lower and
+# IGNORECASE disagree ("İ", "ı", "ſ", the Kelvin sign), spaces, digits and punctuation.
+_ALPHABET = st.sampled_from(
+    [*"aeiklnorstdwyhgmpu AEIKLNORSTDWY\n-',.;\"0123", "İ", "ı", "ſ", "\u212a", "’", "—"]
+)
+_PIECES = st.sampled_from(
+    [
+        "killed",
+        "KILLED",
+        "were killed",
+        "lost their  lives",
+        "said",
+        "according to",
+        "according\nto",
+        "not",
+        "didn't",
+        "still",
+        "heavy losses",
+        "Heavy  Human Losses",
+        "which",
+        "whose",
+        "by",
+        "toll",
+        "kılled",
+        "ſaid",
+        "İs",
+    ]
+)
+_TEXT = st.lists(st.one_of(_PIECES, st.text(_ALPHABET, max_size=6)), max_size=12).map(" ".join)
+
+
+def _spans(found: object) -> list[tuple[int, int]]:
+    return [m.span() for m in found]  # type: ignore[attr-defined]
+
+
+def _patterns() -> list[CaseFree]:
+    lex = lexicon()
+    return [lex.scanner, lex.quick, _OMISSION_CUE, speech_vocab().cue, _STOP_SUBJECT, _QUALITATIVE]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_case_free_patterns_find_what_ignorecase_finds(text: str) -> None:
+    for pattern in _patterns():
+        assert _spans(pattern.finditer(text)) == _spans(pattern.ci.finditer(text))
+        fast, plain = pattern.search(text), pattern.ci.search(text)
+        assert (fast and fast.span()) == (plain and plain.span())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen killed 12.", "gunmen killed 12."),
+        ("ISTANBUL", "istanbul"),
+        ("İstanbul", None),  # lower-cases to two characters: offsets would move
+        ("kılled", None),  # IGNORECASE equates "ı" with "i", str.lower does not
+        ("ſaid", None),
+    ],
+)
+def test_lowered_only_when_offsets_and_matches_are_kept(text: str, expected: str | None) -> None:
+    assert lowered(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text("abkl i", min_size=1, max_size=5), min_size=1, max_size=8), _TEXT)
+def test_trie_is_the_longest_first_alternation(words: list[str], text: str) -> None:
+    words = [w.strip() for w in words if w.strip()]
+    if not words:
+        return
+    longest_first = sorted(set(words), key=lambda w: (-len(w), w))
+    plain = r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first) + ")"
+    trie = r"\b(?:" + trie_regex(words) + ")"
+    low = text.lower()
+    assert _spans(re.finditer(trie, low)) == _spans(re.finditer(plain, low))
+
+
+def test_omission_cue_words_as_written() -> None:
+    assert _OMISSION_CUE.search("It did NOT say") is not None
+    assert _OMISSION_CUE.search("Nothing stills the notion") is None
+    assert set(_OMISSION_WORDS) >= {"no", "not", "still"}
+
+
+def test_exact_case_filter_keeps_acronym_boundaries() -> None:
+    reg = builtin_registry()
+    text = "SANA said; the BBC and xSANA and SANAx did not. (SANA) again"
+    starts = [s for s, _, _ in reg.find_sources(text)]
+    assert starts == [m.start() for m in re.finditer(r"(?<!\w)(?:SANA|BBC)(?!\w)", text)]
+
+
+def _speakers(text: str, lazy: bool) -> list[list[tuple[str, str]]]:
+    """Speakers of the figures of each sentence, the figure-less ones passed over (`lazy`)
+    or resolved as they come."""
+    attributor = Attributor(builtin_registry(), text, "Daily Example")
+    out = []
+    for sentence in split_sentences(text):
+        has_figure = any(ch.isdigit() for ch in sentence.text)
+        if lazy and not has_figure:
+            attributor.skip(sentence)
+            continue
+        positions = [i for i, ch in enumerate(sentence.text) if ch.isdigit()][:1]
+        found = attributor.speakers(sentence, positions)
+        if has_figure:
+            out.append([(s.name, s.source_type) for group in found for s in group])
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The health ministry said the strike hit a market. It said 12 people died.",
+        'Colonel Jane Roe spoke to reporters. "We lost 4 men," Roe said. Nothing else.',
+        'A monitoring group described the attack. "Dozens were hurt". 7 died, it added.',
+        "Officials declined to comment. Later, police said 3 were killed and the army said 5.",
+    ],
+)
+def test_passing_over_figureless_sentences_keeps_speakers(text: str) -> None:
+    assert _speakers(text, lazy=True) == _speakers(text, lazy=False)
