@@ -79,6 +79,10 @@ class _RowField:
         return self.rows[i][self.k]
 
 
+#: Entries of the `_choose_for` memo before it starts afresh (memory stays bounded).
+_CHOSEN_MAX: Final = 50_000
+
+
 class Gazetteer:
     """Name index over GeoNames places, divisions, curated regions and countries.
 
@@ -109,6 +113,9 @@ class Gazetteer:
         self._stop_keys = frozenset(normalize_place(p) for p in place_words.get("stop_phrases", ()))
         self._demonyms: dict[str, str] = dict(place_words.get("demonyms", {}))
         self._places: dict[int, Place] = {}
+        #: (key, prefer, context countries, countries named) -> the row `_choose` picks: texts
+        #: about the same countries name the same places again and again.
+        self._chosen: dict[tuple[str, str, frozenset[str], frozenset[str]], int] = {}
         #: Frequent English words that are also place names: they need a cue in text.
         self._common = frozenset(index.get("common_words", ()))
         self._prefixes: set[str] = set(index.get("prefixes", ()))
@@ -161,6 +168,18 @@ class Gazetteer:
             chosen = self._choose(found, {as_code(country)}, prefer, others, loose=False)
             return self._place(chosen)
         return self._place(self._choose(found, others, prefer))
+
+    def _choose_for(
+        self, key: str, prefer: str, given: frozenset[str], mentioned: frozenset[str]
+    ) -> int:
+        """`_choose` among the rows of `key`, memoised (bounded) across texts."""
+        memo = (key, prefer, given, mentioned)
+        choice = self._chosen.get(memo)
+        if choice is None:
+            if len(self._chosen) >= _CHOSEN_MAX:
+                self._chosen.clear()
+            choice = self._chosen[memo] = self._choose(self._found(key), given, prefer, mentioned)
+        return choice
 
     def _choose(
         self,
@@ -291,3 +310,4 @@ class Gazetteer:
         }
         self._demonyms.update(curated.get("demonyms", {}))
         self._places.clear()
+        self._chosen.clear()

@@ -217,13 +217,12 @@ def _name_run(text: str, w: _Words, i: int) -> int:
 class _Scope:
     """What the whole text says about itself: its countries, its lower-case vocabulary."""
 
-    __slots__ = ("chosen", "given", "lower_words", "mentioned")
+    __slots__ = ("given", "lower_words", "mentioned")
 
     def __init__(self, given: set[str], mentioned: set[str], lower_words: set[str]) -> None:
-        self.given = given
-        self.mentioned = mentioned
+        self.given = frozenset(given)
+        self.mentioned = frozenset(mentioned)
         self.lower_words = lower_words
-        self.chosen: dict[tuple[str, str], int] = {}
 
     def any(self) -> bool:
         return bool(self.given or self.mentioned)
@@ -304,10 +303,7 @@ def _resolve(
         if word in _ALL_SUFFIXES and text[end : starts[last + 1]] == " ":
             suffix = word
     prefer = "admin1" if suffix in DIVISION_SUFFIXES else "city"
-    choice = scope.chosen.get((key, prefer))
-    if choice is None:
-        choice = gaz._choose(gaz._found(key), scope.given, prefer, scope.mentioned)
-        scope.chosen[(key, prefer)] = choice
+    choice = gaz._choose_for(key, prefer, scope.given, scope.mentioned)
     row = gaz._rows[choice]
     if prefer == "admin1" and row[5] not in ("admin1", "region"):
         # "X district" where X is only a town: the town, without the suffix.
