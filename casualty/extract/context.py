@@ -17,14 +17,15 @@ import re
 from dataclasses import replace
 from typing import Any, Final
 
-from casualty.extract.lexicon import lexicon
+from casualty.extract.lexicon import case_free, lexicon
 from casualty.extract.sentences import Sentence
 from casualty.model import Claim, Document
 
 _MONTHS: Final = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 )
-_PERIOD_CUE: Final = re.compile(
+#: Matched on the lower-cased text where that is exact (`lexicon.CaseFree`): three times faster.
+_PERIOD_CUE: Final = case_free(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:the\s+)?(?:war|conflict|fighting|"
     r"campaign|operation|offensive|invasion|uprising|insurgency)|\d{4}|" + _MONTHS + r")"
     r"|\bso\s+far\s+this\s+(?:year|month)|\bto\s+date\b|\bin\s+total\b|\bthe\s+total\s+number\b"
@@ -40,8 +41,7 @@ _PERIOD_CUE: Final = re.compile(
     r"|\b(?:war|conflict|insurgency|uprising),?\s+which\s+has\s+(?:killed|claimed|left)"
     r"|\bin\s+(?:just\s+)?(?:over|under|more\s+than|less\s+than)\s+(?:a|one|two|three|\d+)\s+"
     r"(?:year|years|months)\b"
-    r"|\b(?:war|conflict|insurgency|uprising|violence)\s+(?:has|have|had)\s+(?:killed|claimed|left)",
-    re.IGNORECASE,
+    r"|\b(?:war|conflict|insurgency|uprising|violence)\s+(?:has|have|had)\s+(?:killed|claimed|left)"
 )
 #: Sentences that make up an article's lead, where the incident is dated.
 _LEAD: Final = 3

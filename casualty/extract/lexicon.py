@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -78,18 +79,21 @@ class CaseFree:
     ci: re.Pattern[str]
     low: re.Pattern[str]
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = lowered(text)
-        return self.ci.search(text) if low is None else self.low.search(low)
+        if low is None:
+            return self.ci.search(text, pos, endpos)
+        return self.low.search(low, pos, endpos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         low = lowered(text)
         return self.ci.finditer(text) if low is None else self.low.finditer(low)
 
 
-def case_free(ci: str, low: str) -> CaseFree:
-    """Compile `ci` with IGNORECASE and its lower-case equivalent `low` without it."""
-    return CaseFree(re.compile(ci, re.IGNORECASE), re.compile(low))
+def case_free(ci: str, low: str | None = None) -> CaseFree:
+    """Compile `ci` with IGNORECASE and its lower-case equivalent `low` without it (by default
+    `ci` itself, right when every letter it names is written in lower case)."""
+    return CaseFree(re.compile(ci, re.IGNORECASE), re.compile(ci if low is None else low))
 
 
 @dataclass(frozen=True, slots=True)
