@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from casualty.extract import _OMISSION_CUE, _OMISSION_WORDS
 from casualty.extract.attribution import _STOP_SUBJECT, Attributor
 from casualty.extract.claimants import speech_vocab
+from casualty.extract.context import _PERIOD_CUE
 from casualty.extract.lexicon import CaseFree, lexicon, lowered, trie_regex
 from casualty.extract.mentions import _QUALITATIVE
 from casualty.extract.sentences import split_sentences
@@ -48,6 +49,10 @@ _PIECES = st.sampled_from(
         "kılled",
         "ſaid",
         "İs",
+        "since 2014",
+        "SINCE THE WAR",
+        "ſince the war",
+        "in the past three weeks",
     ]
 )
 _TEXT = st.lists(st.one_of(_PIECES, st.text(_ALPHABET, max_size=6)), max_size=12).map(" ".join)
@@ -59,7 +64,15 @@ def _spans(found: object) -> list[tuple[int, int]]:
 
 def _patterns() -> list[CaseFree]:
     lex = lexicon()
-    return [lex.scanner, lex.quick, _OMISSION_CUE, speech_vocab().cue, _STOP_SUBJECT, _QUALITATIVE]
+    return [
+        lex.scanner,
+        lex.quick,
+        _OMISSION_CUE,
+        speech_vocab().cue,
+        _STOP_SUBJECT,
+        _QUALITATIVE,
+        _PERIOD_CUE,
+    ]
 
 
 @settings(max_examples=300, deadline=None)
