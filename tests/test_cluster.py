@@ -261,6 +261,40 @@ def test_a_country_only_report_joins_the_only_incident_of_its_country_that_day()
     assert not same(result, vague.claim_id, other[0].claim_id)
 
 
+def test_a_report_follows_a_day_off_report_into_its_incident() -> None:
+    # A UN report placed by its province, dated only by publication weeks later, repeats the
+    # figure of a local report that gives the day after; that report moves into the
+    # incident, and the UN one goes with it.
+    russian = {"perpetrator": "Russian forces"}
+    main = [
+        claim(location="Kafr Nabl", date="2019-05-10", low=7, high=7, source=s, **russian)
+        for s in ("Monitor", "Medics", "Civil defence", "Activists")
+    ]
+    off = claim(location="Kafr Nabl", date="2019-05-11", low=9, high=9, **russian)
+    un = claim(
+        location="Idlib province",
+        published="2019-06-02",
+        low=9,
+        high=9,
+        source="UN",
+        source_type="international",
+        **russian,
+    )
+    result = cluster_claims([*main, off, un])
+    assert same(result, un.claim_id, off.claim_id, *(c.claim_id for c in main))
+
+
+def test_a_victim_word_for_anyone_does_not_contradict_named_victims() -> None:
+    a = claim(location="Kharkiv", country="UA", date="2022-03-01", victim="civilians", low=10)
+    b = claim(location="Kharkiv", country="UA", date="2022-03-01", victim="people", low=12)
+    result = cluster_claims([a, b])
+    assert same(result, a.claim_id, b.claim_id)
+    link = (
+        result.links[b.claim_id] if result.links[b.claim_id].other_id else result.links[a.claim_id]
+    )
+    assert dict(link.features)["victim"] == 0.0
+
+
 def test_a_date_after_publication_is_read_as_the_days_before() -> None:
     dated = claim(location="Manbij", date="2016-06-10", published="2016-06-10", low=6, high=6)
     late = claim(

@@ -160,7 +160,28 @@ def attach(
         np.where(alone, bigger & relaxed, (ba >= threshold) & (ba > own_avg[bu] + MOVE_MARGIN)),
     )
     result[bu[move]] = bg[move]
-    return np.asarray(result, dtype=np.int64)
+    return _follow_seeds(result, group, seeded, n_groups)
+
+
+def _follow_seeds(result: IntArray, group: IntArray, seeded: BoolArray, n_groups: int) -> IntArray:
+    """Units that joined a group whose seeds all moved away in the same round follow them.
+
+    Moves are decided at once: a report may pick the small group of a day-off report while
+    that report moves into its incident's group; left behind, it would stand apart.
+    """
+    import numpy as np
+
+    units = np.flatnonzero(seeded)
+    src, dst = group[units], result[units]
+    stays = np.zeros(n_groups, dtype=bool)
+    stays[src[dst == src]] = True
+    follow = np.full(n_groups, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(follow, src[dst != src], dst[dst != src])
+    follow = np.where(stays | (follow == np.iinfo(np.int64).max), np.arange(n_groups), follow)
+    joined = ~seeded & (result >= 0)
+    out = result.copy()
+    out[joined] = follow[result[joined]]
+    return np.asarray(out, dtype=np.int64)
 
 
 def split_conflicts(

@@ -147,7 +147,8 @@ def _actor_key(registry: Registry | None) -> Callable[[str], str]:
     def key(name: str) -> str:
         if registry is not None:
             actor = registry.actor(name)
-            if actor is not None:
+            # "people", "victims": a word for anyone, which no other victim contradicts.
+            if actor is not None and actor.category != "unspecified":
                 return actor.side or actor.name
         return "?" + places.fold(name)
 
