@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from casualty.cluster import assign, blocking, features, ids, scoring
 from casualty.cluster.features import EXACT, KIND_CODES, Table
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     IntArray = npt.NDArray[np.int64]
     FloatArray = npt.NDArray[np.float64]
+    BoolArray = npt.NDArray[np.bool_]
 
 _PERIOD = KIND_CODES["period_total"]
 _OMISSION = KIND_CODES["omission"]
@@ -105,42 +106,65 @@ def cluster_frame(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        incident_sorted, links = _run_sorted(
-            frame.iloc[order].reset_index(drop=True), threshold, registry
-        )
+        ordered = frame.iloc[order].reset_index(drop=True)
+        del frame
+        t = features.build_frame(ordered, registry)
+        # Only period totals need the text of their dates and source again.
+        period = ordered[["date", "date_end", "source"]]
+        del ordered
+        incident_sorted, links = _run_sorted(t, period, threshold)
     finally:
         if was_enabled:
             gc.enable()
-    incident = np.empty(len(frame), dtype=object)
+    incident = np.empty(len(order), dtype=object)
     incident[order] = incident_sorted
     return incident.tolist(), links
 
 
-def _run_sorted(
-    frame: pd.DataFrame, threshold: float, registry: Registry | None
-) -> tuple[list[str], Links]:
+#: Pairs scored at a time (bounds the per-feature matrix and the scorer's temporaries).
+SCORE_CHUNK: Final = 1 << 20
+
+
+def _scores(
+    t: Table, a: IntArray, b: IntArray
+) -> tuple[FloatArray, FloatArray, BoolArray, BoolArray, BoolArray]:
+    """(score, figures bonus, same place, same document, conflict) of every pair, in chunks."""
     import numpy as np
 
-    t = features.build_frame(frame, registry)
+    m = len(a)
+    score, bonus = np.zeros(m), np.zeros(m)
+    same_place, same_doc, conflict = (np.zeros(m, dtype=bool) for _ in range(3))
+    col = {name: k for k, name in enumerate(scoring.FEATURES)}
+    for s in range(0, m, SCORE_CHUNK):
+        e = min(s + SCORE_CHUNK, m)
+        total, parts = scoring.score_pairs(t, a[s:e], b[s:e])
+        score[s:e] = total
+        bonus[s:e] = parts[:, col["figures"]]
+        same_place[s:e] = parts[:, col["place"]] >= 2.0
+        same_doc[s:e] = parts[:, col["same_document"]] > 0
+        actors = parts[:, [col["perpetrator"], col["victim"]]]
+        conflict[s:e] = (actors.sum(axis=1) < 0) | (total < 0)
+    return score, bonus, same_place, same_doc, conflict
+
+
+def _run_sorted(t: Table, period: pd.DataFrame, threshold: float) -> tuple[list[str], Links]:
+    import numpy as np
+
     a, b = blocking.candidate_pairs(t)
     active = names_incident(t)
     keep = active[a] & active[b]
     a, b = a[keep], b[keep]
-    score, parts = scoring.score_pairs(t, a, b)
-    same_doc = parts[:, scoring.FEATURES.index("same_document")] > 0
-    bonus = parts[:, scoring.FEATURES.index("figures")]
-    actors = parts[:, [scoring.FEATURES.index("perpetrator"), scoring.FEATURES.index("victim")]]
-    conflict = (actors.sum(axis=1) < 0) | (score < 0)
-    same_place = parts[:, scoring.FEATURES.index("place")] >= 2.0
+    score, bonus, same_place, same_doc, conflict = _scores(t, a, b)
     label = assign.cluster(t, a, b, score - bonus, bonus, same_place, same_doc, conflict, threshold)
+    del bonus, same_place, same_doc, conflict
     label = _omissions_follow_victims(t, a, b, label)
     label = np.where(active, label, -1)
 
     incident = ids.incident_ids(t, label)
     for i in np.flatnonzero(label < 0).tolist():
-        row = frame.iloc[i]
+        row = period.iloc[i]
         incident[i] = ids.period_id(row["date"], row["date_end"], row["source"], t, i)
-    other, best_score, best_parts = _best_links(t, a, b, score, parts, label)
+    other, best_score, best_parts = _best_links(t, a, b, score, label)
     return incident, Links(t, other, best_score, best_parts)
 
 
@@ -167,14 +191,13 @@ def _omissions_follow_victims(t: Table, a: IntArray, b: IntArray, label: IntArra
 
 
 def _best_links(
-    t: Table,
-    a: IntArray,
-    b: IntArray,
-    score: FloatArray,
-    parts: FloatArray,
-    label: IntArray,
+    t: Table, a: IntArray, b: IntArray, score: FloatArray, label: IntArray
 ) -> tuple[IntArray, FloatArray, FloatArray]:
-    """Per claim: its best-scoring partner in its own incident (-1 for the incident's seed)."""
+    """Per claim: its best-scoring partner in its own incident (-1 for the incident's seed).
+
+    The best partner has the highest score, then the smallest claim id; the per-feature
+    contributions are scored again for those pairs only.
+    """
     import numpy as np
 
     n = len(t)
@@ -182,15 +205,12 @@ def _best_links(
     src = np.concatenate([a[inside], b[inside]])
     dst = np.concatenate([b[inside], a[inside]])
     s = np.concatenate([score[inside], score[inside]])
-    p = np.concatenate([parts[inside], parts[inside]])
     other = np.full(n, -1, dtype=np.int64)
     best = np.zeros(n)
     best_parts = np.zeros((n, len(scoring.FEATURES)))
     # The seed of an incident: its strongest claim (exact day, most specific place), then the
     # smallest claim id. Everything else links to its best partner.
-    rank = np.argsort(np.array(t.ids, dtype=object), kind="stable")
-    id_rank = np.empty(n, dtype=np.int64)
-    id_rank[rank] = np.arange(n)
+    id_rank = _id_rank(t.ids)
     strength = (t.dating == EXACT).astype(np.int64) * 10 + t.level
     by_seed = np.lexsort((id_rank, -strength, label))
     first_of = np.ones(n, dtype=bool)
@@ -198,13 +218,47 @@ def _best_links(
     is_seed = np.zeros(n, dtype=bool)
     is_seed[by_seed[first_of]] = True
     if len(src):
-        order = np.lexsort((id_rank[dst], -s, src))
-        src, dst, s, p = src[order], dst[order], s[order], p[order]
-        first = np.ones(len(src), dtype=bool)
-        first[1:] = src[1:] != src[:-1]
-        src, dst, s, p = src[first], dst[first], s[first], p[first]
+        if np.isnan(s).any():
+            order = np.lexsort((id_rank[dst], -s, src))
+            first = np.ones(len(src), dtype=bool)
+            first[1:] = src[order][1:] != src[order][:-1]
+            chosen = order[first]
+        else:
+            chosen = _best_per_source(src, dst, s, id_rank, n)
+        src, dst, s = src[chosen], dst[chosen], s[chosen]
         keep = ~is_seed[src]
-        other[src[keep]] = dst[keep]
-        best[src[keep]] = s[keep]
-        best_parts[src[keep]] = p[keep]
+        src, dst, s = src[keep], dst[keep], s[keep]
+        other[src] = dst
+        best[src] = s
+        _, parts = scoring.score_pairs(t, np.minimum(src, dst), np.maximum(src, dst))
+        best_parts[src] = parts
     return other, best, best_parts
+
+
+def _best_per_source(
+    src: IntArray, dst: IntArray, s: FloatArray, id_rank: IntArray, n: int
+) -> IntArray:
+    """Index of each source's entry with the highest score, then the smallest id rank."""
+    import numpy as np
+
+    top = np.full(n, -np.inf)
+    np.maximum.at(top, src, s)
+    tied = np.flatnonzero(s == top[src])
+    rank = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(rank, src[tied], id_rank[dst[tied]])
+    return np.asarray(tied[id_rank[dst[tied]] == rank[src[tied]]], dtype=np.int64)
+
+
+def _id_rank(claim_ids: list[str]) -> IntArray:
+    """Each claim's position in claim id order (rows usually come sorted by claim id)."""
+    import itertools
+
+    import numpy as np
+
+    n = len(claim_ids)
+    if all(x <= y for x, y in itertools.pairwise(claim_ids)):
+        return np.arange(n, dtype=np.int64)
+    rank = np.argsort(np.array(claim_ids, dtype=object), kind="stable")
+    id_rank = np.empty(n, dtype=np.int64)
+    id_rank[rank] = np.arange(n)
+    return id_rank
