@@ -32,8 +32,9 @@ FAR: Final = 10**9
 
 #: How many days after an incident a report usually comes out (publication-only dating).
 REPORT_LAG: Final = 3
-#: The same for bodies that publish findings weeks later.
-SLOW_LAG: Final = 30
+#: The same for bodies that publish findings weeks later (up to about six weeks; blocking
+#: spreads a claim over at most `blocking.MAX_WINDOW` + 1 days, which this fills).
+SLOW_LAG: Final = 40
 SLOW_SOURCES: Final = frozenset({"international"})
 
 #: Date classes: how well a claim's incident day is known.
