@@ -295,6 +295,25 @@ def test_a_victim_word_for_anyone_does_not_contradict_named_victims() -> None:
     assert dict(link.features)["victim"] == 0.0
 
 
+def test_an_international_report_weeks_later_joins_the_incident() -> None:
+    dated = claim(location="Kafr Nabl", date="2019-05-10", low=7, high=7)
+    un = claim(
+        location="Kafr Nabl",
+        published="2019-06-15",
+        low=7,
+        high=7,
+        source="UN",
+        source_type="international",
+    )
+    assert same(cluster_claims([dated, un]), dated.claim_id, un.claim_id)
+
+
+def test_an_i_y_spelling_without_a_country_finds_the_gazetteer_place() -> None:
+    a = claim(location="Binnish", date="2019-03-02", low=5, high=5)
+    b = claim(location="Bynnish", country=None, date="2019-03-02", low=8, high=8, source="B")
+    assert same(cluster_claims([a, b]), a.claim_id, b.claim_id)
+
+
 def test_a_date_after_publication_is_read_as_the_days_before() -> None:
     dated = claim(location="Manbij", date="2016-06-10", published="2016-06-10", low=6, high=6)
     late = claim(

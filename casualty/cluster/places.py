@@ -144,6 +144,9 @@ def _resolve_location(
 
     core, relative, is_admin = strip_relative(location)
     place = _lookup(f"{core} countryside" if is_admin else core, cc)
+    if place is None and not is_admin and "y" in core.lower():
+        # Romanisations trade i and y ("Bynnish", "Kharyan"); the gazetteer has one of them.
+        place = _lookup(core.replace("y", "i").replace("Y", "I"), cc)
     if place is None:
         key = normalize_place(core)
         if not key:
