@@ -314,6 +314,17 @@ def test_an_i_y_spelling_without_a_country_finds_the_gazetteer_place() -> None:
     assert same(cluster_claims([a, b]), a.claim_id, b.claim_id)
 
 
+def test_a_place_without_a_country_is_read_in_the_inputs_countries() -> None:
+    # "Buni" alone is a German city to the gazetteer; among Pakistani reports it is Buni, PK.
+    reports = [
+        claim(location="Buni", country="PK", date="2021-04-02", low=3, high=3, source=s)
+        for s in ("Police", "Medics")
+    ]
+    bare = claim(location="Buni", country=None, date="2021-04-02", low=5, high=5)
+    result = cluster_claims([*reports, bare])
+    assert same(result, bare.claim_id, reports[0].claim_id)
+
+
 def test_a_date_after_publication_is_read_as_the_days_before() -> None:
     dated = claim(location="Manbij", date="2016-06-10", published="2016-06-10", low=6, high=6)
     late = claim(
