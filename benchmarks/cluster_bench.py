@@ -44,10 +44,14 @@ def _read(path: str) -> Any:
 
 
 def run_casualty(path: str) -> list[str]:
+    from casualty.cluster import DEFAULT_THRESHOLD
     from casualty.cluster.engine import cluster_frame
+    from casualty.registry import builtin_registry
 
     frame = _read(path)
-    incident, _ = cluster_frame(frame.drop(columns=["gold"], errors="ignore"), 3.0, None)
+    # As `casualty cluster` runs: the default threshold and the built-in actor registry.
+    claims = frame.drop(columns=["gold"], errors="ignore")
+    incident, _ = cluster_frame(claims, DEFAULT_THRESHOLD, builtin_registry())
     return incident
 
 

@@ -28,7 +28,9 @@ def main() -> int:
 
     from casualty.cluster import DEFAULT_THRESHOLD
     from casualty.cluster.engine import cluster_frame
+    from casualty.registry import builtin_registry
 
+    registry = builtin_registry()  # as `casualty cluster` runs
     frame = synth.generate(args.size, args.seed)
     gold = frame["gold"].tolist()
     claims = frame.drop(columns=["gold"])
@@ -38,7 +40,7 @@ def main() -> int:
         f"{'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'largest':>7}"
     )
     for value in (float(v) for v in args.thresholds.split(",")):
-        labels, _ = cluster_frame(claims, value, None)
+        labels, _ = cluster_frame(claims, value, registry)
         pw, b3 = pairwise(labels, gold), bcubed(labels, gold)
         mark = "  (default)" if value == DEFAULT_THRESHOLD else ""
         print(
