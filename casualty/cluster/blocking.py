@@ -45,20 +45,9 @@ CELL: Final = 0.2
 #: Longest incident window (days) a claim is spread over; wider windows are clipped.
 MAX_WINDOW: Final = 40
 #: Matches expanded at a time (bounds the temporary arrays of a chunk).
-CHUNK: Final = 1 << 22
+CHUNK: Final = 1 << 20
 
 _DAY_BITS: Final = 24
-_KEY_BITS: Final = 34
-_ANY_DAY: Final = (1 << _DAY_BITS) - 1
-
-# Key spaces.
-_PLACE, _ADMIN, _COUNTRY, _CELL, _DOC, _PLACE_ANY, _ADMIN_ANY = range(1, 8)
-
-
-def _key(space: int, entity: IntArray) -> IntArray:
-    import numpy as np
-
-    return np.asarray((np.int64(space) << _KEY_BITS) | entity, dtype=np.int64)
 
 
 def _rows(idx: IntArray, key: IntArray, lo: IntArray, hi: IntArray, mask: BoolArray) -> Rows:
@@ -66,7 +55,11 @@ def _rows(idx: IntArray, key: IntArray, lo: IntArray, hi: IntArray, mask: BoolAr
 
 
 def candidate_pairs(t: Table) -> tuple[IntArray, IntArray]:
-    """Candidate pairs (a, b) with a < b, sorted, each once."""
+    """Candidate pairs (a, b) with a < b, sorted, each once.
+
+    Each kind of block is joined on its own (their keys never meet), so only one kind's
+    rows are in memory at a time.
+    """
     import numpy as np
 
     n = len(t)
@@ -78,87 +71,75 @@ def candidate_pairs(t: Table) -> tuple[IntArray, IntArray]:
     base = int(t.lo[dated].min()) - 2 if dated.any() else 0
     lo = np.where(dated, t.lo - base, 0)
     hi = np.maximum(np.where(dated, np.minimum(t.hi, t.lo + MAX_WINDOW) - base, 0), lo)
-    level = t.level
-    located = ~np.isnan(t.lat)
-    symmetric: list[Rows] = []
-    lives: list[Rows] = []
-    probes: list[Rows] = []
     # A probe searches its window widened by a day on each side.
     before, after = lo - 1, hi + 1
+    level = t.level
+    located = ~np.isnan(t.lat)
+    codes: list[IntArray] = []
 
     # Named places with coordinates meet through the grid; the place key serves the rest.
-    place = _key(_PLACE, t.place)
-    symmetric.append(_rows(idx, place, lo, hi, dated & (level >= NEAR) & ~located))
-    admin = _key(_ADMIN, t.admin)
-    lives.append(_rows(idx, admin, lo, hi, dated & (t.admin > 0)))
-    probes.append(_rows(idx, admin, before, after, dated & (level == ADMIN) & (t.admin > 0)))
-    country = _key(_COUNTRY, t.country)
-    lives.append(_rows(idx, country, lo, hi, dated & (t.country > 0)))
+    codes += _within(_rows(idx, t.place, lo, hi, dated & (level >= NEAR) & ~located), n)
+    admin_only = dated & (level == ADMIN) & (t.admin > 0)
+    codes += _across(
+        _rows(idx, t.admin, lo, hi, dated & (t.admin > 0)),
+        _rows(idx, t.admin, before, after, admin_only),
+        n,
+    )
     # Claims placed no better than their country, or at a place the gazetteer does not know
     # (compared by name, so they must meet every placed claim of their country).
-    country_only = ((level <= COUNTRY) | ~t.resolved) & (t.country > 0)
-    probes.append(_rows(idx, country, before, after, dated & country_only))
-    _cells(t, idx, (lo, hi), (before, after), dated & located, symmetric, lives, probes)
+    country_only = dated & ((level <= COUNTRY) | ~t.resolved) & (t.country > 0)
+    codes += _across(
+        _rows(idx, t.country, lo, hi, dated & (t.country > 0)),
+        _rows(idx, t.country, before, after, country_only),
+        n,
+    )
+    codes += _cells(t, idx, lo, hi, dated & located)
 
     zero = np.zeros(n, dtype=np.int64)
-    symmetric.append(_rows(idx, _key(_DOC, t.doc), zero, zero, t.doc > 0))
-    anyday = np.full(n, _ANY_DAY, dtype=np.int64)
+    codes += _within(_rows(idx, t.doc, zero, zero, t.doc > 0), n)
+    # Undated claims meet their place or admin area on any day.
     placed = level >= NEAR
-    place_any = _key(_PLACE_ANY, t.place)
-    admin_any = _key(_ADMIN_ANY, t.admin)
-    lives.append(_rows(idx, place_any, anyday, anyday, placed))
-    lives.append(_rows(idx, admin_any, anyday, anyday, t.admin > 0))
-    probes.append(_rows(idx, place_any, anyday, anyday, ~dated & placed))
     undated_admin = ~dated & (level == ADMIN) & (t.admin > 0)
-    probes.append(_rows(idx, admin_any, anyday, anyday, undated_admin))
-
-    codes = _within(_concat(symmetric), n) + _across(_concat(lives), _concat(probes), n)
+    for key, lives, probes in (
+        (t.place, placed, ~dated & placed),
+        (t.admin, t.admin > 0, undated_admin),
+    ):
+        if probes.any():
+            live_rows = _rows(idx, key, zero, zero, lives)
+            codes += _across(live_rows, _rows(idx, key, zero, zero, probes), n)
     code = arrays.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
+    del codes
     return code // n, code % n
 
 
-def _concat(rows: list[Rows]) -> Rows:
-    import numpy as np
-
-    parts = tuple(np.concatenate([r[k] for r in rows]) for k in range(4))
-    return parts[0], parts[1], parts[2], parts[3]
-
-
-def _cells(
-    t: Table,
-    idx: IntArray,
-    window: tuple[IntArray, IntArray],
-    search: tuple[IntArray, IntArray],
-    mask: BoolArray,
-    symmetric: list[Rows],
-    lives: list[Rows],
-    probes: list[Rows],
-) -> None:
+def _cells(t: Table, idx: IntArray, lo: IntArray, hi: IntArray, mask: BoolArray) -> list[IntArray]:
     """Grid blocks: a claim lives in its cell and probes the 2x2 cells around its point.
 
     Its own cell is a symmetric block; the three neighbours it probes are not.
     """
     import numpy as np
 
+    n = len(t)
     width = round(360 / CELL) + 2
-    i, first, last = idx[mask], window[0][mask], window[1][mask]
-    wider, later = search[0][mask], search[1][mask]
+    i, first, last = idx[mask], lo[mask], hi[mask]
     lat, lon = t.lat[i], t.lon[i]
 
     def cell(dy: IntArray | int, dx: IntArray | int) -> IntArray:
         y = np.floor((lat + 90.0) / CELL).astype(np.int64) + dy
         x = np.floor((lon + 180.0) / CELL).astype(np.int64) + dx
-        return _key(_CELL, np.asarray(y * width + (x % width), dtype=np.int64))
+        return np.asarray(y * width + (x % width), dtype=np.int64)
 
     own = cell(0, 0)
-    symmetric.append((i, own, first, last))
-    lives.append((i, own, first, last))
-    fy = np.mod((lat + 90.0) / CELL, 1.0)
-    fx = np.mod((lon + 180.0) / CELL, 1.0)
-    sy = np.where(fy < 0.5, -1, 1).astype(np.int64)
-    sx = np.where(fx < 0.5, -1, 1).astype(np.int64)
-    for dy, dx in ((sy, 0), (0, sx), (sy, sx)):
-        probes.append((i, cell(dy, dx), wider, later))
+    codes = _within((i, own, first, last), n)
+    sy = np.where(np.mod((lat + 90.0) / CELL, 1.0) < 0.5, -1, 1).astype(np.int64)
+    sx = np.where(np.mod((lon + 180.0) / CELL, 1.0) < 0.5, -1, 1).astype(np.int64)
+    probes = (
+        np.concatenate([i, i, i]),
+        np.concatenate([cell(sy, 0), cell(0, sx), cell(sy, sx)]),
+        np.concatenate([first - 1] * 3),
+        np.concatenate([last + 1] * 3),
+    )
+    return codes + _across((i, own, first, last), probes, n)
 
 
 def _chunks(count: IntArray) -> list[tuple[int, int]]:
@@ -217,16 +198,18 @@ def _across(lives: Rows, probes: Rows, n: int) -> list[IntArray]:
         return []
     l_idx, l_key, l_lo, l_hi = lives
     span = l_hi - l_lo + 1
-    days = np.repeat(l_lo, span) + (
-        np.arange(int(span.sum()), dtype=np.int64) - np.repeat(np.cumsum(span) - span, span)
-    )
-    packed = (np.repeat(l_key, span) << _DAY_BITS) | days
+    offset = np.arange(int(span.sum()), dtype=np.int64) - np.repeat(np.cumsum(span) - span, span)
+    packed = (np.repeat(l_key, span) << _DAY_BITS) | (np.repeat(l_lo, span) + offset)
+    del offset
     order = np.argsort(packed)
     packed, l_idx = packed[order], np.repeat(l_idx, span)[order]
+    del order, span
     # Sorted needles: a search over a large array is several times faster in key order.
     first = (p_key << _DAY_BITS) | p_lo
     by_key = np.argsort(first)
     p_idx, first, last = p_idx[by_key], first[by_key], ((p_key << _DAY_BITS) | p_hi)[by_key]
+    del by_key
     start = np.searchsorted(packed, first, "left")
     stop = np.searchsorted(packed, last, "right")
+    del packed, first, last
     return _expand(p_idx, start, np.maximum(stop - start, 0), l_idx, n)
