@@ -325,6 +325,21 @@ def test_a_place_without_a_country_is_read_in_the_inputs_countries() -> None:
     assert same(result, bare.claim_id, reports[0].claim_id)
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "relay"),
+    [((12, 12), (12, None), True), ((12, None), (12, 12), True), ((24, 99), (24, 99), False)],
+)
+def test_a_repeated_figure_counts_as_a_relay_but_a_repeated_range_word_little(
+    first: tuple[int, int | None], second: tuple[int, int | None], relay: bool
+) -> None:
+    a = claim(location="Afrin", date="2018-03-16", low=first[0], high=first[1])
+    b = claim(location="Afrin", date="2018-03-16", low=second[0], high=second[1], source="B")
+    result = cluster_claims([a, b])
+    link = next(result.links[c.claim_id] for c in (a, b) if result.links[c.claim_id].other_id)
+    figures = dict(link.features)["figures"]
+    assert figures > 1.0 if relay else figures == 0.5
+
+
 def test_a_date_after_publication_is_read_as_the_days_before() -> None:
     dated = claim(location="Manbij", date="2016-06-10", published="2016-06-10", low=6, high=6)
     late = claim(

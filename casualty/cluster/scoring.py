@@ -131,10 +131,15 @@ def _figures(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     import numpy as np
 
     same_outcome = t.outcome[a] == t.outcome[b]
-    has = (t.low[a] >= 0) | (t.high[a] >= 0)
-    same_figure = same_outcome & has & (t.low[a] == t.low[b]) & (t.high[a] == t.high[b])
-    size = np.maximum(t.low[a], t.high[a]).clip(0, None)
-    relay = np.minimum(2.5, 0.5 + np.log10(size + 1.0))
+    la, lb, ha, hb = t.low[a], t.low[b], t.high[a], t.high[b]
+    # "At least 12" and "12" give one figure; an open bound takes the other's.
+    same_low = (la >= 0) & (la == lb) & ((ha == hb) | (ha < 0) | (hb < 0))
+    same_high = (la < 0) & (lb < 0) & (ha >= 0) & (ha == hb)
+    same_figure = same_outcome & (same_low | same_high)
+    size = np.where(la >= 0, la, ha).clip(0, None)
+    # A range ("dozens" as 24-99) repeats a word, not a count.
+    ranged = (la >= 0) & (ha > la) & (hb > lb)
+    relay = np.where(ranged, 0.5, np.minimum(2.5, 0.5 + np.log10(size + 1.0)))
     update = (
         same_outcome
         & (t.source[a] == t.source[b])
