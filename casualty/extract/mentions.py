@@ -139,12 +139,13 @@ def find_mentions(text: str) -> list[Mention]:
     words = lexicon().find(text)
     if not words and not _self_outcome(text):
         return []  # no outcome phrase for a figure to pair with
-    tokens = _tokens(text)
     counts = [
         c
         for c in find_counts(text)
         if not is_non_casualty_number(text, c) and not _not_people(text, c)
     ]
+    # Tokens only serve figures and qualitative phrases: most sentences have neither.
+    tokens = _tokens(text) if counts or _QUALITATIVE.search(text) else []
     out: list[Mention] = []
     for i, count in enumerate(counts):
         own = _own_outcome(count)
