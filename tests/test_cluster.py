@@ -340,6 +340,23 @@ def test_a_repeated_figure_counts_as_a_relay_but_a_repeated_range_word_little(
     assert figures > 1.0 if relay else figures == 0.5
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Northern State", ("Northern", False, True)),
+        ("Eastern Province", ("Eastern", False, True)),
+        ("northern Aleppo", ("Aleppo", True, False)),
+        ("a village near Raqqa", ("Raqqa", True, False)),
+    ],
+)
+def test_a_direction_that_is_part_of_an_area_name_is_kept(
+    written: str, expected: tuple[str, bool, bool]
+) -> None:
+    from casualty.cluster.places import strip_relative
+
+    assert strip_relative(written) == expected
+
+
 def test_a_date_after_publication_is_read_as_the_days_before() -> None:
     dated = claim(location="Manbij", date="2016-06-10", published="2016-06-10", low=6, high=6)
     late = claim(

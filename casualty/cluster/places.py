@@ -105,6 +105,9 @@ def strip_relative(location: str) -> tuple[str, bool, bool]:
     """
     text = " ".join(location.split())
     core = _RELATIVE.sub("", text)
+    if _ADMIN_WORDS.fullmatch(core.strip(" ,.")):
+        # "Northern State", "Eastern Province": the direction is part of the name.
+        core = text
     relative = core != text
     admin = False
     around = _AROUND.sub("", core)
