@@ -97,7 +97,7 @@ def _claim(
     phrase = sentence.text[mention.victim_start : mention.victim_end]
     victim, category = victim_of(phrase, reg)
     if victim is None:
-        victim = generic_victim(phrase, context.parties(reg))
+        victim = generic_victim(phrase, lambda: context.parties(reg))
     perpetrator = perpetrator_of(
         sentence.text, (mention.victim_start, mention.victim_end), reg, victim
     )
@@ -138,7 +138,7 @@ def _omissions(
         phrase = sentence.text[om.end : om.end + 60]
         victim, category = victim_of(phrase, reg)
         if victim is None:
-            victim = generic_victim(phrase, context.parties(reg))
+            victim = generic_victim(phrase, lambda: context.parties(reg))
         base = Claim(
             source=speaker.name,
             source_type=speaker.source_type,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Final
 
 from casualty.extract.lexicon import word_set
@@ -214,11 +215,15 @@ def article_parties(registry: Registry, text: str) -> tuple[str | None, str | No
     return state, other
 
 
-def generic_victim(phrase: str, parties: tuple[str | None, str | None]) -> str | None:
-    """The party a common noun stands for in this article ("the terrorists" -> Islamic State)."""
+def generic_victim(phrase: str, parties: Callable[[], tuple[str | None, str | None]]) -> str | None:
+    """The party a common noun stands for in this article ("the terrorists" -> Islamic State).
+
+    `parties` gives the article's (state, non-state) parties; it is called only for a phrase
+    with such a noun, since finding them scans the whole article.
+    """
     words = {w.lower() for w in _WORD.findall(phrase)}
     if words & _NON_STATE_NOUNS:
-        return parties[1]
+        return parties()[1]
     if words & _STATE_NOUNS:
-        return parties[0]
+        return parties()[0]
     return None
