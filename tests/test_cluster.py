@@ -314,17 +314,6 @@ def test_an_i_y_spelling_without_a_country_finds_the_gazetteer_place() -> None:
     assert same(cluster_claims([a, b]), a.claim_id, b.claim_id)
 
 
-def test_a_place_without_a_country_is_read_in_the_inputs_countries() -> None:
-    # "Buni" alone is a German city to the gazetteer; among Pakistani reports it is Buni, PK.
-    reports = [
-        claim(location="Buni", country="PK", date="2021-04-02", low=3, high=3, source=s)
-        for s in ("Police", "Medics")
-    ]
-    bare = claim(location="Buni", country=None, date="2021-04-02", low=5, high=5)
-    result = cluster_claims([*reports, bare])
-    assert same(result, bare.claim_id, reports[0].claim_id)
-
-
 @pytest.mark.parametrize(
     ("first", "second", "relay"),
     [((12, 12), (12, None), True), ((12, None), (12, 12), True), ((24, 99), (24, 99), False)],

@@ -302,12 +302,7 @@ def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
     )
     codes, uniques = pd.factorize(where)
     triples = [u.split(sep) for u in uniques.tolist()]
-    # A place written without a country is read first in the countries the input is about.
-    counts = cc.value_counts()
-    usual = tuple(str(c) for c in counts.index[: places.HINTS] if len(str(c)) == 2)
-    spots = [
-        places.resolve(_text(loc), _text(adm), c or None, hint=usual) for loc, adm, c in triples
-    ]
+    spots = [places.resolve(_text(loc), _text(adm), c or None) for loc, adm, c in triples]
     countries, admins, spot_codes = _Coder(), _Coder(), _Coder()
     per_spot = np.array(
         [

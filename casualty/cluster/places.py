@@ -120,29 +120,15 @@ def strip_relative(location: str) -> tuple[str, bool, bool]:
     return core.strip(" ,.") or text, relative, admin
 
 
-#: How many of the input's most frequent countries a place without a country is tried in.
-HINTS: Final = 8
-
-
 def resolve(
     location: str | None,
     admin1: str | None,
     country: str | None,
     lat: float | None = None,
     lon: float | None = None,
-    hint: tuple[str, ...] = (),
 ) -> Spot:
-    """Resolve one place description to a `Spot` (see module docstring).
-
-    `hint`: ISO2 codes (most likely first) to read a place given without a country in,
-    before the whole gazetteer: a "Buni" in a Pakistani data set is the Pakistani town.
-    """
+    """Resolve one place description to a `Spot` (see module docstring)."""
     cc = _country(country)
-    if cc is None and hint and (location or admin1):
-        for code in hint:
-            hinted = resolve(location, admin1, code, lat, lon)
-            if hinted.resolved and hinted.level >= ADMIN:
-                return hinted
     admin_spot = _resolve_admin(admin1, cc)
     cc = cc or admin_spot.country
     if location and location.strip():
