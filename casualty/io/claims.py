@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Iterator
+import operator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, TextIO
 
@@ -17,6 +18,7 @@ from casualty.errors import InputError
 from casualty.io.textstream import LineSource, LineTooLong, TextStream
 from casualty.io.values import ClaimValueError, claim_from_mapping
 from casualty.model import FIELDS, Claim
+from casualty.sanitize import csv_safe, csv_safe_cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,33 +231,59 @@ def _json_syntax(on_bad: ErrorSink, path: str, text: str, pos: int, msg: str) ->
     )
 
 
+_FIELD_VALUES = operator.attrgetter(*FIELDS)
+_SPAN_AT = FIELDS.index("span")
+
+
 def claim_to_row(claim: Claim) -> dict[str, Any]:
     """The claim as a JSON-ready mapping in SPEC §4 field order, extra columns last."""
-    row: dict[str, Any] = {}
-    for name in FIELDS:
-        value = getattr(claim, name)
-        if name == "span" and value is not None:
-            value = [value[0], value[1]]
-        row[name] = value
+    row: dict[str, Any] = dict(zip(FIELDS, _FIELD_VALUES(claim), strict=True))
+    span = row["span"]
+    if span is not None:
+        row["span"] = [span[0], span[1]]
     for key, value in claim.extra:
         if key not in row:
             row[key] = value
     return row
 
 
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+#: Values the csv module writes as `_cell` would (None empty, numbers by `str`): they pass
+#: through as they are. Floats do not, so that `-inf` meets the formula check as text.
+_WRITTEN_AS_IS = frozenset({str, int, bool, type(None)})
+
+
+def _csv_cells(claim: Claim, extra_columns: Sequence[str]) -> list[Any]:
+    """The claim's cells under SPEC §4 columns then `extra_columns` (empty where it has none).
+
+    Cells are text, or None, ints and bools, which the csv module writes as `_cell` would.
+    """
+    values = _FIELD_VALUES(claim)
+    plain = _WRITTEN_AS_IS
+    cells = [v if type(v) in plain else _cell(v) for v in values]
+    span = values[_SPAN_AT]
+    if span is not None:
+        cells[_SPAN_AT] = f"{span[0]}:{span[1]}"
+    if extra_columns:
+        extra: dict[str, Any] = {}
+        for key, value in claim.extra:
+            extra.setdefault(key, value)  # the first of a repeated name, as in claim_to_row
+        cells.extend(_cell(extra.get(name)) for name in extra_columns)
+    return cells
+
+
 def claim_to_csv_row(claim: Claim) -> dict[str, str]:
     """The claim as CSV cells: empty string for missing values, `start:end` for the span."""
-    out: dict[str, str] = {}
-    for name, value in claim_to_row(claim).items():
-        if value is None:
-            out[name] = ""
-        elif name == "span":
-            out[name] = f"{value[0]}:{value[1]}"
-        elif isinstance(value, float):
-            out[name] = repr(value)
-        else:
-            out[name] = str(value)
-    return out
+    names = [key for key, _ in claim.extra if key not in FIELDS]
+    cells = [_cell(c) for c in _csv_cells(claim, names)]
+    return dict(zip([*FIELDS, *names], cells, strict=True))
 
 
 def csv_header(claims: Iterable[Claim]) -> list[str]:
@@ -279,20 +307,35 @@ def write_claims_csv(
     (extracted claims have no extra columns).
     """
     header = csv_header(claims) if isinstance(claims, list | tuple) else list(FIELDS)
-    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    for claim in claims:
-        row = claim_to_csv_row(claim)
-        if safe is not None:
-            row = {k: safe(v) for k, v in row.items()}
-        writer.writerow(row)
+    extra_columns = header[len(FIELDS) :]
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    rows: Iterator[list[Any]] = (_csv_cells(claim, extra_columns) for claim in claims)
+    if safe is csv_safe:
+        rows = map(csv_safe_cells, rows)
+    elif safe is not None:
+        rows = ([safe(_cell(cell)) for cell in row] for row in rows)
+    writer.writerows(rows)
+
+
+#: Lines of JSON written to the output at a time, from a list of claims.
+_JSONL_CHUNK = 1024
 
 
 def write_claims_jsonl(claims: Iterable[Claim], out: TextIO) -> None:
-    """Write one JSON object a line, keys in SPEC §4 order."""
-    for claim in claims:
-        out.write(json.dumps(claim_to_row(claim), ensure_ascii=False))
-        out.write("\n")
+    """Write one JSON object a line, keys in SPEC §4 order.
+
+    An iterator (claims as they are extracted) is written a line at a time, a list in
+    chunks of lines.
+    """
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # as json.dumps(ensure_ascii=False)
+    if not isinstance(claims, list | tuple):
+        for claim in claims:
+            out.write(encode(claim_to_row(claim)) + "\n")
+        return
+    for start in range(0, len(claims), _JSONL_CHUNK):
+        chunk = claims[start : start + _JSONL_CHUNK]
+        out.write("".join([encode(claim_to_row(claim)) + "\n" for claim in chunk]))
 
 
 def write_claims_json(claims: Iterable[Claim], out: TextIO) -> None:

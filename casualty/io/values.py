@@ -12,9 +12,11 @@ import functools
 import math
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
+from casualty.io.fast import MEMO_CHARS, Memo, Plain, slot_constructor
 from casualty.model import (
     DATE_PRECISIONS,
     FIELDS,
@@ -37,15 +39,16 @@ class ClaimValueError(ValueError):
     """A value in an input record that cannot be read as its field requires."""
 
 
-_SHARED_MAX = 48
+_SHARED_MAX = MEMO_CHARS
 
 
 def _text(value: Any) -> str | None:
-    if value is None:
+    if type(value) is str:
+        text = value.strip()
+    elif value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    text = str(value).strip()
+    else:
+        text = str(value).strip()
     if len(text) <= _SHARED_MAX:
         # Names, places and dates repeat across rows: one shared string each keeps a large
         # claims file from holding thousands of copies (interned strings are freed as usual).
@@ -227,64 +230,122 @@ def _extra_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+class _Readers:
+    """The reader of each kind of field, used as `readers.date[raw]`."""
+
+    __slots__ = (
+        "date",
+        "date_end",
+        "date_precision",
+        "high",
+        "kind",
+        "lat",
+        "lon",
+        "low",
+        "outcome",
+        "published",
+        "source_type",
+        "text",
+        "victim_category",
+    )
+
+    def __init__(self, wrap: Callable[[Callable[[Any], Any]], Any]) -> None:
+        self.text = wrap(_text)
+        self.date = wrap(partial(parse_date, name="date"))
+        self.date_end = wrap(partial(parse_date, name="date_end"))
+        self.published = wrap(partial(parse_date, name="published"))
+        self.low = wrap(partial(parse_count, name="low"))
+        self.high = wrap(partial(parse_count, name="high"))
+        self.lat = wrap(partial(parse_coord, name="lat", limit=90.0))
+        self.lon = wrap(partial(parse_coord, name="lon", limit=180.0))
+        self.outcome = wrap(partial(_choice, name="outcome", allowed=OUTCOMES, default=None))
+        self.kind = wrap(partial(_choice, name="kind", allowed=KINDS, default="claim"))
+        self.source_type = wrap(
+            partial(_choice, name="source_type", allowed=SOURCE_TYPES, default=None)
+        )
+        self.date_precision = wrap(
+            partial(_choice, name="date_precision", allowed=DATE_PRECISIONS, default=None)
+        )
+        self.victim_category = wrap(
+            partial(_choice, name="victim_category", allowed=VICTIM_CATEGORIES, default=None)
+        )
+
+
+_MEMOISED = _Readers(Memo)
+_PLAIN = _Readers(Plain)
+
+
+_new_claim = slot_constructor(Claim)
+
+
 def claim_from_mapping(
     values: Mapping[str, Any], extra_order: Sequence[str] | None = None
 ) -> Claim:
-    """Validate one record and build the `Claim`; extra keys are kept in `Claim.extra`."""
-    source = _text(values.get("source"))
+    """Validate one record and build the `Claim`; extra keys are kept in `Claim.extra`.
+
+    Fields are checked in a fixed order, so a record with several faults always reports the
+    same one (the first in `_claim`).
+    """
+    try:
+        return _claim(values, extra_order, _MEMOISED)
+    except TypeError:
+        # A value no dict can hold (a JSON list or object where text belongs): read the
+        # record again without memos, which also re-raises a TypeError of any other origin.
+        return _claim(values, extra_order, _PLAIN)
+
+
+def _claim(values: Mapping[str, Any], extra_order: Sequence[str] | None, r: _Readers) -> Claim:
+    get = values.get
+    text = r.text
+    source = text[get("source")]
     if source is None:
         raise ClaimValueError("missing required field 'source'")
-    outcome = _choice(values.get("outcome"), "outcome", OUTCOMES, None)
-    kind = _choice(values.get("kind"), "kind", KINDS, "claim") or "claim"
+    outcome = r.outcome[get("outcome")]
+    kind = r.kind[get("kind")] or "claim"
     if outcome is None:
         raise ClaimValueError("missing required field 'outcome'")
-    low = parse_count(values.get("low"), "low")
-    high = parse_count(values.get("high"), "high")
+    low = r.low[get("low")]
+    high = r.high[get("high")]
     if low is not None and high is not None and low > high:
         raise ClaimValueError(f"low ({low}) is greater than high ({high})")
-    qualifier = _text(values.get("qualifier"))
-    text = _text(values.get("text"))
-    if low is None and high is None and qualifier is None and text is None and kind != "omission":
+    qualifier = text[get("qualifier")]
+    said = _text(get("text"))  # unique to its row: no memo
+    if low is None and high is None and qualifier is None and said is None and kind != "omission":
         raise ClaimValueError("a claim needs one of low, high, qualifier or text")
-    date = parse_date(values.get("date"), "date")
-    date_end = parse_date(values.get("date_end"), "date_end")
+    date = r.date[get("date")]
+    date_end = r.date_end[get("date_end")]
     if date and date_end and date_end < date:
         raise ClaimValueError(f"date_end ({date_end}) is before date ({date})")
     keys = extra_order if extra_order is not None else [k for k in values if k not in FIELDS]
-    extra = tuple((str(k), _extra_value(values.get(k))) for k in keys)
-    claim = Claim(
-        claim_id=_text(values.get("claim_id")) or "",
-        kind=kind,
-        source=source,
-        source_type=_choice(values.get("source_type"), "source_type", SOURCE_TYPES, None)
-        or "unknown",
-        reported_by=_text(values.get("reported_by")),
-        doc=_text(values.get("doc")),
-        span=parse_span(values.get("span")),
-        published=parse_date(values.get("published"), "published"),
-        date=date,
-        date_end=date_end,
-        date_precision=_choice(
-            values.get("date_precision"), "date_precision", DATE_PRECISIONS, None
-        ),
-        location=_text(values.get("location")),
-        admin1=_text(values.get("admin1")),
-        country=_text(values.get("country")),
-        lat=parse_coord(values.get("lat"), "lat", 90.0),
-        lon=parse_coord(values.get("lon"), "lon", 180.0),
-        perpetrator=_text(values.get("perpetrator")),
-        victim=_text(values.get("victim")),
-        victim_category=_choice(
-            values.get("victim_category"), "victim_category", VICTIM_CATEGORIES, None
-        ),
-        outcome=outcome,
-        low=low,
-        high=high,
-        qualifier=qualifier,
-        text=text,
-        url=_text(values.get("url")),
-        incident_id=_text(values.get("incident_id")),
-        extra=extra,
+    extra = tuple((str(k), _extra_value(get(k))) for k in keys) if keys else ()
+    claim = _new_claim(
+        source,
+        outcome,
+        kind,
+        _text(get("claim_id")) or "",
+        r.source_type[get("source_type")] or "unknown",
+        text[get("reported_by")],
+        text[get("doc")],
+        parse_span(get("span")),
+        r.published[get("published")],
+        date,
+        date_end,
+        r.date_precision[get("date_precision")],
+        text[get("location")],
+        text[get("admin1")],
+        text[get("country")],
+        r.lat[get("lat")],
+        r.lon[get("lon")],
+        text[get("perpetrator")],
+        text[get("victim")],
+        r.victim_category[get("victim_category")],
+        low,
+        high,
+        qualifier,
+        said,
+        _text(get("url")),
+        text[get("incident_id")],
+        extra,
     )
     if claim.claim_id:
         return claim

@@ -1,0 +1,160 @@
+"""`casualty cluster` end to end on synthetic claims: wall time, CPU time and peak memory.
+
+The engine alone is measured by `cluster_bench.py`; a user runs the CLI, where reading and
+writing claims come around it. For each size this script
+
+1. writes `synth-N-SEED.claims.csv` (the `benchmarks/synth.py` claims without the `gold`
+   column, as a user's file would be) in the work directory, once. The generator spreads a
+   million claims over decades, past next year, which the reader refuses as implausible:
+   every date is moved back by the same whole number of weeks so that none is later than
+   this year (intervals and weekdays unchanged; smaller sets need no move);
+2. runs `python -m casualty cluster FILE -f FORMAT > /dev/null` in a child process and reports
+   its wall time, CPU time (user + system) and peak RSS (the child's own `ru_maxrss`);
+3. runs the same three steps (read, cluster, write) in another child with a timer around
+   each, so the total splits into read / cluster / write (CPU seconds; the split run's own
+   peak RSS is printed too).
+
+The machine may be shared: compare CPU times, and read wall times with `/proc/loadavg`
+(printed first).
+
+Usage: python benchmarks/cli_cluster_speed.py [--sizes 10000,100000,1000000]
+       [--format csv|jsonl] [--input csv|jsonl] [--seed 0] [--workdir DIR] [--no-split]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+
+# Runs in the child: the steps of `casualty.cli.cluster` with a timer around each.
+_SPLIT = r"""
+import json, sys, time
+from casualty.registry import load_registry
+from casualty.session import Session
+
+path, fmt = sys.argv[1], sys.argv[2]
+times = {}
+session = Session(stdout=open(1, "w", encoding="utf-8", closefd=False))
+registry = load_registry((), ())
+t = time.process_time()
+claims = session.read_any([path], registry, published=None)
+times["read"] = time.process_time() - t
+t = time.process_time()
+clustering = session.cluster(claims, registry, None)
+out = list(clustering.claims)
+times["cluster"] = time.process_time() - t
+t = time.process_time()
+session.write_claims(out, fmt)
+session.finish()
+times["write"] = time.process_time() - t
+print(json.dumps(times), file=sys.stderr)
+"""
+
+
+def _dated_until_this_year(frame: Any) -> Any:
+    """The claims with every date moved back by whole weeks so that none is after this year."""
+    import datetime as dt
+
+    import pandas as pd
+
+    columns = [c for c in ("published", "date", "date_end") if c in frame.columns]
+    days = {c: pd.to_datetime(frame[c], format="%Y-%m-%d", errors="coerce") for c in columns}
+    latest = max(d.max() for d in days.values())
+    excess = (latest - pd.Timestamp(dt.date.today().year, 12, 31)).days
+    if pd.isna(latest) or excess <= 0:
+        return frame
+    shift = pd.Timedelta(days=-(-excess // 7) * 7)
+    for column, day in days.items():
+        moved = (day - shift).dt.strftime("%Y-%m-%d")
+        frame[column] = moved.where(day.notna(), frame[column])
+    return frame
+
+
+def _claims_file(n: int, seed: int, workdir: Path, kind: str) -> Path:
+    """The synthetic claims of size n as a user's CSV (or JSONL), generated once."""
+    csv_path = workdir / f"synth-{n}-{seed}.claims.csv"
+    if not csv_path.exists():
+        sys.path.insert(0, str(HERE))
+        from synth import generate
+
+        tmp = csv_path.with_suffix(".tmp")
+        _dated_until_this_year(generate(n, seed).drop(columns=["gold"])).to_csv(tmp, index=False)
+        tmp.replace(csv_path)
+    if kind == "csv":
+        return csv_path
+    jsonl_path = csv_path.with_suffix(".jsonl")
+    if not jsonl_path.exists():
+        tmp = jsonl_path.with_suffix(".tmp")
+        with tmp.open("wb") as out:
+            subprocess.run(
+                [sys.executable, "-m", "casualty", "cluster", str(csv_path), "-f", "jsonl"],
+                stdout=out,
+                check=True,
+            )
+        tmp.replace(jsonl_path)
+    return jsonl_path
+
+
+def _run(args: list[str], stderr: int | None = None) -> dict[str, Any]:
+    """Wall, CPU and peak RSS of one child process (its own rusage, not all children's)."""
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as devnull:
+        proc = subprocess.Popen(args, stdout=devnull, stderr=stderr)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        err = proc.stderr.read().decode() if proc.stderr is not None else ""
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} exited {proc.returncode}\n{err}")
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss_mib": usage.ru_maxrss / 1024,  # KiB on Linux
+        "stderr": err,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--format", default="csv", choices=("csv", "jsonl"))
+    parser.add_argument("--input", default="csv", choices=("csv", "jsonl"))
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workdir", default="/tmp/casualty-bench")
+    parser.add_argument("--no-split", action="store_true", help="skip the read/cluster/write run")
+    args = parser.parse_args()
+    workdir = Path(args.workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    with open("/proc/loadavg", encoding="ascii") as load:
+        print(f"load average at start: {load.read().split()[0]} (cores: {os.cpu_count()})")
+    print(f"input {args.input}, output {args.format}")
+    header = f"{'claims':>9} {'wall s':>7} {'cpu s':>7} {'peak MiB':>9}"
+    if not args.no_split:
+        header += f"   split (cpu s): {'read':>6} {'cluster':>7} {'write':>6} {'peak MiB':>9}"
+    print(header)
+    for n in (int(s) for s in args.sizes.split(",")):
+        path = _claims_file(n, args.seed, workdir, args.input)
+        cli = _run([sys.executable, "-m", "casualty", "cluster", str(path), "-f", args.format])
+        line = f"{n:>9,} {cli['wall']:>7.1f} {cli['cpu']:>7.1f} {cli['rss_mib']:>9.0f}"
+        if not args.no_split:
+            split = _run(
+                [sys.executable, "-c", _SPLIT, str(path), args.format], stderr=subprocess.PIPE
+            )
+            times = json.loads(split["stderr"].strip().splitlines()[-1])
+            line += (
+                f"   {'':>14} {times['read']:>6.1f} {times['cluster']:>7.1f} "
+                f"{times['write']:>6.1f} {split['rss_mib']:>9.0f}"
+            )
+        print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()
