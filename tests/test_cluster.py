@@ -346,6 +346,23 @@ def test_a_direction_that_is_part_of_an_area_name_is_kept(
     assert strip_relative(written) == expected
 
 
+def test_a_publication_dated_report_joins_a_day_just_before_it_came_out() -> None:
+    # A town hit on four days running; a report published on the fourth day without a date
+    # is likelier about the day before or that day than about three days back.
+    days = [
+        [
+            claim(location="Maarat al-Numan", date=f"2019-08-{d:02d}", low=3, high=3, source=s)
+            for s in ("Monitor", "Medics")
+        ]
+        for d in (1, 2, 3, 4)
+    ]
+    report = claim(location="Maarat al-Numan", published="2019-08-04", low=8, high=8)
+    result = cluster_claims([*(c for day in days for c in day), report])
+    assert same(result, report.claim_id, days[2][0].claim_id) or same(
+        result, report.claim_id, days[3][0].claim_id
+    )
+
+
 def test_a_date_after_publication_is_read_as_the_days_before() -> None:
     dated = claim(location="Manbij", date="2016-06-10", published="2016-06-10", low=6, high=6)
     late = claim(

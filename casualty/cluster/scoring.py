@@ -73,9 +73,15 @@ def _date(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     both = (da == EXACT) & (db == EXACT)
     one = ((da == EXACT) & (db == WEAK)) | ((da == WEAK) & (db == EXACT))
     width = np.maximum(t.hi[a] - t.lo[a], t.hi[b] - t.lo[b])
+    # A report dated only by its publication most often follows the incident by a day or
+    # less: a day in its window close to publication fits better than one three days back.
+    weak_hi = np.where(da == WEAK, t.hi[a], t.hi[b])
+    exact_day = np.where(da == EXACT, t.lo[a], t.lo[b])
+    by_pub = np.where(da == WEAK, t.pub[a], t.pub[b]) == weak_hi
+    near = np.where(by_pub, np.where(weak_hi - exact_day <= 1, 1.5, 0.5), 1.0)
     out = np.select(
         [gap >= 2, both & (gap <= 0), both, one & (gap <= 0), one, gap <= 0],
-        [-8.0, 2.5, -1.5, np.where(width <= 4, 1.0, 0.3), -2.0, 0.4],
+        [-8.0, 2.5, -1.5, np.where(width <= 4, near, 0.3), -2.0, 0.4],
         default=-2.0,
     )
     return np.where((da == UNDATED) | (db == UNDATED), 0.0, out)
