@@ -8,11 +8,15 @@ after it, so matches never overlap and the cost is linear in the text length.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from casualty.geo.normalize import ARTICLES, token_key
+
+#: Name keys of single words, memoised: the same capitalised words recur across articles.
+_token_key: Final = functools.lru_cache(maxsize=65536)(token_key)
 
 if TYPE_CHECKING:
     from casualty.geo.gazetteer import Gazetteer, Place
@@ -249,7 +253,7 @@ def _scan(gaz: Gazetteer, text: str, w: _Words) -> list[tuple[int, int, str]]:
                     break
                 if not caps[j] and texts[j] not in _INNER:
                     break
-            part = token_key(texts[j], not acc)
+            part = _token_key(texts[j], not acc)
             if part:
                 acc.append(part)
             if not acc:
