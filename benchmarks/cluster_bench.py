@@ -37,21 +37,27 @@ TOOLS = ("casualty", "splink", "baseline")
 # -- the tools (each runs in a child process) ------------------------------------------------
 
 
-def _read(path: str) -> Any:
+def _read(path: str, columns: Any = None) -> Any:
+    """Every tool reads the CSV the same way: all values as text, with pyarrow's reader."""
     import pandas as pd
 
-    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    return pd.read_csv(
+        path, dtype=str, keep_default_na=False, na_values=[""], engine="pyarrow", usecols=columns
+    )
 
 
 def run_casualty(path: str) -> list[str]:
     from casualty.cluster import DEFAULT_THRESHOLD
     from casualty.cluster.engine import cluster_frame
+    from casualty.cluster.features import COLUMNS
     from casualty.registry import builtin_registry
 
-    frame = _read(path)
-    # As `casualty cluster` runs: the default threshold and the built-in actor registry.
-    claims = frame.drop(columns=["gold"], errors="ignore")
-    incident, _ = cluster_frame(claims, DEFAULT_THRESHOLD, builtin_registry())
+    # As `casualty cluster` runs: the default threshold and the built-in actor registry. The
+    # frame is handed over, not kept: the engine lets go of the text once features are built.
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().strip().split(",")
+    columns = [name for name in header if name in COLUMNS]
+    incident, _ = cluster_frame(_read(path, columns), DEFAULT_THRESHOLD, builtin_registry())
     return incident
 
 

@@ -22,13 +22,23 @@ def unique(values: IntArray) -> IntArray:
 
 
 def unique_inverse(values: IntArray) -> tuple[IntArray, IntArray]:
-    """(sorted distinct values, index of each value among them)."""
+    """(sorted distinct values, index of each value among them).
+
+    Temporaries are dropped as soon as they are spent: this runs on arrays of tens of
+    millions of pair keys, where each one costs hundreds of MiB.
+    """
     import numpy as np
 
     order = np.argsort(values, kind="stable")
     ordered = values[order]
-    first = np.ones(len(ordered), dtype=bool)
-    first[1:] = ordered[1:] != ordered[:-1]
+    first = np.empty(len(ordered), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    distinct = np.asarray(ordered[first], dtype=np.int64)
+    del ordered
+    codes = np.cumsum(first, dtype=np.int64)
+    del first
+    codes -= 1
     inverse = np.empty(len(values), dtype=np.int64)
-    inverse[order] = np.cumsum(first) - 1
-    return np.asarray(ordered[first], dtype=np.int64), inverse
+    inverse[order] = codes
+    return distinct, inverse

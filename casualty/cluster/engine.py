@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from casualty.cluster import assign, blocking, features, ids, scoring
 from casualty.cluster.features import EXACT, KIND_CODES, Table
@@ -109,10 +109,14 @@ def cluster_frame(
         ordered = frame.iloc[order].reset_index(drop=True)
         del frame
         t = features.build_frame(ordered, registry)
-        # Only period totals need the text of their dates and source again.
-        period = ordered[["date", "date_end", "source"]]
+        # Only period totals that name no incident need the text of their dates and source.
+        rows = np.flatnonzero(~names_incident(t))
+        period = ordered[["date", "date_end", "source"]].iloc[rows].to_numpy(dtype=object)
         del ordered
-        incident_sorted, links = _run_sorted(t, period, threshold)
+        _release_freed_memory()
+        incident_sorted, links = _run_sorted(
+            t, dict(zip(rows.tolist(), period, strict=True)), threshold
+        )
     finally:
         if was_enabled:
             gc.enable()
@@ -147,7 +151,20 @@ def _scores(
     return score, bonus, same_place, same_doc, conflict
 
 
-def _run_sorted(t: Table, period: pd.DataFrame, threshold: float) -> tuple[list[str], Links]:
+def _release_freed_memory() -> None:
+    """Hand the memory of the claims' text back to the system once features are built.
+
+    pandas keeps text in pyarrow buffers when pyarrow is installed; its allocator holds on to
+    freed pages, which would stay resident through the pair stages.
+    """
+    import sys
+
+    pyarrow = sys.modules.get("pyarrow")
+    if pyarrow is not None:
+        pyarrow.default_memory_pool().release_unused()
+
+
+def _run_sorted(t: Table, period: dict[int, Any], threshold: float) -> tuple[list[str], Links]:
     import numpy as np
 
     a, b = blocking.candidate_pairs(t)
@@ -162,8 +179,8 @@ def _run_sorted(t: Table, period: pd.DataFrame, threshold: float) -> tuple[list[
 
     incident = ids.incident_ids(t, label)
     for i in np.flatnonzero(label < 0).tolist():
-        row = period.iloc[i]
-        incident[i] = ids.period_id(row["date"], row["date_end"], row["source"], t, i)
+        date, date_end, source = period[i]
+        incident[i] = ids.period_id(date, date_end, source, t, i)
     other, best_score, best_parts = _best_links(t, a, b, score, label)
     return incident, Links(t, other, best_score, best_parts)
 
