@@ -168,7 +168,7 @@ class Claimants:
             ]
         return self._actors_cache
 
-    @property
+    @functools.cached_property
     def default(self) -> Speaker:
         """The outlet speaking in its own voice (a monitor's own page keeps its type)."""
         source = self.registry.source(self.outlet)
