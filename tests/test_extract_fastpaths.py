@@ -82,6 +82,7 @@ def test_case_free_patterns_find_what_ignorecase_finds(text: str) -> None:
         assert _spans(pattern.finditer(text)) == _spans(pattern.ci.finditer(text))
         fast, plain = pattern.search(text), pattern.ci.search(text)
         assert (fast and fast.span()) == (plain and plain.span())
+        assert pattern.found_in(text, lowered(text)) == (plain is not None)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from casualty.extract.attribution import Attributor, Speaker
 from casualty.extract.context import ArticleContext
-from casualty.extract.lexicon import case_free, lexicon, trie_regex
+from casualty.extract.lexicon import case_free, lexicon, lowered, trie_regex
 from casualty.extract.mentions import Mention, find_mentions
 from casualty.extract.omissions import find_omissions
 from casualty.extract.sentences import Sentence, split_sentences
@@ -41,8 +41,9 @@ def extract_document(doc: Document, registry: Registry | None = None) -> list[Cl
     lex = lexicon()
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
-        has_outcome = lex.mentioned(sentence.text)
-        has_omission = _OMISSION_CUE.search(sentence.text) is not None
+        low = lowered(sentence.text)
+        has_outcome = lex.quick.found_in(sentence.text, low)
+        has_omission = _OMISSION_CUE.found_in(sentence.text, low)
         mentions = find_mentions(sentence.text) if has_outcome else []
         if not mentions and not has_omission:
             attributor.skip(sentence)

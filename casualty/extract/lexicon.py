@@ -85,6 +85,11 @@ class CaseFree:
             return self.ci.search(text, pos, endpos)
         return self.low.search(low, pos, endpos)
 
+    def found_in(self, text: str, low: str | None) -> bool:
+        """Whether the pattern occurs in `text`, given `low` = `lowered(text)` (computed once
+        for several patterns)."""
+        return (self.ci.search(text) if low is None else self.low.search(low)) is not None
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         low = lowered(text)
         return self.ci.finditer(text) if low is None else self.low.finditer(low)
