@@ -103,27 +103,30 @@ def attach(
         else np.zeros(0, dtype=np.int64)
     )
     ua, ub = unit[a], unit[b]
-    cross = ua != ub
-    ua, ub, s, bb = ua[cross], ub[cross], score[cross], bonus[cross]
-    sp = same_place[cross]
-    # Each pair scores the unit on one side against the group of the unit on the other.
-    src = np.concatenate([ua, ub])
-    dst_group = np.concatenate([group[ub], group[ua]])
-    ss = np.concatenate([s, s])
-    bs = np.concatenate([bb, bb])
-    sps = np.concatenate([sp, sp])
-    ok = dst_group >= 0
-    src, dst_group, ss, bs, sps = src[ok], dst_group[ok], ss[ok], bs[ok], sps[ok]
+    cross = np.flatnonzero(ua != ub)
+    ua, ub = ua[cross], ub[cross]
+    # Each pair scores the unit on one side against the group of the unit on the other:
+    # (ua -> group of ub) entries, then (ub -> group of ua). Each side is filtered to seeded
+    # groups before the two are joined, so that no array of twice the pairs is built in vain
+    # (a million claims have ten million pairs).
+    ga, gb = group[ua], group[ub]
+    one, two = cross[gb >= 0], cross[ga >= 0]
+    src = np.concatenate([ua[gb >= 0], ub[ga >= 0]])
+    dst_group = np.concatenate([gb[gb >= 0], ga[ga >= 0]])
+    del ua, ub, ga, gb, cross
     result = group.copy()
     if len(src) == 0:
         return result
     key = src * np.int64(n_groups) + dst_group
+    del src, dst_group
     uniq, inv = arrays.unique_inverse(key)
-    total = np.bincount(inv, weights=ss)
+    del key
+    total = np.bincount(inv, weights=np.concatenate([score[one], score[two]]))
     best_bonus = np.zeros(len(uniq))
-    np.maximum.at(best_bonus, inv, bs)
+    np.maximum.at(best_bonus, inv, np.concatenate([bonus[one], bonus[two]]))
     all_same = np.ones(len(uniq), dtype=bool)
-    np.logical_and.at(all_same, inv, sps)
+    np.logical_and.at(all_same, inv, np.concatenate([same_place[one], same_place[two]]))
+    del inv, one, two
     cu, cg = uniq // n_groups, uniq % n_groups
     others = group_size[cg] - np.where(group[cu] == cg, unit_size[cu], 0)
     avg = np.where(others > 0, total / np.maximum(others * unit_size[cu], 1) + best_bonus, -np.inf)
