@@ -153,3 +153,30 @@ def _speakers(text: str, lazy: bool) -> list[list[tuple[str, str]]]:
 )
 def test_passing_over_figureless_sentences_keeps_speakers(text: str) -> None:
     assert _speakers(text, lazy=True) == _speakers(text, lazy=False)
+
+
+_SENTENCES = [
+    "The health ministry said the strike hit a market.",
+    "It said 12 people died.",
+    "Colonel Jane Roe spoke to reporters.",
+    '"We lost 4 men," Roe said.',
+    '"The shelling went on all night.',
+    'Nobody could leave," she said.',
+    "That raises the toll to 30.",
+    "A monitoring group, which tracks the war, described the attack.",
+    "The group said 7 fighters were killed.",
+    "Officials declined to comment.",
+    "Police said 3 were killed and the army said 5.",
+    "Residents described long queues for bread.",
+    "They put the toll at 40, according to state media.",
+    "The Syrian Observatory for Human Rights reported heavy clashes.",
+    "UNICEF said 8 children died.",
+    "It said 2 more died later.",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=9))
+def test_deferred_speakers_match_eager_ones_in_any_article(sentences: list[str]) -> None:
+    text = " ".join(sentences)
+    assert _speakers(text, lazy=True) == _speakers(text, lazy=False)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from casualty.extract.claimants import (
     TRAILING_TIME,
@@ -96,46 +96,81 @@ class _Cue:
     relative: bool = False
 
 
+class _Deferred(NamedTuple):
+    """A figure-less sentence whose speakers are not resolved yet, and its number."""
+
+    number: int
+    sentence: Sentence
+
+
 class Attributor(Claimants):
     """Resolves claimants sentence by sentence through one article."""
 
     def __init__(self, registry: Registry, text: str, outlet: str | None) -> None:
         super().__init__(registry, text, outlet)
-        self.carry: tuple[Speaker, ...] = ()
         self.sentences_seen = 0
         self.quoted = False
         self.open_quote = False
-        #: Sentences without figures, read only when a later sentence needs their speakers.
-        self._pending: list[Sentence] = []
+        #: After the first deferred sentence: (number, sentence) still to resolve, and the
+        #: speakers of later sentences, in article order (see `skip`).
+        self._later: list[_Deferred | tuple[Speaker, ...]] = []
+        self._last_deferred = -1
+        self._resolving = False
+        #: The last speakers of the last sentence with a live cue, and that sentence's number.
+        self._carry: tuple[Speaker, ...] = ()
+        self._carry_at = -1
 
     def skip(self, sentence: Sentence) -> None:
-        """Pass over a sentence without figures: its speakers are resolved only if a later
-        sentence needs them (for pronouns and carried speakers), so an article's trailing
-        sentences without figures cost nothing."""
-        self._pending.append(sentence)
+        """Pass over a sentence without figures. Its speakers are resolved only when a later
+        sentence reads the history (a pronoun, a descriptor's antecedent) or the carried
+        speaker, and then in article order, so each sees the history it would have seen."""
+        self._later.append(_Deferred(self.sentences_seen, sentence))
+        self._last_deferred = self.sentences_seen
+        self.quoted = sentence.text[:1] in "\"“‘'" or self.open_quote
+        self.open_quote = _opens_quote(sentence.text, self.open_quote)
+        self.sentences_seen += 1
 
-    def _catch_up(self) -> None:
-        pending, self._pending = self._pending, []
-        for sentence in pending:
-            self.speakers(sentence, [])
+    def _settled(self) -> list[Speaker]:
+        if self._later and not self._resolving:
+            self._resolving = True  # while resolving, the history is what came before
+            try:
+                later, self._later = self._later, []
+                for item in later:
+                    if isinstance(item, _Deferred):
+                        self._record(self._cues(item.sentence), item.number)
+                    else:
+                        self._resolved.extend(item)
+            finally:
+                self._resolving = False
+        return self._resolved
+
+    @property
+    def carry(self) -> tuple[Speaker, ...]:
+        """The speakers a sentence without its own carries on from (the last live cue's)."""
+        if self._later and self._last_deferred > self._carry_at:
+            self._settled()
+        return self._carry
+
+    def _record(self, cues: list[_Cue], number: int) -> None:
+        """Add the live cues of sentence `number` to the history and the carried speaker."""
+        live = [c for c in cues if c.speakers]
+        found = tuple(s for cue in live for s in cue.speakers)
+        if self._later:
+            self._later.append(found)
+        else:
+            self._resolved.extend(found)
+        if live and number > self._carry_at:
+            main = [c for c in live if not c.relative] or live
+            self._carry, self._carry_at = main[-1].speakers, number
 
     def speakers(self, sentence: Sentence, positions: list[int]) -> list[tuple[Speaker, ...]]:
         """The claimants of each figure at `positions` (sentence offsets), in order."""
-        if self._pending:
-            self._catch_up()
         cues = self._cues(sentence)
         self.quoted = sentence.text[:1] in "\"“‘'" or self.open_quote
         self.open_quote = _opens_quote(sentence.text, self.open_quote)
         asides = [m.span() for m in _BACKGROUND.finditer(sentence.text)] if positions else []
         out = [self._pick(cues, pos, asides, sentence.text) for pos in positions]
-        live = [c for c in cues if c.speakers]
-        for cue in live:
-            self.history.extend(cue.speakers)
-        if live:
-            main = [c for c in live if not c.relative] or live
-            self.carry = main[-1].speakers
-        elif self.sentences_seen == 0:
-            self.carry = ()
+        self._record(cues, self.sentences_seen)
         self.sentences_seen += 1
         return out
 
@@ -171,8 +206,6 @@ class Attributor(Claimants):
     def omitter(self, sentence: Sentence, pos: int) -> Speaker | None:
         """Who the omission cue at `pos` speaks of: the subject of its clause, else the
         speaker of the sentence ("X said ..., adding that losses were still being counted")."""
-        if self._pending:
-            self._catch_up()
         found = self._subject(sentence, pos)
         if not found or all(f.source_type == "media" for f in found):
             found = tuple(s for s in self._pick(self._cues(sentence), pos) if s.name != self.outlet)

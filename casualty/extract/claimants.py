@@ -143,10 +143,19 @@ class Claimants:
         self.registry = registry
         self.text = text
         self.outlet = outlet or "unattributed"
-        #: Every claimant resolved so far, in article order: antecedents of later phrases.
-        self.history: list[Speaker] = []
+        #: Claimants resolved so far, in article order (see `history`).
+        self._resolved: list[Speaker] = []
         self._named_cache: list[tuple[int, Speaker]] | None = None
         self._actors_cache: list[tuple[int, Actor]] | None = None
+
+    @property
+    def history(self) -> list[Speaker]:
+        """Every claimant of the article so far, in order: antecedents of later phrases."""
+        return self._settled()
+
+    def _settled(self) -> list[Speaker]:
+        """The resolved history; a subclass that defers sentences resolves them here."""
+        return self._resolved
 
     @property
     def _named(self) -> list[tuple[int, Speaker]]:
