@@ -180,3 +180,11 @@ _SENTENCES = [
 def test_deferred_speakers_match_eager_ones_in_any_article(sentences: list[str]) -> None:
     text = " ".join(sentences)
     assert _speakers(text, lazy=True) == _speakers(text, lazy=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=30))
+def test_ascii_word_pattern_finds_the_unicode_patterns_words(text: str) -> None:
+    from casualty.geo.mentions import _ASCII_TOKEN, _TOKEN
+
+    assert _spans(_ASCII_TOKEN.finditer(text)) == _spans(_TOKEN.finditer(text))
