@@ -21,13 +21,13 @@ import datetime as dt
 import functools
 from typing import TYPE_CHECKING
 
+from casualty.cluster import arrays
 from casualty.cluster.features import EXACT, NO_DAY, UNDATED, Table
 from casualty.cluster.places import ADMIN, COUNTRY, NEAR, slug
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
-    import pandas as pd
 
     IntArray = npt.NDArray[np.int64]
 
@@ -41,79 +41,116 @@ def day_text(day: int) -> str:
 def incident_ids(t: Table, label: IntArray) -> list[str]:
     """The incident id of every claim's cluster ("" where label < 0)."""
     import numpy as np
-    import pandas as pd
 
     n = len(t)
-    names = pd.Series(t.place_name, dtype=object)
-    codes, uniques = pd.factorize(names)
-    slugs = np.array([_slug(v) for v in uniques.tolist()] + [""], dtype=object)[codes]
-    frame = pd.DataFrame(
-        {
-            "label": label,
-            "lo": t.lo,
-            "hi": t.hi,
-            "dating": t.dating,
-            "level": t.level,
-            "slug": slugs,
-            "country": np.array(t.countries, dtype=object)[t.country],
-            "pub": np.where(t.pub == NO_DAY, 10**9, t.pub),
-            # Rows come sorted by claim id: the smallest row is the smallest claim id.
-            "row": np.arange(n),
-        }
-    )
-    frame = frame[frame["label"] >= 0]
-    if frame.empty:
+    rows = np.flatnonzero(label >= 0)
+    if len(rows) == 0:
         return [""] * n
-    date = _dates(frame)
-    place = _places(frame)
-    keys = frame.groupby("label").agg(pub=("pub", "min"), first=("row", "min"))
-    keys["base"] = date.reindex(keys.index) + "-" + place.reindex(keys.index)
-    keys = keys.reset_index().sort_values(["base", "pub", "first"], kind="stable")
-    rank = keys.groupby("base").cumcount().to_numpy() + 1
-    keys["name"] = np.where(rank == 1, keys["base"], keys["base"] + "-" + rank.astype(str))
-    by_label = dict(zip(keys["label"].tolist(), keys["name"].tolist(), strict=True))
-    return [by_label.get(int(lab), "") for lab in label.tolist()]
+    _, group = arrays.unique_inverse(label[rows])
+    n_groups = int(group.max()) + 1
+    base = [
+        f"{d}-{p}"
+        for d, p in zip(
+            _dates(t, rows, group, n_groups), _places(t, rows, group, n_groups), strict=True
+        )
+    ]
+    pub = np.full(n_groups, 10**9, dtype=np.int64)
+    np.minimum.at(pub, group, np.where(t.pub[rows] == NO_DAY, 10**9, t.pub[rows]))
+    # Rows come sorted by claim id: the smallest row is the smallest claim id.
+    first = np.full(n_groups, n, dtype=np.int64)
+    np.minimum.at(first, group, rows)
+    _, base_rank = np.unique(np.array(base, dtype=np.str_), return_inverse=True)
+    order = np.lexsort((first, pub, base_rank.reshape(-1)))
+    ranked = base_rank.reshape(-1)[order]
+    starts = np.flatnonzero(np.concatenate([[True], ranked[1:] != ranked[:-1]]))
+    run = np.repeat(starts, np.diff(np.concatenate([starts, [len(order)]])))
+    names = np.empty(n_groups, dtype=object)
+    for g, k in zip(order.tolist(), (np.arange(len(order)) - run + 1).tolist(), strict=True):
+        names[g] = base[g] if k == 1 else f"{base[g]}-{k}"
+    out = np.full(n, "", dtype=object)
+    out[rows] = names[group]
+    return list(out.tolist())
 
 
-def _dates(frame: pd.DataFrame) -> pd.Series:
-    """Per label: the most common exact day, else the latest day its windows allow."""
+def _mode(group: IntArray, value: IntArray, n_groups: int) -> IntArray:
+    """Per group, its most common value, the smallest on a tie (-1 for a group without any).
+
+    Values are non-negative ranks: a smaller rank is the smaller value.
+    """
+    import numpy as np
+
+    out = np.full(n_groups, -1, dtype=np.int64)
+    if len(group) == 0:
+        return out
+    width = np.int64(value.max()) + 1
+    pairs, count = np.unique(group * width + value, return_counts=True)
+    g, v = pairs // width, pairs % width
+    order = np.lexsort((v, -count, g))
+    g, v = g[order], v[order]
+    first = np.concatenate([[True], g[1:] != g[:-1]])
+    out[g[first]] = v[first]
+    return out
+
+
+def _dates(t: Table, rows: IntArray, group: IntArray, n_groups: int) -> list[str]:
+    """Per group: the most common exact day, else the latest day its windows allow."""
+    import numpy as np
+
+    exact = t.dating[rows] == EXACT
+    day = np.full(n_groups, np.iinfo(np.int64).max, dtype=np.int64)
+    dated = t.dating[rows] != UNDATED
+    np.minimum.at(day, group[dated], t.hi[rows[dated]])
+    if exact.any():
+        lo = t.lo[rows[exact]]
+        shift = int(lo.min())
+        common = _mode(group[exact], lo - shift, n_groups)
+        day = np.where(common >= 0, common + shift, day)
+    known = day != np.iinfo(np.int64).max
+    values, inverse = np.unique(day[known], return_inverse=True)
+    texts = np.array([day_text(int(d)) for d in values.tolist()] + ["undated"], dtype=object)
+    index = np.full(n_groups, len(values), dtype=np.int64)
+    index[known] = inverse.reshape(-1)
+    return list(texts[index].tolist())
+
+
+def _ranks(texts: list[str]) -> IntArray:
+    """Each text's rank in sorted order (equal texts, equal ranks)."""
+    import numpy as np
+
+    if not texts:
+        return np.zeros(0, dtype=np.int64)
+    _, inverse = np.unique(np.array(texts, dtype=np.str_), return_inverse=True)
+    return np.asarray(inverse.reshape(-1), dtype=np.int64)
+
+
+def _places(t: Table, rows: IntArray, group: IntArray, n_groups: int) -> list[str]:
+    """Per group: the most common slug at the most specific level, else the country."""
+    import numpy as np
     import pandas as pd
 
-    exact = frame[frame["dating"] == EXACT]
-    counts = exact.groupby(["label", "lo"]).size().rename("n").reset_index()
-    counts = counts.sort_values(["label", "n", "lo"], ascending=[True, False, True])
-    best = counts.drop_duplicates("label").set_index("label")["lo"]
-    dated = frame[frame["dating"] != UNDATED].groupby("label")["hi"].min()
-    day = best.combine_first(dated)
-    labels = pd.Index(frame["label"].unique())
-    text = day.reindex(labels).map(lambda d: "undated" if d != d else day_text(int(d)))
-    return text.astype(object)
-
-
-def _places(frame: pd.DataFrame) -> pd.Series:
-    """Per label: the most common slug at the most specific level, else the country."""
-    import pandas as pd
-
-    top = frame.groupby("label")["level"].transform("max")
-    named = frame[(frame["level"] == top) & (frame["level"] >= ADMIN) & (frame["slug"] != "")]
-    counts = named.groupby(["label", "slug", "level"]).size().rename("n").reset_index()
-    counts = counts.sort_values(["label", "n", "slug"], ascending=[True, False, True])
-    best = counts.drop_duplicates("label").set_index("label")
-    slug_text = best["slug"].where(best["level"] != NEAR, "near-" + best["slug"])
-    with_country = frame[(frame["country"] != "") & (frame["level"] >= COUNTRY)]
-    country = (
-        with_country.groupby(["label", "country"])
-        .size()
-        .rename("n")
-        .reset_index()
-        .sort_values(["label", "n", "country"], ascending=[True, False, True])
-        .drop_duplicates("label")
-        .set_index("label")["country"]
-        .map(_slug)
-    )
-    labels = pd.Index(frame["label"].unique())
-    out = slug_text.reindex(labels).combine_first(country.reindex(labels))
-    return out.fillna("unknown").replace("", "unknown").astype(object)
+    level = t.level[rows]
+    top = np.full(n_groups, -1, dtype=np.int64)
+    np.maximum.at(top, group, level)
+    codes, uniques = pd.factorize(pd.Series([t.place_name[i] for i in rows.tolist()], dtype=object))
+    slugs = [_slug(v) for v in uniques.tolist()] + [""]
+    rank = np.append(_ranks(slugs[:-1]), -1)[codes]
+    named = (level == top[group]) & (level >= ADMIN) & (rank >= 0)
+    named[named] = np.array([slugs[c] != "" for c in codes[named].tolist()], dtype=bool)
+    best = _mode(group[named], rank[named], n_groups)
+    by_rank = dict(zip(rank[named].tolist(), codes[named].tolist(), strict=True))
+    country = t.country[rows]
+    with_country = (country > 0) & (level >= COUNTRY)
+    country_rank = _ranks(t.countries)
+    best_country = _mode(group[with_country], country_rank[country[with_country]], n_groups)
+    country_of_rank = dict(zip(country_rank.tolist(), t.countries, strict=True))
+    out: list[str] = []
+    for g, (r, c) in enumerate(zip(best.tolist(), best_country.tolist(), strict=True)):
+        if r >= 0:
+            name = slugs[by_rank[r]]
+            out.append(f"near-{name}" if top[g] == NEAR else name)
+        else:
+            out.append((_slug(country_of_rank[c]) if c >= 0 else "") or "unknown")
+    return out
 
 
 @functools.lru_cache(maxsize=100_000)
