@@ -233,6 +233,25 @@ def _codes(values: pd.Series, fn: Callable[[Any], Any], default: Any) -> IntArra
     return np.asarray(mapped[codes], dtype=np.int64)
 
 
+def _first_seen(values: pd.Series) -> IntArray:
+    """Codes 1, 2, ... by first appearance of each text (a `_Coder`'s), 0 for missing or "".
+
+    Vectorised: a document column has nearly as many distinct values as rows.
+    """
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if pd.api.types.is_string_dtype(uniques.dtype) and uniques.dtype != object:
+        distinct, text_codes = uniques, np.arange(len(uniques))
+    else:  # other objects are coded by their text, as `str(v)` would
+        text_codes, distinct = pd.factorize(pd.Series(uniques, dtype=object).map(str))
+    kept = np.asarray(distinct != "", dtype=bool)
+    code_of_text = np.where(kept, np.cumsum(kept), 0).astype(np.int64)
+    mapped = np.append(code_of_text[text_codes], 0)
+    return np.asarray(mapped[codes], dtype=np.int64)
+
+
 def _dates(frame: pd.DataFrame) -> tuple[IntArray, IntArray, IntArray, IntArray]:
     """(lo, hi, dating, pub) of every row."""
     import numpy as np
@@ -336,11 +355,11 @@ def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
 
     actor_key = _actor_key(registry)
     source_key = _source_key(registry)
-    actors, sources, docs = _Coder(), _Coder(), _Coder()
+    actors, sources = _Coder(), _Coder()
     perp = _codes(frame["perpetrator"], lambda v: _actor_code(actors, actor_key(str(v))), 0)
     victim = _codes(frame["victim"], lambda v: _actor_code(actors, actor_key(str(v))), 0)
     source = _codes(frame["source"], lambda v: sources.code(source_key(str(v))), 0)
-    doc = _codes(frame["doc"], lambda v: docs.code(str(v)), 0)
+    doc = _first_seen(frame["doc"])
 
     def ints(column: str) -> IntArray:
         values = pd.to_numeric(frame[column], errors="coerce").fillna(-1)
