@@ -11,8 +11,8 @@ writing claims come around it. For each size this script
 2. runs `python -m casualty cluster FILE -f FORMAT > /dev/null` in a child process and reports
    its wall time, CPU time (user + system) and peak RSS (the child's own `ru_maxrss`);
 3. runs the same three steps (read, cluster, write) in another child with a timer around
-   each, so the total splits into read / cluster / write (CPU seconds; the split run's own
-   peak RSS is printed too).
+   each, so the total splits into read / cluster / write (CPU seconds), with the peak RSS
+   reached by the end of reading, of clustering, and of the whole run.
 
 The machine may be shared: compare CPU times, and read wall times with `/proc/loadavg`
 (printed first).
@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 
 # Runs in the child: the steps of `casualty.cli.cluster` with a timer around each.
 _SPLIT = r"""
-import json, sys, time
+import json, resource, sys, time
 from casualty.registry import load_registry
 from casualty.session import Session
 
@@ -47,10 +47,12 @@ registry = load_registry((), ())
 t = time.process_time()
 claims = session.read_any([path], registry, published=None)
 times["read"] = time.process_time() - t
+times["read_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 t = time.process_time()
 clustering = session.cluster(claims, registry, None)
 out = list(clustering.claims)
 times["cluster"] = time.process_time() - t
+times["cluster_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 t = time.process_time()
 session.write_claims(out, fmt)
 session.finish()
@@ -138,7 +140,8 @@ def main() -> None:
     print(f"input {args.input}, output {args.format}")
     header = f"{'claims':>9} {'wall s':>7} {'cpu s':>7} {'peak MiB':>9}"
     if not args.no_split:
-        header += f"   split (cpu s): {'read':>6} {'cluster':>7} {'write':>6} {'peak MiB':>9}"
+        header += f"   split cpu s: {'read':>5} {'cluster':>7} {'write':>5}"
+        header += f"   peak MiB after: {'read':>5} {'cluster':>7} {'write':>5}"
     print(header)
     for n in (int(s) for s in args.sizes.split(",")):
         path = _claims_file(n, args.seed, workdir, args.input)
@@ -150,8 +153,9 @@ def main() -> None:
             )
             times = json.loads(split["stderr"].strip().splitlines()[-1])
             line += (
-                f"   {'':>14} {times['read']:>6.1f} {times['cluster']:>7.1f} "
-                f"{times['write']:>6.1f} {split['rss_mib']:>9.0f}"
+                f"   {'':>12} {times['read']:>5.1f} {times['cluster']:>7.1f} "
+                f"{times['write']:>5.1f}   {'':>15} {times['read_mib']:>5.0f} "
+                f"{times['cluster_mib']:>7.0f} {split['rss_mib']:>5.0f}"
             )
         print(line, flush=True)
 

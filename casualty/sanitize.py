@@ -7,7 +7,6 @@ terminal (escape sequences, rich markup) or spreadsheet (formulas).
 from __future__ import annotations
 
 import re
-from typing import Any
 
 # C0 controls except tab and newline, DEL, and C1 controls (which include CSI and OSC in
 # their 8-bit forms). ESC (\x1b) is in C0, so ANSI and OSC sequences lose their introducer.
@@ -34,6 +33,8 @@ def markup_safe(text: str) -> str:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: First characters of a cell `csv_safe` may change: it returns any other cell as it is.
+FORMULA_STARTS = frozenset(_FORMULA_START)
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 
 
@@ -45,14 +46,3 @@ def csv_safe(cell: str) -> str:
     if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
-
-
-_FORMULA_CHARS = frozenset(_FORMULA_START)
-
-
-def csv_safe_cells(cells: list[Any]) -> list[Any]:
-    """`csv_safe` on every text cell, called only on those that start like a formula.
-
-    Cells that are not text (None, ints) are left as they are: no int is a formula.
-    """
-    return [csv_safe(c) if type(c) is str and c[:1] in _FORMULA_CHARS else c for c in cells]

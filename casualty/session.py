@@ -222,12 +222,13 @@ class Session:
     def _keep(
         self, claims: list[Claim], ids: Any, claim: Claim, where: str, row: Any | None
     ) -> None:
-        from casualty.io.values import show
-
         repeat = ids.check(claim, where)
         if repeat is None:
             claims.append(claim)
-        elif repeat.same:
+            return
+        from casualty.io.values import show
+
+        if repeat.same:
             self.warn(
                 f"{where}: exact repeat of the claim on {repeat.first} "
                 f"(claim_id {show(claim.claim_id)}): read once"

@@ -14,6 +14,7 @@ import io
 import json
 import math
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 import pytest
@@ -85,7 +86,7 @@ _CELLS = st.sampled_from(
 _KEYS = st.sampled_from([*FIELDS, "note", "extra2"])
 
 
-def _outcome(read: Callable[[], Claim]) -> Claim | str:
+def _outcome(read: Callable[[], Any]) -> Any:
     try:
         return read()
     except values.ClaimValueError as exc:
@@ -122,6 +123,14 @@ def test_a_memo_keeps_only_short_texts_and_only_so_many(monkeypatch: pytest.Monk
     assert set(memo) == {None, " a "}
     assert [memo[k] for k in ("b", "c", "d")] == ["b", "c", "d"]
     assert set(memo) == {None, " a ", "b"}
+
+
+@given(st.integers(0, 10**12), st.floats(allow_nan=False) | st.integers(-200, 200))
+def test_json_numbers_read_as_their_text(count: int, degrees: float) -> None:
+    low = partial(values.parse_count, name="low")
+    lat = partial(values.parse_coord, name="lat", limit=90.0)
+    assert _outcome(partial(low, count)) == _outcome(partial(low, str(count)))
+    assert _outcome(partial(lat, degrees)) == _outcome(partial(lat, str(degrees)))
 
 
 def test_unhashable_cells_are_read_as_before() -> None:

@@ -56,6 +56,13 @@ def _text(value: Any) -> str | None:
     return text
 
 
+def _own_text(value: Any) -> str | None:
+    """`_text` for a value unique to its row (claim id, text, url): not worth interning."""
+    if type(value) is str:
+        return value.strip() or None
+    return _text(value)
+
+
 def show(value: Any, limit: int = 60) -> str:
     """A value for an error message: quoted, escaped, and cut short if long."""
     text = str(value)
@@ -81,12 +88,17 @@ def _number_words(text: str) -> int | None:
         return None
 
 
+_FIELD_SET = frozenset(FIELDS)
+
+
 def parse_count(value: Any, name: str) -> int | None:
     """Read a count: digits (`73`, ` 73 `, `1,200`, `٧٣`, `73.0`) or words (`seventy-three`).
 
     Anything else is refused rather than guessed: `1.200` (a decimal point or a European
     thousands separator?), `7.5`, `dozens` (a range, not a figure: put it in `qualifier`).
     """
+    if type(value) is int and 0 <= value <= MAX_COUNT:
+        return value  # a JSON number
     if value is None or value == "":
         return None
     if isinstance(value, bool):
@@ -176,6 +188,8 @@ def parse_date(value: Any, name: str) -> str | None:
 
 def parse_coord(value: Any, name: str, limit: float) -> float | None:
     """Read a latitude or longitude in decimal degrees within ±limit (`33,5` is 33.5)."""
+    if type(value) is float and math.isfinite(value) and abs(value) <= limit:
+        return value  # a JSON number (as float(str(value)) would read it)
     text = _text(value)
     if text is None:
         return None
@@ -309,20 +323,25 @@ def _claim(values: Mapping[str, Any], extra_order: Sequence[str] | None, r: _Rea
     if low is not None and high is not None and low > high:
         raise ClaimValueError(f"low ({low}) is greater than high ({high})")
     qualifier = text[get("qualifier")]
-    said = _text(get("text"))  # unique to its row: no memo
+    said = _own_text(get("text"))
     if low is None and high is None and qualifier is None and said is None and kind != "omission":
         raise ClaimValueError("a claim needs one of low, high, qualifier or text")
     date = r.date[get("date")]
     date_end = r.date_end[get("date_end")]
     if date and date_end and date_end < date:
         raise ClaimValueError(f"date_end ({date_end}) is before date ({date})")
-    keys = extra_order if extra_order is not None else [k for k in values if k not in FIELDS]
+    if extra_order is not None:
+        keys: Sequence[str] = extra_order
+    elif values.keys() <= _FIELD_SET:
+        keys = ()
+    else:
+        keys = [k for k in values if k not in FIELDS]
     extra = tuple((str(k), _extra_value(get(k))) for k in keys) if keys else ()
     claim = _new_claim(
         source,
         outcome,
         kind,
-        _text(get("claim_id")) or "",
+        _own_text(get("claim_id")) or "",
         r.source_type[get("source_type")] or "unknown",
         text[get("reported_by")],
         text[get("doc")],
@@ -343,7 +362,7 @@ def _claim(values: Mapping[str, Any], extra_order: Sequence[str] | None, r: _Rea
         high,
         qualifier,
         said,
-        _text(get("url")),
+        _own_text(get("url")),
         text[get("incident_id")],
         extra,
     )
