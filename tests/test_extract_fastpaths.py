@@ -15,12 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casualty.extract import _OMISSION_CUE, _OMISSION_WORDS
-from casualty.extract.attribution import _STOP_SUBJECT, Attributor
+from casualty.extract.attribution import Attributor
 from casualty.extract.claimants import speech_vocab
 from casualty.extract.context import _PERIOD_CUE
 from casualty.extract.lexicon import CaseFree, lexicon, lowered, trie_regex
 from casualty.extract.mentions import _QUALITATIVE
 from casualty.extract.sentences import split_sentences
+from casualty.extract.subjects import _STOP_SUBJECT
 from casualty.registry import builtin_registry
 
 # Letters of the vocabularies, their capitals, the characters where str.lower and

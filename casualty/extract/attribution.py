@@ -17,18 +17,16 @@ from dataclasses import dataclass
 from typing import Final, NamedTuple
 
 from casualty.extract.claimants import (
-    TRAILING_TIME,
-    WORD_RE,
     Claimants,
     Speaker,
     head_type,
     is_newsroom,
-    is_person,
     is_proper,
     speech_vocab,
 )
-from casualty.extract.lexicon import case_free, lexicon, trie_regex, word_set
+from casualty.extract.lexicon import lexicon
 from casualty.extract.sentences import Sentence
+from casualty.extract.subjects import is_relative, leading_np, strip_aux, subject_phrase
 from casualty.registry import Registry
 
 __all__ = ["Attributor", "Speaker", "head_type"]
@@ -54,36 +52,12 @@ _WINDOW: Final = 300
 _CITING: Final = re.compile(
     r"\b(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+", re.IGNORECASE
 )
-_STOP_WORDS: Final = sorted(
-    word_set(
-        """which that who whom whose while but after before when because since
-    although though if whereas until as said says say told claimed reported stated killed
-    killing wounded injured died were was is are have has had by"""
-    )
-)
-_STOP_MARKS: Final = r"[\"“”;:\[\]]|—|\s[-–]\s|\d|"
-_STOP_SUBJECT: Final = case_free(
-    _STOP_MARKS + r"\b(?:" + "|".join(_STOP_WORDS) + r")\b",
-    _STOP_MARKS + r"\b(?:" + trie_regex(_STOP_WORDS) + r")\b",
-)
 _CLAUSE_END: Final = re.compile(r"[,;.]")
 _DIGIT: Final = re.compile(r"\d")
-_NON_SPACE: Final = re.compile(r"\S+")
 _OBJECT_WORDS: Final = re.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
 #: A name in apposition after a claimant phrase: "the governor, Jane Doe".
 _APPOSITION: Final = re.compile(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)")
 _WHO: Final = re.compile(r",\s*who\b")
-_CONJ: Final = re.compile(r"^.*\band\s+(?=(?:a|an|the|another|two|three|some)\b)", re.IGNORECASE)
-_AND: Final = re.compile(r"\band\b")
-#: A dateline or a leading place phrase before a clause's first noun phrase.
-_CLAUSE_OPENING: Final = re.compile(
-    r"^\s*(?:[A-Z][A-Z ,]+(?:\([^)]*\))?\s*[:—–-]\s*)?(?i:(?:in|on|at)\s+[^,]{0,60},\s*)?"
-)
-_AUX_BEFORE_VERB: Final = word_set(
-    """has have had was were is are also earlier later previously reportedly would will did
-    does officially publicly further then separately initially subsequently already"""
-)
-_LEADING: Final = word_set("and but so as while then also meanwhile however")
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +217,7 @@ class Attributor(Claimants):
                     found = self._object(sentence, agent.end())  # "confirmed by the army"
                 if not found:
                     found = self._subject(sentence, m.start())
-                relative = _is_relative(text[max(0, m.start() - _WINDOW) : m.start()])
+                relative = is_relative(text[max(0, m.start() - _WINDOW) : m.start()])
                 found = tuple(self._as_newsroom(f) for f in found)
                 if found and all(is_newsroom(f) for f in found):
                     cited = self._relay(sentence, m.end())
@@ -315,8 +289,8 @@ class Attributor(Claimants):
         offset = 0 if first else max(0, verb - _WINDOW)
         raw = sentence.text[offset : min(verb, offset + _WINDOW)]
         masked = _ASIDE.sub(lambda m: "," + " " * (len(m.group()) - 2) + ",", raw)
-        masked = _strip_aux(masked)
-        phrase, start, end = _leading_np(masked) if first else _subject_phrase(masked)
+        masked = strip_aux(masked)
+        phrase, start, end = leading_np(masked) if first else subject_phrase(masked)
         if not phrase or len(phrase.split()) > 14:
             return ()
         if phrase.split()[-1].lower() in speech_vocab().relays:
@@ -340,88 +314,3 @@ def _opens_quote(text: str, inside: bool) -> bool:
 
 def _named_claimant(cue: _Cue) -> bool:
     return any(s.source_type != "media" for s in cue.speakers)
-
-
-def _is_relative(before: str) -> bool:
-    """True when the clause of a cue opens with "that"/"which" (a relative clause)."""
-    last = None
-    for last in _STOP_SUBJECT.finditer(before):  # noqa: B007 - the last match is wanted
-        pass
-    if last is None or last.group().lower() not in {"that", "which", "who"}:
-        return False
-    return "," not in before[last.end() :]
-
-
-def _strip_aux(text: str) -> str:
-    """Drop auxiliaries and adverbs just before the verb ("has also confirmed")."""
-    end = len(text)
-    body = text.rstrip()
-    while body:
-        last = body.rsplit(None, 1)[-1]
-        if last.lower().strip(",") not in _AUX_BEFORE_VERB:
-            break
-        end = len(body) - len(last)
-        body = text[:end].rstrip()
-    return text[:end]
-
-
-def _subject_phrase(text: str) -> tuple[str, int, int]:
-    """The noun phrase that ends `text` (the words before a speech verb), with its span."""
-    start = 0
-    for m in _STOP_SUBJECT.finditer(text):
-        start = m.end()
-    parts: list[tuple[int, int]] = []
-    pos = start
-    for chunk in text[start:].split(","):
-        parts.append((pos, pos + len(chunk)))
-        pos += len(chunk) + 1
-    parts = [p for p in parts if WORD_RE.search(text[p[0] : p[1]])]
-    if not parts:
-        return "", 0, 0
-    s, e = parts[-1]
-    last = text[s:e]
-    conj = _CONJ.match(last)
-    if conj is not None and len(parts) == 1 and not _both_claimants(last):
-        s += conj.end()
-    s, e = _trim(text, s, e)
-    if len(parts) >= 2:
-        ps, pe = _trim(text, *parts[-2])
-        prev = text[ps:pe]
-        cur = text[s:e]
-        if (is_person(prev) and head_type(cur) != "unknown") or (
-            is_person(cur) and head_type(prev) != "unknown"
-        ):
-            return text[ps:e], ps, e
-    return text[s:e], s, e
-
-
-def _both_claimants(part: str) -> bool:
-    pieces = _AND.split(part)
-    return len(pieces) == 2 and all(head_type(p) != "unknown" for p in pieces)
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Trim leading conjunctions/datelines and trailing time words of `text[s:e]`."""
-    words = list(_NON_SPACE.finditer(text[s:e]))
-    while words and words[0].group().lower().strip(",") in _LEADING:
-        words.pop(0)
-    while words and words[-1].group().lower().strip(",.") in TRAILING_TIME:
-        words.pop()
-    if not words:
-        return s, s
-    return s + words[0].start(), s + words[-1].end()
-
-
-def _leading_np(text: str) -> tuple[str, int, int]:
-    """The first noun phrase of a clause (the subject a participle passes on)."""
-    m = _CLAUSE_OPENING.match(text)
-    start = m.end() if m else 0
-    words = list(_NON_SPACE.finditer(text[start:]))
-    end = start
-    stop = {"claimed", "said", "has", "had", "have", "was", "were", "is", "on", "put"}
-    for i, w in enumerate(words[:8]):
-        low = w.group().lower().strip(",.;:")
-        if low in stop or (i and low.endswith("ed") and low.isalpha() and w.group().islower()):
-            break
-        end = start + w.end()
-    return text[start:end].strip(" ,"), start, end

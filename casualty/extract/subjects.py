@@ -1,0 +1,126 @@
+"""The claimant phrase before a speech verb: the noun phrase that ends the words before it
+("..., the provincial governor has also confirmed"), or a clause's first noun phrase, which
+a participle passes on ("Medics said ..., adding ...").
+
+Searching backwards, a clause-stop word or mark (a verb, a conjunction, a digit, a quote)
+ends the phrase; auxiliaries and adverbs just before the verb, leading conjunctions and
+trailing time words are trimmed off.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from casualty.extract.claimants import TRAILING_TIME, WORD_RE, head_type, is_person
+from casualty.extract.lexicon import case_free, trie_regex, word_set
+
+_STOP_WORDS: Final = sorted(
+    word_set(
+        """which that who whom whose while but after before when because since
+    although though if whereas until as said says say told claimed reported stated killed
+    killing wounded injured died were was is are have has had by"""
+    )
+)
+_STOP_MARKS: Final = r"[\"“”;:\[\]]|—|\s[-–]\s|\d|"
+_STOP_SUBJECT: Final = case_free(
+    _STOP_MARKS + r"\b(?:" + "|".join(_STOP_WORDS) + r")\b",
+    _STOP_MARKS + r"\b(?:" + trie_regex(_STOP_WORDS) + r")\b",
+)
+_NON_SPACE: Final = re.compile(r"\S+")
+_CONJ: Final = re.compile(r"^.*\band\s+(?=(?:a|an|the|another|two|three|some)\b)", re.IGNORECASE)
+_AND: Final = re.compile(r"\band\b")
+#: A dateline or a leading place phrase before a clause's first noun phrase.
+_CLAUSE_OPENING: Final = re.compile(
+    r"^\s*(?:[A-Z][A-Z ,]+(?:\([^)]*\))?\s*[:—–-]\s*)?(?i:(?:in|on|at)\s+[^,]{0,60},\s*)?"
+)
+_AUX_BEFORE_VERB: Final = word_set(
+    """has have had was were is are also earlier later previously reportedly would will did
+    does officially publicly further then separately initially subsequently already"""
+)
+_LEADING: Final = word_set("and but so as while then also meanwhile however")
+
+
+def is_relative(before: str) -> bool:
+    """True when the clause of a cue opens with "that"/"which" (a relative clause)."""
+    last = None
+    for last in _STOP_SUBJECT.finditer(before):  # noqa: B007 - the last match is wanted
+        pass
+    if last is None or last.group().lower() not in {"that", "which", "who"}:
+        return False
+    return "," not in before[last.end() :]
+
+
+def strip_aux(text: str) -> str:
+    """Drop auxiliaries and adverbs just before the verb ("has also confirmed")."""
+    end = len(text)
+    body = text.rstrip()
+    while body:
+        last = body.rsplit(None, 1)[-1]
+        if last.lower().strip(",") not in _AUX_BEFORE_VERB:
+            break
+        end = len(body) - len(last)
+        body = text[:end].rstrip()
+    return text[:end]
+
+
+def subject_phrase(text: str) -> tuple[str, int, int]:
+    """The noun phrase that ends `text` (the words before a speech verb), with its span."""
+    start = 0
+    for m in _STOP_SUBJECT.finditer(text):
+        start = m.end()
+    parts: list[tuple[int, int]] = []
+    pos = start
+    for chunk in text[start:].split(","):
+        parts.append((pos, pos + len(chunk)))
+        pos += len(chunk) + 1
+    parts = [p for p in parts if WORD_RE.search(text[p[0] : p[1]])]
+    if not parts:
+        return "", 0, 0
+    s, e = parts[-1]
+    last = text[s:e]
+    conj = _CONJ.match(last)
+    if conj is not None and len(parts) == 1 and not _both_claimants(last):
+        s += conj.end()
+    s, e = _trim(text, s, e)
+    if len(parts) >= 2:
+        ps, pe = _trim(text, *parts[-2])
+        prev = text[ps:pe]
+        cur = text[s:e]
+        if (is_person(prev) and head_type(cur) != "unknown") or (
+            is_person(cur) and head_type(prev) != "unknown"
+        ):
+            return text[ps:e], ps, e
+    return text[s:e], s, e
+
+
+def _both_claimants(part: str) -> bool:
+    pieces = _AND.split(part)
+    return len(pieces) == 2 and all(head_type(p) != "unknown" for p in pieces)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim leading conjunctions/datelines and trailing time words of `text[s:e]`."""
+    words = list(_NON_SPACE.finditer(text[s:e]))
+    while words and words[0].group().lower().strip(",") in _LEADING:
+        words.pop(0)
+    while words and words[-1].group().lower().strip(",.") in TRAILING_TIME:
+        words.pop()
+    if not words:
+        return s, s
+    return s + words[0].start(), s + words[-1].end()
+
+
+def leading_np(text: str) -> tuple[str, int, int]:
+    """The first noun phrase of a clause (the subject a participle passes on)."""
+    m = _CLAUSE_OPENING.match(text)
+    start = m.end() if m else 0
+    words = list(_NON_SPACE.finditer(text[start:]))
+    end = start
+    stop = {"claimed", "said", "has", "had", "have", "was", "were", "is", "on", "put"}
+    for i, w in enumerate(words[:8]):
+        low = w.group().lower().strip(",.;:")
+        if low in stop or (i and low.endswith("ed") and low.isalpha() and w.group().islower()):
+            break
+        end = start + w.end()
+    return text[start:end].strip(" ,"), start, end
