@@ -1,12 +1,15 @@
 """Incident clustering at scale: casualty side by side with Splink and a plain baseline.
 
 On the same generated claim sets (`benchmarks/synth.py`), each tool runs in its own
-subprocess that reads the CSV, clusters, and writes one label per row; the parent records
-wall time (reading included) and peak memory (the child's ru_maxrss), then scores the labels
-against the known incidents (pairwise and B-cubed F1, largest cluster).
+subprocess that reads the CSV (all tools alike: pandas with pyarrow's reader, values as
+text), clusters, and writes one label per row; the parent records wall time (reading
+included), the child's CPU time (user + system: the figure to compare on a shared machine)
+and peak memory (the child's VmHWM), then scores the labels against the known incidents
+(pairwise and B-cubed F1, largest cluster). The load average is printed before each row.
 
 - casualty: `casualty.cluster.engine.cluster_frame` (the columnar path the CLI's large inputs
-  use; `cluster_claims` on records adds building one `Claim` per row).
+  use; `cluster_claims` on records adds building one `Claim` per row), given the columns it
+  reads and the frame handed over, so the text is let go once features are built.
 - splink: Splink 5 on DuckDB, a Fellegi-Sunter model on the same fields with careful
   blocking (same country and day; same folded place name and month) and comparisons (day
   difference thresholds, Jaro-Winkler on folded place names, distance in km, exact admin
@@ -231,6 +234,7 @@ def measure(tool: str, path: Path, workdir: Path, timeout: float) -> dict[str, A
     return {
         "tool": tool,
         "wall_s": wall,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
         "inner_s": result["inner_seconds"],
         "peak_mib": result["peak_kib"] / 1024,
         "labels": result["labels"],
@@ -257,8 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"cpus {os.cpu_count()}, load {os.getloadavg()[0]:.1f}", flush=True)
     header = (
-        f"{'size':>8} {'tool':<9} {'wall s':>8} {'peak MiB':>9} {'pair F1':>8} "
-        f"{'B3 F1':>7} {'B3 P':>6} {'B3 R':>6} {'largest':>8}"
+        f"{'size':>8} {'tool':<9} {'load':>5} {'wall s':>8} {'cpu s':>7} {'peak MiB':>9} "
+        f"{'pair F1':>8} {'B3 F1':>7} {'B3 P':>6} {'B3 R':>6} {'largest':>8}"
     )
     print(header, flush=True)
     for size in (int(s) for s in args.sizes.split(",")):
@@ -269,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
 
         gold = pd.read_csv(path, usecols=["gold"])["gold"].tolist()
         for tool in args.tools.split(","):
+            load = os.getloadavg()[0]
             r = measure(tool, path, workdir, args.timeout)
             if "error" in r:
                 print(f"{size:>8} {tool:<9} skipped: {r['error']}", flush=True)
@@ -276,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
             b3 = bcubed(r["labels"], gold)
             pw = pairwise(r["labels"], gold)
             print(
-                f"{size:>8} {tool:<9} {r['wall_s']:>8.1f} {r['peak_mib']:>9.0f} "
+                f"{size:>8} {tool:<9} {load:>5.1f} {r['wall_s']:>8.1f} {r['cpu_s']:>7.1f} "
+                f"{r['peak_mib']:>9.0f} "
                 f"{pw.f1:>8.3f} {b3.f1:>7.3f} {b3.precision:>6.3f} {b3.recall:>6.3f} "
                 f"{largest(r['labels']):>8}",
                 flush=True,
