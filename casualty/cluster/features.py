@@ -275,17 +275,20 @@ def _dates(frame: pd.DataFrame) -> tuple[IntArray, IntArray, IntArray, IntArray]
     has &= ~late
     # Undated claims: a day word in the text, else the publication window.
     todo = np.flatnonzero(~has & (pub != NO_DAY))
-    texts = frame["text"].to_numpy(dtype=object)
-    slow = frame["source_type"].isin(list(SLOW_SOURCES)).to_numpy()
-    for i in todo.tolist():
-        pinned = text_day(texts[i], int(pub[i])) if isinstance(texts[i], str) else NO_DAY
-        if pinned != NO_DAY:
-            lo[i] = hi[i] = pinned
-            dating[i] = EXACT
-        else:
-            lo[i] = pub[i] - (SLOW_LAG if slow[i] else REPORT_LAG)
-            hi[i] = pub[i]
-            dating[i] = WEAK
+    texts = frame["text"].take(todo).to_numpy(dtype=object)
+    slow = frame["source_type"].take(todo).isin(list(SLOW_SOURCES)).to_numpy()
+    published = pub[todo]
+    pinned = np.array(
+        [
+            text_day(text, day) if isinstance(text, str) else NO_DAY
+            for text, day in zip(texts.tolist(), published.tolist(), strict=True)
+        ],
+        dtype=np.int64,
+    )
+    found = pinned != NO_DAY
+    lo[todo] = np.where(found, pinned, published - np.where(slow, SLOW_LAG, REPORT_LAG))
+    hi[todo] = np.where(found, pinned, published)
+    dating[todo] = np.where(found, EXACT, WEAK)
     return lo, hi, dating, pub
 
 
