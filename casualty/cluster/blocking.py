@@ -46,6 +46,8 @@ CELL: Final = 0.2
 MAX_WINDOW: Final = 40
 #: Matches expanded at a time (bounds the temporary arrays of a chunk).
 CHUNK: Final = 1 << 20
+#: Threads joining kinds of blocks at once (the target machine has two cores).
+WORKERS: Final = 2
 
 _DAY_BITS: Final = 24
 
@@ -57,9 +59,12 @@ def _rows(idx: IntArray, key: IntArray, lo: IntArray, hi: IntArray, mask: BoolAr
 def candidate_pairs(t: Table) -> tuple[IntArray, IntArray]:
     """Candidate pairs (a, b) with a < b, sorted, each once.
 
-    Each kind of block is joined on its own (their keys never meet), so only one kind's
-    rows are in memory at a time.
+    Each kind of block is joined on its own (their keys never meet), so only the rows of the
+    kinds being joined are in memory; `WORKERS` kinds are joined at once (sorting and
+    searching let go of the GIL). The pairs are the same whichever finishes first.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     import numpy as np
 
     n = len(t)
@@ -75,38 +80,47 @@ def candidate_pairs(t: Table) -> tuple[IntArray, IntArray]:
     before, after = lo - 1, hi + 1
     level = t.level
     located = ~np.isnan(t.lat)
-    codes: list[IntArray] = []
-
-    # Named places with coordinates meet through the grid; the place key serves the rest.
-    codes += _within(_rows(idx, t.place, lo, hi, dated & (level >= NEAR) & ~located), n)
-    admin_only = dated & (level == ADMIN) & (t.admin > 0)
-    codes += _across(
-        _rows(idx, t.admin, lo, hi, dated & (t.admin > 0)),
-        _rows(idx, t.admin, before, after, admin_only),
-        n,
-    )
-    # Claims placed no better than their country, or at a place the gazetteer does not know
-    # (compared by name, so they must meet every placed claim of their country).
-    country_only = dated & ((level <= COUNTRY) | ~t.resolved) & (t.country > 0)
-    codes += _across(
-        _rows(idx, t.country, lo, hi, dated & (t.country > 0)),
-        _rows(idx, t.country, before, after, country_only),
-        n,
-    )
-    codes += _cells(t, idx, lo, hi, dated & located)
-
     zero = np.zeros(n, dtype=np.int64)
-    codes += _within(_rows(idx, t.doc, zero, zero, t.doc > 0), n)
-    # Undated claims meet their place or admin area on any day.
-    placed = level >= NEAR
-    undated_admin = ~dated & (level == ADMIN) & (t.admin > 0)
-    for key, lives, probes in (
-        (t.place, placed, ~dated & placed),
-        (t.admin, t.admin > 0, undated_admin),
-    ):
-        if probes.any():
-            live_rows = _rows(idx, key, zero, zero, lives)
-            codes += _across(live_rows, _rows(idx, key, zero, zero, probes), n)
+
+    def places() -> list[IntArray]:
+        # Named places with coordinates meet through the grid; the place key serves the rest.
+        return _within(_rows(idx, t.place, lo, hi, dated & (level >= NEAR) & ~located), n)
+
+    def admins() -> list[IntArray]:
+        admin_only = dated & (level == ADMIN) & (t.admin > 0)
+        lives = _rows(idx, t.admin, lo, hi, dated & (t.admin > 0))
+        return _across(lives, _rows(idx, t.admin, before, after, admin_only), n)
+
+    def countries() -> list[IntArray]:
+        # Claims placed no better than their country, or at a place the gazetteer does not
+        # know (compared by name, so they must meet every placed claim of their country).
+        country_only = dated & ((level <= COUNTRY) | ~t.resolved) & (t.country > 0)
+        lives = _rows(idx, t.country, lo, hi, dated & (t.country > 0))
+        return _across(lives, _rows(idx, t.country, before, after, country_only), n)
+
+    def documents() -> list[IntArray]:
+        return _within(_rows(idx, t.doc, zero, zero, t.doc > 0), n)
+
+    def any_day() -> list[IntArray]:
+        # Undated claims meet their place or admin area on any day.
+        placed = level >= NEAR
+        undated_admin = ~dated & (level == ADMIN) & (t.admin > 0)
+        out: list[IntArray] = []
+        for key, lives, probes in (
+            (t.place, placed, ~dated & placed),
+            (t.admin, t.admin > 0, undated_admin),
+        ):
+            if probes.any():
+                live_rows = _rows(idx, key, zero, zero, lives)
+                out += _across(live_rows, _rows(idx, key, zero, zero, probes), n)
+        return out
+
+    def cells() -> list[IntArray]:
+        return _cells(t, idx, lo, hi, dated & located)
+
+    jobs = (cells, countries, admins, places, documents, any_day)
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        codes = [c for part in pool.map(lambda job: job(), jobs) for c in part]
     code = arrays.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
     del codes
     return code // n, code % n

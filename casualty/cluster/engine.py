@@ -132,14 +132,22 @@ SCORE_CHUNK: Final = 1 << 20
 def _scores(
     t: Table, a: IntArray, b: IntArray
 ) -> tuple[FloatArray, FloatArray, BoolArray, BoolArray, BoolArray]:
-    """(score, figures bonus, same place, same document, conflict) of every pair, in chunks."""
+    """(score, figures bonus, same place, same document, conflict) of every pair, in chunks.
+
+    Chunks are scored on `blocking.WORKERS` threads (numpy lets go of the GIL on large
+    arrays); each writes its own slice, so the result does not depend on the order they
+    finish in.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
     import numpy as np
 
     m = len(a)
     score, bonus = np.zeros(m), np.zeros(m)
     same_place, same_doc, conflict = (np.zeros(m, dtype=bool) for _ in range(3))
     col = {name: k for k, name in enumerate(scoring.FEATURES)}
-    for s in range(0, m, SCORE_CHUNK):
+
+    def chunk(s: int) -> None:
         e = min(s + SCORE_CHUNK, m)
         total, parts = scoring.score_pairs(t, a[s:e], b[s:e])
         score[s:e] = total
@@ -148,6 +156,9 @@ def _scores(
         same_doc[s:e] = parts[:, col["same_document"]] > 0
         actors = parts[:, [col["perpetrator"], col["victim"]]]
         conflict[s:e] = (actors.sum(axis=1) < 0) | (total < 0)
+
+    with ThreadPoolExecutor(max_workers=blocking.WORKERS) as pool:
+        list(pool.map(chunk, range(0, m, SCORE_CHUNK)))
     return score, bonus, same_place, same_doc, conflict
 
 
