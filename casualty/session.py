@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from casualty.errors import InputError, UsageError
 from casualty.io.claims import BadRow
+from casualty.io.fast import gc_paused
+from casualty.io.values import show
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -214,7 +216,8 @@ class Session:
                 for doc in self._guarded(documents_of(loaded, published, self._on_bad)):
                     for claim in extract_document(doc, registry):
                         self._keep(claims, ids, claim, doc.id, None)
-            else:
+                continue
+            with gc_paused():  # claim records only: extraction makes short-lived cycles
                 for row in self._guarded(rows_of(loaded, self._on_bad)):
                     self._keep(claims, ids, row.claim, f"{row.path}:{row.line}", row)
         return claims
@@ -225,10 +228,7 @@ class Session:
         repeat = ids.check(claim, where)
         if repeat is None:
             claims.append(claim)
-            return
-        from casualty.io.values import show
-
-        if repeat.same:
+        elif repeat.same:
             self.warn(
                 f"{where}: exact repeat of the claim on {repeat.first} "
                 f"(claim_id {show(claim.claim_id)}): read once"

@@ -254,3 +254,32 @@ def test_jsonl_chunks_join_without_a_seam(monkeypatch: pytest.MonkeyPatch) -> No
     assert [json.loads(line)["source"] for line in out.getvalue().splitlines()] == [
         f"s{i}" for i in range(5)
     ]
+
+
+class _Label(str):
+    pass
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"low": True},
+        {"source": _Label("=A")},
+        {"span": (1.5, 3)},
+        {"span": (1, 2, 3)},
+        {"lat": -math.inf, "lon": math.nan},
+        {"qualifier": 'he said "\\u2028"\n\t'},
+        {"extra": (("note", "x"), ("kind", "ignored"))},
+    ],
+)
+def test_unusual_values_are_written_as_the_plain_forms_write_them(
+    changes: dict[str, Any],
+) -> None:
+    claim = dataclasses.replace(Claim(source="s", outcome="killed", text="t"), **changes)
+    out = io.StringIO()
+    cio.write_claims_jsonl([claim], out)
+    assert out.getvalue() == json.dumps(_plain_row(claim), ensure_ascii=False) + "\n"
+    for safe in (csv_safe, None):
+        out = io.StringIO()
+        cio.write_claims_csv([claim], out, safe=safe)
+        assert out.getvalue() == _plain_csv([claim], safe)

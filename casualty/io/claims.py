@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import csv
 import json
-import operator
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from typing import Any, TextIO
 
 from casualty.errors import InputError
 from casualty.io.fast import slot_constructor
+from casualty.io.rows import FIELD_VALUES, cell_text, csv_cells, json_line
 from casualty.io.textstream import LineSource, LineTooLong, TextStream
 from casualty.io.values import ClaimValueError, claim_from_mapping
 from casualty.model import FIELDS, Claim
-from casualty.sanitize import FORMULA_STARTS, csv_safe
+from casualty.sanitize import csv_safe
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,13 +233,9 @@ def _json_syntax(on_bad: ErrorSink, path: str, text: str, pos: int, msg: str) ->
     )
 
 
-_FIELD_VALUES = operator.attrgetter(*FIELDS)
-_SPAN_AT = FIELDS.index("span")
-
-
 def claim_to_row(claim: Claim) -> dict[str, Any]:
     """The claim as a JSON-ready mapping in SPEC §4 field order, extra columns last."""
-    row: dict[str, Any] = dict(zip(FIELDS, _FIELD_VALUES(claim), strict=True))
+    row: dict[str, Any] = dict(zip(FIELDS, FIELD_VALUES(claim), strict=True))
     span = row["span"]
     if span is not None:
         row["span"] = [span[0], span[1]]
@@ -249,55 +245,10 @@ def claim_to_row(claim: Claim) -> dict[str, Any]:
     return row
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
-
-
-#: Values the csv module writes as `_cell` would (None empty, numbers by `str`): they pass
-#: through as they are. Floats do not, so that `-inf` meets the formula check as text.
-_WRITTEN_AS_IS = frozenset({str, int, bool, type(None)})
-
-
-def _csv_cells(claim: Claim, extra_columns: Sequence[str], formula_safe: bool) -> list[Any]:
-    """The claim's cells under SPEC §4 columns then `extra_columns` (empty where it has none).
-
-    Cells are text, or None and ints, which the csv module writes as `_cell` would. With
-    `formula_safe`, cells are as `csv_safe` makes them; it is called only on the text that
-    could change (one starting like a formula), since a claim has 27 cells.
-    """
-    values = _FIELD_VALUES(claim)
-    if formula_safe:
-        starts = FORMULA_STARTS
-        cells = [
-            v
-            if v is None or (type(v) is str and v[:1] not in starts) or type(v) is int
-            else csv_safe(_cell(v))
-            for v in values
-        ]
-    else:
-        plain = _WRITTEN_AS_IS
-        cells = [v if type(v) in plain else _cell(v) for v in values]
-    span = values[_SPAN_AT]
-    if span is not None:
-        cell = f"{span[0]}:{span[1]}"
-        cells[_SPAN_AT] = csv_safe(cell) if formula_safe else cell
-    if extra_columns:
-        extra: dict[str, Any] = {}
-        for key, value in claim.extra:
-            extra.setdefault(key, value)  # the first of a repeated name, as in claim_to_row
-        more = [_cell(extra.get(name)) for name in extra_columns]
-        cells.extend([csv_safe(c) for c in more] if formula_safe else more)
-    return cells
-
-
 def claim_to_csv_row(claim: Claim) -> dict[str, str]:
     """The claim as CSV cells: empty string for missing values, `start:end` for the span."""
     names = [key for key, _ in claim.extra if key not in FIELDS]
-    cells = [_cell(c) for c in _csv_cells(claim, names, formula_safe=False)]
+    cells = [cell_text(c) for c in csv_cells(claim, names, formula_safe=False)]
     return dict(zip([*FIELDS, *names], cells, strict=True))
 
 
@@ -326,9 +277,9 @@ def write_claims_csv(
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     builtin = safe is csv_safe
-    rows = (_csv_cells(claim, extra_columns, builtin) for claim in claims)
+    rows = (csv_cells(claim, extra_columns, builtin) for claim in claims)
     if safe is not None and not builtin:
-        rows = ([safe(_cell(cell)) for cell in row] for row in rows)
+        rows = ([safe(cell_text(cell)) for cell in row] for row in rows)
     writer.writerows(rows)
 
 
@@ -343,13 +294,16 @@ def write_claims_jsonl(claims: Iterable[Claim], out: TextIO) -> None:
     chunks of lines.
     """
     encode = json.JSONEncoder(ensure_ascii=False).encode  # as json.dumps(ensure_ascii=False)
+
+    def line(claim: Claim) -> str:
+        return json_line(claim) or encode(claim_to_row(claim)) + "\n"
+
     if not isinstance(claims, list | tuple):
         for claim in claims:
-            out.write(encode(claim_to_row(claim)) + "\n")
+            out.write(line(claim))
         return
     for start in range(0, len(claims), _JSONL_CHUNK):
-        chunk = claims[start : start + _JSONL_CHUNK]
-        out.write("".join([encode(claim_to_row(claim)) + "\n" for claim in chunk]))
+        out.write("".join([line(claim) for claim in claims[start : start + _JSONL_CHUNK]]))
 
 
 def write_claims_json(claims: Iterable[Claim], out: TextIO) -> None:

@@ -9,7 +9,8 @@ built by a constructor that fills their slots directly (`slot_constructor`).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -76,3 +77,22 @@ def slot_constructor(cls: type[T]) -> Callable[..., T]:
     exec("\n".join(lines) + "\n", scope)
     built: Callable[..., T] = scope["new"]
     return built
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Cyclic garbage collection off while a large input is read.
+
+    Reading a million claims makes millions of long-lived objects and no cycles; the
+    collector would traverse all of them again at every full collection (a quarter of
+    the reading time at a million claims). Anything cyclic is still collected afterwards.
+    """
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
