@@ -208,3 +208,28 @@ REPORTS = [
 def test_report_dates(text: str, report: bool) -> None:
     (ref,) = find_dates(text, SATURDAY)
     assert is_report_date(text, ref) is report
+
+
+EVENT_WEEKS = [
+    # a recent week as the time of an event dates it to that week, not to the lead's day
+    (
+        "Gunmen killed 4 guards in Quetta on Friday.\n\n"
+        "Last week, the army said rebels killed 10 soldiers near Turbat.",
+        10,
+        ("2022-06-11", "2022-06-18", "week"),
+    ),
+    (
+        "Gunmen killed 4 guards in Quetta on Friday.\n\n"
+        "Earlier this week, rebels killed 7 soldiers near Turbat.",
+        7,
+        ("2022-06-13", "2022-06-18", "week"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "expected"), EVENT_WEEKS)
+def test_a_recent_week_dates_its_event(
+    text: str, figure: int, expected: tuple[str, str, str]
+) -> None:
+    claim = _claim(text, SATURDAY, figure)
+    assert (claim.date, claim.date_end, claim.date_precision) == expected

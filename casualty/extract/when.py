@@ -102,11 +102,14 @@ def sentence_dates(
     for i, ref in enumerate(refs):
         if latest and ref.date > latest:
             continue
-        if ref.period and not _named_month(text, ref):
+        if ref.period and not _named_month(text, ref) and not _event_week(text, ref):
             continue
         if i + 1 < len(refs) and _appositive(text, ref, refs[i + 1]):
             continue  # "Saturday, November 16": the calendar date is the one to trust
-        (reports if is_report_date(text, ref) else events).append(ref)
+        # "Last week, the army said ...": a week's statement dates its incident to that
+        # week at the latest, closer than a day borrowed from the article's lead.
+        report = is_report_date(text, ref) and not _event_week(text, ref)
+        (reports if report else events).append(ref)
     days = [r for r in events if r.precision == "day"]
     event = days[0] if days else (events[0] if events else None)
     said = next((r for r in reports if r.precision == "day" and not r.period), None)
@@ -128,6 +131,18 @@ def _appositive(text: str, weekday: DateRef, nxt: DateRef) -> bool:
 def _named_month(text: str, ref: DateRef) -> bool:
     """A month named as the time of an event ("In November, gunmen ..."), not a span."""
     return ref.precision == "month" and text[ref.start : ref.start + 3].lower() == "in "
+
+
+#: A recent week named as the time of an event ("Last week, gunmen ...", "earlier this week").
+_EVENT_WEEK: Final = re.compile(
+    r"(?:(?:late|early)\s+)?last\s+week|(?:earlier|late|early)\s+this\s+week", re.IGNORECASE
+)
+
+
+def _event_week(text: str, ref: DateRef) -> bool:
+    """A recent week as the time of an event: dated to that week, not to a borrowed day
+    ("in the past week", "so far this week" stay spans)."""
+    return ref.precision == "week" and _EVENT_WEEK.fullmatch(text, ref.start, ref.end) is not None
 
 
 def reference_day(body: str, published: str | None) -> str | None:

@@ -159,7 +159,9 @@ def within(inner: Any, outer: Any) -> bool:
 
 #: Lower-case words allowed inside a district's name ("Bab al-Tabbaneh", "Karm el Zeitoun").
 _JOIN: Final = r"(?:al|el|ad|ed|ar|as|ash|az|at|an|bin|ibn|abu|umm|de|la|of)"
-_NAME: Final = rf"[A-Z][\w'’-]+(?:\s+(?:{_JOIN}[-\s])?[A-Z][\w'’-]+){{0,3}}"
+#: Words start after a non-word character and are matched possessively, so a long run of
+#: letters is scanned once, not once per capital in it.
+_NAME: Final = rf"(?<![\w'’-])[A-Z][\w'’-]++(?:\s+(?:{_JOIN}[-\s])?[A-Z][\w'’-]++){{0,3}}"
 _DISTRICT_WORDS: Final = (
     r"(?:district|neighbou?rhood|quarter|suburb|village|hamlet|area|locality|camp|township)"
 )
