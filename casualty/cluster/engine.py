@@ -163,16 +163,26 @@ def _scores(
 
 
 def _release_freed_memory() -> None:
-    """Hand the memory of the claims' text back to the system once features are built.
+    """Hand memory freed by a stage back to the system before the next one allocates.
 
-    pandas keeps text in pyarrow buffers when pyarrow is installed; its allocator holds on to
-    freed pages, which would stay resident through the pair stages.
+    pandas keeps text in pyarrow buffers when pyarrow is installed, and its allocator holds
+    on to freed pages; glibc's malloc keeps freed pages of each thread's arena. Either would
+    stay resident through the pair stages, whose peak is what limits the input size.
     """
+    import ctypes
     import sys
 
     pyarrow = sys.modules.get("pyarrow")
     if pyarrow is not None:
         pyarrow.default_memory_pool().release_unused()
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL("libc.so.6")
+        except OSError:  # another C library: nothing to trim
+            return
+        trim = getattr(libc, "malloc_trim", None)
+        if trim is not None:
+            trim(0)
 
 
 def _run_sorted(t: Table, period: dict[int, Any], threshold: float) -> tuple[list[str], Links]:
@@ -182,7 +192,10 @@ def _run_sorted(t: Table, period: dict[int, Any], threshold: float) -> tuple[lis
     active = names_incident(t)
     keep = active[a] & active[b]
     a, b = a[keep], b[keep]
+    del keep
+    _release_freed_memory()
     score, bonus, same_place, same_doc, conflict = _scores(t, a, b)
+    _release_freed_memory()
     label = assign.cluster(t, a, b, score - bonus, bonus, same_place, same_doc, conflict, threshold)
     del bonus, same_place, same_doc, conflict
     label = _omissions_follow_victims(t, a, b, label)
