@@ -252,6 +252,8 @@ def test_an_other_incident_does_not_borrow_its_paragraphs_town() -> None:
         ("two US aircraft carriers", "US", "country", True),
         ("strikes in Syria killed soldiers", "Syria", "country", False),
         ("fled to neighbouring Chad", "Chad", "country", True),
+        ("the minister accused Israel of a massacre", "Israel", "country", True),
+        ("killed in Israel's bombardment of the city", "Israel", "country", True),
         ("a strike in Ankara killed", "Ankara", "city", False),
         ("Tehran was hit by a drone", "Tehran", "city", False),
         ("fighting in Niger killed", "Niger", "country", False),

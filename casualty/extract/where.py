@@ -71,7 +71,8 @@ _POSSESSIVE_AFTER: Final = re.compile(
     rf"['’]s(?:\s+{_WORD}){{0,2}}?\s+(?:government|military|army|armed\s+forces|forces|troops|"
     r"campaign|war|offensive|ally|allies|envoy|officials|leadership|regime|administration|"
     r"ministry|decision|policy|air\s+force|navy|invasion|parties|party|president|leaders?|"
-    r"embassy|sanctions)\b",
+    r"embassy|sanctions|bombardment|bombing|blockade|siege|retaliation|assault|attacks|"
+    r"strikes|air\s+strikes|airstrikes|missiles|drones|jets)\b",
     re.IGNORECASE,
 )
 #: Before a place: a speech act that names where it was made ("said in", "told reporters
@@ -84,6 +85,13 @@ _SPEECH_BEFORE: Final = re.compile(
     r"\s+(?:in|from|at)\s+(?:the\s+)?$"
     r"|\b(?:who|which)\s+(?:is|was|are|were)\s+(?:currently\s+)?(?:in|visiting)\s+$"
     r"|\b(?:visit|visiting|trip|tour)\s+(?:to\s+)?$",
+    re.IGNORECASE,
+)
+#: Before a place: a verb of blame or appeal whose object is a government ("accused Israel
+#: of", "blamed Kyiv", "urged Moscow").
+_BLAMED_BEFORE: Final = re.compile(
+    r"\b(?:accus|blam|condemn|denounc|urg|criticis|criticiz|sanction)(?:e|es|ed|ing)\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: Before a place: an institution "of" it ("the Patriotic Union of Kurdistan").
@@ -126,7 +134,11 @@ def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
     """Whether the place at text[start:end] names a speaker's seat, an institution, a
     government or a neighbouring country rather than where something happened."""
     before = text[max(0, start - _REACH) : start]
-    if _SPEECH_BEFORE.search(before) or _INSTITUTION_BEFORE.search(before):
+    if (
+        _SPEECH_BEFORE.search(before)
+        or _INSTITUTION_BEFORE.search(before)
+        or _BLAMED_BEFORE.search(before)
+    ):
         return True
     if (
         _COMPOUND_AFTER.match(text, end)
