@@ -200,14 +200,34 @@ _SITE_WORDS: Final = (
     r"(?:(?:oil|fuel|gas|sea|naval|river|air)\s+)?"
     r"(?:port|harbou?r|airport|airbase|air\s+base|terminal|refinery)"
 )
-#: "the Karrada district (of Baghdad)", "Kareto village", "the village of Kafr Sous".
-_DISTRICT: Final = re.compile(
-    rf"(?P<after>{_NAME})\s+(?i:{_DISTRICT_WORDS}|{_SITE_WORDS})\b"
-    rf"|\b(?i:(?:the\s+)?(?:{_DISTRICT_WORDS}|port)\s+of\s+)(?P<before>{_NAME})"
-    rf"|\b(?i:{_DISTRICT_WORDS}|{_SITE_WORDS}|town|city),?\s+(?i:called|named|known\s+as)\s+"
-    rf"(?P<called>{_NAME})"
+#: A district or site word; the name it goes with is looked for around it (scanning for the
+#: words first is several times faster than trying a name at every capital).
+_KEYWORD: Final = re.compile(
+    rf"\b(?:(?P<district>{_DISTRICT_WORDS})|(?P<site>{_SITE_WORDS})|town|city)\b", re.IGNORECASE
 )
+#: "the Karrada district", "Kareto village", "the Ras Isa oil port": the name before the word.
+_NAME_BEFORE: Final = re.compile(rf"({_NAME})\s+$")
+#: "the village of Kafr Sous", "the port of Ras Isa": the name after the word.
+_OF_NAME: Final = re.compile(rf"\s+of\s+(?:the\s+)?({_NAME})")
+#: "an oil port, called Ras Isa", "a village known as Umm Sayala".
+_CALLED_NAME: Final = re.compile(rf",?\s+(?i:called|named|known\s+as)\s+({_NAME})")
+#: How far before a district word its name may start.
+_NAME_REACH: Final = 80
 _SITE_MODIFIERS: Final = frozenset({"oil", "fuel", "gas", "sea", "naval", "river", "air"})
+#: Words without which a sentence names no district, site or demonym's place (a cheap check
+#: that spares most sentences the name scans).
+_SITE_HINTS: Final = (
+    "district", "neighbo", "quarter", "suburb", "village", "hamlet", "area", "locality", "camp",
+    "township", "port", "harbo", "base", "terminal", "refinery", "called", "named", "known as",
+    "town", "city", "hospital", "school", "market", "province", "region",
+)  # fmt: skip
+
+
+def _site_hint(text: str) -> bool:
+    low = text.lower()
+    return any(word in low for word in _SITE_HINTS)
+
+
 #: Words that are no place alone but open one's name ("Ras Isa", "Tal Afar", "Deir Hafer").
 _NAME_HEADS: Final = frozenset(
     {"Ras", "Tal", "Tell", "Wadi", "Jebel", "Jabal", "Ain", "Bir", "Kafr", "Beit", "Khan",
@@ -232,9 +252,22 @@ def districts(
     the front of a name; names overlapping a resolved place are left to it.
     """
     out: list[tuple[int, int, str, int | None]] = []
-    for m in _DISTRICT.finditer(text):
-        group = next(g for g in ("after", "before", "called") if m.group(g))
-        start, end = m.span(group)
+    if not _site_hint(text):
+        return out
+    for key in _KEYWORD.finditer(text):
+        k0, k1 = key.span()
+        if key.group("district") or key.group("site"):
+            found = _NAME_BEFORE.search(text, max(0, k0 - _NAME_REACH), k0)
+            if found is None and (key.group("district") or key.group().lower() == "port"):
+                found = _OF_NAME.match(text, k1)
+        else:
+            found = None
+        if found is None:
+            found = _CALLED_NAME.match(text, k1)
+        if found is None:
+            continue
+        start, end = found.span(1)
+        after = k1 if found.end() <= k0 + 1 else found.end()
         words = text[start:end].split()
         while words and words[0] in stop and words[0] not in _NAME_HEADS:
             words = words[1:]
@@ -242,6 +275,7 @@ def districts(
             words = words[:-1]  # "the Ras Isa Fuel Port"
         if words:
             start = text.index(words[0], start)
+            end = text.index(words[-1], start) + len(words[-1])
         if not words or any(
             (w in stop and w not in _NAME_HEADS) or _COMPOUND.search(w) for w in words
         ):
@@ -249,7 +283,7 @@ def districts(
         if any(s < end and start < e for s, e, _ in places):
             continue
         parent: int | None = None
-        gap = _PARENT_GAP.match(text, m.end())
+        gap = _PARENT_GAP.match(text, after)
         if gap is not None:
             for k, (s, _, _) in enumerate(places):
                 if s == gap.end():
@@ -288,6 +322,8 @@ _CAPITAL: Final = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+capital\b")
 def capitals(text: str, demonyms: dict[str, str]) -> list[tuple[int, int, Place]]:
     """Capitals named by a demonym ("the Syrian capital") in `text`, as (start, end, place)."""
     out: list[tuple[int, int, Place]] = []
+    if "capital" not in text:
+        return out
     for m in _CAPITAL.finditer(text):
         code = demonyms.get(m.group(1))
         place = _capital(code) if code else None
@@ -318,6 +354,8 @@ _DEMONYM_SITE: Final = re.compile(
 def demonym_countries(text: str, demonyms: dict[str, str]) -> list[tuple[int, int, Place]]:
     """Countries named by a demonym before a place noun ("a Yemeni oil port")."""
     out: list[tuple[int, int, Place]] = []
+    if not _site_hint(text):
+        return out
     for m in _DEMONYM_SITE.finditer(text):
         code = demonyms.get(m.group(1))
         place = _country(code) if code else None
