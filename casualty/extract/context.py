@@ -6,7 +6,7 @@ else of the article's first dated sentence that reports violence (within a week 
 publication), else the day of the claim's own statement ("said on Sunday"), else the earliest
 statement day of the article, else the publication date: nothing is reported before it
 happens, so a statement day bounds the incident more tightly than publication. Places
-(see `casualty.extract.where` for the places that are not an incident's): the most specific
+(see `casualty.extract.placing` for the places that are not an incident's): the most specific
 place named in the claim's sentence, else of its paragraph's earlier sentences, else of the
 lead.
 Period totals: a period reference or cumulative wording ("since 2014", "so far this year",
@@ -20,6 +20,8 @@ from dataclasses import replace
 from typing import Any, Final
 
 from casualty.extract.lexicon import case_free, lexicon
+from casualty.extract.placing import OTHER_INCIDENT as _OTHER_INCIDENT
+from casualty.extract.placing import earlier
 from casualty.extract.sentences import Sentence
 from casualty.model import Claim, Document
 
@@ -45,8 +47,6 @@ _PERIOD_CUE: Final = case_free(
     r"(?:year|years|months)\b"
     r"|\b(?:war|conflict|insurgency|uprising|violence)\s+(?:has|have|had)\s+(?:killed|claimed|left)"
 )
-#: Sentences that make up an article's lead, where the incident is dated.
-_LEAD: Final = 3
 #: Sentences shorter than this (datelines, bylines) are not used to date incidents.
 _MIN_DATED_WORDS: Final = 6
 #: How far (characters) cumulative wording may stand from a figure it makes a period total.
@@ -58,11 +58,6 @@ _VIOLENCE: Final = re.compile(
     r"\b(?:attack|strike(?!\s+(?:group|force|aircraft|fighter|package))|struck|bomb|shell|"
     r"raid|clash|fight|blast|explo|missile|rocket|drone|airstrike|ambush|assault|offensive|"
     r"fired|gunmen|gunfire|massacre)",
-    re.IGNORECASE,
-)
-#: Words that mark a sentence as about another incident than the article's own.
-_OTHER_INCIDENT: Final = re.compile(
-    r"\b(?:separate(?:ly)?|elsewhere|another|previous(?:ly)?|similar|last\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
 #: A dateline at the start of a body: "BEIRUT:", "KYIV, Ukraine (AP) —", "DUBAI -".
@@ -84,14 +79,12 @@ class ArticleContext:
         self.doc = doc
         self.sentences = sentences
         self._dates: dict[int, tuple[Any, Any]] = {}
+        self._dated: dict[int, Any] = {}
+        self._lead_date: tuple[Any] | None = None
+        self._first_report: tuple[Any] | None = None
         self._reference: tuple[str | None] | None = None
-        self._places: dict[int, list[tuple[int, int, Any]]] = {}
-        self._countries: list[str] | None = None
-        self._all_places: list[tuple[int, int, Any]] | None = None
         self._parties: tuple[str | None, str | None] | None = None
-        self._owned: dict[int, tuple[Any, list[str]]] = {}
-        self._chosen: dict[int, Any] = {}
-        self._weak: dict[int, Any] = {}
+        self._placer: Any = None
 
     def parties(self, registry: Any) -> tuple[str | None, str | None]:
         """The article's main state and non-state parties (found on first need)."""
@@ -139,22 +132,26 @@ class ArticleContext:
         own, said = self._date(index)
         if own is not None:
             return own
-        paragraph = self.sentences[index].paragraph
-        for j in range(index - 1, -1, -1):
-            if self.sentences[j].paragraph != paragraph:
-                break
-            ref = self._date(j)[0]
-            if ref is not None:
-                return ref
-        for j in range(len(self.sentences)):
-            ref = self._date(j)[0]
-            if ref is not None and self._recent(ref) and self._violent(j):
-                return ref
+        ref = earlier(self.sentences, index, self._dated, lambda j: self._date(j)[0])
+        if ref is not None:
+            return ref
+        if self._lead_date is None:
+            dated = (self._date(j)[0] for j in range(len(self.sentences)))
+            self._lead_date = (
+                next(
+                    (r for j, r in enumerate(dated) if r and self._recent(r) and self._violent(j)),
+                    None,
+                ),
+            )
+        if self._lead_date[0] is not None:
+            return self._lead_date[0]
         if said is not None:
             return said
-        reports = [r for j in range(len(self.sentences)) if (r := self._date(j)[1]) is not None]
-        reports = [r for r in reports if self._recent(r)]
-        return min(reports, key=lambda r: r.date) if reports else None
+        if self._first_report is None:
+            reports = [r for j in range(len(self.sentences)) if (r := self._date(j)[1]) is not None]
+            reports = [r for r in reports if self._recent(r)]
+            self._first_report = (min(reports, key=lambda r: r.date) if reports else None,)
+        return self._first_report[0]
 
     def _violent(self, index: int) -> bool:
         """Whether sentence `index` reports violence (an attack or a casualty word) and is not
@@ -222,144 +219,13 @@ class ArticleContext:
 
     # --- places -----------------------------------------------------------------------------
 
-    def _doc_places(self) -> list[tuple[int, int, Any]]:
-        """Every place of the article, found in one scan (the dateline's city left out)."""
-        if self._all_places is None:
-            from casualty.geo import gazetteer
-
-            text = self.doc.text
-            head = _DATELINE_HEAD.match(text)
-            if head is not None:
-                text = " " * head.end() + text[head.end() :]
-            self._all_places = gazetteer().find_places(text)
-        return self._all_places
-
-    def _find_places(self, index: int) -> list[tuple[int, int, Any]]:
-        if index not in self._places:
-            sentence = self.sentences[index]
-            self._places[index] = [
-                (s - sentence.start, e - sentence.start, place)
-                for s, e, place in self._doc_places()
-                if sentence.start <= s and e <= sentence.end
-            ]
-        return self._places[index]
-
-    def countries(self) -> list[str]:
-        """Countries the article names most (datelines aside): context for ambiguous names."""
-        if self._countries is None:
-            tally: dict[str, int] = {}
-            for _, _, place in self._doc_places():
-                tally[place.country] = tally.get(place.country, 0) + 1
-            self._countries = sorted(tally, key=lambda c: (-tally[c], c))
-        return self._countries
-
     def place(self, index: int) -> Any:
-        """Where the incident of sentence `index` happened: see `casualty.extract.where`.
+        """Where the incident of sentence `index` happened (`ArticlePlaces.place`)."""
+        if self._placer is None:
+            from casualty.extract.placing import ArticlePlaces
 
-        The most specific place of the sentence, a named district first. A sentence that
-        names no place takes its paragraph's (earlier sentences), else the lead's; one that
-        names only a division takes a place within it from either; one that names only its
-        country, only from its paragraph. Places outside
-        the article's main countries are passed over when the sentence also names one inside
-        them (a person called "Michael" is not a village in Austria).
-        """
-        if index not in self._chosen:
-            from casualty.extract import where
-
-            own, loose = self._own(index)
-            best = own
-            if own is None or own.kind not in ("city", "district"):
-                other = _OTHER_INCIDENT.search(self.sentences[index].text) is not None
-                borrowed = self._borrowed(index, other)
-                if borrowed is not None and (
-                    own is None
-                    or (where.more_specific(borrowed, own) and where.within(borrowed, own))
-                ):
-                    best = borrowed
-            if loose and best is not None and best.kind != "district":
-                best = where.district_place(loose[0], best)
-            self._chosen[index] = best
-        return self._chosen[index]
-
-    def _own(self, index: int) -> tuple[Any, list[str]]:
-        """(The most specific place sentence `index` names for an incident, else None; its
-        district names without a parent place written beside them)."""
-        if index not in self._owned:
-            from casualty.extract import where
-            from casualty.geo import gazetteer
-
-            gaz = gazetteer()
-            text = self.sentences[index].text
-            found = self._find_places(index)
-            found = sorted(
-                [
-                    *found,
-                    *where.capitals(text, gaz._demonyms),
-                    *where.demonym_countries(text, gaz._demonyms),
-                ],
-                key=lambda f: f[0],
-            )
-            kept = [f for f in found if not where.role_excluded(text, f[0], f[1], f[2].kind)]
-            main = set(self.countries()[:2])
-            if main:
-                inside = [f for f in kept if f[2].country in main]
-                kept = inside or kept
-            strong = [f for f in kept if not where.weak(text, f[0], f[1])]
-            # A town of the division the sentence names ("Damboa, Borno State") over a
-            # namesake elsewhere.
-            named = {f[2].admin1 or f[2].name for f in kept if f[2].kind == "admin1"}
-            if named:
-                lands = {f[2].country for f in kept if f[2].kind == "admin1"}
-                strong = [f for f in strong if f[2].kind != "city" or f[2].country in lands]
-            if named and any(f[2].kind == "city" and f[2].admin1 in named for f in strong):
-                strong = [f for f in strong if f[2].kind != "city" or f[2].admin1 in named]
-            loose: list[str] = []
-            for start, _, name, parent in where.districts(text, found, gaz._stop):
-                anchor = found[parent] if parent is not None else None
-                if anchor is not None and anchor in strong:
-                    strong.append((start, start, where.district_place(name, anchor[2])))
-                else:
-                    loose.append(name)
-            self._owned[index] = (where.most_specific(strong), loose)
-            self._weak[index] = where.most_specific([f for f in kept if f not in strong])
-        return self._owned[index]
-
-    def _borrowed(self, index: int, other: bool) -> Any:
-        """The place sentence `index` borrows: of the nearest earlier sentence of its paragraph
-        that names one (unless it is about another incident; for "the city", of any earlier
-        sentence naming a city), else a local official's place or a distance's reference point
-        the sentence names ("the X mayor said", "20 km north of X"), else the article's main
-        one (not for a sentence that names its country)."""
-        from casualty.extract import where
-
-        if not other:
-            paragraph = self.sentences[index].paragraph
-            city = where.THE_CITY.search(self.sentences[index].text) is not None
-            for j in range(index - 1, -1, -1):
-                if self.sentences[j].paragraph != paragraph and not city:
-                    break
-                found = self._own(j)[0]
-                if found is not None and (not city or found.kind in ("city", "district")):
-                    return found
-        own = self._own(index)[0]
-        if own is not None and own.kind == "country":
-            # A sentence that names its country keeps it rather than take a town named in
-            # another paragraph ("US strikes on a Yemeni port" is not the lead's Sanaa).
-            return self._weak[index]
-        return self._weak[index] or self.main_place()
-
-    def main_place(self) -> Any:
-        """The article's main incident place: the first place below country level a lead
-        sentence names inside the article's main countries, else the first country."""
-        main = set(self.countries()[:2])
-        first = None
-        for j in range(min(_LEAD, len(self.sentences))):
-            found = self._own(j)[0]
-            if found is not None and (not main or found.country in main):
-                if found.kind != "country":
-                    return found
-                first = first or found
-        return first
+            self._placer = ArticlePlaces(self.doc.text, self.sentences, _DATELINE_HEAD)
+        return self._placer.place(index)
 
     # --- claims -----------------------------------------------------------------------------
 

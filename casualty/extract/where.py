@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from casualty.geo import Place
@@ -153,36 +153,6 @@ def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
     if _BORDER_AFTER.match(text, end) or _BORDER_BEFORE.search(before):
         return True
     return bool(_ATTRIBUTIVE_AFTER.match(text, end)) and not _LOCATIVE_BEFORE.search(before)
-
-
-# --- choosing ------------------------------------------------------------------------------
-
-#: An anaphoric city or town ("outside the city"): the last one named before.
-THE_CITY: Final = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+of\b)")
-
-
-def most_specific(found: list[tuple[int, int, Any]]) -> Any:
-    """The most specific of (start, end, place) found, the first of equals; None if none."""
-    if not found:
-        return None
-    return min(found, key=lambda f: (KIND_RANK.get(f[2].kind, 9), f[0]))[2]
-
-
-def more_specific(a: Any, b: Any) -> bool:
-    return KIND_RANK.get(a.kind, 9) < KIND_RANK.get(b.kind, 9)
-
-
-def within(inner: Any, outer: Any) -> bool:
-    """Whether `inner` lies in `outer` (a country, a division or a region)."""
-    if inner.country != outer.country:
-        return False
-    if outer.kind == "admin1":
-        return bool(inner.admin1 == (outer.admin1 or outer.name))
-    if outer.kind == "region":
-        from casualty.geo import gazetteer
-
-        return bool(gazetteer().contains(outer, inner))
-    return bool(outer.kind == "country")
 
 
 # --- districts ------------------------------------------------------------------------------

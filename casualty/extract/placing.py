@@ -1,0 +1,245 @@
+"""Where each sentence's incident happened, for one article.
+
+A sentence's own places are found in one scan of the article (`Gazetteer.find_places`), with
+"the Iraqi capital" and "a Yemeni port" (`where.capitals`, `where.demonym_countries`); those
+that name a speaker's seat, an institution, a government or a neighbour are left out
+(`where.role_excluded`), a local official's town or a distance's reference point only used
+when nothing else places the sentence (`where.weak`), and a district of a city the gazetteer
+lacks is the most specific (`where.districts`). A sentence without a place of its own borrows
+its paragraph's, else the lead's (see `ArticlePlaces.place`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, Final
+
+from casualty.extract import where
+from casualty.extract.sentences import Sentence
+from casualty.extract.where import KIND_RANK
+
+#: Sentences that make up an article's lead, where its main place is named.
+LEAD: Final = 3
+#: Words that mark a sentence as about another incident than the article's own.
+OTHER_INCIDENT: Final = re.compile(
+    r"\b(?:separate(?:ly)?|elsewhere|another|previous(?:ly)?|similar|last\s+(?:week|month|year))\b",
+    re.IGNORECASE,
+)
+#: An anaphoric city or town ("outside the city"): the last one named before.
+THE_CITY: Final = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+of\b)")
+
+
+def most_specific(found: list[tuple[int, int, Any]]) -> Any:
+    """The most specific of (start, end, place) found, the first of equals; None if none."""
+    if not found:
+        return None
+    return min(found, key=lambda f: (KIND_RANK.get(f[2].kind, 9), f[0]))[2]
+
+
+def more_specific(a: Any, b: Any) -> bool:
+    return KIND_RANK.get(a.kind, 9) < KIND_RANK.get(b.kind, 9)
+
+
+def within(inner: Any, outer: Any) -> bool:
+    """Whether `inner` lies in `outer` (a country, a division or a region)."""
+    if inner.country != outer.country:
+        return False
+    if outer.kind == "admin1":
+        return bool(inner.admin1 == (outer.admin1 or outer.name))
+    if outer.kind == "region":
+        from casualty.geo import gazetteer
+
+        return bool(gazetteer().contains(outer, inner))
+    return bool(outer.kind == "country")
+
+
+def earlier(
+    sentences: list[Sentence],
+    index: int,
+    cache: dict[int, Any],
+    value: Callable[[int], Any],
+    across: bool = False,
+) -> Any:
+    """`value` of the nearest sentence before `index` in its paragraph (in the article, with
+    `across`) where it is not None.
+
+    `cache` holds, per sentence, that of itself or of the earlier ones, filled forward once,
+    so a long paragraph is not rescanned for every claim.
+    """
+
+    def joined(k: int) -> bool:
+        return across or sentences[k - 1].paragraph == sentences[k].paragraph
+
+    if index == 0 or not joined(index):
+        return None
+    last = index - 1
+    start = last
+    while start >= 0 and start not in cache:
+        start -= 1
+    for k in range(start + 1, last + 1):
+        found = value(k)
+        if found is None and k > 0 and joined(k):
+            found = cache[k - 1]
+        cache[k] = found
+    return cache[last]
+
+
+class ArticlePlaces:
+    """Per-article caches of the places of sentences, filled lazily."""
+
+    def __init__(self, text: str, sentences: list[Sentence], dateline: re.Pattern[str]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self._dateline = dateline
+        self._places: dict[int, list[tuple[int, int, Any]]] = {}
+        self._countries: list[str] | None = None
+        self._all_places: list[tuple[int, int, Any]] | None = None
+        self._place_starts: list[int] = []
+        self._placed: dict[int, Any] = {}
+        self._owned: dict[int, tuple[Any, list[str]]] = {}
+        self._chosen: dict[int, Any] = {}
+        self._weak: dict[int, Any] = {}
+        self._cities: dict[int, Any] = {}
+
+    def _doc_places(self) -> list[tuple[int, int, Any]]:
+        """Every place of the article, found in one scan (the dateline's city left out)."""
+        if self._all_places is None:
+            from casualty.geo import gazetteer
+
+            text = self.text
+            head = self._dateline.match(text)
+            if head is not None:
+                text = " " * head.end() + text[head.end() :]
+            self._all_places = sorted(gazetteer().find_places(text), key=lambda f: f[0])
+            self._place_starts = [f[0] for f in self._all_places]
+        return self._all_places
+
+    def _find_places(self, index: int) -> list[tuple[int, int, Any]]:
+        if index not in self._places:
+            from bisect import bisect_left
+
+            sentence = self.sentences[index]
+            found = self._doc_places()
+            first = bisect_left(self._place_starts, sentence.start)
+            last = bisect_left(self._place_starts, sentence.end, first)
+            self._places[index] = [
+                (s - sentence.start, e - sentence.start, place)
+                for s, e, place in found[first:last]
+                if e <= sentence.end
+            ]
+        return self._places[index]
+
+    def countries(self) -> list[str]:
+        """Countries the article names most (datelines aside): context for ambiguous names."""
+        if self._countries is None:
+            tally: dict[str, int] = {}
+            for _, _, place in self._doc_places():
+                tally[place.country] = tally.get(place.country, 0) + 1
+            self._countries = sorted(tally, key=lambda c: (-tally[c], c))
+        return self._countries
+
+    def place(self, index: int) -> Any:
+        """Where the incident of sentence `index` happened.
+
+        The most specific place of the sentence, a named district first. A sentence that
+        names no place takes its paragraph's (earlier sentences), else the lead's; one that
+        names only a division takes a place within it from either; one that names only its
+        country, only from its paragraph. Places outside the article's main countries are
+        passed over when the sentence also names one inside them (a person called "Michael"
+        is not a village in Austria).
+        """
+        if index not in self._chosen:
+            own, loose = self._own(index)
+            best = own
+            if own is None or own.kind not in ("city", "district"):
+                other = OTHER_INCIDENT.search(self.sentences[index].text) is not None
+                borrowed = self._borrowed(index, other)
+                if borrowed is not None and (
+                    own is None or (more_specific(borrowed, own) and within(borrowed, own))
+                ):
+                    best = borrowed
+            if loose and best is not None and best.kind != "district":
+                best = where.district_place(loose[0], best)
+            self._chosen[index] = best
+        return self._chosen[index]
+
+    def _own(self, index: int) -> tuple[Any, list[str]]:
+        """(The most specific place sentence `index` names for an incident, else None; its
+        district names without a parent place written beside them)."""
+        if index not in self._owned:
+            from casualty.geo import gazetteer
+
+            gaz = gazetteer()
+            text = self.sentences[index].text
+            found = self._find_places(index)
+            found = sorted(
+                [
+                    *found,
+                    *where.capitals(text, gaz._demonyms),
+                    *where.demonym_countries(text, gaz._demonyms),
+                ],
+                key=lambda f: f[0],
+            )
+            kept = [f for f in found if not where.role_excluded(text, f[0], f[1], f[2].kind)]
+            main = set(self.countries()[:2])
+            if main:
+                inside = [f for f in kept if f[2].country in main]
+                kept = inside or kept
+            strong = [f for f in kept if not where.weak(text, f[0], f[1])]
+            # A town of the division the sentence names ("Damboa, Borno State") over a
+            # namesake elsewhere.
+            named = {f[2].admin1 or f[2].name for f in kept if f[2].kind == "admin1"}
+            if named:
+                lands = {f[2].country for f in kept if f[2].kind == "admin1"}
+                strong = [f for f in strong if f[2].kind != "city" or f[2].country in lands]
+            if named and any(f[2].kind == "city" and f[2].admin1 in named for f in strong):
+                strong = [f for f in strong if f[2].kind != "city" or f[2].admin1 in named]
+            loose: list[str] = []
+            for start, _, name, parent in where.districts(text, found, gaz._stop):
+                anchor = found[parent] if parent is not None else None
+                if anchor is not None and anchor in strong:
+                    strong.append((start, start, where.district_place(name, anchor[2])))
+                else:
+                    loose.append(name)
+            self._owned[index] = (most_specific(strong), loose)
+            self._weak[index] = most_specific([f for f in kept if f not in strong])
+        return self._owned[index]
+
+    def _borrowed(self, index: int, other: bool) -> Any:
+        """The place sentence `index` borrows: of the nearest earlier sentence of its paragraph
+        that names one (unless it is about another incident; for "the city", of any earlier
+        sentence naming a city), else a local official's place or a distance's reference point
+        the sentence names ("the X mayor said", "20 km north of X"), else the article's main
+        one (not for a sentence that names its country)."""
+        if not other and THE_CITY.search(self.sentences[index].text) is not None:
+            found = earlier(self.sentences, index, self._cities, self._city, across=True)
+            if found is not None:
+                return found
+        elif not other:
+            found = earlier(self.sentences, index, self._placed, lambda j: self._own(j)[0])
+            if found is not None:
+                return found
+        own = self._own(index)[0]
+        if own is not None and own.kind == "country":
+            # A sentence that names its country keeps it rather than take a town named in
+            # another paragraph ("US strikes on a Yemeni port" is not the lead's Sanaa).
+            return self._weak[index]
+        return self._weak[index] or self.main_place()
+
+    def _city(self, index: int) -> Any:
+        found = self._own(index)[0]
+        return found if found is not None and found.kind in ("city", "district") else None
+
+    def main_place(self) -> Any:
+        """The article's main incident place: the first place below country level a lead
+        sentence names inside the article's main countries, else the first country."""
+        main = set(self.countries()[:2])
+        first = None
+        for j in range(min(LEAD, len(self.sentences))):
+            found = self._own(j)[0]
+            if found is not None and (not main or found.country in main):
+                if found.kind != "country":
+                    return found
+                first = first or found
+        return first
