@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 #: Distinct raw values a memo keeps; past that, further values are read without one.
-MEMO_MAX = 1 << 16
+MEMO_MAX = 1 << 18
 #: Longest raw text kept (longer ones, such as a claim's text, are unique to a row).
 MEMO_CHARS = 48
 

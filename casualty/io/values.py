@@ -344,7 +344,7 @@ def _claim(values: Mapping[str, Any], extra_order: Sequence[str] | None, r: _Rea
         _own_text(get("claim_id")) or "",
         r.source_type[get("source_type")] or "unknown",
         text[get("reported_by")],
-        text[get("doc")],
+        _text(get("doc")),  # nearly one a claim: a memo would fill up with them
         parse_span(get("span")),
         r.published[get("published")],
         date,
@@ -363,7 +363,7 @@ def _claim(values: Mapping[str, Any], extra_order: Sequence[str] | None, r: _Rea
         qualifier,
         said,
         _own_text(get("url")),
-        text[get("incident_id")],
+        _text(get("incident_id")),
         extra,
     )
     if claim.claim_id:
