@@ -188,6 +188,15 @@ FALLBACK = [
         "US strikes on a Yemeni fuel port killed at least 12 people, officials said.",
         (None, "YE"),
     ),
+    # ... for any country with a demonym: "the Chadian capital", "a Nigerien army base"
+    (
+        "A bomb exploded in the Chadian capital on Monday, killing 14 people.",
+        ("N'Djamena", "TD"),
+    ),
+    (
+        "Gunmen killed 9 soldiers at a Nigerien army base near the border.",
+        (None, "NE"),
+    ),
     # a facility named after its site
     (
         "Jets struck the Ras Hilal oil terminal near Hodeidah, killing 9 workers.",
