@@ -30,6 +30,13 @@ if TYPE_CHECKING:
 KIND_RANK: Final = {"district": -1, "city": 0, "region": 1, "admin1": 2, "country": 3}
 
 _WORD: Final = r"\w[\w'’.-]*"
+#: A word between a place and its institution: a name ("Central", "Health") or a qualifier
+#: ("regional", "military-civilian"), never a verb or a figure ("in Kyiv killed 5 army ...").
+_QUALIFIER: Final = (
+    r"(?:[A-Z][\w'’.-]*|[a-z]+-[a-z]+|regional|city|municipal|local|provincial|state|federal|"
+    r"interim|central|military|health|healthy|interior|defen[cs]e|foreign|civil|civilian|"
+    r"de\s+facto)"
+)
 #: After a place: a compound that makes it a seat or a controller ("Kyiv-based", "Moscow-held").
 _COMPOUND_AFTER: Final = re.compile(
     r"[-‐‑]\s?(?:based|backed|controlled|held|led|installed|run|allied|aligned|occupied|"
@@ -39,17 +46,19 @@ _COMPOUND_AFTER: Final = re.compile(
 #: After a place: up to two words, then a national institution ("Kyiv government", "Gaza
 #: Health Ministry", "Donetsk military-civilian administration").
 _INSTITUTION_AFTER: Final = re.compile(
-    rf"(?:\s+{_WORD}){{0,2}}?\s+(?:government|administration|authorities|authority|ministry|"
-    r"parliament|regime|court|embassy|cabinet|command|military|army|navy|department|"
-    r"forces|troops)\b",
-    re.IGNORECASE,
+    rf"(?:\s+{_QUALIFIER}){{0,2}}?\s+(?i:government|administration|authorities|authority|"
+    r"ministry|parliament|regime|court|embassy|cabinet)\b"
+)
+#: After a country: its armed forces or a department ("US Central Command", "Ukraine army");
+#: after a town the same words name a site there ("the Mosul army base").
+_STATE_FORCE_AFTER: Final = re.compile(
+    rf"(?:\s+{_QUALIFIER}){{0,2}}?\s+(?i:command|military|army|navy|department|forces|troops)\b"
 )
 #: After a place: a local official ("Kirkuk police chief", "the Dibis mayor"): the place is
 #: the official's, which is often but not always the incident's.
 _LOCAL_OFFICIAL_AFTER: Final = re.compile(
-    rf"(?:\s+{_WORD})?\s+(?:police|governor|mayor|council|municipality|"
-    r"prosecutor(?:'s|’s)?|spokes(?:man|woman|person)|officials?)\b",
-    re.IGNORECASE,
+    rf"(?:\s+{_QUALIFIER})?\s+(?i:police|governor|mayor|council|municipality|"
+    r"prosecutor(?:'s|’s)?|spokes(?:man|woman|person)|officials?)\b"
 )
 #: Before a place: a distance that makes it a reference point ("95 miles south of Mosul").
 _REFERENCE_BEFORE: Final = re.compile(
@@ -150,6 +159,8 @@ def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if kind != "country":
         return False
+    if _STATE_FORCE_AFTER.match(text, end):
+        return True
     if _BORDER_AFTER.match(text, end) or _BORDER_BEFORE.search(before):
         return True
     return bool(_ATTRIBUTIVE_AFTER.match(text, end)) and not _LOCATIVE_BEFORE.search(before)
