@@ -106,7 +106,7 @@ def cluster_frame(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        ordered = frame.iloc[order].reset_index(drop=True)
+        ordered = _reordered(frame, order)
         del frame
         t = features.build_frame(ordered, registry)
         # Only period totals that name no incident need the text of their dates and source.
@@ -123,6 +123,20 @@ def cluster_frame(
     incident = np.empty(len(order), dtype=object)
     incident[order] = incident_sorted
     return incident.tolist(), links
+
+
+def _reordered(frame: pd.DataFrame, order: IntArray) -> pd.DataFrame:
+    """The frame's rows in `order`, a column per thread (pyarrow's take lets go of the GIL)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import pandas as pd
+
+    def column(name: str) -> pd.Series:
+        return frame[name].take(order).reset_index(drop=True)
+
+    names = [str(name) for name in frame.columns]
+    with ThreadPoolExecutor(max_workers=blocking.WORKERS) as pool:
+        return pd.DataFrame(dict(zip(names, pool.map(column, names), strict=True)))
 
 
 #: Pairs scored at a time (bounds the per-feature matrix and the scorer's temporaries).
