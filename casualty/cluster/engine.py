@@ -200,6 +200,8 @@ def _release_freed_memory() -> None:
 
 
 def _run_sorted(t: Table, period: dict[int, Any], threshold: float) -> tuple[list[str], Links]:
+    from concurrent.futures import ThreadPoolExecutor
+
     import numpy as np
 
     a, b = blocking.candidate_pairs(t)
@@ -215,11 +217,14 @@ def _run_sorted(t: Table, period: dict[int, Any], threshold: float) -> tuple[lis
     label = _omissions_follow_victims(t, a, b, label)
     label = np.where(active, label, -1)
 
-    incident = ids.incident_ids(t, label)
-    for i in np.flatnonzero(label < 0).tolist():
-        date, date_end, source = period[i]
-        incident[i] = ids.period_id(date, date_end, source, t, i)
-    other, best_score, best_parts = _best_links(t, a, b, score, label)
+    # Ids and links are independent: the links (numpy) are found while the ids are named.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        links = pool.submit(_best_links, t, a, b, score, label)
+        incident = ids.incident_ids(t, label)
+        for i in np.flatnonzero(label < 0).tolist():
+            date, date_end, source = period[i]
+            incident[i] = ids.period_id(date, date_end, source, t, i)
+        other, best_score, best_parts = links.result()
     return incident, Links(t, other, best_score, best_parts)
 
 
