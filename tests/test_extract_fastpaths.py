@@ -189,3 +189,39 @@ def test_ascii_word_pattern_finds_the_unicode_patterns_words(text: str) -> None:
     from casualty.geo.mentions import _ASCII_TOKEN, _TOKEN
 
     assert _spans(_ASCII_TOKEN.finditer(text)) == _spans(_TOKEN.finditer(text))
+
+
+def _plain_words(text: str) -> tuple[list[int], list[int], list[str], list[bool]]:
+    """The place scan's words by the per-word loop `_Words` replaced."""
+    from casualty.geo.mentions import _ASCII_TOKEN, _TOKEN
+
+    starts, ends, texts, caps = [], [], [], []
+    for m in (_ASCII_TOKEN if text.isascii() else _TOKEN).finditer(text):
+        word, end = m.group(), m.end()
+        if word[-1] in "sS" and len(word) > 2 and word[-2] in "'’":
+            word, end = word[:-2], end - 2
+        starts.append(m.start())
+        ends.append(end)
+        texts.append(word)
+        caps.append(word[0].isupper() or not word[0].islower())
+    return starts, ends, texts, caps
+
+
+_WORD_ALPHABET = st.sampled_from([*"asSdA1 _-'`’‘ʼ.", "İ", "ب", "\u064e", "ǅ"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["Syria's", "Ma'rib's", "a's", " 's", "X's's", "Ba’ath’s", "IS'S"]),
+            st.text(_WORD_ALPHABET, max_size=8),
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_place_scan_words_match_the_per_word_loop(text: str) -> None:
+    from casualty.geo.mentions import _Words
+
+    w = _Words(text)
+    assert (w.starts, w.ends, w.texts, w.caps) == _plain_words(text)

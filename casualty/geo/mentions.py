@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from operator import itemgetter, not_
 from typing import TYPE_CHECKING, Any, Final
 
 from casualty.geo.normalize import ARTICLES, token_key
@@ -94,24 +95,38 @@ def as_code(country: str) -> str:
 
 
 class _Words:
-    """The words of a text as parallel lists (cheaper than one object per word)."""
+    """The words of a text as parallel lists (cheaper than one object per word).
+
+    The lists are built by mapping C-level methods over the matches, not by a Python loop
+    per word; possessives ("Syria's") are then cut back to their name, found by a search for
+    the possessive ending rather than by testing every word.
+    """
 
     __slots__ = ("caps", "ends", "starts", "texts")
 
     def __init__(self, text: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.texts: list[str] = []
-        self.caps: list[bool] = []
-        for m in (_ASCII_TOKEN if text.isascii() else _TOKEN).finditer(text):
-            word, end = m.group(), m.end()
-            if word[-1] in "sS" and len(word) > 2 and word[-2] in "'’":
-                word, end = word[:-2], end - 2  # possessive: "Syria's"
-            first = word[0]
-            self.starts.append(m.start())
-            self.ends.append(end)
-            self.texts.append(word)
-            self.caps.append(first.isupper() or not first.islower())
+        matches = list((_ASCII_TOKEN if text.isascii() else _TOKEN).finditer(text))
+        self.starts: list[int] = list(map(_START, matches))
+        self.ends: list[int] = list(map(_END, matches))
+        self.texts: list[str] = list(map(_GROUP, matches))
+        if matches and ("'" in text or "’" in text):
+            at_end = {end: k for k, end in enumerate(self.ends)}
+            for m in _POSSESSIVE.finditer(text):
+                k = at_end.get(m.end())
+                if k is not None and self.starts[k] < m.start():
+                    self.texts[k] = self.texts[k][:-2]  # possessive: "Syria's"
+                    self.ends[k] -= 2
+        # The first character is a letter: capitalised unless lower-case (caseless scripts
+        # count as capitalised).
+        self.caps: list[bool] = list(map(not_, map(str.islower, map(_FIRST, self.texts))))
+
+
+_START: Final = re.Match.start
+_END: Final = re.Match.end
+_GROUP: Final = re.Match.group
+_FIRST: Final = itemgetter(0)
+#: The end of a possessive: an apostrophe and "s" that end a word.
+_POSSESSIVE: Final = re.compile(r"['’][sS]")
 
 
 def find_places(
