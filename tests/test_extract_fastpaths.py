@@ -225,3 +225,24 @@ def test_place_scan_words_match_the_per_word_loop(text: str) -> None:
 
     w = _Words(text)
     assert (w.starts, w.ends, w.texts, w.caps) == _plain_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_mention_tokens_match_the_per_match_loop(text: str) -> None:
+    from casualty.extract.mentions import _WORD, _tokens
+
+    low = text.lower()
+    subject = low if len(low) == len(text) else text
+    plain = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(subject)]
+    assert _tokens(text) == plain
+
+
+def test_sentence_dates_memo_gives_the_uncached_answer() -> None:
+    from casualty.extract.when import sentence_dates
+
+    text = "Gunmen killed 4 people on Friday, the army said on Saturday."
+    first = sentence_dates.__wrapped__(text, "2024-05-12", "2024-05-12")
+    assert sentence_dates(text, "2024-05-12", "2024-05-12") == first
+    assert sentence_dates(text, "2024-05-12", "2024-05-12") == first
+    assert first[0] is not None and first[0].date == "2024-05-10"

@@ -77,8 +77,15 @@ class Mention:
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     low = text.lower()
     if len(low) == len(text):  # the same spans: tokens need no case
-        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
+        # Match methods mapped over the matches: no Python frame per token.
+        ms = list(_WORD.finditer(low))
+        return list(zip(map(_START, ms), map(_END, ms), map(_GROUP, ms), strict=True))
     return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+
+
+_START: Final = re.Match.start
+_END: Final = re.Match.end
+_GROUP: Final = re.Match.group
 
 
 def _between(tokens: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
