@@ -526,3 +526,44 @@ def test_ids_stay_when_claims_of_a_new_incident_are_added(claims: list[Claim]) -
     after = {c.claim_id: c.incident_id for c in cluster_claims(claims + newcomers).claims}
     assert {k: after[k] for k in before} == before
     assert len({after[f"z{i}"] for i in range(3)}) == 1
+
+
+def test_a_lone_report_a_day_before_an_incident_needs_a_shared_figure_to_join() -> None:
+    # A city struck on the 5th, 6th and 7th; one source reports a strike on the 4th. With
+    # nothing tying that report to the 5th, it is an incident of its own (the city is struck
+    # often); repeating one of the 5th's figures makes it a misdated relay.
+    main = [
+        claim(location="Saraqib", date="2018-02-05", low=9, high=9, source=s)
+        for s in ("Monitor", "Medics", "Civil defence")
+    ]
+    later = [
+        claim(location="Saraqib", date=f"2018-02-0{day}", low=day, high=day, source=s)
+        for day in (6, 7)
+        for s in ("Monitor", "Medics")
+    ]
+    own_figure = claim(location="Saraqib", date="2018-02-04", low=3, high=3, source="Activists")
+    result = cluster_claims([*main, *later, own_figure])
+    assert not same(result, own_figure.claim_id, main[0].claim_id)
+    relay = claim(location="Saraqib", date="2018-02-04", low=9, high=9, source="Activists")
+    result = cluster_claims([*main, *later, relay])
+    assert same(result, relay.claim_id, *(c.claim_id for c in main))
+    assert not same(result, relay.claim_id, later[0].claim_id)
+
+
+def test_one_source_repeating_its_figure_is_a_stronger_relay_than_another_source() -> None:
+    def figures(source: str) -> float:
+        a = claim(location="Afrin", date="2018-03-16", low=17, high=17, source="Monitor")
+        b = claim(location="Afrin", date="2018-03-16", low=17, high=17, source=source)
+        result = cluster_claims([a, b])
+        link = next(result.links[c.claim_id] for c in (a, b) if result.links[c.claim_id].other_id)
+        return dict(link.features)["figures"]
+
+    assert figures("Monitor") == pytest.approx(figures("Medics") + 2.0)
+
+
+def test_named_victims_that_differ_count_against_one_incident() -> None:
+    a = claim(location="Kharkiv", country="UA", date="2022-03-01", victim="civilians", low=10)
+    b = claim(location="Kharkiv", country="UA", date="2022-03-01", victim="Ukrainian forces")
+    result = cluster_claims([a, b])
+    link = next(result.links[c.claim_id] for c in (a, b) if result.links[c.claim_id].other_id)
+    assert dict(link.features)["victim"] == -1.5

@@ -4,7 +4,8 @@ Each feature adds a log-odds-like contribution (positive: same incident, negativ
 incidents); the score of a pair is their sum. The weights are set by hand from what the
 features mean, not fitted: a shared exact day at the same named place is strong evidence, a
 one-day gap at one place is evidence against (a city struck daily), a repeated figure is a
-relay, and a different figure from the same source about the same victims is a toll update.
+relay (more so when one source repeats it), and a different figure from the same source about
+the same victims is a toll update.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ FEATURES: Final = ("date", "place", "perpetrator", "victim", "figures", "same_do
 
 #: A contribution at or below this is a veto: the pair cannot be one incident.
 VETO: Final = -5.0
+
+#: Extra weight when one source repeats one exact figure: the same toll, relayed.
+SAME_SOURCE_RELAY: Final = 2.0
 
 _EARTH_KM: Final = 6371.0088
 
@@ -146,13 +150,9 @@ def _figures(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     # A range ("dozens" as 24-99) repeats a word, not a count.
     ranged = (la >= 0) & (ha > la) & (hb > lb)
     relay = np.where(ranged, 0.5, np.minimum(2.5, 0.5 + np.log10(size + 1.0)))
-    update = (
-        same_outcome
-        & (t.source[a] == t.source[b])
-        & (t.source[a] > 0)
-        & (t.victim[a] == t.victim[b])
-        & ~same_figure
-    )
+    same_source = (t.source[a] == t.source[b]) & (t.source[a] > 0)
+    update = same_outcome & same_source & (t.victim[a] == t.victim[b]) & ~same_figure
+    relay = np.where(same_source & ~ranged, relay + SAME_SOURCE_RELAY, relay)
     return np.where(same_figure, relay, np.where(update, 0.5, 0.0))
 
 
@@ -180,7 +180,7 @@ def score_pairs(t: Table, a: IntArray, b: IntArray) -> tuple[FloatArray, FloatAr
         0.0,
         np.where(
             both_victims,
-            _match(t.victim[a], t.victim[b], 0.5, -1.0),
+            _match(t.victim[a], t.victim[b], 0.5, -1.5),
             _match(t.vcat[a], t.vcat[b], 0.0, -1.0),
         ),
     )
