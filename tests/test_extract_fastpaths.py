@@ -9,6 +9,7 @@ test compares the fast form with the straightforward one on invented or random t
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -246,3 +247,60 @@ def test_sentence_dates_memo_gives_the_uncached_answer() -> None:
     assert sentence_dates(text, "2024-05-12", "2024-05-12") == first
     assert sentence_dates(text, "2024-05-12", "2024-05-12") == first
     assert first[0] is not None and first[0].date == "2024-05-10"
+
+
+def _plain_scan(gaz: object, text: str, w: object) -> list[tuple[int, int, str]]:
+    """The place scan's matches by the word-by-word loop `_scan` replaced."""
+    from casualty.geo import mentions as m
+
+    g: Any = gaz
+    ww: Any = w
+    out: list[tuple[int, int, str]] = []
+    i, n = 0, len(ww.texts)
+    while i < n:
+        if not ww.caps[i] or (ww.texts[i] in m._ARTICLE_WORDS and not m._opens_name(text, ww, i)):
+            i += 1
+            continue
+        acc: list[str] = []
+        best = None
+        for j in range(i, min(n, i + m.MAX_WORDS)):
+            if j > i:
+                if text[ww.ends[j - 1] : ww.starts[j]] not in m._GAPS:
+                    break
+                if not ww.caps[j] and ww.texts[j] not in m._INNER:
+                    break
+            part = m._token_key(ww.texts[j], not acc)
+            if part:
+                acc.append(part)
+            if not acc:
+                continue
+            joined = " ".join(acc)
+            if joined in g._keys:
+                if ww.caps[j] or (j > i and ww.texts[j] in m.GEO_NOUNS):
+                    best = (i, j, joined)
+            elif joined not in g._prefixes:
+                break
+        if best is None or best[2] in g._stop_keys:
+            i += 1
+        else:
+            out.append(best)
+            i = best[1] + 1
+    return out
+
+
+_PLACE_PIECES = [
+    *("Aleppo", "Deir", "ez-Zor", "Deir ez-Zor", "al-Bab", "Al", "The", "in", "the", "New"),
+    *("York", "Homs province", "Gaza Strip", "Mosul's", "Said", "Kharkiv", ",", "killed"),
+    *("Badia desert", "Jisr al-Shughur", "Monday", "US", "-", "Rafah"),
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_PIECES), max_size=14).map(" ".join))
+def test_place_scan_matches_the_word_by_word_loop(text: str) -> None:
+    from casualty.geo import gazetteer
+    from casualty.geo.mentions import _scan, _Words
+
+    gaz = gazetteer()
+    w = _Words(text)
+    assert _scan(gaz, text, w) == _plain_scan(gaz, text, w)

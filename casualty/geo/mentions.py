@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from itertools import compress
 from operator import itemgetter, not_
 from typing import TYPE_CHECKING, Any, Final
 
@@ -136,13 +137,9 @@ def find_places(
     w = _Words(text)
     matches = _scan(gaz, text, w)
     given = {as_code(c) for c in context_countries}
-    lower_words = {word for word, cap in zip(w.texts, w.caps, strict=True) if not cap}
+    lower_words = set(compress(w.texts, map(not_, w.caps)))
     demonyms = gaz._demonyms
-    found_in_text = {
-        demonyms[word]
-        for word, cap in zip(w.texts, w.caps, strict=True)
-        if cap and word in demonyms
-    }
+    found_in_text = {demonyms[word] for word in demonyms.keys() & compress(w.texts, w.caps)}
     country, kind, pop = gaz._country, gaz._kind, gaz._pop
     for _, _, key in matches:
         found = gaz._found(key)
@@ -257,10 +254,11 @@ def _scan(gaz: Gazetteer, text: str, w: _Words) -> list[tuple[int, int, str]]:
     keys, prefixes = gaz._keys, gaz._prefixes
     starts, ends, texts, caps = w.starts, w.ends, w.texts, w.caps
     matches: list[tuple[int, int, str]] = []
-    i, n = 0, len(texts)
-    while i < n:
-        if not caps[i] or (texts[i] in _ARTICLE_WORDS and not _opens_name(text, w, i)):
-            i += 1
+    n = len(texts)
+    resume = 0  # the word after the last match: matches never overlap
+    # Only a capitalised word starts a name: the others are skipped without a Python step.
+    for i in compress(range(n), caps):
+        if i < resume or (texts[i] in _ARTICLE_WORDS and not _opens_name(text, w, i)):
             continue
         acc: list[str] = []
         best: tuple[int, int, str] | None = None
@@ -281,11 +279,9 @@ def _scan(gaz: Gazetteer, text: str, w: _Words) -> list[tuple[int, int, str]]:
                     best = (i, j, joined)
             elif joined not in prefixes:
                 break
-        if best is None or best[2] in gaz._stop_keys:
-            i += 1
-        else:
+        if best is not None and best[2] not in gaz._stop_keys:
             matches.append(best)
-            i = best[1] + 1
+            resume = best[1] + 1
     return matches
 
 
