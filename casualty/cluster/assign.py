@@ -17,7 +17,7 @@
 5. **Second look** (`merge.join_lone_days`). A small group of reports agreeing on a wrong
    day joins the incident at its place when no other group competes (a place with groups on
    two adjacent days and none around them). Folding any small group into a clearly closer,
-   twice larger one (`merge.merge_small_groups`) is not used: in cities struck every day it
+   twice larger one (the former `merge_small_groups`) is gone: in cities struck every day it
    merged whole incidents a day apart (synth B-cubed 0.936 -> 0.938 at 100k without it).
 
 Everything is a function of the claims' content (ties broken by keys, never by input order).

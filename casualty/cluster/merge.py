@@ -1,16 +1,13 @@
 """Second looks at the groups attachment made: reports that put one incident on the wrong day.
 
 Attachment compares each unit with whole groups, so that nothing chains; but a few reports
-that agree on a wrong day form a group of their own next to the incident's. These functions
-fold such a group into the incident's when the evidence around it allows no other reading,
-and never let a group that took another in be folded itself.
+that agree on a wrong day form a group of their own next to the incident's. `join_lone_days`
+folds such a group into the incident's when the evidence around it allows no other reading.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
-
-from casualty.cluster import arrays
 
 if TYPE_CHECKING:
     import numpy as np
@@ -23,76 +20,6 @@ if TYPE_CHECKING:
 #: The average link two groups a day apart at one place need to join (`join_lone_days`):
 #: above it only where the day is the whole difference (other actors or figures pull it down).
 LONE_FLOOR: Final = 1.0
-
-
-def merge_small_groups(
-    label: IntArray,
-    a: IntArray,
-    b: IntArray,
-    score: FloatArray,
-    bonus: FloatArray,
-    same_place: BoolArray,
-    threshold: float,
-    relief: float,
-) -> IntArray:
-    """Fold a small group into a clearly better, at least twice as large one at one place.
-
-    Reports that agree on a wrong day (a relay of one source's dating) form a small group
-    next to the incident's own. The small group joins when the average link between the two
-    groups (plus the best repeated-figure bonus) reaches the threshold less `relief`,
-    every pair is at the same place, and no other group comes within `relief` of it.
-    A group that takes in another is never folded itself, so nothing chains.
-    """
-    import numpy as np
-
-    la, lb = label[a], label[b]
-    cross = (la != lb) & (la >= 0) & (lb >= 0)
-    if not cross.any():
-        return label
-    size = np.bincount(label[label >= 0])
-    la, lb, s, bb, sp = la[cross], lb[cross], score[cross], bonus[cross], same_place[cross]
-    width = np.int64(len(size))
-    key = np.minimum(la, lb) * width + np.maximum(la, lb)
-    uniq, inv = arrays.unique_inverse(key)
-    total = np.bincount(inv, weights=s)
-    best_bonus = np.zeros(len(uniq))
-    np.maximum.at(best_bonus, inv, bb)
-    all_same = np.ones(len(uniq), dtype=bool)
-    np.logical_and.at(all_same, inv, sp)
-    g1, g2 = uniq // width, uniq % width
-    avg = total / (size[g1] * size[g2]) + best_bonus
-    # Both directions: small -> large candidates, ranked per small group.
-    small = np.concatenate([g1, g2])
-    large = np.concatenate([g2, g1])
-    value = np.concatenate([avg, avg])
-    same = np.concatenate([all_same, all_same])
-    order = np.lexsort((large, -value, small))
-    small, large, value, same = small[order], large[order], value[order], same[order]
-    first = np.ones(len(small), dtype=bool)
-    first[1:] = small[1:] != small[:-1]
-    runner = np.full(len(size), -np.inf)
-    second = ~first & np.concatenate([[False], first[:-1]])
-    runner[small[second]] = value[second]
-    bs, bl, bv, bsame = small[first], large[first], value[first], same[first]
-    fold = (
-        bsame
-        & (bv >= threshold - relief)
-        & (bv - runner[bs] >= relief)
-        & (size[bl] >= 2 * size[bs])
-    )
-    target = np.arange(len(size))
-    target[bs[fold]] = bl[fold]
-    # No chains: a group that receives another stays; one that folds does not receive.
-    receivers = np.zeros(len(size), dtype=bool)
-    receivers[bl[fold]] = True
-    target = np.where(receivers[target] & (target != np.arange(len(size))), target, target)
-    chained = fold & receivers[bs]
-    target[bs[chained]] = bs[chained]
-    target = np.where(target[target] != target, np.arange(len(size)), target)
-    out = label.copy()
-    inside = label >= 0
-    out[inside] = target[label[inside]]
-    return out
 
 
 def join_lone_days(
