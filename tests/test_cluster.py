@@ -531,7 +531,8 @@ def test_ids_stay_when_claims_of_a_new_incident_are_added(claims: list[Claim]) -
 def test_a_lone_report_a_day_before_an_incident_needs_a_shared_figure_to_join() -> None:
     # A city struck on the 5th, 6th and 7th; one source reports a strike on the 4th. With
     # nothing tying that report to the 5th, it is an incident of its own (the city is struck
-    # often); repeating one of the 5th's figures makes it a misdated relay.
+    # often), even from a source that gave another toll on the 5th; repeating one of the 5th's
+    # figures makes it a misdated relay.
     main = [
         claim(location="Saraqib", date="2018-02-05", low=9, high=9, source=s)
         for s in ("Monitor", "Medics", "Civil defence")
@@ -541,7 +542,7 @@ def test_a_lone_report_a_day_before_an_incident_needs_a_shared_figure_to_join() 
         for day in (6, 7)
         for s in ("Monitor", "Medics")
     ]
-    own_figure = claim(location="Saraqib", date="2018-02-04", low=3, high=3, source="Activists")
+    own_figure = claim(location="Saraqib", date="2018-02-04", low=3, high=3, source="Monitor")
     result = cluster_claims([*main, *later, own_figure])
     assert not same(result, own_figure.claim_id, main[0].claim_id)
     relay = claim(location="Saraqib", date="2018-02-04", low=9, high=9, source="Activists")

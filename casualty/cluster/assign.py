@@ -8,8 +8,8 @@
    candidate pair with, as the average pair score over all members (a missing pair counts as
    0). A unit that is not seeded joins the best group when the average reaches the
    threshold; a seeded unit moves only when another group beats its own by a clear margin,
-   and a lone seed only into a larger group (so two lone seeds never swap) that it shares a
-   figure with or that it clearly beats the threshold for. Because each unit
+   and a lone seed only into a larger group (so two lone seeds never swap) that it repeats a
+   count of or that it clearly beats the threshold for. Because each unit
    is compared with a whole group, and groups do not grow during the round, a chain of
    pairwise links (a city struck day after day) cannot pull incidents together.
 4. **The rest.** Units that joined nothing are grouped by their coarser place key and window
@@ -49,11 +49,15 @@ MOVE_MARGIN: Final = 1.0
 #: clear winner, and the full threshold applies.
 LONE_RELIEF: Final = 1.5
 #: A lone report with an exact day at a named place is an incident of its own unless the
-#: evidence says it is another's misdated report: it moves into a larger group when it shares
-#: a figure (a relay or the same source's update) with it and the relaxed bar holds, or when
-#: its average beats the threshold by this much. Without a shared figure, a report a day off
-#: an incident at its place is as likely the next strike on a city struck daily.
+#: evidence says it is another's misdated report: it moves into a larger group when it repeats
+#: a count given there (a relay) and the relaxed bar holds, or when its average beats the
+#: threshold by this much. Without a repeated count, a report a day off an incident at its
+#: place is as likely the next strike on a city struck daily, where one spokesman gives a new
+#: toll every day (which scores as a same-source update).
 LONE_EXTRA: Final = 1.0
+#: The figures bonus above which a pair repeats a count (a relay scores 0.5 + log10(n + 1));
+#: a same-source update or a repeated range word scores exactly this.
+COUNT_RELAY: Final = 0.5
 
 
 def components(n: int, a: IntArray, b: IntArray) -> IntArray:
@@ -167,7 +171,7 @@ def attach(
         # reach: that incident is the one the report is about, unless the evidence is weak.
         clear |= vague[bu] & (second_of[bu] == -np.inf)
     relaxed = (ba >= threshold) | (clear & (ba >= threshold - LONE_RELIEF))
-    lone_ok = (clear & (bbonus > 0) & (ba >= threshold - LONE_RELIEF)) | (
+    lone_ok = (clear & (bbonus > COUNT_RELAY) & (ba >= threshold - LONE_RELIEF)) | (
         ba >= threshold + LONE_EXTRA
     )
     move = np.where(
