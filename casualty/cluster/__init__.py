@@ -75,15 +75,19 @@ def with_incidents(claims: Sequence[Claim], incident: Sequence[str]) -> tuple[Cl
     """The claims with their incident ids set (a positional rebuild: faster than `replace`)."""
     import operator
 
+    from casualty.io.fast import gc_paused, slot_constructor
+
     names = [f.name for f in fields(Claim)]
     get = operator.attrgetter(*names)
     at = names.index("incident_id")
+    make = slot_constructor(Claim)
     out: list[Claim] = []
-    for claim, iid in zip(claims, incident, strict=True):
-        if claim.incident_id == iid:
-            out.append(claim)
-            continue
-        values = list(get(claim))
-        values[at] = iid
-        out.append(Claim(*values))
+    with gc_paused():
+        for claim, iid in zip(claims, incident, strict=True):
+            if claim.incident_id == iid:
+                out.append(claim)
+                continue
+            values = list(get(claim))
+            values[at] = iid
+            out.append(make(*values))
     return tuple(out)
