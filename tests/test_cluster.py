@@ -113,6 +113,25 @@ def test_a_document_mentioning_an_older_incident_keeps_it_apart() -> None:
     assert not same(cluster_claims([today, older]), today.claim_id, older.claim_id)
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "together"),
+    [
+        ("Qasr Nabil", "Hayy Warda", False),
+        ("Qasr Nabil", "Qasr Nabeel", True),
+    ],
+)
+def test_unknown_districts_of_one_city_are_told_apart_by_name(
+    first: str, second: str, together: bool
+) -> None:
+    # Names the gazetteer lacks take their city's coordinates, so distance cannot tell
+    # them apart; unlike names are two places, alike ones a spelling variant.
+    doc = "report-3"
+    where = {"admin1": "Baghdad", "country": "IQ", "lat": 33.34, "lon": 44.40}
+    a = claim(doc=doc, location=first, date="2016-07-03", low=30, high=30, **where)
+    b = claim(doc=doc, location=second, date="2016-07-03", low=5, high=5, **where)
+    assert same(cluster_claims([a, b]), a.claim_id, b.claim_id) is together
+
+
 def test_a_sources_toll_update_is_the_same_incident() -> None:
     first = claim(
         source="Monitor",

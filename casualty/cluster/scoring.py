@@ -117,8 +117,22 @@ def _place(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     by_name &= ~(admins & (aa != ab))
     if by_name.any():
         similar = name_similarity(t, pa[by_name], pb[by_name])
+        # Two names the gazetteer lacks carry their parent's coordinates (a district of a
+        # city, a village near a town), so a short distance says nothing: unlike names are
+        # different places ("the Karrada district" and "the Shaab neighbourhood").
+        unknown = ~t.resolved[a][by_name] & ~t.resolved[b][by_name]
         placed_other[by_name] = np.where(
-            similar >= 85, 2.0, np.where(similar >= 70, 0.0, placed_other[by_name])
+            similar >= 85,
+            2.0,
+            np.where(
+                similar >= 70,
+                0.0,
+                np.where(
+                    unknown & (la[by_name] > NEAR) & (lb[by_name] > NEAR),
+                    -6.0,
+                    placed_other[by_name],
+                ),
+            ),
         )
     mixed = ((la >= NEAR) & (lb == ADMIN)) | ((la == ADMIN) & (lb >= NEAR))
     both_admin = (la == ADMIN) & (lb == ADMIN)
