@@ -304,3 +304,17 @@ def test_place_scan_matches_the_word_by_word_loop(text: str) -> None:
     gaz = gazetteer()
     w = _Words(text)
     assert _scan(gaz, text, w) == _plain_scan(gaz, text, w)
+
+
+_SITE_PIECES = st.sampled_from(
+    ["DISTRICT", "Neighbourhood", "known as", "known  as", "PORT", "harbour", "the", "İ", "ı"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_SITE_PIECES, st.text(_ALPHABET, max_size=6)), max_size=10).map("".join))
+def test_site_hint_alternation_matches_the_substring_tests(text: str) -> None:
+    from casualty.extract.where import _SITE_HINTS, _site_hint
+
+    low = text.lower()
+    assert _site_hint(text) == any(word in low for word in _SITE_HINTS)
