@@ -318,3 +318,52 @@ def test_site_hint_alternation_matches_the_substring_tests(text: str) -> None:
 
     low = text.lower()
     assert _site_hint(text) == any(word in low for word in _SITE_HINTS)
+
+
+def _plain_role_excluded(text: str, start: int, end: int, kind: str) -> bool:
+    from casualty.extract import where as w
+
+    before = text[max(0, start - w._REACH) : start]
+    if any(p.search(before) for p in (w._SPEECH_BEFORE, w._INSTITUTION_BEFORE, w._BLAMED_BEFORE)):
+        return True
+    if any(p.match(text, end) for p in (w._COMPOUND_AFTER, w._INSTITUTION_AFTER)):
+        return True
+    if w._POSSESSIVE_AFTER.match(text, end):
+        return True
+    if kind == "city" and w._ACTOR_AFTER.match(text, end):
+        return True
+    if kind != "country":
+        return False
+    if w._STATE_FORCE_AFTER.match(text, end):
+        return True
+    if w._BORDER_AFTER.match(text, end) or w._BORDER_BEFORE.search(before):
+        return True
+    return bool(w._ATTRIBUTIVE_AFTER.match(text, end)) and not w._LOCATIVE_BEFORE.search(before)
+
+
+_ROLE_PIECES = st.sampled_from(
+    [
+        *("said in", "told reporters on Friday in", "a statement from", "who was visiting"),
+        *("trip to", "Union of the", "accused", "BLAMES the", "urging", "border with the"),
+        *("neighbouring", "IN THE", "near", "the", "The", "in\n", "viſit", "ſaid in", "x-in"),
+        *("across", "3in", "of", "the the", "strikes", "troops", "border", "-based", "'s army"),
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.one_of(_ROLE_PIECES, st.text(_ALPHABET, max_size=5)), max_size=8).map(" ".join),
+    st.sampled_from(["", " ", "  ", "\n", " \u00a0"]),
+    st.sampled_from(["", " strikes", " troops", "-based", " border", "'s army", " said", " x"]),
+    st.sampled_from(["city", "country", "admin1"]),
+)
+def test_role_exclusion_prefilter_matches_the_plain_searches(
+    before: str, gap: str, after: str, kind: str
+) -> None:
+    from casualty.extract.where import role_excluded
+
+    text = f"{before}{gap}Placeton{after} and more"
+    start = len(before) + len(gap)
+    end = start + len("Placeton")
+    assert role_excluded(text, start, end, kind) == _plain_role_excluded(text, start, end, kind)

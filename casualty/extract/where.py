@@ -139,11 +139,40 @@ def weak(text: str, start: int, end: int) -> bool:
     return bool(_LOCAL_OFFICIAL_AFTER.match(text, end) or _REFERENCE_BEFORE.search(before))
 
 
+#: The last word of every match of the "before" patterns of `role_excluded` (before an
+#: optional "the"): a place after any other word is spared their searches.
+_CUE_FINALS: Final = frozenset(
+    {"in", "from", "at", "visiting", "visit", "trip", "tour", "to", "of", "with",
+     "neighbouring", "neighboring", "bordering", "on", "into", "inside", "across",
+     "throughout", "within", "near", "over", "against", "toward", "towards", "around"}
+    | {stem + end for stem in ("accus", "blam", "condemn", "denounc", "urg", "criticis",
+                               "criticiz", "sanction") for end in ("e", "es", "ed", "ing")}
+)  # fmt: skip
+
+
+def _may_be_cued(before: str) -> bool:
+    """False when none of the "before" patterns can match `before`: each ends with one of
+    `_CUE_FINALS` (then whitespace, maybe "the" and whitespace), a whole word. Words with
+    other than ASCII letters are left to the patterns (IGNORECASE folds "ſ" to "s")."""
+    words = before.rsplit(None, 2)
+    if not words:
+        return False
+    last = words[-1]
+    if last.isascii() and last.isalpha() and last.lower() == "the":
+        if len(words) < 2:
+            return False
+        last = words[-2]
+    if not (last.isascii() and last.isalpha()):
+        return True
+    return last.lower() in _CUE_FINALS
+
+
 def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
     """Whether the place at text[start:end] names a speaker's seat, an institution, a
     government or a neighbouring country rather than where something happened."""
     before = text[max(0, start - _REACH) : start]
-    if (
+    cued = _may_be_cued(before)
+    if cued and (
         _SPEECH_BEFORE.search(before)
         or _INSTITUTION_BEFORE.search(before)
         or _BLAMED_BEFORE.search(before)
@@ -161,9 +190,11 @@ def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
         return False
     if _STATE_FORCE_AFTER.match(text, end):
         return True
-    if _BORDER_AFTER.match(text, end) or _BORDER_BEFORE.search(before):
+    if _BORDER_AFTER.match(text, end) or (cued and _BORDER_BEFORE.search(before)):
         return True
-    return bool(_ATTRIBUTIVE_AFTER.match(text, end)) and not _LOCATIVE_BEFORE.search(before)
+    return bool(_ATTRIBUTIVE_AFTER.match(text, end)) and not (
+        cued and _LOCATIVE_BEFORE.search(before)
+    )
 
 
 # --- districts ------------------------------------------------------------------------------
