@@ -173,14 +173,17 @@ class ArticlePlaces:
             gaz = gazetteer()
             text = self.sentences[index].text
             found = self._find_places(index)
-            found = sorted(
-                [
-                    *found,
-                    *where.capitals(text, gaz._demonyms),
-                    *where.demonym_countries(text, gaz._demonyms),
-                ],
-                key=lambda f: f[0],
-            )
+            by_demonym = [
+                *where.capitals(text, gaz._demonyms),
+                *where.demonym_countries(text, gaz._demonyms),
+            ]
+            if by_demonym:
+                found = sorted([*found, *by_demonym], key=lambda f: f[0])
+            elif not found and not where.site_hint(text):
+                # No place and no district word: nothing below can place the sentence.
+                self._owned[index] = (None, [])
+                self._weak[index] = None
+                return self._owned[index]
             kept = [f for f in found if not where.role_excluded(text, f[0], f[1], f[2].kind)]
             main = set(self.countries()[:2])
             if main:

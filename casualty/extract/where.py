@@ -241,7 +241,7 @@ _SITE_HINT: Final = re.compile("|".join(map(re.escape, _SITE_HINTS)))
 
 
 @functools.lru_cache(maxsize=1024)
-def _site_hint(text: str) -> bool:
+def site_hint(text: str) -> bool:
     """Whether `text` has one of `_SITE_HINTS` (memoised: a sentence asks twice)."""
     return _SITE_HINT.search(text.lower()) is not None
 
@@ -270,7 +270,7 @@ def districts(
     the front of a name; names overlapping a resolved place are left to it.
     """
     out: list[tuple[int, int, str, int | None]] = []
-    if not _site_hint(text):
+    if not site_hint(text):
         return out
     for key in _KEYWORD.finditer(text):
         k0, k1 = key.span()
@@ -354,7 +354,7 @@ _DEMONYM_SITE: Final = re.compile(
 
 def demonym_countries(text: str, demonyms: dict[str, str]) -> list[tuple[int, int, Place]]:
     """Countries named by a demonym before a place noun ("a Yemeni oil port")."""
-    if not _site_hint(text):
+    if not site_hint(text):
         return []
     return _by_demonym(_DEMONYM_SITE, text, demonyms, "name")
 
