@@ -216,7 +216,15 @@ EVENT_WEEKS = [
         "Gunmen killed 4 guards in Quetta on Friday.\n\n"
         "Last week, the army said rebels killed 10 soldiers near Turbat.",
         10,
-        ("2022-06-11", "2022-06-18", "week"),
+        # "last week" names two to thirteen days back, never yesterday or today
+        ("2022-06-05", "2022-06-16", "week"),
+    ),
+    (
+        # a week attached to an attack dates it; the weekday after it dates another clause
+        "The rebels, whose raid last week killed 40 farmers and emptied the valley, "
+        "called on Friday for talks with the governor.",
+        40,
+        ("2022-06-05", "2022-06-16", "week"),
     ),
     (
         "Gunmen killed 4 guards in Quetta on Friday.\n\n"
@@ -233,3 +241,24 @@ def test_a_recent_week_dates_its_event(
 ) -> None:
     claim = _claim(text, SATURDAY, figure)
     assert (claim.date, claim.date_end, claim.date_precision) == expected
+
+
+def test_a_weekday_still_dates_a_sentence_whose_week_is_not_an_attacks() -> None:
+    # "last week" here dates a speech, not the attack: the weekday of the attack wins
+    claim = _claim(
+        "Officials who met last week said gunmen killed 6 herders on Thursday near Gao.",
+        SATURDAY,
+        6,
+    )
+    assert (claim.date, claim.date_precision) == ("2022-06-16", "day")
+
+
+def test_last_week_does_not_reach_the_day_of_an_attack_reported_today() -> None:
+    # a background attack "last week" must not share a day with the new strike it precedes
+    text = (
+        "A drone strike killed 12 people at a market in Gao on Saturday, officials said.\n\n"
+        "The group, whose assault last week killed 30 soldiers, called on Saturday for a truce."
+    )
+    new, old = _claim(text, SATURDAY, 12), _claim(text, SATURDAY, 30)
+    assert new.date == "2022-06-18"
+    assert old.date_end is not None and old.date_end < new.date

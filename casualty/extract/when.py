@@ -113,9 +113,18 @@ def sentence_dates(
         # "Last week, the army said ...": a week's statement dates its incident to that
         # week at the latest, closer than a day borrowed from the article's lead.
         report = is_report_date(text, ref) and not _event_week(text, ref)
+        if not report and reference and _LAST_WEEK.match(text, ref.start, ref.end):
+            ref = _last_week(ref, reference)
         (reports if report else events).append(ref)
     days = [r for r in events if r.precision == "day"]
-    event = days[0] if days else (events[0] if events else None)
+    # "the group, whose attack last week killed 300, called on Tuesday for ...": a week named
+    # as the time of an attack dates that attack; the weekday after it dates another clause.
+    named = [
+        r
+        for r in events
+        if _event_week(text, r) and _ATTACK_BEFORE.search(text, max(0, r.start - 30), r.start)
+    ]
+    event = named[0] if named else days[0] if days else (events[0] if events else None)
     said = next((r for r in reports if r.precision == "day" and not r.period), None)
     return event, said
 
@@ -141,6 +150,32 @@ def _named_month(text: str, ref: DateRef) -> bool:
 _EVENT_WEEK: Final = re.compile(
     r"(?:(?:late|early)\s+)?last\s+week|(?:earlier|late|early)\s+this\s+week", re.IGNORECASE
 )
+
+#: A violence noun right before a date: the date is that event's ("the raid last week").
+_ATTACK_BEFORE: Final = re.compile(
+    r"\b(?:attacks?|strikes?|airstrikes?|raids?|bombings?|blasts?|explosions?|assaults?|"
+    r"ambush(?:es)?|massacres?|offensive|shelling|incursion)\s+$",
+    re.IGNORECASE,
+)
+
+#: "Last week" as the time of an event (not "this week").
+_LAST_WEEK: Final = re.compile(r"(?:(?:late|early)\s+)?last\s+week\b", re.IGNORECASE)
+#: The days before the reference day that "last week" may name: a reporter writes "last week"
+#: of an event from two to about thirteen days back, never of yesterday or today.
+_LAST_WEEK_DAYS: Final = (13, 2)
+
+
+def _last_week(ref: DateRef, reference: str) -> DateRef:
+    """`ref` ("last week") spanning the days "last week" can name before `reference`."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    try:
+        day = date.fromisoformat(reference)
+    except ValueError:
+        return ref
+    first, last = (day - timedelta(days=n) for n in _LAST_WEEK_DAYS)
+    return replace(ref, date=first.isoformat(), date_end=last.isoformat())
 
 
 def _event_week(text: str, ref: DateRef) -> bool:
