@@ -367,3 +367,28 @@ def test_role_exclusion_prefilter_matches_the_plain_searches(
     start = len(before) + len(gap)
     end = start + len("Placeton")
     assert role_excluded(text, start, end, kind) == _plain_role_excluded(text, start, end, kind)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        *(
+            "They said in ",
+            "a trip to ",
+            "a trip ",
+            "the Union of the ",
+            "officials blamed ",
+            "urging ",
+        ),
+        *("near the border with ", "the frontier with the ", "neighbouring ", "strikes against "),
+        *("fighting in the ", "clashes across ", "viſit to ", "x-in ", "", "the ", "killed 3 "),
+    ],
+)
+@pytest.mark.parametrize("after", ["", " troops", " warships", " border", "-based", " said"])
+@pytest.mark.parametrize("kind", ["city", "country"])
+def test_role_exclusion_prefilter_on_each_cue(before: str, after: str, kind: str) -> None:
+    from casualty.extract.where import role_excluded
+
+    text = f"{before}Placeton{after} and more"
+    start, end = len(before), len(before) + len("Placeton")
+    assert role_excluded(text, start, end, kind) == _plain_role_excluded(text, start, end, kind)

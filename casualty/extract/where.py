@@ -139,43 +139,54 @@ def weak(text: str, start: int, end: int) -> bool:
     return bool(_LOCAL_OFFICIAL_AFTER.match(text, end) or _REFERENCE_BEFORE.search(before))
 
 
-#: The last word of every match of the "before" patterns of `role_excluded` (before an
-#: optional "the"): a place after any other word is spared their searches.
-_CUE_FINALS: Final = frozenset(
-    {"in", "from", "at", "visiting", "visit", "trip", "tour", "to", "of", "with",
-     "neighbouring", "neighboring", "bordering", "on", "into", "inside", "across",
-     "throughout", "within", "near", "over", "against", "toward", "towards", "around"}
-    | {stem + end for stem in ("accus", "blam", "condemn", "denounc", "urg", "criticis",
-                               "criticiz", "sanction") for end in ("e", "es", "ed", "ing")}
+#: The last word of each "before" pattern's matches (before an optional "the"): a place
+#: after another word is spared that pattern's search.
+_SPEECH_FINALS: Final = frozenset({"in", "from", "at", "visiting", "visit", "trip", "tour", "to"})
+_INSTITUTION_FINALS: Final = frozenset({"of"})
+_BLAMED_FINALS: Final = frozenset(
+    stem + end
+    for stem in ("accus", "blam", "condemn", "denounc", "urg", "criticis", "criticiz", "sanction")
+    for end in ("e", "es", "ed", "ing")
+)
+_BORDER_FINALS: Final = frozenset({"with", "neighbouring", "neighboring", "bordering"})
+_LOCATIVE_FINALS: Final = frozenset(
+    {"in", "on", "at", "into", "inside", "across", "throughout", "within", "near", "from", "to",
+     "of", "over", "against", "toward", "towards", "around"}
 )  # fmt: skip
 
 
-def _may_be_cued(before: str) -> bool:
-    """False when none of the "before" patterns can match `before`: each ends with one of
-    `_CUE_FINALS` (then whitespace, maybe "the" and whitespace), a whole word. Words with
-    other than ASCII letters are left to the patterns (IGNORECASE folds "ſ" to "s")."""
+def _cue_word(before: str) -> str | None:
+    """The lower-cased last word of `before` but a final "the"; None if none; "" when it has
+    other than ASCII letters, left to the patterns (IGNORECASE folds "ſ" to "s")."""
     words = before.rsplit(None, 2)
     if not words:
-        return False
+        return None
     last = words[-1]
     if last.isascii() and last.isalpha() and last.lower() == "the":
         if len(words) < 2:
-            return False
+            return None
         last = words[-2]
     if not (last.isascii() and last.isalpha()):
-        return True
-    return last.lower() in _CUE_FINALS
+        return ""
+    return last.lower()
+
+
+def _cued(word: str | None, finals: frozenset[str], pattern: re.Pattern[str], before: str) -> bool:
+    """`pattern.search(before)`, not run when `word` ends none of its matches."""
+    if word is None or (word and word not in finals):
+        return False
+    return pattern.search(before) is not None
 
 
 def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
     """Whether the place at text[start:end] names a speaker's seat, an institution, a
     government or a neighbouring country rather than where something happened."""
     before = text[max(0, start - _REACH) : start]
-    cued = _may_be_cued(before)
-    if cued and (
-        _SPEECH_BEFORE.search(before)
-        or _INSTITUTION_BEFORE.search(before)
-        or _BLAMED_BEFORE.search(before)
+    word = _cue_word(before)
+    if (
+        _cued(word, _SPEECH_FINALS, _SPEECH_BEFORE, before)
+        or _cued(word, _INSTITUTION_FINALS, _INSTITUTION_BEFORE, before)
+        or _cued(word, _BLAMED_FINALS, _BLAMED_BEFORE, before)
     ):
         return True
     if (
@@ -190,10 +201,10 @@ def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
         return False
     if _STATE_FORCE_AFTER.match(text, end):
         return True
-    if _BORDER_AFTER.match(text, end) or (cued and _BORDER_BEFORE.search(before)):
+    if _BORDER_AFTER.match(text, end) or _cued(word, _BORDER_FINALS, _BORDER_BEFORE, before):
         return True
-    return bool(_ATTRIBUTIVE_AFTER.match(text, end)) and not (
-        cued and _LOCATIVE_BEFORE.search(before)
+    return bool(_ATTRIBUTIVE_AFTER.match(text, end)) and not _cued(
+        word, _LOCATIVE_FINALS, _LOCATIVE_BEFORE, before
     )
 
 
