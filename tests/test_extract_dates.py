@@ -262,3 +262,23 @@ def test_last_week_does_not_reach_the_day_of_an_attack_reported_today() -> None:
     new, old = _claim(text, SATURDAY, 12), _claim(text, SATURDAY, 30)
     assert new.date == "2022-06-18"
     assert old.date_end is not None and old.date_end < new.date
+
+
+ANAPHORA_ACROSS = (
+    "Rockets hit a fuel depot in Tartus on Friday, killing 9 workers, officials said.\n\n"
+    "On May 3, navy jets bombed rebel camps in the hills after an order from the president.\n\n"
+    "A general said several commanders died in the raids. Rebel medics say at least 27 were "
+    "killed."
+)
+
+
+def test_an_attack_referred_back_to_takes_the_date_of_the_paragraph_before() -> None:
+    # "the raids" of a paragraph with no date of its own are the ones just told (May 3)
+    assert _claim(ANAPHORA_ACROSS, "2022-06-17", 27).date == "2022-05-03"
+    # the lead's own claim keeps its day
+    assert _claim(ANAPHORA_ACROSS, "2022-06-17", 9).date == "2022-06-17"
+
+
+def test_a_paragraph_without_a_reference_back_does_not_borrow_from_the_one_before() -> None:
+    text = ANAPHORA_ACROSS.replace("in the raids", "over time")
+    assert _claim(text, "2022-06-17", 27).date != "2022-05-03"

@@ -60,6 +60,12 @@ _VIOLENCE: Final = re.compile(
     r"fired|gunmen|gunfire|massacre)",
     re.IGNORECASE,
 )
+#: A definite reference back to an attack already told ("in the attack", "the strikes").
+_ANAPHOR: Final = re.compile(
+    r"\b(?:the|that|this|these)\s+(?:attacks?|strikes?|airstrikes?|raids?|bombings?|blasts?|"
+    r"explosions?|assaults?|ambush|shelling)\b(?!\s+(?:group|force|aircraft|fighter))",
+    re.IGNORECASE,
+)
 #: A dateline at the start of a body: "BEIRUT:", "KYIV, Ukraine (AP) —", "DUBAI -".
 _DATELINE_HEAD: Final = re.compile(
     r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?"
@@ -80,6 +86,7 @@ class ArticleContext:
         self.sentences = sentences
         self._dates: dict[int, tuple[Any, Any]] = {}
         self._dated: dict[int, Any] = {}
+        self._anaphor: dict[int, tuple[int | None, Any]] = {}
         self._lead_date: tuple[Any] | None = None
         self._first_report: tuple[Any] | None = None
         self._reference: tuple[str | None] | None = None
@@ -135,6 +142,9 @@ class ArticleContext:
         ref = earlier(self.sentences, index, self._dated, lambda j: self._date(j)[0])
         if ref is not None:
             return ref
+        ref = self._paragraph_before(index)
+        if ref is not None:
+            return ref
         if self._lead_date is None:
             dated = (self._date(j)[0] for j in range(len(self.sentences)))
             self._lead_date = (
@@ -152,6 +162,34 @@ class ArticleContext:
             reports = [r for r in reports if self._recent(r)]
             self._first_report = (min(reports, key=lambda r: r.date) if reports else None,)
         return self._first_report[0]
+
+    def _paragraph_before(self, index: int) -> Any:
+        """The date of the last dated sentence of the paragraph just before, when the
+        paragraph of sentence `index` (up to it) has no date and refers back to an attack with
+        a definite "the attack" / "the strikes": the antecedent it names."""
+        sentences = self.sentences
+        para = sentences[index].paragraph
+        if para not in self._anaphor:
+            # Per paragraph, once: its first sentence with an anaphor, the date before it.
+            first = index
+            while first > 0 and sentences[first - 1].paragraph == para:
+                first -= 1
+            last = first
+            while last + 1 < len(sentences) and sentences[last + 1].paragraph == para:
+                last += 1
+            hit = next(
+                (j for j in range(first, last + 1) if _ANAPHOR.search(sentences[j].text)), None
+            )
+            before = None
+            j = first - 1
+            while hit is not None and before is None and j >= 0:
+                if sentences[j].paragraph != para - 1:
+                    break
+                before = self._date(j)[0]
+                j -= 1
+            self._anaphor[para] = (hit, before)
+        hit, before = self._anaphor[para]
+        return before if hit is not None and hit <= index else None
 
     def _violent(self, index: int) -> bool:
         """Whether sentence `index` reports violence (an attack or a casualty word) and is not
