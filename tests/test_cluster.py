@@ -587,3 +587,20 @@ def test_named_victims_that_differ_count_against_one_incident() -> None:
     result = cluster_claims([a, b])
     link = next(result.links[c.claim_id] for c in (a, b) if result.links[c.claim_id].other_id)
     assert dict(link.features)["victim"] == -1.5
+
+
+def test_omissions_of_a_report_do_not_keep_it_from_its_incident() -> None:
+    # A wire report gives the toll of the only incident of its country that day; in the same
+    # story three officials (no place, no country) declined to give figures. Those omissions
+    # travel with the report but must not water down its average link to the incident.
+    town = [
+        claim(location="Tal Afar", country="IQ", date="2017-08-20", low=4, high=4, source=s)
+        for s in ("Police", "Medics")
+    ]
+    wire = claim(doc="wire", country="IQ", date="2017-08-20", low=6, high=6, source="Wire")
+    silent = [
+        claim(doc="wire", kind="omission", country=None, date="2017-08-20", source=s)
+        for s in ("Army", "Governor", "Ministry")
+    ]
+    result = cluster_claims([*town, wire, *silent])
+    assert same(result, wire.claim_id, town[0].claim_id, *(c.claim_id for c in silent))

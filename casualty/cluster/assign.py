@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from casualty.cluster import arrays
-from casualty.cluster.features import EXACT, Table
+from casualty.cluster.features import EXACT, KIND_CODES, Table
 from casualty.cluster.merge import LONE_FLOOR, join_lone_days
 from casualty.cluster.places import COUNTRY, LOCALITY
 
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     FloatArray = npt.NDArray[np.float64]
     BoolArray = npt.NDArray[np.bool_]
 
+#: The kind code of an omission claim.
+OMISSION: Final = KIND_CODES["omission"]
 #: How much better another group's average must be before a seeded unit leaves its own.
 MOVE_MARGIN: Final = 1.0
 #: How much lower the bar is for a unit that is not part of a seed group of other reports
@@ -94,6 +96,7 @@ def attach(
     same_place: BoolArray,
     threshold: float,
     vague: BoolArray | None = None,
+    counted: BoolArray | None = None,
 ) -> IntArray:
     """One attachment round; returns the new group of each unit (-1: none).
 
@@ -102,16 +105,28 @@ def attach(
     average of `score` over all member pairs plus the best `bonus` of any pair: evidence such
     as a repeated figure links a report to one member, not to all of them. `vague[u]` marks
     units placed no better than their country: with one candidate group only, they join it
-    at the relaxed bar, as a report a day off does.
+    at the relaxed bar, as a report a day off does. Only `counted` claims (all when None)
+    enter the averages.
     """
     import numpy as np
 
     n_units = len(group)
-    unit_size = np.bincount(unit, minlength=n_units)
+    if counted is not None:
+        keep = counted[a] & counted[b]
+        a, b, score, bonus, same_place = (
+            a[keep],
+            b[keep],
+            score[keep],
+            bonus[keep],
+            same_place[keep],
+        )
+        unit_size = np.bincount(unit[counted], minlength=n_units)
+    else:
+        unit_size = np.bincount(unit, minlength=n_units)
     seeded = group >= 0
     n_groups = len(group_key)
     group_size = (
-        np.bincount(group[unit][seeded[unit]], minlength=n_groups)
+        np.bincount(group[seeded], weights=unit_size[seeded], minlength=n_groups).astype(np.int64)
         if n_groups
         else np.zeros(0, dtype=np.int64)
     )
@@ -317,7 +332,16 @@ def cluster(
     # Units placed no better than their country (or not at all).
     vague = np.ones(n_units, dtype=bool)
     np.logical_and.at(vague, unit, t.level <= COUNTRY)
-    first = attach(unit, unit_group, group_key, a, b, score, bonus, same_place, threshold, vague)
+    # An omission (a source that gave no toll) shares little with other reports but its
+    # document: it moves with its unit but does not dilute the unit's averages, unless the
+    # unit is nothing but omissions.
+    counted = t.kind != OMISSION
+    has_claim = np.zeros(n_units, dtype=bool)
+    has_claim[unit[counted]] = True
+    counted |= ~has_claim[unit]
+    first = attach(
+        unit, unit_group, group_key, a, b, score, bonus, same_place, threshold, vague, counted
+    )
 
     # Second round among units that joined nothing, grouped by a coarser key.
     left = first < 0
