@@ -111,18 +111,8 @@ def attach(
     import numpy as np
 
     n_units = len(group)
-    if counted is not None:
-        keep = counted[a] & counted[b]
-        a, b, score, bonus, same_place = (
-            a[keep],
-            b[keep],
-            score[keep],
-            bonus[keep],
-            same_place[keep],
-        )
-        unit_size = np.bincount(unit[counted], minlength=n_units)
-    else:
-        unit_size = np.bincount(unit, minlength=n_units)
+    members = unit if counted is None else unit[counted]
+    unit_size = np.bincount(members, minlength=n_units)
     seeded = group >= 0
     n_groups = len(group_key)
     group_size = (
@@ -131,7 +121,11 @@ def attach(
         else np.zeros(0, dtype=np.int64)
     )
     ua, ub = unit[a], unit[b]
-    cross = np.flatnonzero(ua != ub)
+    between = ua != ub
+    if counted is not None:
+        between &= counted[a] & counted[b]
+    cross = np.flatnonzero(between)
+    del between
     ua, ub = ua[cross], ub[cross]
     # Each pair scores the unit on one side against the group of the unit on the other:
     # (ua -> group of ub) entries, then (ub -> group of ua). Each side is filtered to seeded
