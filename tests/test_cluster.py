@@ -604,3 +604,25 @@ def test_omissions_of_a_report_do_not_keep_it_from_its_incident() -> None:
     ]
     result = cluster_claims([*town, wire, *silent])
     assert same(result, wire.claim_id, town[0].claim_id, *(c.claim_id for c in silent))
+
+
+def test_a_background_event_dated_to_a_week_stays_out_of_its_articles_incident() -> None:
+    # One article: a shelling of a town on Friday (to the day, and by its province), and an
+    # attack on another town of the province "last week", a window that holds that Friday.
+    # The week-dated report is background, not part of the day's incident, even though the
+    # province claim fits both.
+    article = {"doc": "article", "published": "2019-03-12"}
+    town = claim(location="Saraqib", date="2019-03-08", low=8, high=8, **article)
+    province = claim(location="Idlib province", date="2019-03-08", low=3, high=3, **article)
+    week = claim(
+        location="Jisr al-Shughur",
+        date="2019-02-27",
+        date_end="2019-03-10",
+        date_precision="week",
+        low=10,
+        high=10,
+        **article,
+    )
+    result = cluster_claims([town, province, week])
+    assert same(result, town.claim_id, province.claim_id)
+    assert not same(result, town.claim_id, week.claim_id)

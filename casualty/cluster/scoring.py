@@ -199,8 +199,15 @@ def score_pairs(t: Table, a: IntArray, b: IntArray) -> tuple[FloatArray, FloatAr
         ),
     )
     figures = _figures(t, a, b)
+    # An article that dates one report to the day and another only to a week or a month
+    # ("last week", "in November") tells a background event apart from its news.
+    da, db = t.dating[a], t.dating[b]
+    wide = np.maximum(t.hi[a] - t.lo[a], t.hi[b] - t.lo[b]) > 4
+    background = wide & (((da == EXACT) & (db == WEAK)) | ((da == WEAK) & (db == EXACT)))
     same_doc = np.where(
-        (t.doc[a] == t.doc[b]) & (t.doc[a] > 0) & (date > VETO) & (place > VETO), 3.0, 0.0
+        (t.doc[a] == t.doc[b]) & (t.doc[a] > 0) & (date > VETO) & (place > VETO) & ~background,
+        3.0,
+        0.0,
     )
     parts = np.stack([date, place, perp, victim, figures, same_doc], axis=1)
     return parts.sum(axis=1), parts
