@@ -170,10 +170,14 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
     >>> [(c.qualifier, is_non_casualty_number(s, c)) for c in find_counts(s)]
     [('2014', True), ('12', True), ('30', False)]
     """
-    if c.modifier in ("qualitative", "denial"):
-        return False
     lex = lexicon()
     ctx = lex.context
+    if c.modifier in ("qualitative", "denial"):
+        # A quantifier counts the noun after it: "numerous cattle", "a wave of bombings".
+        if c.modifier == "denial" or c.head_start < c.end:
+            return False
+        after = tuple(tokens(text, c.end, min(len(text), c.end + 64), 9))
+        return _noun_says(text, after, lex) is True
     if c.window is not None and (len(c.window[1]) >= 3 or not c.window[2]):
         before, after, cut = c.window
     else:
@@ -194,7 +198,7 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
         return True
     if _is_year(text, c, before, after, lex):
         return True
-    if _before_says(text, c, before, lex):
+    if _before_says(text, c, before, lex) or _age_list(text, c, lex) or _kin(text, c, after):
         return True
     if after and after[0].word:
         orig = text[after[0].start : after[0].end]
@@ -209,6 +213,38 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
         more = tuple(tokens(text, c.end, min(len(text), c.end + 64), 9))
         verdict = _noun_says(text, more, lex)
     return verdict is True
+
+
+_LIST_JOINS: Final = frozenset({"and", "or", "to", ",", "-", "–"})
+_HAVE: Final = frozenset({"had", "has", "have", "having"})
+_JOIN_BEFORE: Final = re.compile(r"(?:\band|\bor|\bto|[,\-–])\s*$")
+
+
+def _age_list(text: str, c: Count, lex: Lexicon) -> bool:
+    """A later number of a list of ages: the 9 of "two children, ages 3 and 9"."""
+    if not _JOIN_BEFORE.search(text, max(0, c.start - 5), c.start):
+        return False  # the usual case, settled without tokens
+    before = tokens(text, max(0, c.start - 40), c.start, 12)
+    i = len(before) - 1
+    if i < 0 or before[i].low not in _LIST_JOINS:
+        return False
+    numbers = 0
+    while i >= 0 and (
+        before[i].low in _LIST_JOINS or before[i].digit or before[i].low in lex.number_words
+    ):
+        numbers += before[i].low not in _LIST_JOINS
+        i -= 1
+    if numbers and i >= 0 and before[i].low == "between":
+        i -= 1
+    return bool(numbers) and i >= 0 and before[i].low in lex.context["age_words"]
+
+
+def _kin(text: str, c: Count, after: tuple[Tok, ...]) -> bool:
+    """The size of someone's family: "a cleric who had six children" counts no victims."""
+    if not after or after[0].low not in lexicon().context["kin_nouns"]:
+        return False
+    before = tokens(text, max(0, c.start - 16), c.start, 4)
+    return bool(before) and before[-1].low in _HAVE
 
 
 def _is_phone(before: tuple[Tok, ...], after: tuple[Tok, ...], c: Count) -> bool:

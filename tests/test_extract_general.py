@@ -1,0 +1,66 @@
+"""General failure patterns found on unseen articles, as tables of invented sentences.
+
+Each table pins one pattern an analyst would flag: a number that is no casualty figure, a
+sub-count read as a toll of its own, a claimant taken from the wrong phrase. The sentences are
+written for these tests; none comes from a news article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.extract import extract_document
+from casualty.model import Claim, Document
+
+
+def _claims(text: str, outlet: str = "Example Wire") -> list[Claim]:
+    doc = Document(id="g1", text=text, published="2022-05-10", outlet=outlet)
+    return [c for c in extract_document(doc) if c.kind != "omission"]
+
+
+def _figures(text: str) -> list[tuple[str, int | None, int | None, str | None]]:
+    return sorted(
+        ((c.outcome, c.low, c.high, c.qualifier) for c in _claims(text)),
+        key=lambda f: (f[0], f[1] or -1),
+    )
+
+
+# --- numbers that count no victims ------------------------------------------------------------
+
+NOT_VICTIMS = [
+    # ages listed after the victims
+    (
+        "The clinic said two girls, aged 5 and 8, were among the dead.",
+        [("killed", 2, 2, "two")],
+    ),
+    (
+        "Medics said three brothers, ages 10, 12 and 15, were among those killed.",
+        [("killed", 3, 3, "three")],
+    ),
+    # the size of a victim's family
+    ("The mayor said a farmer who had four children was among those killed.", []),
+    (
+        "A mother of seven was among 11 villagers killed, residents said.",
+        [("killed", 11, 11, "11")],
+    ),
+    # a quantifier of things, not people
+    (
+        "The group claimed a wave of bombings that killed at least 14 people.",
+        [("killed", 14, None, "at least 14")],
+    ),
+    ("Numerous goats and cows were killed when the shells hit the farm.", []),
+    ("Multiple drones were shot down, the army said.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_VICTIMS)
+def test_numbers_that_count_no_victims(
+    text: str, expected: list[tuple[str, int | None, int | None, str]]
+) -> None:
+    assert _figures(text) == expected
+
+
+def test_a_quantifier_of_people_stays_a_claim() -> None:
+    assert _figures("Many soldiers were killed in the ambush, a villager said.") == [
+        ("killed", None, None, "Many")
+    ]
