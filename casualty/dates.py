@@ -32,7 +32,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Final
+from typing import Any, Final
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,9 +184,16 @@ def find_dates(text: str, published: str | None) -> list[DateRef]:
     pub = date.fromisoformat(published) if published and _is_iso(published) else None
     out: list[DateRef] = []
     low = _lowered(text)
-    matches = _PATTERN_LOW.finditer(low) if low is not None else _PATTERN.finditer(text)
-    for m in matches:
-        ref = _resolve(m, pub)
+    if low is not None:
+        # Matched on the lower-cased text, every group is already its folded key (ASCII
+        # words, digits and spaces): `_fold` would return each unchanged.
+        for m in _PATTERN_LOW.finditer(low):
+            ref = _resolve(m.groupdict(), m.start(), m.end(), pub)
+            if ref is not None:
+                out.append(ref)
+        return out
+    for m in _PATTERN.finditer(text):
+        ref = _resolve(_folded_groups(m), m.start(), m.end(), pub)
         if ref is not None:
             out.append(ref)
     return out
@@ -215,9 +222,13 @@ def _is_iso(value: str) -> bool:
     return True
 
 
-def _resolve(m: re.Match[str], pub: date | None) -> DateRef | None:
-    g = {key: _fold(value) if value else value for key, value in m.groupdict().items()}
-    s, e = m.start(), m.end()
+def _folded_groups(m: re.Match[str]) -> dict[str, Any]:
+    """The named groups of a match of the case-insensitive pattern, as lower-case keys."""
+    return {key: _fold(value) if value else value for key, value in m.groupdict().items()}
+
+
+def _resolve(g: dict[str, Any], s: int, e: int, pub: date | None) -> DateRef | None:
+    """The DateRef of one match (its groups as folded keys, its span) against `pub`."""
 
     def day(d: date | None) -> DateRef | None:
         return DateRef(_iso(d), None, "day", False, s, e) if d else None

@@ -1,0 +1,65 @@
+"""The fast paths of the place, registry and date scans find exactly what the plain forms
+they replace find.
+
+Each test compares the fast form with the straightforward one on invented or random text
+(never corpus sentences).
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casualty.dates import _PATTERN, _folded_groups, _lowered, _resolve, find_dates
+
+# Date words, their capitals, characters where str.lower and IGNORECASE disagree ("İ", "ı",
+# "ſ"), other scripts' digits and spaces, and punctuation.
+_DATE_ALPHABET = st.sampled_from(
+    [*"adeilmnorstuy ADEILMNORSTUY\n-,.0123", "İ", "ı", "ſ", "\u00a0", "\u2009", "٣", "–"]
+)
+_DATE_PIECES = st.sampled_from(
+    [
+        "on Monday",
+        "late on FRIDAY",
+        "last Thursday",
+        "overnight into Sunday",
+        "Sept. 28-29",
+        "28\u00a0September 2023",
+        "between May 3 and June 1",
+        "since 2014",
+        "ſince the war began",
+        "during August",
+        "two weeks ago",
+        "٣ days ago",
+        "last\u2009weekend",
+        "so far this year",
+        "2024-02-30",
+        "İn March",
+        "yesterday",
+    ]
+)
+_DATE_TEXT = st.lists(
+    st.one_of(_DATE_PIECES, st.text(_DATE_ALPHABET, max_size=6)), max_size=10
+).map(" ".join)
+
+
+def _plain_dates(text: str, published: str) -> list[object]:
+    """`find_dates` as the case-insensitive pattern on the text as written, every group
+    folded: the form the lower-cased fast path replaces."""
+    from datetime import date
+
+    pub = date.fromisoformat(published)
+    refs = (_resolve(_folded_groups(m), m.start(), m.end(), pub) for m in _PATTERN.finditer(text))
+    return [r for r in refs if r is not None]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DATE_TEXT)
+def test_find_dates_lowered_groups_need_no_folding(text: str) -> None:
+    assert find_dates(text, "2024-05-12") == _plain_dates(text, "2024-05-12")
+    low = _lowered(text)
+    if low is not None:
+        from casualty.dates import _PATTERN_LOW
+
+        for m in _PATTERN_LOW.finditer(low):
+            assert _folded_groups(m) == m.groupdict()
