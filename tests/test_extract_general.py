@@ -64,3 +64,39 @@ def test_a_quantifier_of_people_stays_a_claim() -> None:
     assert _figures("Many soldiers were killed in the ambush, a villager said.") == [
         ("killed", None, None, "Many")
     ]
+
+
+# --- parts of a toll and clauses a figure cannot cross ----------------------------------------
+
+SUBCOUNTS = [
+    (
+        "Eight civilians, 3 of them children, were killed and 21 others, 6 of them women, were "
+        "wounded, the governor said.",
+        [("killed", 8, 8, "Eight"), ("wounded", 21, 21, "21")],
+    ),
+    (
+        "The blast killed 17 people, including five police officers and injured 33 others.",
+        [("killed", 17, 17, "17"), ("wounded", 33, 33, "33")],
+    ),
+    (
+        "Gunmen shot dead 6 miners, two of whom were teenagers, a local official said.",
+        [("killed", 6, 6, "6")],
+    ),
+    # a sub-count with no total before it is the only figure given: it stays
+    ("Among them, 4 medics were killed.", [("killed", 4, 4, "4")]),
+    # a figure before "that" and a new subject does not reach the outcome of that clause
+    (
+        "A police officer told one of our reporters that three guards were killed.",
+        [("killed", 3, 3, "three")],
+    ),
+    ("The 12 soldiers that were killed were buried on Sunday.", [("killed", 12, 12, "12")]),
+    # an age aside between the victims and the outcome
+    ("Two girls, aged 6 and 11, were killed by the shell.", [("killed", 2, 2, "Two")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBCOUNTS)
+def test_parts_of_a_toll_are_not_tolls(
+    text: str, expected: list[tuple[str, int | None, int | None, str]]
+) -> None:
+    assert _figures(text) == expected

@@ -99,11 +99,20 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
         return False
     if any(w in _CLAUSE_BREAK or w in _BREAK_PUNCT for w in gap):
         return False
+    if "that" in gap:
+        # "told one of our reporters that two men were killed": "that" opens a new clause.
+        following = gap[gap.index("that") + 1 :][:1]
+        if following and following[0] not in _AUX:
+            return False
     if others_between:
         # Only an "including N children" / "3 of them women" aside may hold another figure.
         return "including" in gap or "among" in gap or "them" in gap or "whom" in gap
-    # A comma is fine inside an aside ("30 people, including 4 children, were killed").
-    return "," not in gap or any(w in gap for w in ("including", "among", "them", "whom"))
+    # A comma is fine inside an aside ("30 people, including 4 children, were killed", "two
+    # boys, aged 4 and 9, were killed").
+    return "," not in gap or any(w in gap for w in _ASIDE_WORDS)
+
+
+_ASIDE_WORDS: Final = ("including", "among", "them", "whom", "aged", "ages")
 
 
 _NON_PERSON: Final = word_set(
@@ -155,6 +164,8 @@ def find_mentions(text: str) -> list[Mention]:
     tokens = _tokens(text) if counts or _QUALITATIVE.search(text) else []
     out: list[Mention] = []
     for i, count in enumerate(counts):
+        if out and _is_subcount(text, count):
+            continue  # "9 civilians, 4 of them women, were killed": part of the toll before
         own = _own_outcome(count)
         if own is not None:
             out.append(_bare(text, tokens, count, own))
@@ -191,6 +202,18 @@ def find_mentions(text: str) -> list[Mention]:
         )
     out.extend(_qualitative(text, tokens, out))
     return sorted(out, key=lambda m: (m.start, m.outcome))
+
+
+_SUB_AFTER: Final = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
+_SUB_BEFORE: Final = re.compile(r"\b(?:including|among\s+(?:them|whom))\s*$", re.IGNORECASE)
+
+
+def _is_subcount(text: str, count: Count) -> bool:
+    """A part of a figure given before it: "4 of them women", "including 3 children"."""
+    return (
+        _SUB_AFTER.match(text, count.end) is not None
+        or _SUB_BEFORE.search(text, max(0, count.start - 20), count.start) is not None
+    )
 
 
 #: What a figure-less or qualitative claim contains ("heavy losses", "dozens of casualties").
