@@ -165,6 +165,7 @@ def perpetrator_of(
         if not a.generic
         and a.category != "civilians"
         and not (victim_span[0] <= s < victim_span[1])
+        and not _bystander(sentence, s, e)
     ]
     if not actors:
         return None
@@ -179,6 +180,32 @@ def perpetrator_of(
         if name != victim:
             return name
     return None
+
+
+#: Before an actor: it controls a place or a body ("a port held by", "a ministry run by").
+_CONTROLLER_BEFORE: Final = re.compile(
+    r"\b(?:held|controlled|run|ruled|governed|administered|occupied|owned|operated|backed|"
+    r"funded|supported|dominated)\s+by\s+(?:[\w'’-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+#: After an actor: it speaks ("the rebels said"), or it qualifies another noun as its
+#: controller ("the rebel-run ministry").
+_SPEAKER_AFTER: Final = re.compile(
+    r"\s*(?:(?:has|have|had|also|later)\s+)?(?:said|says|say|claimed|claims|reported|reports|"
+    r"told|announced|stated|confirmed|added)\b"
+    r"|[-‐‑](?:run|controlled|held|backed|affiliated|aligned|allied|linked|owned|operated|"
+    r"appointed|installed|supported|sponsored)\b",
+    re.IGNORECASE,
+)
+
+
+def _bystander(sentence: str, start: int, end: int) -> bool:
+    """Whether the actor at sentence[start:end] speaks or controls something rather than
+    acts: "the rebels said strikes killed 12", "a port held by the rebels", "the rebel-run
+    ministry"."""
+    if _SPEAKER_AFTER.match(sentence, end):
+        return True
+    return _CONTROLLER_BEFORE.search(sentence, max(0, start - 60), start) is not None
 
 
 @functools.lru_cache(maxsize=64)
