@@ -100,3 +100,40 @@ def test_parts_of_a_toll_are_not_tolls(
     text: str, expected: list[tuple[str, int | None, int | None, str]]
 ) -> None:
     assert _figures(text) == expected
+
+
+# --- claimants ----------------------------------------------------------------------------------
+
+
+def _sources(text: str) -> list[tuple[str, str, int | None]]:
+    return sorted((c.source, c.outcome, c.low) for c in _claims(text))
+
+
+CLAIMANTS = [
+    # an absolute "with X saying": X speaks, not the subject of the main clause
+    (
+        "Jets pounded the camp on Friday, the army announced, with the enclave's health "
+        "ministry saying eleven people were killed.",
+        [("the enclave's health ministry", "killed", 11)],
+    ),
+    (
+        "Shelling went on through the night, with medics saying at least 9 had died.",
+        [("medics", "killed", 9)],
+    ),
+    # a relative clause inside a quotation is still the quoted speaker's words
+    (
+        '"The strike, which hit the pumping station in the east of the city with two missiles '
+        'on Monday left four dead," the spokesman Omar Nasser said.',
+        [("the spokesman Omar Nasser", "killed", 4)],
+    ),
+    # outside quotation marks such a clause is background the speaker does not claim
+    (
+        "The militia, whose raid killed 30 farmers in March, said the talks had failed.",
+        [("Example Wire", "killed", 30)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAIMANTS)
+def test_claimant_of_the_figure(text: str, expected: list[tuple[str, str, int | None]]) -> None:
+    assert _sources(text) == expected

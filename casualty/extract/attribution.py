@@ -58,6 +58,8 @@ _OBJECT_WORDS: Final = re.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
 #: A name in apposition after a claimant phrase: "the governor, Jane Doe".
 _APPOSITION: Final = re.compile(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)")
 _WHO: Final = re.compile(r",\s*who\b")
+#: "with" and a short subject right before a participle: "with the ministry saying".
+_WITH_SUBJECT: Final = re.compile(r"\bwith\s+((?:[\w'’.\-]+\s+){1,8}?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +144,7 @@ class Attributor(Claimants):
         cues = self._cues(sentence)
         self.quoted = sentence.text[:1] in "\"“‘'" or self.open_quote
         self.open_quote = _opens_quote(sentence.text, self.open_quote)
-        asides = [m.span() for m in _BACKGROUND.finditer(sentence.text)] if positions else []
+        asides = _background(sentence.text) if positions else []
         out = [self._pick(cues, pos, asides, sentence.text) for pos in positions]
         self._record(cues, self.sentences_seen)
         self.sentences_seen += 1
@@ -202,7 +204,11 @@ class Attributor(Claimants):
                 found = self._object(sentence, m.end())
                 cues.append(_Cue(m.start(), m.end(), "according", found))
             elif word in vocab.participles:
-                main = next((c.speakers for c in cues if c.kind == "subject" and c.speakers), ())
+                main = self._with_subject(sentence, m.start())
+                if not main:
+                    main = next(
+                        (c.speakers for c in cues if c.kind == "subject" and c.speakers), ()
+                    )
                 if not main:
                     main = self._subject(sentence, m.start(), first=True)
                 cues.append(_Cue(m.start(), m.end(), "participle", main))
@@ -231,6 +237,13 @@ class Attributor(Claimants):
                     )
                 cues.append(_Cue(m.start(), m.end(), "subject", found, relative))
         return cues
+
+    def _with_subject(self, sentence: Sentence, verb: int) -> tuple[Speaker, ...]:
+        """The subject of an absolute participle: "..., with the ministry saying 9 died"."""
+        found = _WITH_SUBJECT.search(sentence.text, max(0, verb - 80), verb)
+        if found is None:
+            return ()
+        return self._resolve_all(found.group(1).strip(), sentence.start + found.start(1))
 
     def _as_newsroom(self, speaker: Speaker) -> Speaker:
         """The publishing outlet named as a speaker ("Trend reports") is a newsroom."""
@@ -301,6 +314,19 @@ class Attributor(Claimants):
         if aside is not None and _WHO.match(aside.group()):
             written = raw[start : aside.end() - 1].strip()
         return self._resolve_all(phrase, sentence.start + offset + start, written)
+
+
+def _background(text: str) -> list[tuple[int, int]]:
+    """Relative asides that tell background ("Hamas, whose attack killed 1,400, said"); one
+    inside a quotation is the quoted speaker's own words ("'The raid, which hit the depot on
+    Monday resulted in three deaths,' the spokesman said")."""
+    out = []
+    for m in _BACKGROUND.finditer(text):
+        before = text[: m.start()]
+        if before.count("“") > before.count("”") or before.count('"') % 2:
+            continue
+        out.append(m.span())
+    return out
 
 
 def _opens_quote(text: str, inside: bool) -> bool:
