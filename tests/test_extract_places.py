@@ -273,6 +273,16 @@ def test_an_other_incident_does_not_borrow_its_paragraphs_town() -> None:
         ("Tehran was hit by a drone", "Tehran", "city", False),
         ("fighting in Niger killed", "Niger", "country", False),
         ("the army said in a strike on Raqqa", "Raqqa", "city", False),
+        # an institution's seat, as "the Gaza Health Ministry" is
+        ("citing health authorities in the rebel-held Marib province", "Marib", "admin1", True),
+        ("according to local authorities in Homs, five died", "Homs", "city", True),
+        ("a bomb at the ministry in Kabul", "Kabul", "city", False),
+        # the ends of a route
+        ("an ambush on the road between Homs and Palmyra", "Homs", "city", True),
+        ("an ambush on the road between Homs and Palmyra", "Palmyra", "city", True),
+        ("an ambush on the road to Palmyra", "Palmyra", "city", False),
+        # an aggressor
+        ("victims of the Russian aggression and of the US aggression", "US", "country", True),
     ],
 )
 def test_role_excluded(text: str, name: str, kind: str, excluded: bool) -> None:
@@ -293,3 +303,40 @@ def test_role_excluded(text: str, name: str, kind: str, excluded: bool) -> None:
 def test_weak_places(text: str, name: str, expected: bool) -> None:
     start = text.index(name)
     assert weak(text, start, start + len(name)) is expected
+
+
+# --- a total over several places; a lead without a place -------------------------------------
+
+
+def test_a_total_whose_breakdown_names_two_places_is_at_neither() -> None:
+    text = (
+        "Gunmen stormed Kirkuk on Friday morning.\n\n"
+        "At least 30 attackers are dead, including four who blew themselves up at a depot in "
+        "Dibis, north of Kirkuk, and nine shot dead inside the city."
+    )
+    claims = _claims(text)
+    assert claims
+    assert all(c.location == "Kirkuk" for c in claims)
+
+
+def test_a_breakdown_at_one_place_still_places_the_total() -> None:
+    claim = _first(
+        "Gunmen stormed Kirkuk on Friday morning.\n\n"
+        "The raid killed 12 people, including four at a depot in Dibis."
+    )
+    assert claim.location == "Dibis"
+
+
+def test_a_lead_without_a_place_takes_the_country_of_the_first_place_named_later() -> None:
+    text = (
+        "Militants killed at least 40 government soldiers on Thursday, a monitor said.\n\n"
+        "The fighters released a video of the assault. It could not be verified.\n\n"
+        "The attacks hit checkpoints around Palmyra and along the road to Homs."
+    )
+    claim = _first(text)
+    assert (claim.location, claim.country) == (None, "SY")
+
+
+def _claims(text: str) -> list[Claim]:
+    doc = Document(id="p4", text=text, published="2022-05-10", outlet="Example Wire")
+    return [c for c in extract_document(doc) if c.kind != "omission"]

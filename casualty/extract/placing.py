@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Final
 
-from casualty.extract import where
+from casualty.extract import place_roles, where
 from casualty.extract.sentences import Sentence
 from casualty.extract.where import KIND_RANK
 
@@ -101,6 +101,7 @@ class ArticlePlaces:
         self._chosen: dict[int, Any] = {}
         self._weak: dict[int, Any] = {}
         self._cities: dict[int, Any] = {}
+        self._later_country: tuple[Any] | None = None
 
     def _doc_places(self) -> list[tuple[int, int, Any]]:
         """Every place of the article, found in one scan (the dateline's city left out)."""
@@ -185,6 +186,7 @@ class ArticlePlaces:
                 self._weak[index] = None
                 return self._owned[index]
             kept = [f for f in found if not where.role_excluded(text, f[0], f[1], f[2].kind)]
+            kept = place_roles.without_spread_parts(text, kept)
             main = set(self.countries()[:2])
             if main:
                 inside = [f for f in kept if f[2].country in main]
@@ -236,7 +238,8 @@ class ArticlePlaces:
 
     def main_place(self) -> Any:
         """The article's main incident place: the first place below country level a lead
-        sentence names inside the article's main countries, else the first country."""
+        sentence names inside the article's main countries, else the first country; when
+        the lead names none, the country of the first place a later sentence names."""
         main = set(self.countries()[:2])
         first = None
         for j in range(min(LEAD, len(self.sentences))):
@@ -245,4 +248,10 @@ class ArticlePlaces:
                 if found.kind != "country":
                     return found
                 first = first or found
-        return first
+        if first is None and self._later_country is None:
+            own = (self._own(j)[0] for j in range(LEAD, len(self.sentences)))
+            later = next(
+                (p for p in own if p is not None and (not main or p.country in main)), None
+            )
+            self._later_country = (where.country_place(later.country) if later else None,)
+        return first or (self._later_country[0] if self._later_country else None)

@@ -23,6 +23,8 @@ import functools
 import re
 from typing import TYPE_CHECKING, Final
 
+from casualty.extract import place_roles
+
 if TYPE_CHECKING:
     from casualty.geo import Place
 
@@ -184,7 +186,8 @@ def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
     before = text[max(0, start - _REACH) : start]
     word = _cue_word(before)
     if (
-        _cued(word, _SPEECH_FINALS, _SPEECH_BEFORE, before)
+        place_roles.not_the_scene(text, start, end)
+        or _cued(word, _SPEECH_FINALS, _SPEECH_BEFORE, before)
         or _cued(word, _INSTITUTION_FINALS, _INSTITUTION_BEFORE, before)
         or _cued(word, _BLAMED_FINALS, _BLAMED_BEFORE, before)
     ):
@@ -381,6 +384,11 @@ def _by_demonym(
         if place is not None:
             out.append((m.start(), m.end(), place))
     return out
+
+
+def country_place(code: str) -> Place | None:
+    """The gazetteer place of the country with ISO code `code`, else None."""
+    return _country_place(code, "name")
 
 
 @functools.cache

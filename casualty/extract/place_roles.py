@@ -1,0 +1,65 @@
+"""Places a sentence names that are not where its figures happened, from their clause.
+
+`where.role_excluded` reads a place's own neighbourhood ("said in X", "the X government");
+these rules read the clause around it:
+
+- an aggressor: "the US aggression on the port";
+- the seat of authorities: "health authorities in the rebel-held X province" (as "the X
+  health authorities" is one already);
+- the ends of a route: "the highway between X and Y", "fighting between X and Y": the
+  incident is somewhere between, at neither;
+- the parts of a total: "dozens were killed, including two at a plant in X and six inside
+  Y": a total whose breakdown names two places happened at neither alone (one place named in
+  a breakdown, "including three children in the village of X", is still where it happened).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+#: Before a place: authorities "in" or "for" it, their seat ("health authorities in the
+#: rebel-held"); up to two words between. A ministry or an office may be the building hit
+#: ("a bomb at the ministry in Kabul"); authorities are no building.
+_SEAT_BEFORE: Final = re.compile(
+    r"\b(?:authorities|authority)\s+(?:in|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+#: Before a place: "between", or "between X and", naming a route's or a front's ends.
+_BETWEEN_BEFORE: Final = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:(?:[A-Z][\w'’.-]*|al|el|ez|ad|as)[\s-]+){0,4}?"
+    r"(?:and\s+(?:the\s+)?)?$"
+)
+#: After a place: aggression it commits ("the US aggression on the port").
+_AGGRESSION_AFTER: Final = re.compile(r"\s+aggression\b", re.IGNORECASE)
+#: A breakdown of a total: what follows names parts of it.
+_BREAKDOWN: Final = re.compile(
+    r"(?:,|\s-|—|–)\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.IGNORECASE
+)
+#: How much text before a place the patterns look at.
+_REACH: Final = 70
+
+
+def not_the_scene(text: str, start: int, end: int) -> bool:
+    """Whether the place at text[start:end] is an institution's seat, a route's end or an
+    aggressor."""
+    if _AGGRESSION_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - _REACH) : start]
+    if "between" in before and _BETWEEN_BEFORE.search(before):
+        return True
+    return _SEAT_BEFORE.search(before) is not None
+
+
+def without_spread_parts(
+    text: str, found: list[tuple[int, int, Any]]
+) -> list[tuple[int, int, Any]]:
+    """`found` (start, end, place) without the places of a breakdown that names two or more
+    different places: the total spans them, so none of them is where it happened."""
+    cue = _BREAKDOWN.search(text)
+    if cue is None:
+        return found
+    parts = {(f[2].country, f[2].name) for f in found if f[0] >= cue.end()}
+    if len(parts) < 2:
+        return found
+    return [f for f in found if f[0] < cue.end()]
