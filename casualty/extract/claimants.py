@@ -28,6 +28,9 @@ _SURNAME: Final = re.compile(r"[A-Z][\w'’\-]+")
 _MEDIA_HEAD: Final = re.compile(
     r"\b(?:TV|television|channel|radio|broadcaster|news\s+agency|newspaper)$", re.IGNORECASE
 )
+_ADJECTIVAL: Final = re.compile(
+    r"-(?:run|controlled|held|led|backed|affiliated|aligned|allied|based)\b", re.IGNORECASE
+)
 _STATE_MEDIA: Final = re.compile(r"\bstate(?:-run)?\b|\bofficial\b", re.IGNORECASE)
 #: Generic heads kept as written: which army "the army" is, the article rarely names.
 _HEAD_KEPT: Final = re.compile(r"army|military|government|forces|troops|police|regime")
@@ -211,6 +214,10 @@ class Claimants:
         if _MEDIA_HEAD.search(phrase) and not _STATE_MEDIA.search(phrase):
             return Speaker(written or phrase, "media")  # "the group's al-Masirah TV"
         found, found_actors, descriptors = _lookup(self.registry, phrase)
+        if descriptors:
+            # "the health ministry of the Hamas-controlled territory": a name used as an
+            # adjective qualifies the speaker, it is not the speaker.
+            found = tuple(f for f in found if not _ADJECTIVAL.match(phrase, f[1]))
         sources = [f for f in found if f[2].source_type != "media"]
         if found and not sources and len(phrase.split()) <= len(found[0][2].name.split()) + 3:
             return Speaker(found[0][2].name, "media", True)  # a newsroom: a relay, see _relay
