@@ -58,6 +58,8 @@ _OBJECT_WORDS: Final = re.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
 #: A name in apposition after a claimant phrase: "the governor, Jane Doe".
 _APPOSITION: Final = re.compile(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)")
 _WHO: Final = re.compile(r",\s*who\b")
+_QUOTE_CLOSE: Final = re.compile(r"[”\"]")
+_STOP: Final = re.compile(r"[.!?\n]")
 #: "with" and a short subject right before a participle: "with the ministry saying".
 _WITH_SUBJECT: Final = re.compile(r"\bwith\s+((?:[\w'’.\-]+\s+){1,8}?)$", re.IGNORECASE)
 
@@ -145,7 +147,10 @@ class Attributor(Claimants):
         self.quoted = sentence.text[:1] in "\"“‘'" or self.open_quote
         self.open_quote = _opens_quote(sentence.text, self.open_quote)
         asides = _background(sentence.text) if positions else []
-        out = [self._pick(cues, pos, asides, sentence.text) for pos in positions]
+        ahead: tuple[Speaker, ...] = ()
+        if positions and self.open_quote and not any(c.speakers for c in cues):
+            ahead = self._closing_speaker(sentence)
+        out = [self._pick(cues, pos, asides, sentence.text, ahead) for pos in positions]
         self._record(cues, self.sentences_seen)
         self.sentences_seen += 1
         return out
@@ -156,6 +161,7 @@ class Attributor(Claimants):
         pos: int,
         asides: Sequence[tuple[int, int]] = (),
         text: str = "",
+        ahead: tuple[Speaker, ...] = (),
     ) -> tuple[Speaker, ...]:
         for a_start, a_end in asides:
             if a_start < pos < a_end and not any(a_start <= c.start < a_end for c in cues):
@@ -175,6 +181,8 @@ class Attributor(Claimants):
             return after[0].speakers
         if cues:
             return (self.default,)
+        if ahead:
+            return ahead
         if self.carry and (self.quoted or _CONTINUES.match(text)):
             return self.carry
         return (self.default,)
@@ -237,6 +245,21 @@ class Attributor(Claimants):
                     )
                 cues.append(_Cue(m.start(), m.end(), "subject", found, relative))
         return cues
+
+    def _closing_speaker(self, sentence: Sentence) -> tuple[Speaker, ...]:
+        """Who is named where a quotation open at the end of `sentence` closes, in the same
+        paragraph: '"... resulting in casualties. We found nine bodies," an officer said.'"""
+        limit = min(len(self.text), sentence.end + _WINDOW)
+        close = _QUOTE_CLOSE.search(self.text, sentence.end, limit)
+        if close is None or "\n" in self.text[sentence.end : close.start()]:
+            return ()
+        stop = _STOP.search(self.text, close.end(), min(len(self.text), close.end() + 160))
+        end = stop.start() if stop is not None else min(len(self.text), close.end() + 160)
+        tail = Sentence(close.start() - 1, end, self.text[close.start() - 1 : end], -1)
+        for cue in self._cues(tail):
+            if cue.kind == "subject" and cue.speakers:
+                return cue.speakers
+        return ()
 
     def _with_subject(self, sentence: Sentence, verb: int) -> tuple[Speaker, ...]:
         """The subject of an absolute participle: "..., with the ministry saying 9 died"."""
@@ -335,7 +358,7 @@ def _opens_quote(text: str, inside: bool) -> bool:
     closes = text.count("”")
     if opens or closes:
         return opens > closes or (inside and opens == closes and text.lstrip()[:1] != "“")
-    return inside and text.count('"') % 2 == 0
+    return inside != (text.count('"') % 2 == 1)  # an odd count opens or closes one
 
 
 def _named_claimant(cue: _Cue) -> bool:
