@@ -82,6 +82,12 @@ SUBCOUNTS = [
         "Gunmen shot dead 6 miners, two of whom were teenagers, a local official said.",
         [("killed", 6, 6, "6")],
     ),
+    # far from the total, after its attribution, an "including" figure is a figure of its own
+    (
+        "More than 4,000 people have died since the war began, the monitor said, including "
+        "more than 300 killed since the ceasefire.",
+        [("killed", 301, None, "more than 300"), ("killed", 4001, None, "More than 4,000")],
+    ),
     # a sub-count with no total before it is the only figure given: it stays
     ("Among them, 4 medics were killed.", [("killed", 4, 4, "4")]),
     # a figure before "that" and a new subject does not reach the outcome of that clause
@@ -125,6 +131,28 @@ CLAIMANTS = [
         '"The strike, which hit the pumping station in the east of the city with two missiles '
         'on Monday left four dead," the spokesman Omar Nasser said.',
         [("the spokesman Omar Nasser", "killed", 4)],
+    ),
+    # a quotation that runs over two sentences: its speaker is named where it closes
+    (
+        'Police said the road was closed. "The convoy was ambushed at dawn, leaving heavy '
+        'casualties. We have found six bodies so far," a district official told reporters.',
+        [
+            ("a district official", "killed", 6),
+            ("a district official", "killed_or_wounded", None),
+        ],
+    ),
+    (
+        "Police said the road was closed. “The convoy was ambushed at dawn, leaving heavy "
+        "casualties. We have found six bodies so far,” a district official told reporters.",
+        [
+            ("a district official", "killed", 6),
+            ("a district official", "killed_or_wounded", None),
+        ],
+    ),
+    # a name used as an adjective ("Hamas-run") qualifies the speaker; it is not the speaker
+    (
+        "The health ministry of the Hamas-run territory said 14 people were killed.",
+        [("The health ministry of the Hamas-run territory", "killed", 14)],
     ),
     # outside quotation marks such a clause is background the speaker does not claim
     (
