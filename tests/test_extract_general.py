@@ -165,3 +165,38 @@ CLAIMANTS = [
 @pytest.mark.parametrize(("text", "expected"), CLAIMANTS)
 def test_claimant_of_the_figure(text: str, expected: list[tuple[str, str, int | None]]) -> None:
     assert _sources(text) == expected
+
+
+# --- period totals and aggregates ---------------------------------------------------------------
+
+KINDS = [
+    (
+        "The campaign of air strikes on the northern province has killed at least 58 people, "
+        "the rebels said.",
+        ("period_total", None),
+    ),
+    (
+        "At least 40 people have been killed in a week of clashes in the capital, medics said.",
+        ("period_total", None),
+    ),
+    ("Over 9,000 people have died since the Syrian uprising began.", ("period_total", None)),
+    ("More than 500 were killed since the truce took effect.", ("period_total", None)),
+    ("The war has resulted in at least 20,000 deaths, the agency said.", ("period_total", None)),
+    # an aggregate of one day keeps that day
+    (
+        "Its last attack was a wave of bombings on Saturday that killed at least 31 people.",
+        ("period_total", "2022-05-07"),
+    ),
+    (
+        "Nearly 40 people were killed on Monday in violence across the country, the monitor said.",
+        ("period_total", "2022-05-09"),
+    ),
+    # one attack stays a claim
+    ("A car bomb killed 12 people at the market on Monday, police said.", ("claim", "2022-05-09")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KINDS)
+def test_period_totals_and_aggregates(text: str, expected: tuple[str, str | None]) -> None:
+    (claim,) = _claims(text)
+    assert (claim.kind, claim.date) == expected

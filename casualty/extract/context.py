@@ -30,8 +30,9 @@ _MONTHS: Final = (
 )
 #: Matched on the lower-cased text where that is exact (`lexicon.CaseFree`): three times faster.
 _PERIOD_CUE: Final = case_free(
-    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:the\s+)?(?:war|conflict|fighting|"
-    r"campaign|operation|offensive|invasion|uprising|insurgency)|\d{4}|" + _MONTHS + r")"
+    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:the\s+)?(?:[\w-]+\s+)?(?:war|conflict|"
+    r"fighting|campaign|operation|offensive|invasion|uprising|insurgency|truce|ceasefire)\b"
+    r"|\d{4}|" + _MONTHS + r")"
     r"|\bso\s+far\s+this\s+(?:year|month)|\bto\s+date\b|\bin\s+total\b|\bthe\s+total\s+number\b"
     r"|\b(?:total|cumulative|overall)\s+(?:death\s+)?(?:toll|number|tally)\b"
     r"|\b(?:during|throughout|over|for|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
@@ -45,7 +46,16 @@ _PERIOD_CUE: Final = case_free(
     r"|\b(?:war|conflict|insurgency|uprising),?\s+which\s+has\s+(?:killed|claimed|left)"
     r"|\bin\s+(?:just\s+)?(?:over|under|more\s+than|less\s+than)\s+(?:a|one|two|three|\d+)\s+"
     r"(?:year|years|months)\b"
-    r"|\b(?:war|conflict|insurgency|uprising|violence)\s+(?:has|have|had)\s+(?:killed|claimed|left)"
+    r"|\b(?:war|conflict|insurgency|uprising|violence)\s+(?:has|have|had)\s+(?:killed|claimed|left"
+    r"|resulted\s+in|caused|led\s+to)"
+    # a campaign's toll, however long its name: "the campaign of strikes on X has killed 69"
+    r"|\bcampaign\b[^.;]{0,120}?\b(?:has|have|had)\s+(?:killed|claimed|left)\b"
+    # aggregates over several attacks or days: "in a week of attacks", "a wave of bombings"
+    r"|\b(?:in|over|during)\s+(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)"
+    r"\s+of\b|\bconsecutive\s+days?\b"
+    r"|\b(?:wave|series|string|spate)\s+of\s+(?:\w+\s+)?(?:attacks|bombings|strikes|airstrikes"
+    r"|raids|explosions|blasts)\b"
+    r"|\b(?:violence|fighting|clashes|attacks|strikes)\s+across\b|\bacross\s+the\s+country\b"
 )
 #: Sentences shorter than this (datelines, bylines) are not used to date incidents.
 _MIN_DATED_WORDS: Final = 6
@@ -281,6 +291,11 @@ class ArticleContext:
         period = self.period(index, position) if total else None
         if total:
             changes["kind"] = "period_total"
+        if period is None and total:
+            own = self._date(index)[0]
+            if own is not None and own.precision == "day":
+                # An aggregate of one day ("a wave of bombings on Saturday killed 27").
+                period = (own.date, own.date_end, own.precision)
         if period is not None:
             changes.update(date=period[0], date_end=period[1], date_precision=period[2])
         elif not total:
