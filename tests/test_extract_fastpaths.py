@@ -21,7 +21,14 @@ from casualty.extract.claimants import speech_vocab
 from casualty.extract.context import _PERIOD_CUE
 from casualty.extract.lexicon import CaseFree, lexicon, lowered, trie_regex
 from casualty.extract.mentions import _QUALITATIVE
-from casualty.extract.sentences import split_sentences
+from casualty.extract.sentences import (
+    _BOUNDARY,
+    _WORD_BEFORE,
+    ABBREVIATIONS,
+    _lower_start_ok,
+    _next_starts_sentence,
+    split_sentences,
+)
 from casualty.extract.subjects import _STOP_SUBJECT
 from casualty.registry import builtin_registry
 
@@ -392,3 +399,65 @@ def test_role_exclusion_prefilter_on_each_cue(before: str, after: str, kind: str
     text = f"{before}Placeton{after} and more"
     start, end = len(before), len(before) + len("Placeton")
     assert role_excluded(text, start, end, kind) == _plain_role_excluded(text, start, end, kind)
+
+
+def _plain_split(text: str) -> list[tuple[int, int, str, int]]:
+    """The sentence splitter as first written: one alternation for both kinds of boundary,
+    the word before a full stop found by `_WORD_BEFORE`, whitespace stripped char by char."""
+    out: list[tuple[int, int, str, int]] = []
+    paragraph = start = 0
+
+    def emit(end: int) -> None:
+        s, e = start, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e, text[s:e], paragraph))
+
+    def abbreviation(dot: int) -> bool:
+        if text[dot] != ".":
+            return False
+        m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+        if m is None:
+            return False
+        word = m.group(1).lower().rstrip(".")
+        if word in ABBREVIATIONS:
+            return True
+        return len(word) == 1 and m.group(1).isupper() and word != "i"
+
+    for m in _BOUNDARY.finditer(text):
+        if m.group() == "\n":
+            emit(m.start())
+            start = m.end()
+            if out and out[-1][3] == paragraph:
+                paragraph += 1
+            continue
+        end = m.end()
+        last_dot = m.start() + len(m.group().rstrip("\"'”’)]")) - 1
+        if abbreviation(last_dot) and not any(ch in m.group() for ch in '"”’'):
+            continue
+        if not _next_starts_sentence(text, end) and not _lower_start_ok(text, m.start(), end):
+            continue
+        emit(end)
+        start = end
+    if start < len(text):
+        emit(len(text))
+    return out
+
+
+_SPLIT_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["Gen.", "U.S.", "e.g.", "approx.", "No. 3", "I.", "A.\n", " the ", "..."]),
+        st.text(st.sampled_from([*"ab Ab.!?\n\t\r\"'”’)]Σ", "İ", "\u2029", "\u00a0"]), max_size=8),
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SPLIT_TEXT)
+def test_sentence_splitter_matches_its_plain_form(text: str) -> None:
+    got = [(s.start, s.end, s.text, s.paragraph) for s in split_sentences(text)]
+    assert got == _plain_split(text)

@@ -1,7 +1,9 @@
 """Sentence splitting with character spans, aware of abbreviations, quotes and paragraphs.
 
 The splitter is a single linear scan over candidate boundaries (`.`, `!`, `?` and line
-breaks), so its cost is proportional to the text length whatever the text holds.
+breaks), so its cost is proportional to the text length whatever the text holds. Terminal
+punctuation is found by a regex that opens with a character class (the engine then skips, in
+C, every other character: several times faster than `[.!?]+`), line breaks by `str.find`.
 """
 
 from __future__ import annotations
@@ -93,9 +95,14 @@ ABBREVIATIONS: Final = frozenset(
     ]
 )
 
-# A boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
+# A boundary: terminal punctuation, optional closing quotes/brackets, then whitespace; or a
+# line break. `_PUNCT` is its first branch written `[.!?][.!?]*` (the same matches): a leading
+# character class lets the regex engine skip non-candidates in C.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+_PUNCT = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s)")
+_CLOSERS = "\"'”’)]"
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_CHARS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,14 +119,20 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at `dot` closes an abbreviation or an initial."""
     if text[dot] != ".":
         return False
-    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
-    if m is None:
+    # What `_WORD_BEFORE.search(text, max(0, dot - 12), dot)` finds, by two C-level strips:
+    # the run of letters and dots that ends the window (or, as `$` allows, that ends it but
+    # for one line break), from its first letter.
+    window = text[max(0, dot - 12) : dot]
+    if window[-1:] == "\n":
+        window = window[:-1]
+    found = window[len(window.rstrip(_WORD_CHARS)) :].lstrip(".")
+    if not found:
         return False
-    word = m.group(1).lower().rstrip(".")
+    word = found.lower().rstrip(".")
     if word in ABBREVIATIONS:
         return True
     # Single capital initials ("John F. Kennedy", "U.S.") but not a sentence-final pronoun "I".
-    return len(word) == 1 and m.group(1).isupper() and word != "i"
+    return len(word) == 1 and found.isupper() and word != "i"
 
 
 def _next_starts_sentence(text: str, pos: int) -> bool:
@@ -143,34 +156,48 @@ def split_sentences(text: str) -> list[Sentence]:
     paragraph = 0
     start = 0
     n = len(text)
+    long = False
 
     def emit(end: int) -> None:
-        s, e = start, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append(Sentence(s, e, text[s:e], paragraph))
+        nonlocal long
+        chunk = text[start:end]
+        body = chunk.strip()  # str.strip drops exactly the characters str.isspace accepts
+        if body:
+            s = start + len(chunk) - len(chunk.lstrip())
+            out.append(Sentence(s, s + len(body), body, paragraph))
+            long = long or len(body) > MAX_SENTENCE
 
-    for m in _BOUNDARY.finditer(text):
-        if m.group() == "\n":
-            emit(m.start())
-            start = m.end()
+    # Boundaries in text order: each line break before the next punctuation boundary first
+    # (a punctuation boundary never holds a line break, so the two never overlap).
+    nl = text.find("\n")
+    for m in _PUNCT.finditer(text):
+        at = m.start()
+        while 0 <= nl < at:
+            emit(nl)
+            start = nl + 1
             # A line break ends the paragraph (news bodies put one paragraph a line).
             if out and out[-1].paragraph == paragraph:
                 paragraph += 1
-            continue
+            nl = text.find("\n", start)
         end = m.end()
-        last_dot = m.start() + len(m.group().rstrip("\"'”’)]")) - 1
-        if _is_abbreviation(text, last_dot) and not _quote_closed(m.group()):
+        mark = m.group()
+        last_dot = at + len(mark.rstrip(_CLOSERS)) - 1
+        if _is_abbreviation(text, last_dot) and not _quote_closed(mark):
             continue
-        if not _next_starts_sentence(text, end) and not _lower_start_ok(text, m.start(), end):
+        if not _next_starts_sentence(text, end) and not _lower_start_ok(text, at, end):
             continue
         emit(end)
         start = end
+    while nl >= 0:
+        emit(nl)
+        start = nl + 1
+        if out and out[-1].paragraph == paragraph:
+            paragraph += 1
+        nl = text.find("\n", start)
     if start < n:
         emit(n)
+    if not long:
+        return out
     return [piece for sentence in out for piece in _bounded(sentence)]
 
 
