@@ -154,6 +154,12 @@ CLAIMANTS = [
         "The health ministry of the Hamas-run territory said 14 people were killed.",
         [("The health ministry of the Hamas-run territory", "killed", 14)],
     ),
+    # a verb in "-ing" with its object, or a preposition, opens no claimant phrase
+    (
+        "The rebels deny it by spreading on social networks, reports meant to mislead. As a "
+        "result, 8 civilians were killed.",
+        [("Example Wire", "killed", 8)],
+    ),
     # outside quotation marks such a clause is background the speaker does not claim
     (
         "The militia, whose raid killed 30 farmers in March, said the talks had failed.",

@@ -28,6 +28,12 @@ _SURNAME: Final = re.compile(r"[A-Z][\w'’\-]+")
 _MEDIA_HEAD: Final = re.compile(
     r"\b(?:TV|television|channel|radio|broadcaster|news\s+agency|newspaper)$", re.IGNORECASE
 )
+#: A phrase opening with a preposition or a lower-case verb in "-ing" with its object names no
+#: speaker ("circulating in foreign media"; "leading monitors" stays one).
+_NOT_A_SUBJECT: Final = re.compile(
+    r"(?:by|in|on|at|from|through|with|via|into|after|before)\b(?!-)"
+    r"|[a-z]+ing\s+(?:in|on|at|to|from|through|with|by|into|of|the|a|an|its|their|his|her)\b"
+)
 _ADJECTIVAL: Final = re.compile(
     r"-(?:run|controlled|held|led|backed|affiliated|aligned|allied|based)\b", re.IGNORECASE
 )
@@ -211,6 +217,8 @@ class Claimants:
         )
 
     def _resolve(self, phrase: str, offset: int, written: str | None = None) -> Speaker | None:
+        if _NOT_A_SUBJECT.match(phrase):
+            return None  # "by circulating in foreign media, reports aimed at ...": no speaker
         if _MEDIA_HEAD.search(phrase) and not _STATE_MEDIA.search(phrase):
             return Speaker(written or phrase, "media")  # "the group's al-Masirah TV"
         found, found_actors, descriptors = _lookup(self.registry, phrase)
