@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from casualty.cluster import cluster_claims
+from casualty.cluster.places import SECTORS, resolve
 from casualty.extract import extract_document
 from casualty.model import Claim, Document
 
@@ -56,3 +58,71 @@ def test_an_actors_run_ministry_blames_nobody() -> None:
 def test_the_perpetrator_after_by_is_still_read() -> None:
     claim = _first("Seventeen people were killed by the Houthi rebels in an attack on Friday.")
     assert claim.perpetrator == "Houthis"
+
+
+# --- a part of a town: "central X", "the eastern part of the city" -----------------------------
+
+
+def test_a_sentence_naming_a_part_of_the_town_places_the_claim_there() -> None:
+    text = (
+        "A car bomb hit a bus station in central Mosul on Monday, killing 22 people, police "
+        "said.\n\n"
+        "In a second blast, a bomb went off in the western part of the city, killing 4 people."
+    )
+    places = {c.low: c.location for c in _claims(text)}
+    assert places == {22: "central Mosul", 4: "western Mosul"}
+
+
+def test_a_town_without_a_part_stays_the_town() -> None:
+    claim = _first("A car bomb hit a bus station in Mosul on Monday, killing 22 people.")
+    assert claim.location == "Mosul"
+
+
+@pytest.mark.parametrize(
+    ("location", "country", "sector"),
+    [
+        ("central Baghdad", "IQ", SECTORS["central"]),
+        ("north-eastern Mosul", "IQ", SECTORS["northeastern"]),
+        ("east of Baghdad", "IQ", 0),  # around the town, not a part of it
+        ("Baghdad", "IQ", 0),
+        ("Northern State", "SD", 0),  # a division named by a direction
+        ("eastern Ukraine", None, 0),  # a part of a country is no town's part
+    ],
+)
+def test_sector_of_a_location(location: str, country: str | None, sector: int) -> None:
+    assert resolve(location, None, country).sector == sector
+
+
+def _report(doc: str, location: str, low: int) -> Claim:
+    return Claim(
+        source="Police",
+        outcome="killed",
+        claim_id=f"{doc}-{low}",
+        doc=doc,
+        date="2016-05-02",
+        date_precision="day",
+        location=location,
+        country="IQ",
+        low=low,
+        high=low,
+    )
+
+
+def test_one_article_naming_two_parts_of_a_town_reports_two_incidents() -> None:
+    claims = [_report("a", "central Baghdad", 22), _report("a", "eastern Baghdad", 4)]
+    incidents = {c.claim_id: c.incident_id for c in cluster_claims(claims).claims}
+    assert incidents["a-22"] != incidents["a-4"]
+
+
+def test_two_articles_naming_two_parts_of_a_town_may_report_one_incident() -> None:
+    claims = [
+        _report("a", "central Baghdad", 22),
+        _report("b", "eastern Baghdad", 22),
+        _report("c", "Baghdad", 22),
+    ]
+    assert len({c.incident_id for c in cluster_claims(claims).claims}) == 1
+
+
+def test_a_part_and_its_whole_town_in_one_article_stay_one_incident() -> None:
+    claims = [_report("a", "central Baghdad", 22), _report("a", "Baghdad", 30)]
+    assert len({c.incident_id for c in cluster_claims(claims).claims}) == 1

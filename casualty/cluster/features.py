@@ -85,6 +85,8 @@ class Table:
     place_name: list[str | None]
     #: Code -> text for `country` (index 0 is "").
     countries: list[str]
+    #: The part of its town a claim names (`places.SECTORS` code, 0 for none; None: no column).
+    sector: IntArray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -334,11 +336,12 @@ def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
                 spot_codes.code(s.place),
                 s.level,
                 s.resolved,
+                s.sector,
             )
             for s in spots
         ],
         dtype=np.int64,
-    ).reshape(len(spots), 5)
+    ).reshape(len(spots), 6)
     spot_lat = np.array([np.nan if s.lat is None else s.lat for s in spots], dtype=np.float64)
     spot_lon = np.array([np.nan if s.lon is None else s.lon for s in spots], dtype=np.float64)
     lat = pd.to_numeric(frame["lat"], errors="coerce").to_numpy(dtype=np.float64)
@@ -393,4 +396,5 @@ def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
         place_keys=place_keys,
         place_name=[names[c] for c in codes.tolist()],
         countries=countries.values,
+        sector=per_spot[codes, 5],
     )

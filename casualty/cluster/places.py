@@ -46,6 +46,17 @@ _ADMIN_WORDS: Final = re.compile(
     re.IGNORECASE,
 )
 _SLUG: Final = re.compile(r"[^a-z0-9]+")
+#: A part of a town named by its position ("central Baghdad", "north-eastern Mosul"): inside
+#: the town, unlike "east of Mosul" (around it). Two parts of one town are two places.
+_SECTOR: Final = re.compile(
+    r"(central|downtown|(?:north|south)(?:[-\s]?(?:east|west))?ern|(?:east|west)ern)\s+(?=\S)",
+    re.IGNORECASE,
+)
+#: A sector's canonical key.
+SECTORS: Final = {
+    "central": 1, "downtown": 1, "northern": 2, "southern": 3, "eastern": 4, "western": 5,
+    "northeastern": 6, "northwestern": 7, "southeastern": 8, "southwestern": 9,
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +72,8 @@ class Spot:
     lon: float | None = None
     #: Whether the gazetteer knew the place (else `place` is a normalised name).
     resolved: bool = False
+    #: The part of the town (`SECTORS` code) the location names, 0 for the whole town.
+    sector: int = 0
 
 
 def fold(text: str) -> str:
@@ -132,12 +145,42 @@ def resolve(
     admin_spot = _resolve_admin(admin1, cc)
     cc = cc or admin_spot.country
     if location and location.strip():
+        sector = _sector(location, cc, admin_spot, lat, lon)
+        if sector is not None:
+            return sector
         spot = _resolve_location(location, cc, admin_spot, lat, lon)
         if spot is not None:
             return spot
     if admin_spot.level:
         return admin_spot
     return Spot(COUNTRY if cc else NONE, cc, None, None, cc, lat, lon, resolved=True)
+
+
+def _sector(
+    location: str, cc: str | None, admin_spot: Spot, lat: float | None, lon: float | None
+) -> Spot | None:
+    """The town of "central X", "eastern X" with its sector, when X is a town the gazetteer
+    knows; None otherwise ("eastern Ukraine", "Northern State" keep their own reading)."""
+    from dataclasses import replace
+
+    text = location.strip()
+    match = _SECTOR.match(text)
+    if match is None:
+        return None
+    code = SECTORS.get(re.sub(r"[-\s]", "", match.group(1).lower()), 0)
+    rest = text[match.end() :]
+    town = _resolve_location(rest, cc, admin_spot, lat, lon)
+    if town is None or town.level != LOCALITY or not town.resolved or not code:
+        return None
+    # As a whole the words must read as around that town, or as a name nobody knows whose
+    # rest is the town's own name: not as a division named by a direction ("Northern State").
+    whole = _resolve_location(text, cc, admin_spot, lat, lon)
+    if whole is not None and whole.resolved:
+        if whole.place != town.place:
+            return None
+    elif fold(town.name or "") != fold(rest):
+        return None
+    return replace(town, sector=code)
 
 
 def _resolve_location(

@@ -148,6 +148,13 @@ def _place(t: Table, a: IntArray, b: IntArray) -> FloatArray:
         [-10.0, 3.0, 2.0, placed_other, 1.0, -6.0],
         default=0.0,
     )
+    if t.sector is not None:
+        # Two parts of one town ("central X", "the eastern part of the city"): one article
+        # naming both tells two places apart; across articles, only the town is shared.
+        sa, sb = t.sector[a], t.sector[b]
+        parts = same_place & (sa > 0) & (sb > 0) & (sa != sb)
+        same_doc = (t.doc[a] == t.doc[b]) & (t.doc[a] > 0)
+        out = np.where(parts, np.where(same_doc, -6.0, 0.0), out)
     return np.asarray(out, dtype=np.float64)
 
 

@@ -11,6 +11,10 @@ these rules read the clause around it:
 - the parts of a total: "dozens were killed, including two at a plant in X and six inside
   Y": a total whose breakdown names two places happened at neither alone (one place named in
   a breakdown, "including three children in the village of X", is still where it happened).
+
+And a town's part: "in central X", "in the eastern part of the city" make the location
+"central X", "eastern X" (`with_sector`): reports of one town stay together, but one article
+naming two parts of it tells two places apart (`casualty.cluster.places`).
 """
 
 from __future__ import annotations
@@ -63,3 +67,38 @@ def without_spread_parts(
     if len(parts) < 2:
         return found
     return [f for f in found if f[0] < cue.end()]
+
+
+_SECTOR_WORD: Final = r"(central|downtown|(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern)"
+#: "the eastern part of the city", "the northern districts of X": a part of a town.
+_PART_OF: Final = (
+    r"\bthe\s+" + _SECTOR_WORD + r"\s+(?:part|parts|side|edge|sector|districts?|"
+    r"neighbou?rhoods?|suburbs?|areas?|quarters?)\s+of\s+(?:the\s+(?:city|town|capital)\b|"
+)
+#: "the city centre", "the centre of X".
+_CENTRE: Final = re.compile(
+    r"\bthe\s+(?:(?:city|town)\s+cent(?:re|er)\b|cent(?:re|er)\s+of\s+the\s+(?:city|town)\b)",
+    re.IGNORECASE,
+)
+
+
+def with_sector(text: str, place: Any) -> Any:
+    """`place` as "central X", "eastern X" when `text` names that part of the town X ("in
+    central X", "the eastern part of the city", "the city centre"); else `place` itself."""
+    if place is None or place.kind != "city" or not _SECTORISH.search(text):
+        return place
+    name = re.escape(place.name)
+    found = re.search(rf"\b{_SECTOR_WORD}\s+{name}\b|{_PART_OF}{name}\b)", text, re.IGNORECASE)
+    if found is not None:
+        sector = next(g for g in found.groups() if g).lower()
+    elif _CENTRE.search(text):
+        sector = "central"
+    else:
+        return place
+    from dataclasses import replace
+
+    return replace(place, name=f"{sector} {place.name}", id=f"{place.id}#{sector}")
+
+
+#: A cheap test for the words a sector needs.
+_SECTORISH: Final = re.compile(r"ern\b|central|downtown|cent(?:re|er)\b", re.IGNORECASE)

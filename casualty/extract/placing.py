@@ -162,7 +162,7 @@ class ArticlePlaces:
                     best = borrowed
             if loose and best is not None and best.kind != "district":
                 best = where.district_place(loose[0], best)
-            self._chosen[index] = best
+            self._chosen[index] = place_roles.with_sector(self.sentences[index].text, best)
         return self._chosen[index]
 
     def _own(self, index: int) -> tuple[Any, list[str]]:
