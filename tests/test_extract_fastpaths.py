@@ -461,3 +461,30 @@ _SPLIT_TEXT = st.lists(
 def test_sentence_splitter_matches_its_plain_form(text: str) -> None:
     got = [(s.start, s.end, s.text, s.paragraph) for s in split_sentences(text)]
     assert got == _plain_split(text)
+
+
+_COUNT_WORDS = [
+    *("dead", "death", "deaths", "wounded", "losses", "number", "few", "single", "victims"),
+    *("no", "No", "a", "heavy", "high", "large", "not", "one", "12", "seven", "of", "the"),
+    *("people", "killed", "casualties", "dozens", "İ", "'s", "’", "-", ",", ".", "no-one"),
+]
+_COUNT_TEXT = st.lists(
+    st.tuples(st.sampled_from(_COUNT_WORDS), st.sampled_from([" ", " ", "", "\n", "'", "-", "_"])),
+    max_size=14,
+).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_COUNT_TEXT, st.booleans())
+def test_unread_anchors_start_no_count(text: str, singular: bool) -> None:
+    """Anchors passed over without reading their window ("dead" with no "no" before it)
+    would have given no count either."""
+    from casualty.extract import counts
+
+    fast = counts.find_counts(text, singular)
+    real = counts._unread
+    counts._unread = lambda *args: False
+    try:
+        assert fast == counts.find_counts(text, singular)
+    finally:
+        counts._unread = real

@@ -115,6 +115,10 @@ class Lexicon:
     #: One-word qualitative nouns ("casualties"): whether one is a count's head needs the
     #: words before it.
     bare_nouns: frozenset[str]
+    #: Anchor words that only ever sit inside a phrase after another word ("dead" only in
+    #: "no dead"), with those words: where none of them is written just before the anchor,
+    #: the anchor starts no count and its window need not be read.
+    needs_before: dict[str, frozenset[str]]
 
 
 _WORDS: Final = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\s\w]|_")
@@ -193,6 +197,13 @@ def build(data: dict[str, Any]) -> Lexicon:
     back.update(context["currency_words"])
     back.update(p[-1] for p in context_phrases["measure_phrases"])
     back.update(context["measure_phrases"])
+    needs: dict[str, frozenset[str]] = {}
+    for word, candidates in ordered.items():
+        if word not in anchors or word in number_words or word in singular:
+            continue  # a number or a singular noun reads alone
+        before = {p.words[k - 1] for p in candidates for k, w in enumerate(p.words) if w == word}
+        if all(p.words[0] != word for p in candidates) and all(w.isascii() for w in before):
+            needs[word] = frozenset(before)
     return Lexicon(
         number_words=number_words,
         scale_words=frozenset({"hundred", "thousand", "million", "billion"}),
@@ -212,6 +223,7 @@ def build(data: dict[str, Any]) -> Lexicon:
         bare_nouns=frozenset(
             p.words[0] for p in phrases if p.kind == QUAL_NOUN and len(p.words) == 1
         ),
+        needs_before=needs,
     )
 
 

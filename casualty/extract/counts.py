@@ -376,6 +376,21 @@ def _read(
     return Count(start, end, low, high, text[start:end], mod, head, window)
 
 
+#: Characters after an anchor word that end its token (a quote may join "dead's").
+_ENDS_TOKEN: Final = frozenset(' \t\n\r\f\v!"#$%&()*+,-./:;<=>?@[\\]^`{|}~')
+
+
+def _unread(text: str, s: int, e: int, floor: int, lex: Lexicon) -> bool:
+    """Whether the word anchor ``text[s:e]`` surely starts no count, without its window: it
+    only occurs inside phrases after a word (`Lexicon.needs_before`) that the text just
+    before it (all the window ``_read`` would look back on) does not even contain."""
+    need = lex.needs_before.get(text[s:e].lower())
+    if need is None or (e < len(text) and text[e] not in _ENDS_TOKEN):
+        return False
+    before = text[max(floor, s - _BEHIND_CHARS) : s].lower()
+    return not any(word in before for word in need)
+
+
 def find_counts(text: str, singular: bool = False) -> list[Count]:
     """Every count expression in ``text``, left to right, non-overlapping.
 
@@ -388,8 +403,8 @@ def find_counts(text: str, singular: bool = False) -> list[Count]:
     lex = lexicon()
     out: list[Count] = []
     floor = 0
-    for s, e, _digits in _anchors(text, lex, singular):
-        if s < floor:
+    for s, e, digits in _anchors(text, lex, singular):
+        if s < floor or (not digits and _unread(text, s, e, floor, lex)):
             continue
         count = _read(text, s, e, floor, lex, singular, out[-1] if out else None)
         if count is not None:
