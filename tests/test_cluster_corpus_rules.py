@@ -55,6 +55,14 @@ def test_an_actors_run_ministry_blames_nobody() -> None:
     assert claim.perpetrator is None
 
 
+def test_the_operator_of_the_jets_is_the_perpetrator() -> None:
+    claim = _first(
+        "Nine mourners were killed when jets operated by the Saudi-led coalition struck a "
+        "funeral on Friday."
+    )
+    assert claim.perpetrator == "Saudi-led coalition"
+
+
 def test_the_perpetrator_after_by_is_still_read() -> None:
     claim = _first("Seventeen people were killed by the Houthi rebels in an attack on Friday.")
     assert claim.perpetrator == "Houthis"

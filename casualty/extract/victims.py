@@ -182,9 +182,10 @@ def perpetrator_of(
     return None
 
 
-#: Before an actor: it controls a place or a body ("a port held by", "a ministry run by").
+#: Before an actor: it controls a place or a body ("a port held by", "a ministry run by");
+#: not "operated by" ("jets operated by the coalition struck": the operator strikes).
 _CONTROLLER_BEFORE: Final = re.compile(
-    r"\b(?:held|controlled|run|ruled|governed|administered|occupied|owned|operated|backed|"
+    r"\b(?:held|controlled|run|ruled|governed|administered|occupied|owned|backed|"
     r"funded|supported|dominated)\s+by\s+(?:[\w'’-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
@@ -193,7 +194,7 @@ _CONTROLLER_BEFORE: Final = re.compile(
 _SPEAKER_AFTER: Final = re.compile(
     r"\s*(?:(?:has|have|had|also|later)\s+)?(?:said|says|say|claimed|claims|reported|reports|"
     r"told|announced|stated|confirmed|added)\b"
-    r"|[-‐‑](?:run|controlled|held|backed|affiliated|aligned|allied|linked|owned|operated|"
+    r"|[-‐‑](?:run|controlled|held|backed|affiliated|aligned|allied|linked|owned|"
     r"appointed|installed|supported|sponsored)\b",
     re.IGNORECASE,
 )
