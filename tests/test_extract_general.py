@@ -160,6 +160,14 @@ CLAIMANTS = [
         "result, 8 civilians were killed.",
         [("Example Wire", "killed", 8)],
     ),
+    # pictures do not speak: whoever published them does
+    (
+        "Graphic images on the Twitter account of Al-Salam Hospital claim to show at least "
+        "four men killed in the strike.",
+        [("Al-Salam Hospital", "killed", 4)],
+    ),
+    ("The rebels claim 30 soldiers were killed.", [("The rebels", "killed", 30)]),
+    ("The claim of 40 dead was denied by the army.", [("Example Wire", "killed", 40)]),
     # outside quotation marks such a clause is background the speaker does not claim
     (
         "The militia, whose raid killed 30 farmers in March, said the talks had failed.",

@@ -58,6 +58,9 @@ _OBJECT_WORDS: Final = re.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
 #: A name in apposition after a claimant phrase: "the governor, Jane Doe".
 _APPOSITION: Final = re.compile(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)")
 _WHO: Final = re.compile(r",\s*who\b")
+_DETERMINED: Final = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|their|his|her|whose|any|no)|['’]s)\s+$", re.IGNORECASE
+)
 _QUOTE_CLOSE: Final = re.compile(r"[”\"]")
 _STOP: Final = re.compile(r"[.!?\n]")
 #: "with" and a short subject right before a participle: "with the ministry saying".
@@ -223,6 +226,8 @@ class Attributor(Claimants):
             else:
                 if word in vocab.needs_toll and not _TOLL_OBJECT.match(text, m.end()):
                     continue
+                if word == "claim" and _DETERMINED.search(text, max(0, m.start() - 12), m.start()):
+                    continue  # "the claim of 40 dead": a noun
                 if _NEGATED.search(text, max(0, m.start() - 16), m.start()):
                     continue  # "did not say": an omission, not an attribution
                 found = self._inverted(sentence, m.start(), m.end())

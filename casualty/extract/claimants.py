@@ -34,6 +34,12 @@ _NOT_A_SUBJECT: Final = re.compile(
     r"(?:by|in|on|at|from|through|with|via|into|after|before)\b(?!-)"
     r"|[a-z]+ing\s+(?:in|on|at|to|from|through|with|by|into|of|the|a|an|its|their|his|her)\b"
 )
+#: Pictures as a subject: their owner, if named, is the claimant ("videos posted by X").
+_IMAGES: Final = re.compile(
+    r"(?:the\s+|disturbing\s+|graphic\s+)?(?:images?|photos?|photographs?|pictures?|videos?"
+    r"|footage)\b(?:[^,;]*?\b(?:of|by|from)\s+(?:the\s+)?(?!the\b)(.+))?$",
+    re.IGNORECASE,
+)
 _ADJECTIVAL: Final = re.compile(
     r"-(?:run|controlled|held|led|backed|affiliated|aligned|allied|based)\b", re.IGNORECASE
 )
@@ -219,6 +225,11 @@ class Claimants:
     def _resolve(self, phrase: str, offset: int, written: str | None = None) -> Speaker | None:
         if _NOT_A_SUBJECT.match(phrase):
             return None  # "by circulating in foreign media, reports aimed at ...": no speaker
+        shown = _IMAGES.match(phrase)
+        if shown is not None:
+            # "images on the Facebook page of X Hospital claim to show": X speaks.
+            owner = shown.group(1)
+            return self._resolve(owner, offset + shown.start(1)) if owner else None
         if _MEDIA_HEAD.search(phrase) and not _STATE_MEDIA.search(phrase):
             return Speaker(written or phrase, "media")  # "the group's al-Masirah TV"
         found, found_actors, descriptors = _lookup(self.registry, phrase)
