@@ -488,3 +488,17 @@ def test_unread_anchors_start_no_count(text: str, singular: bool) -> None:
         assert fast == counts.find_counts(text, singular)
     finally:
         counts._unread = real
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(sorted(p for p in lexicon().table if " " not in p)).map(
+            lambda w: w.upper() if len(w) % 2 else w.title()
+        ),
+        st.text(st.sampled_from([*"killedwoundsa'-. ", "İ", "ı", "ſ", "\u212a"]), max_size=9),
+    )
+)
+def test_outcome_word_lookup_is_the_pattern(word: str) -> None:
+    lex = lexicon()
+    assert lex.is_phrase(word) == (lex.pattern.fullmatch(word) is not None)

@@ -111,6 +111,15 @@ class Lexicon:
     #: `pattern` and `prefilter` with a fast path for lower-cased text.
     scanner: CaseFree
     quick: CaseFree
+    #: The one-word phrases, when every one of them is ASCII (else None): `is_phrase` looks an
+    #: ASCII word up here instead of running `pattern` (hundreds of branches) on it.
+    words: frozenset[str] | None = None
+
+    def is_phrase(self, word: str) -> bool:
+        """Whether `word` as a whole is an outcome phrase: `pattern.fullmatch(word)`."""
+        if self.words is not None and word.isascii() and word.isalpha():
+            return word.lower() in self.words
+        return self.pattern.fullmatch(word) is not None
 
     def find(self, text: str) -> list[OutcomeWord]:
         """Every outcome phrase in `text`, left to right, without overlaps."""
@@ -156,4 +165,6 @@ def lexicon() -> Lexicon:
     stems = sorted({max(p.split(), key=len)[:4] for p in phrases} | {"loss"})
     prefilter = re.compile("|".join(re.escape(s) for s in stems), re.IGNORECASE)
     quick = CaseFree(prefilter, re.compile(trie_regex(stems)))
-    return Lexicon(pattern, table, prefilter, scanner, quick)
+    single = [p for p in phrases if " " not in p]
+    words = frozenset(single) if all(p.isascii() for p in single) else None
+    return Lexicon(pattern, table, prefilter, scanner, quick, words)

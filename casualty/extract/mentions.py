@@ -144,7 +144,7 @@ def _not_people(text: str, count: Count) -> bool:
             return True
         if not low.isalpha():
             continue  # "seven 4x4 vehicles"
-        if lexicon().pattern.fullmatch(low):
+        if lexicon().is_phrase(low):
             break
     # A bare "one" ("another one was seized") stands for a noun said before, rarely a person.
     return count.qualifier.lower().endswith("one") and bool(head) and head[0].lower() in _VERBS
@@ -359,11 +359,7 @@ def _np_continues(tokens: list[tuple[int, int, str]], after: int) -> bool:
     """True when the word after "and"/"of" looks like more of the noun phrase."""
     for t_start, _, low in tokens:
         if t_start >= after:
-            return (
-                low[0].isalpha()
-                and low not in _NP_STOP
-                and lexicon().pattern.fullmatch(low) is None
-            )
+            return low[0].isalpha() and low not in _NP_STOP and not lexicon().is_phrase(low)
     return False
 
 
