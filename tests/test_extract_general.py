@@ -214,3 +214,34 @@ KINDS = [
 def test_period_totals_and_aggregates(text: str, expected: tuple[str, str | None]) -> None:
     (claim,) = _claims(text)
     assert (claim.kind, claim.date) == expected
+
+
+# --- omissions ----------------------------------------------------------------------------------
+
+
+def _omitters(text: str) -> list[str]:
+    doc = Document(id="g1", text=text, published="2022-05-10", outlet="Example Wire")
+    return [c.source for c in extract_document(doc) if c.kind == "omission"]
+
+
+OMISSIONS = [
+    ("The army spokesman, Col Jane Roe, could not be reached for comment.", 1),
+    ("The military has not issued a statement on the raid.", 1),
+    ("The militia has not yet made any comment about the massacre.", 1),
+    ("The rebels have not acknowledged any losses among their commanders.", 1),
+    ("The police spokesman had yet to respond to the reports.", 1),
+    ("The defence ministry has remained silent over the ambush.", 1),
+    # a toll was given; only the victims' names were not
+    (
+        "The ministry said 9 people were killed but did not give details of the identity of "
+        "the victims.",
+        0,
+    ),
+    # not a statement about a toll
+    ("The village could not be reached by road after the floods.", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OMISSIONS)
+def test_omissions(text: str, expected: int) -> None:
+    assert len(_omitters(text)) == expected

@@ -20,6 +20,13 @@ _OMISSION: Final = re.compile(
     r"|have\s+been)\s+(?:provided|given|released|disclosed|published|made\s+public)\b"
     r"|\b(?:is|are|was|were)\s+(?:yet|still)\s+to\s+(?:confirm|give|release|disclose|provide)\b"
     r"|\bshied\s+away\s+from\b"
+    r"|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment\b"
+    r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:issued|made|released|given|published)\s+"
+    r"(?:a|any)\s+(?:\w+\s+)?(?:statement|comment)"
+    r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:acknowledged|admitted|disclosed|confirmed"
+    r"|reported|announced)\b"
+    r"|\b(?:has|have|had)\s+yet\s+to\s+(?:respond|comment|confirm|give|release|issue|disclose)\b"
+    r"|\b(?:remained|remains|remain|kept|keeps)\s+silent\b"
     r"|\bawaiting\s+(?:a\s+)?(?:confirmed\s+)?(?:toll|figures?|numbers?)\b"
     r"|\bwithout\s+(?:giving|providing|specifying|disclosing)\s+(?:a\s+|any\s+|the\s+)?"
     r"(?:\w+\s+)?(?:toll|figures?|numbers?|details)",
@@ -31,6 +38,11 @@ _TOPIC: Final = re.compile(
     r"|fatalit(?:y|ies)|victims|number|figures?|comment|immediately|how many|combatants"
     r"|queries|requests|questions)\b",
     re.IGNORECASE,
+)
+#: Cues that need no casualty word after them: declining to comment, a toll not yet known.
+_SILENT: Final = re.compile(r"comment|being|yet|silent|statement")
+_NOT_TOLL: Final = re.compile(
+    r"\b(?:identit(?:y|ies)|names?|nationalit(?:y|ies)|ages|whereabouts)\b", re.IGNORECASE
 )
 _LOSSES: Final = re.compile(r"\b(?:wounded|injured|injuries)\b", re.IGNORECASE)
 
@@ -51,10 +63,12 @@ def find_omissions(sentence: str) -> list[Omission]:
     for m in _OMISSION.finditer(sentence):
         window = sentence[m.end() : m.end() + 80]
         cue = m.group().lower()
-        if "comment" in cue or "being" in cue or "yet" in cue or cue.startswith("no "):
+        if _SILENT.search(cue) or cue.startswith("no "):
             topic_ok = True
         else:
-            topic_ok = _TOPIC.search(window) is not None
+            topic = _TOPIC.search(window)
+            # "did not give details as to the identity of the victims": a toll was given
+            topic_ok = topic is not None and not _NOT_TOLL.search(window, 0, topic.start())
         if not topic_ok:
             continue
         outcome = "wounded" if _LOSSES.search(window) and "dead" not in window else "killed"
