@@ -202,11 +202,11 @@ FALLBACK = [
         "Jets struck the Ras Hilal oil terminal near Hodeidah, killing 9 workers.",
         ("Ras Hilal", "YE"),
     ),
-    # "the city" is the city named last, even in an earlier paragraph
+    # "the city" is the city named last, even in an earlier paragraph (here outside it)
     (
         "Insurgents stormed government offices in Kirkuk on Friday.\n\n"
         "Also, a rocket hit a mosque outside the city, killing at least 15 worshippers.",
-        ("Kirkuk", "IQ"),
+        ("outside Kirkuk", "IQ"),
     ),
     # a town named by a distance from a city is the place, not the city
     (
@@ -340,3 +340,20 @@ def test_a_lead_without_a_place_takes_the_country_of_the_first_place_named_later
 def _claims(text: str) -> list[Claim]:
     doc = Document(id="p4", text=text, published="2022-05-10", outlet="Example Wire")
     return [c for c in extract_document(doc) if c.kind != "omission"]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("A car bomb exploded outside Mosul on Monday, killing 12 people.", "outside Mosul"),
+        (
+            "Rebels shelled Mosul on Monday.\n\n"
+            "Also, a strike on a mosque outside the city killed 12 people.",
+            "outside Mosul",
+        ),
+        ("A bomb on the outskirts of Mosul on Monday killed 12 people.", "outside Mosul"),
+        ("A bomb killed 12 people in Mosul on Monday.", "Mosul"),
+    ],
+)
+def test_outside_the_town_is_not_the_town(text: str, location: str) -> None:
+    assert _first(text).location == location

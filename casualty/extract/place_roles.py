@@ -84,10 +84,21 @@ _CENTRE: Final = re.compile(
 
 def with_sector(text: str, place: Any) -> Any:
     """`place` as "central X", "eastern X" when `text` names that part of the town X ("in
-    central X", "the eastern part of the city", "the city centre"); else `place` itself."""
-    if place is None or place.kind != "city" or not _SECTORISH.search(text):
+    central X", "the eastern part of the city", "the city centre"), as "outside X" when it
+    puts the scene outside the town ("outside the city", "on the outskirts of X"); else
+    `place` itself."""
+    if place is None or place.kind != "city":
         return place
     name = re.escape(place.name)
+    if "utside" in text or "outskirts" in text:
+        out = re.search(
+            rf"\b(?i:outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+(?:city|town)\b|{name}\b)",
+            text,
+        )
+        if out is not None:
+            return _part(place, "outside")
+    if not _SECTORISH.search(text):
+        return place
     found = re.search(rf"\b{_SECTOR_WORD}\s+{name}\b|{_PART_OF}{name}\b)", text, re.IGNORECASE)
     if found is not None:
         sector = next(g for g in found.groups() if g).lower()
@@ -95,9 +106,13 @@ def with_sector(text: str, place: Any) -> Any:
         sector = "central"
     else:
         return place
+    return _part(place, sector)
+
+
+def _part(place: Any, word: str) -> Any:
     from dataclasses import replace
 
-    return replace(place, name=f"{sector} {place.name}", id=f"{place.id}#{sector}")
+    return replace(place, name=f"{word} {place.name}", id=f"{place.id}#{word}")
 
 
 #: A cheap test for the words a sector needs.
