@@ -50,6 +50,9 @@ NOT_VICTIMS = [
     ),
     ("Numerous goats and cows were killed when the shells hit the farm.", []),
     ("Multiple drones were shot down, the army said.", []),
+    # a vehicle model between the figure and the noun
+    ("The insurgents said they captured eight 4×4 vehicles and two tanks.", []),
+    ("The insurgents said they captured eight 4x4 trucks.", []),
 ]
 
 

@@ -138,13 +138,17 @@ def _not_people(text: str, count: Count) -> bool:
     ):
         return True
     head = _WORD.findall(text[count.head_start : count.head_start + 40])
-    for word in head[:3]:
+    words = 0
+    for word in head[:6]:
         low = word.lower()
         if low in _NON_PERSON:
             return True
         if not low.isalpha():
-            continue  # "seven 4x4 vehicles"
+            continue  # "seven 4x4 vehicles", "nine 4×4 vehicles": a model, not the noun
         if lexicon().is_phrase(low):
+            break
+        words += 1
+        if words == 3:
             break
     # A bare "one" ("another one was seized") stands for a noun said before, rarely a person.
     return count.qualifier.lower().endswith("one") and bool(head) and head[0].lower() in _VERBS
