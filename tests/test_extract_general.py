@@ -104,6 +104,20 @@ SUBCOUNTS = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The shelling caused the deaths of 6 people and the injury of dozens, medics said.",
+            [("killed", 6, 6, "6"), ("wounded", 24, 99, "dozens")],
+        ),
+        ("The blast caused injuries to 19 people.", [("wounded", 19, 19, "19")]),
+    ],
+)
+def test_injury_nouns(text: str, expected: list[tuple[str, int | None, int | None, str]]) -> None:
+    assert _figures(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), SUBCOUNTS)
 def test_parts_of_a_toll_are_not_tolls(
     text: str, expected: list[tuple[str, int | None, int | None, str]]
