@@ -185,6 +185,12 @@ CLAIMANTS = [
     ),
     ("The rebels claim 30 soldiers were killed.", [("The rebels", "killed", 30)]),
     ("The claim of 40 dead was denied by the army.", [("Example Wire", "killed", 40)]),
+    # an agency quoting "the statement" relays the statement's author
+    (
+        "The Tal Hamid council said in a statement that the raid killed 12 herders. Dozens of "
+        "bodies lay in the open, Xinhua reported, quoting the statement.",
+        [("The Tal Hamid council", "killed", 12), ("The Tal Hamid council", "killed", 24)],
+    ),
     # outside quotation marks such a clause is background the speaker does not claim
     (
         "The militia, whose raid killed 30 farmers in March, said the talks had failed.",

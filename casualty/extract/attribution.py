@@ -61,6 +61,9 @@ _WHO: Final = re.compile(r",\s*who\b")
 _DETERMINED: Final = re.compile(
     r"(?:\b(?:the|a|an|this|that|its|their|his|her|whose|any|no)|['’]s)\s+$", re.IGNORECASE
 )
+_CITED_STATEMENT: Final = re.compile(
+    r"(?:the|its|their|this|that)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|report)\b", re.IGNORECASE
+)
 _QUOTE_CLOSE: Final = re.compile(r"[”\"]")
 _STOP: Final = re.compile(r"[.!?\n]")
 #: "with" and a short subject right before a participle: "with the ministry saying".
@@ -285,6 +288,9 @@ class Attributor(Claimants):
         citing = _CITING.search(sentence.text, pos, pos + _WINDOW)
         if citing is not None:
             found = self._object(sentence, citing.end(), cited=True)
+            if not found and _CITED_STATEMENT.match(sentence.text, citing.end()):
+                # "quoting the statement": the author of the statement just reported.
+                found = next(((s,) for s in reversed(self.history) if not is_newsroom(s)), ())
             if found and all(f.source_type != "media" for f in found):
                 return found
         return ()
