@@ -52,7 +52,7 @@ def not_the_scene(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - _REACH) : start]
     if "between" in before and _BETWEEN_BEFORE.search(before):
         return True
-    return _SEAT_BEFORE.search(before) is not None
+    return "uthorit" in before and _SEAT_BEFORE.search(before) is not None
 
 
 def without_spread_parts(
