@@ -62,6 +62,9 @@ _PIECES = st.sampled_from(
         "SINCE THE WAR",
         "ſince the war",
         "in the past three weeks",
+        "heavy casualties",
+        "SEVERE HUMAN LOSSES",
+        "major material and human losses",
     ]
 )
 _TEXT = st.lists(st.one_of(_PIECES, st.text(_ALPHABET, max_size=6)), max_size=12).map(" ".join)
@@ -502,3 +505,20 @@ def test_unread_anchors_start_no_count(text: str, singular: bool) -> None:
 def test_outcome_word_lookup_is_the_pattern(word: str) -> None:
     lex = lexicon()
     assert lex.is_phrase(word) == (lex.pattern.fullmatch(word) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_qualitative_claims_skip_only_texts_without_their_noun(text: str) -> None:
+    """`_qualitative` passes over a text with neither "losses" nor "casualties" at once."""
+    from casualty.extract import mentions
+
+    tokens = mentions._tokens(text)
+    fast = mentions._qualitative(text, tokens, [])
+    names = vars(mentions)
+    real = names["lowered"]
+    names["lowered"] = lambda _text: None  # as if the text could not be lower-cased
+    try:
+        assert fast == mentions._qualitative(text, tokens, [])
+    finally:
+        names["lowered"] = real

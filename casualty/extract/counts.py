@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 from casualty.extract.count_context import is_non_casualty_number
 from casualty.extract.count_lexicon import (
@@ -233,8 +233,9 @@ def _window(
     return back + fwd, len(back)
 
 
-@dataclass(frozen=True, slots=True)
-class _Core:
+class _Core(NamedTuple):
+    """The quantity read at an anchor (a named tuple: one is built per anchor read)."""
+
     first: int
     last: int
     low: int | None

@@ -20,6 +20,7 @@ from casualty.extract.lexicon import (
     OutcomeWord,
     case_free,
     lexicon,
+    lowered,
     trie_regex,
     word_set,
 )
@@ -384,6 +385,9 @@ def _qualitative(
 ) -> list[Mention]:
     """Figure-less claims: "inflicted heavy losses on the enemy"."""
     out: list[Mention] = []
+    low = lowered(text)
+    if low is not None and "losses" not in low and "casualties" not in low:
+        return out  # every match ends with one of the two words (`_QUALITATIVE_TAIL`)
     for m in _QUALITATIVE.finditer(text):
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
