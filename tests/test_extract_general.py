@@ -191,6 +191,28 @@ CLAIMANTS = [
         "bodies lay in the open, Xinhua reported, quoting the statement.",
         [("The Tal Hamid council", "killed", 12), ("The Tal Hamid council", "killed", 24)],
     ),
+    # the object of an earlier verb is not coordinated with the speaker
+    (
+        "The militia claimed responsibility and spokesman Omar Karim claimed more than 20 "
+        "guards were killed.",
+        [("spokesman Omar Karim", "killed", 21)],
+    ),
+    # two claimants in one phrase give two claims; two adjectives of one noun do not
+    (
+        "At least 9 people were killed when gunmen stormed the post, officials and the "
+        "insurgents said.",
+        [("officials", "killed", 9), ("the insurgents", "killed", 9)],
+    ),
+    (
+        "The raid killed 46 people, security and medical sources said.",
+        [("security and medical sources", "killed", 46)],
+    ),
+    # a descriptor with the person's name beside it names its speaker: no antecedent
+    (
+        "Police in the province said 3 guards were wounded. The spokesman, Ali Noori, says 15 "
+        "fighters were killed.",
+        [("Police in the province", "wounded", 3), ("The spokesman, Ali Noori", "killed", 15)],
+    ),
     # outside quotation marks such a clause is background the speaker does not claim
     (
         "The militia, whose raid killed 30 farmers in March, said the talks had failed.",

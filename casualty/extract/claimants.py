@@ -40,6 +40,7 @@ _IMAGES: Final = re.compile(
     r"|footage)\b(?:[^,;]*?\b(?:of|by|from)\s+(?:the\s+)?(?!the\b)(.+))?$",
     re.IGNORECASE,
 )
+_NAMED_APPOSITION: Final = re.compile(r",\s*[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){1,3}$")
 _ADJECTIVAL: Final = re.compile(
     r"-(?:run|controlled|held|led|backed|affiliated|aligned|allied|based)\b", re.IGNORECASE
 )
@@ -206,10 +207,21 @@ class Claimants:
         """One speaker per coordinated claimant ("the mayor and security officials")."""
         parts = _COORDINATED.split(phrase)
         left = parts[0].strip()
-        left_np = bool(_ARTICLE.match(left)) or len(left.split()) >= 2 or left[:1].isupper()
+        left_np = (
+            bool(_ARTICLE.match(left))
+            or len(left.split()) >= 2
+            or left[:1].isupper()
+            # "officials and the insurgents said" (not "security and medical sources")
+            or (left.endswith("s") and head_type(left) != "unknown")
+        )
         if len(parts) == 2 and left_np and all(self._claimant_like(p) for p in parts):
             out = [self._resolve(p.strip(), offset) for p in parts]
             return tuple(s for s in out if s is not None)
+        if len(parts) == 2 and not self._claimant_like(left) and self._claimant_like(parts[1]):
+            # "X claimed responsibility and spokesman Y claimed": the object is no speaker.
+            right = parts[1].strip()
+            one = self._resolve(right, offset + phrase.find(right))
+            return (one,) if one is not None else ()
         one = self._resolve(phrase, offset, written)
         return (one,) if one is not None else ()
 
@@ -282,6 +294,8 @@ class Claimants:
                 return Speaker(party, "belligerent", True)
             if kind == "unknown":
                 kind = "belligerent"
+        if _NAMED_APPOSITION.search(phrase):
+            return Speaker(written or phrase, kind)  # "the spokesman, Jane Roe": named here
         short = len(phrase.split()) <= 4
         if definite and _HEAD_KEPT.fullmatch(_head(phrase)):
             return Speaker(written or phrase, kind)  # "the army": its own wording is clearest
@@ -338,6 +352,8 @@ class Claimants:
             tally: dict[str, int] = {}
             for s, actor in self._actors:
                 name = actor.side or actor.name
+                if actor.category != "combatants":
+                    continue  # victims ("people", "civilians") are no party that speaks
                 if s < offset and not (non_state and _STATE_WORDS.search(name)):
                     tally[name] = tally.get(name, 0) + 1
             if tally:
