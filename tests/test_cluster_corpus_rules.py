@@ -63,6 +63,15 @@ def test_the_operator_of_the_jets_is_the_perpetrator() -> None:
     assert claim.perpetrator == "Saudi-led coalition"
 
 
+def test_people_are_never_the_perpetrator() -> None:
+    # the wounded figure's victim phrase does not cover "people" of the killed figure
+    claim = _claims(
+        "About 12 people were killed and over 30 injured in the United States strikes on a "
+        "depot on Friday."
+    )
+    assert {c.perpetrator for c in claim} == {"US forces"}
+
+
 def test_the_perpetrator_after_by_is_still_read() -> None:
     claim = _first("Seventeen people were killed by the Houthi rebels in an attack on Friday.")
     assert claim.perpetrator == "Houthis"

@@ -164,6 +164,8 @@ def perpetrator_of(
         for s, e, a in _actors_in(sentence, registry)
         if not a.generic
         and a.category != "civilians"
+        # "people", "victims", "bodies": a word for anyone, never who struck
+        and (a.category != "unspecified" or a.country is not None)
         and not (victim_span[0] <= s < victim_span[1])
         and not _bystander(sentence, s, e)
     ]
