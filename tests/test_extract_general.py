@@ -276,6 +276,10 @@ OMISSIONS = [
     ("The rebels have not acknowledged any losses among their commanders.", 1),
     ("The police spokesman had yet to respond to the reports.", 1),
     ("The defence ministry has remained silent over the ambush.", 1),
+    ("The army declined to comment on the strike.", 1),
+    ("The ministry refused to give a toll.", 1),
+    # nobody named declines
+    ("There was no immediate comment on the raid.", 0),
     # a toll was given; only the victims' names were not
     (
         "The ministry said 9 people were killed but did not give details of the identity of "

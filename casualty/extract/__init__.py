@@ -88,7 +88,19 @@ def _drop_restatements(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-_OMISSION_WORDS = ("no", "not", "didn", "yet", "still", "shied", "awaiting", "without", "silent")
+_OMISSION_WORDS = (
+    "no",
+    "not",
+    "didn",
+    "yet",
+    "still",
+    "shied",
+    "awaiting",
+    "without",
+    "silent",
+    "declined",
+    "refused",
+)
 _OMISSION_CUE = case_free(
     r"\b(?:" + "|".join(_OMISSION_WORDS) + r")\b", r"\b(?:" + trie_regex(_OMISSION_WORDS) + r")\b"
 )

@@ -199,8 +199,8 @@ class Attributor(Claimants):
         found = self._subject(sentence, pos)
         if not found or all(f.source_type == "media" for f in found):
             found = tuple(s for s in self._pick(self._cues(sentence), pos) if s.name != self.outlet)
-        if not found:
-            return None
+        if not found or found[0].name.lower() == "there":
+            return None  # "there was no comment": nobody named declines
         speaker = found[0]
         if speaker.source_type == "unknown":
             speaker = Speaker(speaker.name, head_type(speaker.name), speaker.named)

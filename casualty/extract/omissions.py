@@ -27,6 +27,7 @@ _OMISSION: Final = re.compile(
     r"|reported|announced)\b"
     r"|\b(?:has|have|had)\s+yet\s+to\s+(?:respond|comment|confirm|give|release|issue|disclose)\b"
     r"|\b(?:remained|remains|remain|kept|keeps)\s+silent\b"
+    r"|\b(?:declined|refused)\s+to\s+(?:comment|give|provide|disclose|release|confirm)\b"
     r"|\bawaiting\s+(?:a\s+)?(?:confirmed\s+)?(?:toll|figures?|numbers?)\b"
     r"|\bwithout\s+(?:giving|providing|specifying|disclosing)\s+(?:a\s+|any\s+|the\s+)?"
     r"(?:\w+\s+)?(?:toll|figures?|numbers?|details)",
