@@ -357,3 +357,15 @@ def _claims(text: str) -> list[Claim]:
 )
 def test_outside_the_town_is_not_the_town(text: str, location: str) -> None:
     assert _first(text).location == location
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jets struck a funeral in the province of Idlib on Monday, killing 12 people.", None),
+        ("Jets struck a funeral in Idlib province on Monday, killing 12 people.", None),
+        ("Jets struck a funeral in Idlib on Monday, killing 12 people.", "Idlib"),
+    ],
+)
+def test_a_province_is_its_admin_area_not_its_capital(text: str, expected: str | None) -> None:
+    assert _where(_first(text)) == (expected, "Idlib", "SY")

@@ -307,7 +307,7 @@ class ArticleContext:
         place = self.place(index)
         if place is not None:
             changes.update(
-                location=place.name if place.kind != "country" else None,
+                location=place.name if place.kind not in ("country", "admin1") else None,
                 admin1=place.admin1,
                 country=place.country,
                 lat=place.lat if place.kind != "country" else None,

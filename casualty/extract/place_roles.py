@@ -55,6 +55,34 @@ def not_the_scene(text: str, start: int, end: int) -> bool:
     return "uthorit" in before and _SEAT_BEFORE.search(before) is not None
 
 
+#: Before a town's name: the division named after it ("the province of Kirkuk").
+_DIVISION_OF: Final = re.compile(
+    r"\b(?:province|governorate|oblast|region|state|prefecture)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def refined(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """The places of a sentence (start, end, place) read in their clause: "the province of
+    X" is the province, as "X province" is; a breakdown over several places places nothing
+    (`without_spread_parts`)."""
+    return without_spread_parts(text, [_as_division(text, f) for f in found])
+
+
+def _as_division(text: str, found: tuple[int, int, Any]) -> tuple[int, int, Any]:
+    start, end, place = found
+    if place.kind != "city" or "of" not in text[max(0, start - 30) : start]:
+        return found
+    if _DIVISION_OF.search(text, max(0, start - 30), start) is None:
+        return found
+    from casualty.geo import gazetteer
+
+    division = gazetteer().lookup(f"{place.name} province", place.country)
+    if division is None or division.kind != "admin1" or division.country != place.country:
+        return found
+    return start, end, division
+
+
 def without_spread_parts(
     text: str, found: list[tuple[int, int, Any]]
 ) -> list[tuple[int, int, Any]]:

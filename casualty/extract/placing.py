@@ -186,7 +186,7 @@ class ArticlePlaces:
                 self._weak[index] = None
                 return self._owned[index]
             kept = [f for f in found if not where.role_excluded(text, f[0], f[1], f[2].kind)]
-            kept = place_roles.without_spread_parts(text, kept)
+            kept = place_roles.refined(text, kept)
             main = set(self.countries()[:2])
             if main:
                 inside = [f for f in kept if f[2].country in main]
