@@ -11,10 +11,12 @@ A sentence names places in several roles; only some say where violence happened:
 - a neighbouring country: "near the Chad border", "the border with Niger";
 - a country as an actor's attribute: "US strikes on a port", "two US aircraft carriers".
 
-Those are left out (`role_excluded`). Of the rest, a sub-city name the gazetteer may lack
-("the Karrada district of Baghdad", "Kareto village", "the Ras Isa oil port") is the most
-specific (`districts`): it takes its parent place's division, country and coordinates. "The
-Iraqi capital" is Baghdad (`capitals`); "a Yemeni port" names Yemen (`demonym_countries`).
+Those are left out (`role_excluded`), as are authorities' seats, a route's ends and an
+aggressor (`place_roles`, which also reads breakdowns, provinces and parts of a town). Of the
+rest, a sub-city name the gazetteer may lack ("the Karrada district of Baghdad", "Kareto
+village", "the Ras Isa oil port") is the most specific (`districts`): it takes its parent
+place's division, country and coordinates. "The Iraqi capital" is Baghdad (`capitals`); "a
+Yemeni port" names Yemen (`demonym_countries`).
 """
 
 from __future__ import annotations
