@@ -203,6 +203,11 @@ CLAIMANTS = [
         "insurgents said.",
         [("officials", "killed", 9), ("the insurgents", "killed", 9)],
     ),
+    # a part that resolves to its partner ("a monitor" -> the activists) keeps the phrase
+    (
+        "Jets killed 10 civilians, activists and a monitor said.",
+        [("activists and a monitor", "killed", 10)],
+    ),
     (
         "The raid killed 46 people, security and medical sources said.",
         [("security and medical sources", "killed", 46)],

@@ -207,16 +207,14 @@ class Claimants:
         """One speaker per coordinated claimant ("the mayor and security officials")."""
         parts = _COORDINATED.split(phrase)
         left = parts[0].strip()
-        left_np = (
-            bool(_ARTICLE.match(left))
-            or len(left.split()) >= 2
-            or left[:1].isupper()
-            # "officials and the insurgents said" (not "security and medical sources")
-            or (left.endswith("s") and head_type(left) != "unknown")
-        )
-        if len(parts) == 2 and left_np and all(self._claimant_like(p) for p in parts):
+        left_np = bool(_ARTICLE.match(left)) or len(left.split()) >= 2 or left[:1].isupper()
+        # "officials and the insurgents said" (not "security and medical sources"): split
+        # only when both resolve, else the phrase stays one claimant as written.
+        bare_plural = left.endswith("s") and head_type(left) != "unknown"
+        if len(parts) == 2 and (left_np or bare_plural) and all(map(self._claimant_like, parts)):
             out = [self._resolve(p.strip(), offset) for p in parts]
-            return tuple(s for s in out if s is not None)
+            if left_np or len({s.name for s in out if s is not None}) == 2:
+                return tuple(s for s in out if s is not None)
         if len(parts) == 2 and not self._claimant_like(left) and self._claimant_like(parts[1]):
             # "X claimed responsibility and spokesman Y claimed": the object is no speaker.
             right = parts[1].strip()
