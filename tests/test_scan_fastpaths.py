@@ -63,3 +63,21 @@ def test_find_dates_lowered_groups_need_no_folding(text: str) -> None:
 
         for m in _PATTERN_LOW.finditer(low):
             assert _folded_groups(m) == m.groupdict()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0), st.text(st.sampled_from([*"abeilnorsz -'", "é", "ş"]), max_size=8))
+def test_gazetteer_columns_and_ascii_keys_match_rows_and_index(seed: int, word: str) -> None:
+    """`_scan` looks ASCII keys up in the plain dict of `KeyIndex`, and `_resolve` reads the
+    kind, country and population columns instead of the assembled row."""
+    from casualty.geo import gazetteer
+
+    gaz = gazetteer()
+    keys = gaz._keys
+    ascii_keys = getattr(keys, "ascii", keys)
+    some_key = list(ascii_keys)[seed % len(ascii_keys)]
+    for key in (some_key, word, word.strip()):
+        assert (key in ascii_keys if key.isascii() else key in keys) == (key in keys)
+    i = seed % len(gaz._rows)
+    row = gaz._rows[i]
+    assert (gaz._country[i], gaz._kind[i], gaz._pop[i]) == (row[1], row[5], row[7])

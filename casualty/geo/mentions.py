@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from itertools import compress
 from operator import itemgetter, not_
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from casualty.geo.normalize import ARTICLES, token_key
 
@@ -252,6 +252,8 @@ class _Scope:
 def _scan(gaz: Gazetteer, text: str, w: _Words) -> list[tuple[int, int, str]]:
     """Longest non-overlapping (first word, last word, key) matches."""
     keys, prefixes = gaz._keys, gaz._prefixes
+    # The ASCII keys as a plain dict: a lookup without `KeyIndex.__contains__`'s Python call.
+    ascii_keys: Container[str] = getattr(keys, "ascii", keys)
     starts, ends, texts, caps = w.starts, w.ends, w.texts, w.caps
     matches: list[tuple[int, int, str]] = []
     n = len(texts)
@@ -274,7 +276,7 @@ def _scan(gaz: Gazetteer, text: str, w: _Words) -> list[tuple[int, int, str]]:
             if not acc:
                 continue
             joined = " ".join(acc)
-            if joined in keys:
+            if joined in ascii_keys if joined.isascii() else joined in keys:
                 if caps[j] or (j > i and texts[j] in GEO_NOUNS):
                     best = (i, j, joined)
             elif joined not in prefixes:
@@ -321,8 +323,9 @@ def _resolve(
             suffix = word
     prefer = "admin1" if suffix in DIVISION_SUFFIXES else "city"
     choice = gaz._choose_for(key, prefer, scope.given, scope.mentioned)
-    row = gaz._rows[choice]
-    if prefer == "admin1" and row[5] not in ("admin1", "region"):
+    # Columns rather than the row, which is assembled on each access.
+    kind = gaz._kind[choice]
+    if prefer == "admin1" and kind not in ("admin1", "region"):
         # "X district" where X is only a town: the town, without the suffix.
         prefer = "city"
         if suffix in ADMIN_SUFFIXES and suffix not in ("district", "region", "state"):
@@ -330,7 +333,7 @@ def _resolve(
     if suffix and (prefer == "admin1" or suffix in CITY_SUFFIXES):
         end = ends[last + 1]
     single = " " not in key
-    if not _plausible(gaz, text, w, first, last, row, cue or bool(suffix), single, scope):
+    if not _plausible(gaz, text, w, first, last, choice, cue or bool(suffix), single, scope):
         return None
     return (start, end, gaz._place(choice))
 
@@ -341,7 +344,7 @@ def _plausible(
     w: _Words,
     first: int,
     last: int,
-    row: tuple[Any, ...],
+    choice: int,
     cued: bool,
     single: bool,
     scope: _Scope,
@@ -352,17 +355,18 @@ def _plausible(
     several words 15,000 (so "Khan said" in a Pakistani story is not Haan, Germany).
     """
     texts, caps = w.texts, w.caps
-    foreign = scope.any() and not scope.has(row[1]) and row[5] != "country"
+    country, kind, population = gaz._country[choice], gaz._kind[choice], gaz._pop[choice]
+    foreign = scope.any() and not scope.has(country) and kind != "country"
     if not single:
         if all(texts[k] in gaz._stop or not caps[k] for k in range(first, last + 1)):
             return False
-        return not (foreign and row[7] < MULTI_WORD_FOREIGN_POPULATION)
+        return not (foreign and population < MULTI_WORD_FOREIGN_POPULATION)
     word = texts[last]
     if word in gaz._stop or word in gaz._demonyms:
         return False
     if word.casefold() in scope.lower_words and not cued:
         return False  # the text uses the word as a word: "the hit", "a mine"
-    if row[5] != "country" and (len(word) < 3 or (word.isupper() and len(word) <= 4)):
+    if kind != "country" and (len(word) < 3 or (word.isupper() and len(word) <= 4)):
         return False  # "Ho", acronyms such as "SANA", "IDF"
     # A lone word beside another capitalised word is part of a longer name ("Hassan
     # Rouhani", "Abu Bakr al-Baghdadi"), even after "in" or "to".
@@ -382,23 +386,25 @@ def _plausible(
             and text[w.ends[lo] : w.starts[hi]] == " "
         ):
             return False
-    if foreign and row[7] < SINGLE_WORD_FOREIGN_POPULATION:
+    if foreign and population < SINGLE_WORD_FOREIGN_POPULATION:
         return False
-    if cued or row[5] == "country":
+    if cued or kind == "country":
         return True
     folded = word.casefold()
-    if folded in gaz._common and not (row[7] >= 1_000_000 and row[0].casefold() == folded):
+    if folded in gaz._common and not (
+        population >= 1_000_000 and gaz._rows[choice][0].casefold() == folded
+    ):
         return False  # "Same", "Way", "Toll": a common word, unless "London" or after "in"
-    if row[5] in ("admin1", "region"):
+    if kind in ("admin1", "region"):
         return True
     after = texts[last + 1] if last + 1 < len(texts) else ""
     if after in _SPEECH_VERBS or _after_initial(text, w, first):
         return False  # "Khan said", "Harry S. Truman"
-    if row[7] >= SINGLE_WORD_POPULATION:
+    if population >= SINGLE_WORD_POPULATION:
         return True
     # A small place needs its country in context, and not the capital of a sentence's
     # first word ("Late on Monday"), unless a word such as "area" follows.
-    if not scope.has(row[1]):
+    if not scope.has(country):
         return False
     return after in _AREA_WORDS or not _sentence_start(text, w.starts[first])
 
