@@ -353,6 +353,13 @@ def _claims(text: str) -> list[Claim]:
         ),
         ("A bomb on the outskirts of Mosul on Monday killed 12 people.", "outside Mosul"),
         ("A bomb killed 12 people in Mosul on Monday.", "Mosul"),
+        # outside a building of the town is in the town
+        ("A bomb outside Mosul's main hospital killed 12 people on Monday.", "Mosul"),
+        (
+            "Rebels shelled Mosul on Monday.\n\n"
+            "Also, a bomb outside the city's main mosque killed 12 people.",
+            "Mosul",
+        ),
     ],
 )
 def test_outside_the_town_is_not_the_town(text: str, location: str) -> None:

@@ -120,7 +120,9 @@ def with_sector(text: str, place: Any) -> Any:
     name = re.escape(place.name)
     if "utside" in text or "outskirts" in text:
         out = re.search(
-            rf"\b(?i:outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+(?:city|town)\b|{name}\b)",
+            # not "outside Mosul's main hospital": outside a building in the town
+            rf"\b(?i:outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+(?:city|town)|{name})\b"
+            r"(?!['’])",
             text,
         )
         if out is not None:
