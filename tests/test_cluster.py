@@ -626,3 +626,103 @@ def test_a_background_event_dated_to_a_week_stays_out_of_its_articles_incident()
     result = cluster_claims([town, province, week])
     assert same(result, town.claim_id, province.claim_id)
     assert not same(result, town.claim_id, week.claim_id)
+
+
+def test_a_report_joins_the_day_most_of_whose_reports_give_its_toll() -> None:
+    # A city struck day after day; a report dated only by its publication on the 6th fits
+    # the 5th or the 6th best and repeats 9 killed. One report of the 5th gives 9, as do all
+    # three of the 6th: the toll of the 6th, and a coincidence on the 5th.
+    others = [
+        claim(location="Saraqib", date=f"2018-02-0{day}", low=day, high=day, source=s)
+        for day in (3, 4, 7)
+        for s in ("Monitor", "Medics")
+    ]
+    fifth = [
+        claim(location="Saraqib", date="2018-02-05", low=low, high=low, source=s)
+        for low, s in ((9, "Activists"), (2, "Medics"), (2, "Civil defence"))
+    ]
+    sixth = [
+        claim(location="Saraqib", date="2018-02-06", low=9, high=9, source=s)
+        for s in ("Monitor", "Police", "Governor")
+    ]
+    undated = claim(location="Saraqib", published="2018-02-06", low=9, high=9, source="Wire")
+    result = cluster_claims([*others, *fifth, *sixth, undated])
+    assert same(result, undated.claim_id, *(c.claim_id for c in sixth))
+    assert not same(result, undated.claim_id, fifth[0].claim_id)
+
+
+def test_a_misdated_report_moves_to_the_day_whose_victims_and_toll_it_gives() -> None:
+    # A city struck day after day, each day other victims and other tolls. A report dated
+    # the 6th names the 5th's victims and repeats a toll one report of the 5th gives: the
+    # 6th's reports share nothing with it, so it misdates the 5th's strike. Naming the 6th's
+    # victims, it stays.
+    days = {
+        4: ("civilians", (3, 3, 4)),
+        5: ("Syrian opposition", (9, 7, 7)),
+        6: ("civilians", (14, 14, 12)),
+    }
+    sources = ("Monitor", "Medics", "Civil defence")
+    daily = {
+        day: [
+            claim(location="Saraqib", date=f"2018-02-0{day}", victim=v, low=k, high=k, source=s)
+            for k, s in zip(tolls, sources, strict=True)
+        ]
+        for day, (v, tolls) in days.items()
+    }
+    everyone = [c for reports in daily.values() for c in reports]
+    misdated = claim(
+        location="Saraqib",
+        date="2018-02-06",
+        victim="Syrian opposition",
+        low=9,
+        high=9,
+        source="Activists",
+    )
+    result = cluster_claims([*everyone, misdated])
+    assert same(result, misdated.claim_id, *(c.claim_id for c in daily[5]))
+    assert not same(result, misdated.claim_id, daily[6][0].claim_id)
+    own = replace(misdated, claim_id="own", doc="own", victim="civilians")
+    result = cluster_claims([*everyone, own])
+    assert same(result, own.claim_id, *(c.claim_id for c in daily[6]))
+
+
+def test_a_lone_report_does_not_join_a_day_off_group_that_names_other_victims() -> None:
+    # The lone report of the 4th repeats the 5th's toll (a relay, were it misdated), but
+    # names other victims than every report of the 5th: a strike of its own. (The city is
+    # struck again on the 6th, so the 4th and the 5th are not a lone pair of days.)
+    main = [
+        claim(location="Saraqib", date="2018-02-05", victim="civilians", low=9, high=9, source=s)
+        for s in ("Monitor", "Medics", "Civil defence")
+    ]
+    sixth = [
+        claim(location="Saraqib", date="2018-02-06", victim="civilians", low=2, high=2, source=s)
+        for s in ("Monitor", "Medics")
+    ]
+    lone = claim(
+        location="Saraqib",
+        date="2018-02-04",
+        victim="Syrian opposition",
+        low=9,
+        high=9,
+        source="Activists",
+    )
+    result = cluster_claims([*main, *sixth, lone])
+    assert not same(result, lone.claim_id, main[0].claim_id)
+    relay = replace(lone, claim_id="relay", doc="relay", victim="civilians")
+    result = cluster_claims([*main, *sixth, relay])
+    assert same(result, relay.claim_id, main[0].claim_id)
+
+
+def test_a_lone_report_in_a_city_struck_daily_stays_on_its_day() -> None:
+    # Strikes on the 4th and the 6th, a lone report of the 5th between them that repeats the
+    # figure one report of the 6th gives: with a strike on each side, it is likelier the
+    # 5th's own strike than a misdated report of the 6th's.
+    around = [
+        claim(location="Saraqib", date=f"2018-02-0{day}", low=k, high=k, source=s)
+        for day, figures in ((4, (3, 3, 3)), (6, (9, 11, 11)))
+        for k, s in zip(figures, ("Monitor", "Medics", "Civil defence"), strict=True)
+    ]
+    lone = claim(location="Saraqib", date="2018-02-05", low=9, high=9, source="Activists")
+    result = cluster_claims([*around, lone])
+    assert not same(result, lone.claim_id, around[-1].claim_id)
+    assert len(groups(result)) == 3

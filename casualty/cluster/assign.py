@@ -9,7 +9,12 @@
    0). A unit that is not seeded joins the best group when the average reaches the
    threshold; a seeded unit moves only when another group beats its own by a clear margin,
    and a lone seed only into a larger group (so two lone seeds never swap) that it repeats a
-   count of or that it clearly beats the threshold for. Because each unit
+   count of or that it clearly beats the threshold for, that is not at odds with it (other
+   actors), and, in a place struck on the days either side, only on strong evidence. A
+   report at odds with its own group that repeats none of its counts moves to the group a
+   day away that repeats one and agrees with it (a misdated report). Every further pair
+   repeating a count adds to the average: a group's toll outweighs one coincidence. Because
+   each unit
    is compared with a whole group, and groups do not grow during the round, a chain of
    pairwise links (a city struck day after day) cannot pull incidents together.
 4. **The rest.** Units that joined nothing are grouped by their coarser place key and window
@@ -29,7 +34,7 @@ from typing import TYPE_CHECKING, Final
 
 from casualty.cluster import arrays
 from casualty.cluster.features import EXACT, KIND_CODES, Table
-from casualty.cluster.merge import LONE_FLOOR, join_lone_days
+from casualty.cluster.merge import LONE_FLOOR, join_lone_days, split_conflicts
 from casualty.cluster.places import COUNTRY, LOCALITY
 
 if TYPE_CHECKING:
@@ -60,6 +65,14 @@ LONE_EXTRA: Final = 1.0
 #: The figures bonus above which a pair repeats a count (a relay scores 0.5 + log10(n + 1));
 #: a same-source update or a repeated range word scores exactly this.
 COUNT_RELAY: Final = 0.5
+#: What each further pair repeating a count adds to a unit's score against a group (up to
+#: `RELAY_CAP` pairs): a figure that several of a group's reports give is that incident's
+#: toll, where one matching report in a city struck daily may be a coincidence.
+RELAY_STEP: Final = 1.0
+RELAY_CAP: Final = 3
+#: The share of a unit's pairs with a group that must contradict it (other actors) before the
+#: group counts as at odds with it: one report with the sides swapped does not make it so.
+CLASH_SHARE: Final = 0.5
 
 
 def components(n: int, a: IntArray, b: IntArray) -> IntArray:
@@ -97,6 +110,7 @@ def attach(
     threshold: float,
     vague: BoolArray | None = None,
     counted: BoolArray | None = None,
+    conflict: BoolArray | None = None,
 ) -> IntArray:
     """One attachment round; returns the new group of each unit (-1: none).
 
@@ -106,7 +120,13 @@ def attach(
     as a repeated figure links a report to one member, not to all of them. `vague[u]` marks
     units placed no better than their country: with one candidate group only, they join it
     at the relaxed bar, as a report a day off does. Only `counted` claims (all when None)
-    enter the averages.
+    enter the averages. Each further pair that repeats a count adds `RELAY_STEP`.
+
+    `conflict[k]` marks pairs whose actors contradict each other: a group most of whose pairs
+    with a unit conflict is at odds with it (`CLASH_SHARE`). A lone report does not move into
+    a group at odds with it, and a report at odds with its own group that repeats none of its
+    counts moves to the group at its place a day away that repeats one and is not at odds
+    with it (see `_misdated`).
     """
     import numpy as np
 
@@ -144,26 +164,40 @@ def attach(
     uniq, inv = arrays.unique_inverse(key)
     del key
     total = np.bincount(inv, weights=np.concatenate([score[one], score[two]]))
+    pair_bonus = np.concatenate([bonus[one], bonus[two]])
     best_bonus = np.zeros(len(uniq))
-    np.maximum.at(best_bonus, inv, np.concatenate([bonus[one], bonus[two]]))
+    np.maximum.at(best_bonus, inv, pair_bonus)
+    relays = np.bincount(inv, weights=pair_bonus > COUNT_RELAY, minlength=len(uniq))
+    del pair_bonus
     all_same = np.ones(len(uniq), dtype=bool)
     np.logical_and.at(all_same, inv, np.concatenate([same_place[one], same_place[two]]))
+    clash = np.zeros(len(uniq), dtype=bool)
+    if conflict is not None:
+        pairs = np.bincount(inv, minlength=len(uniq))
+        against = np.bincount(inv, np.concatenate([conflict[one], conflict[two]]), len(uniq))
+        clash = against > CLASH_SHARE * pairs
+        del pairs, against
     del inv, one, two
     cu, cg = uniq // n_groups, uniq % n_groups
     others = group_size[cg] - np.where(group[cu] == cg, unit_size[cu], 0)
-    avg = np.where(others > 0, total / np.maximum(others * unit_size[cu], 1) + best_bonus, -np.inf)
+    evidence = best_bonus + RELAY_STEP * np.clip(relays - 1, 0, RELAY_CAP)
+    avg = np.where(others > 0, total / np.maximum(others * unit_size[cu], 1) + evidence, -np.inf)
     own = group[cu] == cg
     own_avg = np.full(n_units, -np.inf)
     own_avg[cu[own]] = avg[own]
+    own_relay = np.zeros(n_units, dtype=bool)
+    own_relay[cu[own]] = best_bonus[own] > COUNT_RELAY
+    own_clash = np.zeros(n_units, dtype=bool)
+    own_clash[cu[own]] = clash[own]
     # Best other group per unit: sort by (unit, -avg, group key) and take the first.
-    other = ~own
-    ou, og, oa, osame = cu[other], cg[other], avg[other], all_same[other]
-    obonus = best_bonus[other]
-    order = np.lexsort((group_key[og], -oa, ou))
-    ou, og, oa, osame, obonus = ou[order], og[order], oa[order], osame[order], obonus[order]
+    order = np.flatnonzero(~own)
+    order = order[np.lexsort((group_key[cg[order]], -avg[order], cu[order]))]
+    ou, oa = cu[order], avg[order]
     first = np.ones(len(ou), dtype=bool)
     first[1:] = ou[1:] != ou[:-1]
-    bu, bg, ba, bsame, bbonus = ou[first], og[first], oa[first], osame[first], obonus[first]
+    best = order[first]
+    bu, bg, ba, bsame = cu[best], cg[best], avg[best], all_same[best]
+    brelay, bclash = best_bonus[best] > COUNT_RELAY, clash[best]
     # The runner-up's average: a clear winner may join below the threshold.
     runner = np.flatnonzero(~first & np.concatenate([[False], first[:-1]]))
     second_of = np.full(n_units, -np.inf)
@@ -180,16 +214,35 @@ def attach(
         # reach: that incident is the one the report is about, unless the evidence is weak.
         clear |= vague[bu] & (second_of[bu] == -np.inf)
     relaxed = (ba >= threshold) | (clear & (ba >= threshold - LONE_RELIEF))
-    lone_ok = (clear & (bbonus > COUNT_RELAY) & (ba >= threshold - LONE_RELIEF)) | (
-        ba >= threshold + LONE_EXTRA
+    lone_ok = (clear & brelay & (ba >= threshold - LONE_RELIEF)) | (ba >= threshold + LONE_EXTRA)
+    # In a place struck day after day (groups on the days either side), a lone report is
+    # likelier a strike of its own than a misdated report of the next day's.
+    own_key = group_key[np.maximum(group[bu], 0)]
+    daily = np.isin(own_key - 1, group_key) & np.isin(own_key + 1, group_key)
+    lone_ok &= ~bclash & (~daily | (ba >= threshold + LONE_EXTRA))
+    misdated = _misdated(bsame, brelay, bclash, own_relay[bu], own_clash[bu])
+    leave = ((ba >= threshold) & (ba > own_avg[bu] + MOVE_MARGIN)) | (
+        misdated & (ba >= threshold - LONE_RELIEF)
     )
-    move = np.where(
-        ~seeded[bu],
-        relaxed,
-        np.where(alone, bigger & lone_ok, (ba >= threshold) & (ba > own_avg[bu] + MOVE_MARGIN)),
-    )
+    move = np.where(~seeded[bu], relaxed, np.where(alone, bigger & lone_ok, leave))
     result[bu[move]] = bg[move]
     return _follow_seeds(result, group, seeded, n_groups)
+
+
+def _misdated(
+    same_place: BoolArray,
+    relay: BoolArray,
+    clash: BoolArray,
+    own_relay: BoolArray,
+    own_clash: BoolArray,
+) -> BoolArray:
+    """Reports that sit in the wrong day's group: at odds with their own group (other actors)
+    and repeating none of its counts, while the group at their place a day away repeats one of
+    theirs and is not at odds with them. Sources disagree on the day far more often than one
+    report both names other victims and happens to repeat another day's toll."""
+    import numpy as np
+
+    return np.asarray(same_place & relay & ~clash & ~own_relay & own_clash)
 
 
 def _follow_seeds(result: IntArray, group: IntArray, seeded: BoolArray, n_groups: int) -> IntArray:
@@ -211,84 +264,6 @@ def _follow_seeds(result: IntArray, group: IntArray, seeded: BoolArray, n_groups
     out = result.copy()
     out[joined] = follow[result[joined]]
     return np.asarray(out, dtype=np.int64)
-
-
-def split_conflicts(
-    unit: IntArray,
-    unit_group: IntArray,
-    a: IntArray,
-    b: IntArray,
-    score: FloatArray,
-    conflict: BoolArray,
-    threshold: float,
-) -> IntArray:
-    """Split seed groups holding conflicting reports (other actors) by average linkage.
-
-    Two incidents at one place on one day (a bombing and a shelling in one city) share a seed
-    key; a group with a conflicting pair is re-clustered from its units, merging the pair of
-    sub-groups with the best average score while it reaches the threshold.
-    """
-    import numpy as np
-
-    ua, ub = unit[a], unit[b]
-    ga, gb = unit_group[ua], unit_group[ub]
-    inside = (ga == gb) & (ga >= 0) & (ua != ub)
-    bad = arrays.unique(ga[inside & conflict])
-    if len(bad) == 0:
-        return unit_group
-    out = unit_group.copy()
-    next_group = int(unit_group.max()) + 1
-    unit_size = np.bincount(unit, minlength=len(unit_group))
-    in_bad = inside & np.isin(ga, bad)
-    sums: dict[int, dict[tuple[int, int], float]] = {}
-    for g, x, y, s in zip(
-        ga[in_bad].tolist(),
-        ua[in_bad].tolist(),
-        ub[in_bad].tolist(),
-        score[in_bad].tolist(),
-        strict=True,
-    ):
-        key = (x, y) if x < y else (y, x)
-        pairs = sums.setdefault(g, {})
-        pairs[key] = pairs.get(key, 0.0) + s
-    members_of: dict[int, list[int]] = {}
-    for u in np.flatnonzero(np.isin(unit_group, bad)).tolist():
-        members_of.setdefault(int(unit_group[u]), []).append(u)
-    for g, units in members_of.items():
-        parts = _average_linkage(units, sums.get(g, {}), unit_size, threshold)
-        for extra in parts[1:]:
-            out[extra] = next_group
-            next_group += 1
-    return out
-
-
-def _average_linkage(
-    units: list[int], sums: dict[tuple[int, int], float], size: IntArray, threshold: float
-) -> list[list[int]]:
-    """Average-linkage clusters of a few units (missing pairs count 0), largest first."""
-    clusters = {u: [u] for u in units}
-    weight = {u: int(size[u]) for u in units}
-    link = dict(sums)
-    while len(clusters) > 1:
-        best: tuple[float, int, int] | None = None
-        for (x, y), total in link.items():
-            avg = total / (weight[x] * weight[y])
-            if avg >= threshold and (best is None or (avg, -x, -y) > (best[0], -best[1], -best[2])):
-                best = (avg, x, y)
-        if best is None:
-            break
-        _, x, y = best
-        clusters[x].extend(clusters.pop(y))
-        weight[x] += weight.pop(y)
-        merged: dict[tuple[int, int], float] = {}
-        for (p, q), total in link.items():
-            p, q = (x if p == y else p), (x if q == y else q)
-            if p == q:
-                continue
-            key = (p, q) if p < q else (q, p)
-            merged[key] = merged.get(key, 0.0) + total
-        link = merged
-    return sorted(clusters.values(), key=lambda c: (-len(c), min(c)))
 
 
 def cluster(
@@ -334,7 +309,18 @@ def cluster(
     has_claim[unit[counted]] = True
     counted |= ~has_claim[unit]
     first = attach(
-        unit, unit_group, group_key, a, b, score, bonus, same_place, threshold, vague, counted
+        unit,
+        unit_group,
+        group_key,
+        a,
+        b,
+        score,
+        bonus,
+        same_place,
+        threshold,
+        vague,
+        counted,
+        conflict,
     )
 
     # Second round among units that joined nothing, grouped by a coarser key.

@@ -1,13 +1,18 @@
-"""Second looks at the groups attachment made: reports that put one incident on the wrong day.
+"""Corrections of the groups around attachment: two incidents under one key, one under two.
 
-Attachment compares each unit with whole groups, so that nothing chains; but a few reports
-that agree on a wrong day form a group of their own next to the incident's. `join_lone_days`
-folds such a group into the incident's when the evidence around it allows no other reading.
+Attachment compares each unit with whole groups, so that nothing chains; but its seed groups
+are keyed by (place, day), and two incidents at one place on one day share a key:
+`split_conflicts` takes such a group apart when its reports contradict each other. And a few
+reports that agree on a wrong day form a group of their own next to the incident's:
+`join_lone_days` folds such a group into the incident's when the evidence around it allows no
+other reading.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
+
+from casualty.cluster import arrays
 
 if TYPE_CHECKING:
     import numpy as np
@@ -94,3 +99,81 @@ def join_lone_days(
     inside = label >= 0
     out[inside] = np.where(fold[label[inside]], target[label[inside]], label[inside])
     return out
+
+
+def split_conflicts(
+    unit: IntArray,
+    unit_group: IntArray,
+    a: IntArray,
+    b: IntArray,
+    score: FloatArray,
+    conflict: BoolArray,
+    threshold: float,
+) -> IntArray:
+    """Split seed groups holding conflicting reports (other actors) by average linkage.
+
+    Two incidents at one place on one day (a bombing and a shelling in one city) share a seed
+    key; a group with a conflicting pair is re-clustered from its units, merging the pair of
+    sub-groups with the best average score while it reaches the threshold.
+    """
+    import numpy as np
+
+    ua, ub = unit[a], unit[b]
+    ga, gb = unit_group[ua], unit_group[ub]
+    inside = (ga == gb) & (ga >= 0) & (ua != ub)
+    bad = arrays.unique(ga[inside & conflict])
+    if len(bad) == 0:
+        return unit_group
+    out = unit_group.copy()
+    next_group = int(unit_group.max()) + 1
+    unit_size = np.bincount(unit, minlength=len(unit_group))
+    in_bad = inside & np.isin(ga, bad)
+    sums: dict[int, dict[tuple[int, int], float]] = {}
+    for g, x, y, s in zip(
+        ga[in_bad].tolist(),
+        ua[in_bad].tolist(),
+        ub[in_bad].tolist(),
+        score[in_bad].tolist(),
+        strict=True,
+    ):
+        key = (x, y) if x < y else (y, x)
+        pairs = sums.setdefault(g, {})
+        pairs[key] = pairs.get(key, 0.0) + s
+    members_of: dict[int, list[int]] = {}
+    for u in np.flatnonzero(np.isin(unit_group, bad)).tolist():
+        members_of.setdefault(int(unit_group[u]), []).append(u)
+    for g, units in members_of.items():
+        parts = _average_linkage(units, sums.get(g, {}), unit_size, threshold)
+        for extra in parts[1:]:
+            out[extra] = next_group
+            next_group += 1
+    return out
+
+
+def _average_linkage(
+    units: list[int], sums: dict[tuple[int, int], float], size: IntArray, threshold: float
+) -> list[list[int]]:
+    """Average-linkage clusters of a few units (missing pairs count 0), largest first."""
+    clusters = {u: [u] for u in units}
+    weight = {u: int(size[u]) for u in units}
+    link = dict(sums)
+    while len(clusters) > 1:
+        best: tuple[float, int, int] | None = None
+        for (x, y), total in link.items():
+            avg = total / (weight[x] * weight[y])
+            if avg >= threshold and (best is None or (avg, -x, -y) > (best[0], -best[1], -best[2])):
+                best = (avg, x, y)
+        if best is None:
+            break
+        _, x, y = best
+        clusters[x].extend(clusters.pop(y))
+        weight[x] += weight.pop(y)
+        merged: dict[tuple[int, int], float] = {}
+        for (p, q), total in link.items():
+            p, q = (x if p == y else p), (x if q == y else q)
+            if p == q:
+                continue
+            key = (p, q) if p < q else (q, p)
+            merged[key] = merged.get(key, 0.0) + total
+        link = merged
+    return sorted(clusters.values(), key=lambda c: (-len(c), min(c)))
