@@ -159,16 +159,8 @@ def perpetrator_of(
     sentence: str, victim_span: tuple[int, int], registry: Registry, victim: str | None
 ) -> str | None:
     """The actor the sentence blames: "by X", else a named actor outside the victim phrase."""
-    actors = [
-        (s, e, a)
-        for s, e, a in _actors_in(sentence, registry)
-        if not a.generic
-        and a.category != "civilians"
-        # "people", "victims", "bodies": a word for anyone, never who struck
-        and (a.category != "unspecified" or a.country is not None)
-        and not (victim_span[0] <= s < victim_span[1])
-        and not _bystander(sentence, s, e)
-    ]
+    low, high = victim_span
+    actors = [(s, e, a) for s, e, a in _blamable(sentence, registry) if not low <= s < high]
     if not actors:
         return None
     for m in _BY.finditer(sentence):
@@ -191,11 +183,12 @@ _CONTROLLER_BEFORE: Final = re.compile(
     r"funded|supported|dominated)\s+by\s+(?:[\w'’-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
-#: After an actor: it speaks ("the rebels said"), or it qualifies another noun as its
-#: controller ("the rebel-run ministry").
+#: After an actor: it speaks ("the rebels said"; not "claimed responsibility", "claimed the
+#: attack": that names the perpetrator), or it qualifies another noun as its controller
+#: ("the rebel-run ministry").
 _SPEAKER_AFTER: Final = re.compile(
-    r"\s*(?:(?:has|have|had|also|later)\s+)?(?:said|says|say|claimed|claims|reported|reports|"
-    r"told|announced|stated|confirmed|added)\b"
+    r"\s*(?:(?:has|have|had|also|later)\s+)?(?:said|says|say|reported|reports|told|announced|"
+    r"stated|confirmed|added|claim(?:ed|s)\b(?!\s+(?:responsibility|credit|the|an?|it)\b))\b"
     r"|[-‐‑](?:run|controlled|held|backed|affiliated|aligned|allied|linked|owned|"
     r"appointed|installed|supported|sponsored)\b",
     re.IGNORECASE,
@@ -209,6 +202,22 @@ def _bystander(sentence: str, start: int, end: int) -> bool:
     if _SPEAKER_AFTER.match(sentence, end):
         return True
     return _CONTROLLER_BEFORE.search(sentence, max(0, start - 60), start) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _blamable(sentence: str, registry: Registry) -> tuple[tuple[int, int, Actor], ...]:
+    """The actors of a sentence that may have struck, whatever the figure: named, not
+    civilians, not speaking or controlling anything (`_bystander`). Once per sentence, not
+    once per figure."""
+    return tuple(
+        (s, e, a)
+        for s, e, a in _actors_in(sentence, registry)
+        if not a.generic
+        and a.category != "civilians"
+        # "people", "victims", "bodies": a word for anyone, never who struck
+        and (a.category != "unspecified" or a.country is not None)
+        and not _bystander(sentence, s, e)
+    )
 
 
 @functools.lru_cache(maxsize=64)
