@@ -50,6 +50,14 @@ def test_a_speaker_or_controller_is_not_the_perpetrator(text: str, perpetrator: 
     assert _first(text).perpetrator == perpetrator
 
 
+def test_an_actor_claiming_the_attack_is_the_perpetrator() -> None:
+    claim = _first(
+        "The Islamic State group claimed responsibility for the bombing, which killed 17 "
+        "people on Friday."
+    )
+    assert claim.perpetrator == "Islamic State"
+
+
 def test_an_actors_run_ministry_blames_nobody() -> None:
     claim = _first("The Houthi-run health office says at least 17 people died on Friday.")
     assert claim.perpetrator is None
