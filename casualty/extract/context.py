@@ -30,7 +30,8 @@ _MONTHS: Final = (
 )
 #: Matched on the lower-cased text where that is exact (`lexicon.CaseFree`): three times faster.
 _PERIOD_CUE: Final = case_free(
-    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:the\s+)?(?:[\w-]+\s+)?(?:war|conflict|"
+    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|end|middle)|it\s+(?:erupted|began|started)"
+    r"|(?:the\s+)?(?:[\w-]+\s+)?(?:war|conflict|"
     r"fighting|campaign|operation|offensive|invasion|uprising|insurgency|truce|ceasefire)\b"
     r"|\d{4}|" + _MONTHS + r")"
     r"|\bso\s+far\s+this\s+(?:year|month)|\bto\s+date\b|\bin\s+total\b|\bthe\s+total\s+number\b"
@@ -51,7 +52,8 @@ _PERIOD_CUE: Final = case_free(
     # a campaign's toll, however long its name: "the campaign of strikes on X has killed 69"
     r"|\bcampaign\b[^.;]{0,120}?\b(?:has|have|had)\s+(?:killed|claimed|left)\b"
     # aggregates over several attacks or days: "in a week of attacks", "a wave of bombings"
-    r"|\b(?:in|over|during)\s+(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)"
+    r"|\b(?:in|over|during)\s+(?:(?:nearly|almost|more\s+than|over|just\s+over)\s+)?"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?)"
     r"\s+of\b|\bconsecutive\s+days?\b"
     r"|\b(?:wave|series|string|spate)\s+of\s+(?:\w+\s+)?(?:attacks|bombings|strikes|airstrikes"
     r"|raids|explosions|blasts)\b"
