@@ -50,6 +50,11 @@ NOT_VICTIMS = [
     ),
     ("Numerous goats and cows were killed when the shells hit the farm.", []),
     ("Multiple drones were shot down, the army said.", []),
+    # figures in brackets are figures
+    (
+        "The toll from the shelling rose to (31) people, while (103) others were injured.",
+        [("killed", 31, 31, "31"), ("wounded", 103, 103, "103")],
+    ),
     # a vehicle model between the figure and the noun
     ("The insurgents said they captured eight 4×4 vehicles and two tanks.", []),
     ("The insurgents said they captured eight 4x4 trucks.", []),
@@ -212,6 +217,12 @@ CLAIMANTS = [
         "The raid killed 46 people, security and medical sources said.",
         [("security and medical sources", "killed", 46)],
     ),
+    # groups of volunteers or activists speak for themselves
+    (
+        "At least 13 civilians were killed when the militia shelled the town, volunteer "
+        "groups reported.",
+        [("volunteer groups", "killed", 13)],
+    ),
     # a descriptor with the person's name beside it names its speaker: no antecedent
     (
         "Police in the province said 3 guards were wounded. The spokesman, Ali Noori, says 15 "
@@ -254,6 +265,14 @@ KINDS = [
     (
         "Nearly 40 people were killed on Monday in violence across the country, the monitor said.",
         ("period_total", "2022-05-09"),
+    ),
+    (
+        "Strikes have killed more than 590 civilians since the end of April, the monitor said.",
+        ("period_total", None),
+    ),
+    (
+        "In nearly seven months of war, more than 10,400 people have been killed.",
+        ("period_total", None),
     ),
     # one attack stays a claim
     ("A car bomb killed 12 people at the market on Monday, police said.", ("claim", "2022-05-09")),

@@ -155,8 +155,18 @@ def _not_people(text: str, count: Count) -> bool:
     return count.qualifier.lower().endswith("one") and bool(head) and head[0].lower() in _VERBS
 
 
+_BRACKETED_FIGURE: Final = re.compile(r"\((\d[\d,.]*)\)")
+
+
+def _unbracket(m: re.Match[str]) -> str:
+    return " " + m.group(1) + " "
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every (figure, outcome) pair of one sentence, left to right."""
+    if "(" in text:
+        # "rose to (31) people": a figure in brackets is still the figure (same offsets).
+        text = _BRACKETED_FIGURE.sub(_unbracket, text)
     words = lexicon().find(text)
     if not words and not _self_outcome(text):
         return []  # no outcome phrase for a figure to pair with
