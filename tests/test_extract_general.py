@@ -190,6 +190,15 @@ CLAIMANTS = [
     ),
     ("The rebels claim 30 soldiers were killed.", [("The rebels", "killed", 30)]),
     ("The claim of 40 dead was denied by the army.", [("Example Wire", "killed", 40)]),
+    (
+        "Its latest claim was for a bombing on Monday that killed 27 people.",
+        [("Example Wire", "killed", 27)],
+    ),
+    # a list of outlets is no object glued to a speaker
+    (
+        "News outlets Radio Dawn, the Herald and TV Nine reported 10 deaths.",
+        [("the Herald and TV Nine", "killed", 10)],
+    ),
     # an agency quoting "the statement" relays the statement's author
     (
         "The Tal Hamid council said in a statement that the raid killed 12 herders. Dozens of "

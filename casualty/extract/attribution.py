@@ -64,6 +64,11 @@ _DETERMINED: Final = re.compile(
 _CITED_STATEMENT: Final = re.compile(
     r"(?:the|its|their|this|that)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|report)\b", re.IGNORECASE
 )
+_NOUN_AFTER: Final = re.compile(r"\s+(?:of|was|is|were|for|about|by|has|had)\b", re.IGNORECASE)
+_LAST_TWO: Final = re.compile(r"([\w'’]+)\s+([\w'’]+)\s+$")
+_DETERMINER: Final = re.compile(
+    r"the|a|an|this|that|its|their|his|her|whose|any|no|[\w]+['’]s", re.IGNORECASE
+)
 _QUOTE_CLOSE: Final = re.compile(r"[”\"]")
 _STOP: Final = re.compile(r"[.!?\n]")
 #: "with" and a short subject right before a participle: "with the ministry saying".
@@ -229,8 +234,8 @@ class Attributor(Claimants):
             else:
                 if word in vocab.needs_toll and not _TOLL_OBJECT.match(text, m.end()):
                     continue
-                if word == "claim" and _DETERMINED.search(text, max(0, m.start() - 12), m.start()):
-                    continue  # "the claim of 40 dead": a noun
+                if word == "claim" and _claim_noun(text, m.start(), m.end()):
+                    continue  # "the claim of 40 dead", "its latest claim was": a noun
                 if _NEGATED.search(text, max(0, m.start() - 16), m.start()):
                     continue  # "did not say": an omission, not an attribution
                 found = self._inverted(sentence, m.start(), m.end())
@@ -348,6 +353,20 @@ class Attributor(Claimants):
         if aside is not None and _WHO.match(aside.group()):
             written = raw[start : aside.end() - 1].strip()
         return self._resolve_all(phrase, sentence.start + offset + start, written)
+
+
+def _claim_noun(text: str, start: int, end: int) -> bool:
+    """Whether "claim" at `start` is the noun: after a determiner ("the claim", "its latest
+    claim") or before a noun's company ("claim of", "claim was"); "the rebels claim" is a verb.
+    """
+    if _NOUN_AFTER.match(text, end):
+        return True
+    if _DETERMINED.search(text, max(0, start - 12), start):
+        return True
+    before = _LAST_TWO.search(text, max(0, start - 40), start)
+    return bool(
+        before and _DETERMINER.fullmatch(before.group(1)) and not before.group(2).endswith("s")
+    )
 
 
 def _background(text: str) -> list[tuple[int, int]]:

@@ -158,6 +158,7 @@ class Claimants:
     def __init__(self, registry: Registry, text: str, outlet: str | None) -> None:
         self.registry = registry
         self.text = text
+        registry.article(text)  # its sentences and phrases then reuse its registry scans
         self.outlet = outlet or "unattributed"
         #: Claimants resolved so far, in article order (see `history`).
         self._resolved: list[Speaker] = []
@@ -215,7 +216,12 @@ class Claimants:
             out = [self._resolve(p.strip(), offset) for p in parts]
             if left_np or len({s.name for s in out if s is not None}) == 2:
                 return tuple(s for s in out if s is not None)
-        if len(parts) == 2 and not self._claimant_like(left) and self._claimant_like(parts[1]):
+        if (
+            len(parts) == 2
+            and not left_np  # a bare common noun: "claimed responsibility and spokesman X"
+            and not self._claimant_like(left)
+            and self._claimant_like(parts[1])
+        ):
             # "X claimed responsibility and spokesman Y claimed": the object is no speaker.
             right = parts[1].strip()
             one = self._resolve(right, offset + phrase.find(right))
