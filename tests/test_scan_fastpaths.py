@@ -81,3 +81,72 @@ def test_gazetteer_columns_and_ascii_keys_match_rows_and_index(seed: int, word: 
     i = seed % len(gaz._rows)
     row = gaz._rows[i]
     assert (gaz._country[i], gaz._kind[i], gaz._pop[i]) == (row[1], row[5], row[7])
+
+
+# Registry terms, their pieces, capitals, possessives, hyphens and characters whose lower
+# case depends on the context ("Σ") or moves offsets ("İ").
+_REGISTRY_PIECES = st.sampled_from(
+    [
+        "the Syrian Observatory for Human Rights",
+        "Syrian Observatory",
+        "the health ministry",
+        "Health Ministry's",
+        "IS",
+        "is",
+        "ISIS-linked",
+        "Islamic State",
+        "the U.S.-led coalition",
+        "US-led",
+        "Hamas",
+        "Hamasville",
+        "the army",
+        "Army",
+        "medics",
+        "a war monitor",
+        "SANA",
+        "said",
+        ".",
+        ",",
+        "ΟΔΟΣ",
+        "İ",
+    ]
+)
+_REGISTRY_TEXT = st.lists(
+    st.one_of(_REGISTRY_PIECES, st.text(st.sampled_from([*"aeis HIS.-'\n", "’"]), max_size=4)),
+    max_size=14,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_REGISTRY_TEXT, st.integers(0, 400), st.integers(0, 400))
+def test_registry_mentions_of_a_stretch_come_from_its_article(text: str, a: int, b: int) -> None:
+    """A sentence or phrase of the article being read takes the article's mentions: the
+    same ones as a scan of it alone, whenever the article's are used."""
+    from casualty.registry import builtin_registry
+    from casualty.registry.textscan import TextScan
+
+    reg = builtin_registry()
+    matchers = (reg._source_finder(), reg._actor_finder(), reg._descriptor_finder())
+    article = TextScan(text)
+    stretch = text[min(a, b) : max(a, b)]
+    for matcher in matchers:
+        assert article.find_in(matcher, stretch) is None  # not scanned yet
+        assert article.find(matcher) == matcher.find(text)
+        found = article.find_in(matcher, stretch)
+        if found is not None:
+            assert found == matcher.find(stretch)
+
+
+def test_registry_article_scan_is_used_for_its_sentences() -> None:
+    from casualty.registry import builtin_registry
+
+    reg = builtin_registry()
+    text = "Hamas said the army shelled the camp. The Syrian Observatory said 12 died."
+    reg.article(text)
+    reg.find_actors(text)
+    sentence = text[38:]
+    article = reg._article
+    assert article is not None
+    assert article.find_in(reg._actor_finder(), sentence) == reg._actor_finder().find(sentence)
+    assert reg.find_actors(sentence) == reg._actor_finder().find(sentence)
+    assert reg.find_actors("Islamic State") == reg._actor_finder().find("Islamic State")

@@ -28,6 +28,7 @@ from typing import TypeVar
 from casualty.registry.files import Parsed, parse, read
 from casualty.registry.matching import Index, Matcher, fold, lookup_key, terms
 from casualty.registry.records import Actor, Descriptor, Source
+from casualty.registry.textscan import TextScan
 
 __all__ = [
     "Actor",
@@ -50,6 +51,7 @@ class Registry:
     __slots__ = (
         "_actor_index",
         "_actors_matcher",
+        "_article",
         "_descriptor_index",
         "_descriptors_matcher",
         "_government",
@@ -84,6 +86,8 @@ class Registry:
         self._sources_matcher: Matcher[Source] | None = None
         self._actors_matcher: Matcher[Actor] | None = None
         self._descriptors_matcher: Matcher[Descriptor] | None = None
+        #: The article being read (see `article`).
+        self._article: TextScan | None = None
 
     def _source_finder(self) -> Matcher[Source]:
         if self._sources_matcher is None:
@@ -126,17 +130,34 @@ class Registry:
         """The descriptor written as `text`, if any."""
         return self._descriptor_index.get(text)
 
+    def article(self, text: str) -> None:
+        """Say which article is being read: once `find_*` has scanned it, a sentence or a
+        phrase written in it takes its mentions from that scan (the same ones)."""
+        current = self._article
+        if current is None or current.text is not text:
+            self._article = TextScan(text)
+
+    def _find(self, matcher: Matcher[T], text: str) -> list[tuple[int, int, T]]:
+        article = self._article
+        if article is not None:
+            if text is article.text:
+                return article.find(matcher)
+            found = article.find_in(matcher, text)
+            if found is not None:
+                return found
+        return matcher.find(text)
+
     def find_sources(self, text: str) -> list[tuple[int, int, Source]]:
         """Every source mention in `text` as (start, end, source), longest match first."""
-        return self._source_finder().find(text)
+        return self._find(self._source_finder(), text)
 
     def find_actors(self, text: str) -> list[tuple[int, int, Actor]]:
         """Every actor mention in `text` as (start, end, actor), longest match first."""
-        return self._actor_finder().find(text)
+        return self._find(self._actor_finder(), text)
 
     def find_descriptors(self, text: str) -> list[tuple[int, int, Descriptor]]:
         """Every source descriptor in `text` ("a monitoring group", "medics")."""
-        return self._descriptor_finder().find(text)
+        return self._find(self._descriptor_finder(), text)
 
     def alias_conflicts(self) -> list[tuple[str, str, str, str]]:
         """Terms that two entries both claim, as (kind, term, earlier name, later name).

@@ -280,17 +280,23 @@ class Matcher(Generic[T]):
                     self.conflicts.append((variant, name(previous), name(value)))
 
     def find(self, text: str) -> list[tuple[int, int, T]]:
-        folded = fold(text)
-        found = sorted(
-            (*self._ci.scan(folded), *self._cs.scan(folded)), key=lambda m: (m[0], -m[1])
-        )
-        out: list[tuple[int, int, T]] = []
-        end = -1
-        for start, stop, value in found:
-            if start >= end:
-                out.append((start, stop, value))
-                end = stop
-        return out
+        return merge_mentions(*self.scans(fold(text)))
+
+    def scans(self, folded: str) -> tuple[list[tuple[int, int, T]], list[tuple[int, int, T]]]:
+        """The case-insensitive and the exact-case mentions in `folded`, before merging."""
+        return list(self._ci.scan(folded)), list(self._cs.scan(folded))
+
+
+def merge_mentions(*scans: Iterable[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
+    """The mentions of several scans, leftmost-longest, none overlapping another."""
+    found = sorted((m for scan in scans for m in scan), key=lambda m: (m[0], -m[1]))
+    out: list[tuple[int, int, T]] = []
+    end = -1
+    for start, stop, value in found:
+        if start >= end:
+            out.append((start, stop, value))
+            end = stop
+    return out
 
 
 def terms(
