@@ -117,6 +117,11 @@ SUBCOUNTS = [
             [("killed", 6, 6, "6"), ("wounded", 24, 99, "dozens")],
         ),
         ("The blast caused injuries to 19 people.", [("wounded", 19, 19, "19")]),
+        ("Five people were in a critical condition.", [("wounded", 5, 5, "Five")]),
+        (
+            "The raid led to the neutralisation of several gunmen.",
+            [("killed", 3, 9, "several")],
+        ),
     ],
 )
 def test_injury_nouns(text: str, expected: list[tuple[str, int | None, int | None, str]]) -> None:
@@ -237,6 +242,24 @@ CLAIMANTS = [
         "Police in the province said 3 guards were wounded. The spokesman, Ali Noori, says 15 "
         "fighters were killed.",
         [("Police in the province", "wounded", 3), ("The spokesman, Ali Noori", "killed", 15)],
+    ),
+    # a parenthetical adverb before the verb is no inversion ("X, however, said Y")
+    (
+        "Dr Lina Haddad, however, said the raid was deliberate. She also said that four people "
+        "were in a critical condition.",
+        [("Dr Lina Haddad", "wounded", 4)],
+    ),
+    # "claimed ... lives" is an outcome, not a speaker's claim
+    ("Such raids have claimed more than 300 lives.", [("Example Wire", "killed", 301)]),
+    # a soldier speaks as a belligerent, beside a medic as a medical source
+    (
+        "One guard was killed and 6 others injured, a soldier and a hospital worker said.",
+        [
+            ("a hospital worker", "killed", 1),
+            ("a hospital worker", "wounded", 6),
+            ("a soldier", "killed", 1),
+            ("a soldier", "wounded", 6),
+        ],
     ),
     # outside quotation marks such a clause is background the speaker does not claim
     (

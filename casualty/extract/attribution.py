@@ -69,6 +69,12 @@ _LAST_TWO: Final = re.compile(r"([\w'’]+)\s+([\w'’]+)\s+$")
 _DETERMINER: Final = re.compile(
     r"the|a|an|this|that|its|their|his|her|whose|any|no|[\w]+['’]s", re.IGNORECASE
 )
+_ASIDE_ADVERB: Final = re.compile(
+    r",\s*(?:however|meanwhile|though|too|also|in\s+turn|separately|for\s+(?:his|her|its|their)"
+    r"\s+part)\s*,$",
+    re.IGNORECASE,
+)
+_LIVES: Final = re.compile(r"\s+(?:the\s+lives\b|(?:[\w,.-]+\s+){1,4}lives\b)", re.IGNORECASE)
 _QUOTE_CLOSE: Final = re.compile(r"[”\"]")
 _STOP: Final = re.compile(r"[.!?\n]")
 #: "with" and a short subject right before a participle: "with the ministry saying".
@@ -236,6 +242,8 @@ class Attributor(Claimants):
                     continue
                 if word == "claim" and _claim_noun(text, m.start(), m.end()):
                     continue  # "the claim of 40 dead", "its latest claim was": a noun
+                if word.startswith("claim") and _LIVES.match(text, m.end()):
+                    continue  # "attacks have claimed 2,000 lives": an outcome, not speech
                 if _NEGATED.search(text, max(0, m.start() - 16), m.start()):
                     continue  # "did not say": an omission, not an attribution
                 found = self._inverted(sentence, m.start(), m.end())
@@ -305,6 +313,8 @@ class Attributor(Claimants):
         before = sentence.text[:start].rstrip()
         if not before or before[-1] not in ",\"”'’":
             return ()
+        if _ASIDE_ADVERB.search(before):
+            return ()  # "Mr Roe, however, said ...": the subject is before the adverb
         stripped = sentence.text[end:].lstrip()
         if not stripped or not stripped[0].isalpha():
             return ()
@@ -341,6 +351,9 @@ class Attributor(Claimants):
         offset = 0 if first else max(0, verb - _WINDOW)
         raw = sentence.text[offset : min(verb, offset + _WINDOW)]
         masked = _ASIDE.sub(lambda m: "," + " " * (len(m.group()) - 2) + ",", raw)
+        adverb = _ASIDE_ADVERB.search(masked.rstrip())
+        if adverb is not None:  # "Mr Roe, however, said": blank the adverb out
+            masked = masked[: adverb.start()] + " " * (len(masked) - adverb.start())
         masked = strip_aux(masked)
         phrase, start, end = leading_np(masked) if first else subject_phrase(masked)
         if not phrase or len(phrase.split()) > 14:
