@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from casualty.extract import _OMISSION_CUE, _OMISSION_WORDS
 from casualty.extract.attribution import Attributor
 from casualty.extract.claimants import speech_vocab
-from casualty.extract.context import _PERIOD_CUE
-from casualty.extract.lexicon import CaseFree, lexicon, lowered, trie_regex
+from casualty.extract.context import _PERIOD_CUE, _VIOLENCE
+from casualty.extract.lexicon import CaseFree, lead_chars, lexicon, lowered, trie_regex
 from casualty.extract.mentions import _QUALITATIVE
 from casualty.extract.sentences import (
     _BOUNDARY,
@@ -84,6 +84,7 @@ def _patterns() -> list[CaseFree]:
         _STOP_SUBJECT,
         _QUALITATIVE,
         _PERIOD_CUE,
+        _VIOLENCE,
     ]
 
 
@@ -522,3 +523,44 @@ def test_qualitative_claims_skip_only_texts_without_their_noun(text: str) -> Non
         assert fast == mentions._qualitative(text, tokens, [])
     finally:
         names["lowered"] = real
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bsince\s+\d{4}|\bto\s+date\b|\b\d+-day", r"[st\d]"),
+        (r"(?<![\w-])(?:kill|wound)(?![\w-])", "[kw]"),
+        (r"[a-c]x|y+z", "[abcy]"),
+        (r"a?b", None),  # may start with b as well: not told
+        (r"[^a]b", None),
+        (r".b", None),
+        (r"(?i)ab", None),
+        (r"\b", None),
+        (r"(a|)b", None),
+    ],
+)
+def test_lead_chars(pattern: str, expected: str | None) -> None:
+    assert lead_chars(pattern) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_lead_lookahead_keeps_the_period_cue(text: str) -> None:
+    """The period cue with its lookahead of first characters finds what it finds without."""
+    low = lowered(text)
+    if low is None:
+        return
+    plain = re.compile(_PERIOD_CUE.ci.pattern)
+    assert _spans(_PERIOD_CUE.low.finditer(low)) == _spans(plain.finditer(low))
+    for pos in range(0, len(low), 7):
+        fast, slow = _PERIOD_CUE.low.search(low, pos, pos + 30), plain.search(low, pos, pos + 30)
+        assert (fast and fast.span()) == (slow and slow.span())
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_self_outcome_scan_is_the_substring_tests(text: str) -> None:
+    from casualty.extract.mentions import _SELF_OUTCOME, _self_outcome
+
+    low = text.lower()
+    assert _self_outcome(text) == ("ſ" in low or any(k in low for k in _SELF_OUTCOME))

@@ -57,7 +57,8 @@ _PERIOD_CUE: Final = case_free(
     r"\s+of\b|\bconsecutive\s+days?\b"
     r"|\b(?:wave|series|string|spate)\s+of\s+(?:\w+\s+)?(?:attacks|bombings|strikes|airstrikes"
     r"|raids|explosions|blasts)\b"
-    r"|\b(?:violence|fighting|clashes|attacks|strikes)\s+across\b|\bacross\s+the\s+country\b"
+    r"|\b(?:violence|fighting|clashes|attacks|strikes)\s+across\b|\bacross\s+the\s+country\b",
+    lead=True,  # a third faster: searched around every figure (`placement`)
 )
 #: Sentences shorter than this (datelines, bylines) are not used to date incidents.
 _MIN_DATED_WORDS: Final = 6
@@ -66,11 +67,10 @@ _PERIOD_REACH: Final = 120
 #: How old a date taken from another sentence may be, in days before publication.
 _BORROW_DAYS: Final = 7
 #: Words of violence that make a sentence fit to date the article's incident.
-_VIOLENCE: Final = re.compile(
+_VIOLENCE: Final = case_free(
     r"\b(?:attack|strike(?!\s+(?:group|force|aircraft|fighter|package))|struck|bomb|shell|"
     r"raid|clash|fight|blast|explo|missile|rocket|drone|airstrike|ambush|assault|offensive|"
-    r"fired|gunmen|gunfire|massacre)",
-    re.IGNORECASE,
+    r"fired|gunmen|gunfire|massacre)"
 )
 #: A definite reference back to an attack already told ("in the attack", "the strikes").
 _ANAPHOR: Final = re.compile(
@@ -209,7 +209,7 @@ class ArticleContext:
         text = self.sentences[index].text
         if _OTHER_INCIDENT.search(text) is not None:
             return False
-        return _VIOLENCE.search(text) is not None or lexicon().prefilter.search(text) is not None
+        return _VIOLENCE.search(text) is not None or lexicon().quick.search(text) is not None
 
     def _recent(self, ref: Any) -> bool:
         """A borrowed date must be close to publication: older ones date background events."""

@@ -95,10 +95,77 @@ class CaseFree:
         return self.ci.finditer(text) if low is None else self.low.finditer(low)
 
 
-def case_free(ci: str, low: str | None = None) -> CaseFree:
-    """Compile `ci` with IGNORECASE and its lower-case equivalent `low` without it (by default
-    `ci` itself, right when every letter it names is written in lower case)."""
-    return CaseFree(re.compile(ci, re.IGNORECASE), re.compile(ci if low is None else low))
+def case_free(ci: str, low: str | None = None, lead: bool = False) -> CaseFree:
+    r"""Compile `ci` with IGNORECASE and its lower-case equivalent `low` without it (by default
+    `ci` itself, right when every letter it names is written in lower case).
+
+    `lead` puts a lookahead of the characters a match can start with (`lead_chars`) before
+    `low`: a long alternation of words each opening with `\b` gets no such filter from the
+    regex engine, and tries every branch at every position (a third faster with it on the
+    period cues). A trie that opens with literals has one already: it only gets slower.
+    """
+    fast = ci if low is None else low
+    chars = lead_chars(fast) if lead else None
+    if chars is not None:
+        fast = "(?=" + chars + ")(?:" + fast + ")"
+    return CaseFree(re.compile(ci, re.IGNORECASE), re.compile(fast))
+
+
+def lead_chars(pattern: str) -> str | None:
+    r"""A character class of what a match of `pattern` (case-sensitive) can start with, else
+    None when that cannot be told simply (a wildcard, a negated class, an optional start...).
+
+    >>> lead_chars(r"\b(?:since|to\s+date|\d+-day)")
+    '[st\\d]'
+    """
+    from re import _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    found = _first(parsed.data, _parser)
+    if not found:
+        return None
+    digits = r"\d" if _DIGIT in found else ""
+    return "[" + re.escape("".join(sorted(found - {_DIGIT}))) + digits + "]"
+
+
+_DIGIT = "\\d"  # in a set of first characters: any digit (`\d`), not one character
+
+
+def _first(items: Any, p: Any) -> set[str] | None:
+    """First characters of a parsed sequence (`lead_chars`)."""
+    for op, av in items:
+        if op in (p.AT, p.ASSERT, p.ASSERT_NOT):
+            continue  # zero-width: the first character is the next item's
+        if op is p.LITERAL:
+            return {chr(av)}
+        if op is p.IN:
+            out: set[str] = set()
+            for kind, arg in av:
+                if kind is p.LITERAL:
+                    out.add(chr(arg))
+                elif kind is p.RANGE:
+                    out.update(chr(c) for c in range(arg[0], arg[1] + 1))
+                elif kind is p.CATEGORY and arg is p.CATEGORY_DIGIT:
+                    out.add(_DIGIT)
+                else:
+                    return None
+            return out
+        if op is p.BRANCH:
+            out = set()
+            for branch in av[1]:
+                got = _first(branch.data, p)
+                if got is None:
+                    return None
+                out |= got
+            return out
+        if op is p.SUBPATTERN:
+            return None if av[1] or av[2] else _first(av[3].data, p)
+        if op in (p.MAX_REPEAT, p.MIN_REPEAT) and av[0] >= 1:
+            return _first(av[2].data, p)
+        return None
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +174,7 @@ class Lexicon:
 
     pattern: re.Pattern[str]
     table: dict[str, tuple[str, int]]
+    #: Slow (an IGNORECASE alternation: ~30 us a sentence): search with `quick` (~2 us).
     prefilter: re.Pattern[str]
     #: `pattern` and `prefilter` with a fast path for lower-cased text.
     scanner: CaseFree
