@@ -350,3 +350,37 @@ OMISSIONS = [
 @pytest.mark.parametrize(("text", "expected"), OMISSIONS)
 def test_omissions(text: str, expected: int) -> None:
     assert len(_omitters(text)) == expected
+
+
+# --- datelines ----------------------------------------------------------------------------------
+
+
+def _places(text: str) -> list[str | None]:
+    return [c.location for c in _claims(text)]
+
+
+DATELINES = [
+    # a title-case dateline with an agency or a country in brackets is where the report was
+    # filed, not where the attack was
+    (
+        "Sanaa, Yemen (AFP) - Air strikes on the port city of Hodeidah killed five dock workers "
+        "on Monday, rebel media said.",
+        ["Hodeidah"],
+    ),
+    (
+        "Nairobi (Kenya) – Gunmen killed five people in the town of Mandera on Sunday, police "
+        "said.",
+        ["Mandera"],
+    ),
+    (
+        "PESHAWAR, Pakistan -- A bomb killed six people in Quetta on Friday, police said.",
+        ["Quetta"],
+    ),
+    # a sentence that opens with a place and a colon is no dateline: the place stays
+    ("Kandahar: At least 12 people were killed when gunmen stormed a police post.", ["Kandahar"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATELINES)
+def test_dateline_city_is_not_the_scene(text: str, expected: list[str | None]) -> None:
+    assert _places(text) == expected
