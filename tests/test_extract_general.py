@@ -384,3 +384,17 @@ DATELINES = [
 @pytest.mark.parametrize(("text", "expected"), DATELINES)
 def test_dateline_city_is_not_the_scene(text: str, expected: list[str | None]) -> None:
     assert _places(text) == expected
+
+
+def test_an_event_a_day_before_the_news_is_dated_a_day_earlier() -> None:
+    text = (
+        "A missile hit the market on Monday, killing 9 people. The strike came a day after a "
+        "drone hit a clinic, killing two nurses, officials said."
+    )
+    dates = sorted((c.low, c.date) for c in _claims(text))
+    assert dates == [(2, "2022-05-08"), (9, "2022-05-09")]
+
+
+def test_a_dated_background_event_keeps_its_own_day() -> None:
+    text = "The shelling comes a day after a raid on a market left 18 dead on Thursday."
+    assert [c.date for c in _claims(text)] == ["2022-05-05"]

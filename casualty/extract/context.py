@@ -92,6 +92,28 @@ _DATELINE_HEAD: Final = re.compile(
 _DATELINE: Final = re.compile(
     r"[A-Z][A-Z .'’-]{1,40}(?:,[^:—–]{0,60})?\s*(?:\([^)]*\))?\s*(?:[:—–]|\s-\s)"
 )
+#: "came a day after", "comes two days after": what follows happened that many days earlier.
+_DAYS_AFTER: Final = re.compile(
+    r"\b(?:came|comes|come|follows|followed)\s+(?:just\s+|only\s+)?(a|one|two|three)\s+days?"
+    r"\s+after\b",
+    re.IGNORECASE,
+)
+_DAYS_BACK: Final = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _days_before(changes: dict[str, Any], days: int) -> dict[str, Any]:
+    """`changes`' day-precision date moved `days` earlier (other precisions stay)."""
+    from datetime import date, timedelta
+
+    if changes.get("date_precision") != "day" or changes.get("date_end"):
+        return {}
+    try:
+        day = date.fromisoformat(changes["date"]) - timedelta(days=days)
+    except ValueError:
+        return {}
+    return {"date": day.isoformat()}
+
+
 #: How much of an article is scanned for its main countries.
 _CONTEXT_CHARS: Final = 4000
 
@@ -312,6 +334,10 @@ class ArticleContext:
                 changes.update(date=ref.date, date_end=ref.date_end, date_precision=ref.precision)
             elif self.reference:
                 changes.update(date=self.reference, date_precision="day")
+            back = _DAYS_AFTER.search(text, 0, position)
+            if back is not None and self._date(index)[0] is None and changes.get("date"):
+                # "The attack came a day after a strike killed two": that strike is older.
+                changes.update(_days_before(changes, _DAYS_BACK[back.group(1).lower()]))
         place = self.place(index)
         if place is not None:
             changes.update(
