@@ -150,3 +150,47 @@ def test_registry_article_scan_is_used_for_its_sentences() -> None:
     assert article.find_in(reg._actor_finder(), sentence) == reg._actor_finder().find(sentence)
     assert reg.find_actors(sentence) == reg._actor_finder().find(sentence)
     assert reg.find_actors("Islamic State") == reg._actor_finder().find("Islamic State")
+
+
+_TOWNS = ["Mosul", "Deir ez-Zor", "St. Louis", "The Hague", "Ma'arrat", "Kafr-", "İdlib"]
+_SECTOR_PIECES = st.sampled_from(
+    [
+        "outside",
+        "OUTSIDE",
+        "on the outskirts of",
+        "the city",
+        "the city's",
+        "the town’s",
+        "the capital",
+        "central",
+        "Central",
+        "downtown",
+        "north-eastern",
+        "Western",
+        "the eastern part of",
+        "the Northern districts of",
+        "the southern suburbs of the",
+        "of",
+        "the",
+        *_TOWNS,
+        "mosul",
+        "MOSUL",
+        "Mosuls",
+        "Mosul's",
+        "Hague",
+    ]
+)
+_SECTOR_TEXT = st.lists(
+    st.one_of(_SECTOR_PIECES, st.text(st.sampled_from([*" .,'’-ae"]), max_size=3)), max_size=10
+).map(" ".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_SECTOR_TEXT, st.sampled_from(_TOWNS))
+def test_town_parts_with_fixed_patterns_match_the_per_town_patterns(text: str, town: str) -> None:
+    """`with_sector` matches fixed patterns and compares the town's name in place instead of
+    compiling a pattern per town name."""
+    from casualty.extract.place_roles import _outside, _outside_plain, _sector, _sector_plain
+
+    assert _outside(text, town) == _outside_plain(text, town)
+    assert _sector(text, town) == _sector_plain(text, town)
