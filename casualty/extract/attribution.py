@@ -24,6 +24,17 @@ from casualty.extract.claimants import (
     is_proper,
     speech_vocab,
 )
+from casualty.extract.cue_context import (
+    ASIDE_ADVERB,
+    CITED_STATEMENT,
+    LIVES,
+    QUOTE_CLOSE,
+    SENTENCE_STOP,
+    WITH_SUBJECT,
+    background_asides,
+    claim_is_noun,
+    opens_quote,
+)
 from casualty.extract.lexicon import lexicon
 from casualty.extract.sentences import Sentence
 from casualty.extract.subjects import is_relative, leading_np, strip_aux, subject_phrase
@@ -39,7 +50,6 @@ _TOLL_OBJECT: Final = re.compile(
 )
 #: A relative or bracketed aside inside a subject: ", who asked not to be named,".
 _ASIDE: Final = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|\[[^\]]*\]|\([^)]*\)")
-_BACKGROUND: Final = re.compile(r",\s*(?:whose|which)\b[^,]*,")
 #: Sentence openings that continue the previous sentence's report ("That raises the toll").
 _CONTINUES: Final = re.compile(
     r"^(?:that|this|these|those|of\s+(?:the|those|them|these)|among\s+(?:them|those|the)"
@@ -58,27 +68,6 @@ _OBJECT_WORDS: Final = re.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
 #: A name in apposition after a claimant phrase: "the governor, Jane Doe".
 _APPOSITION: Final = re.compile(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)")
 _WHO: Final = re.compile(r",\s*who\b")
-_DETERMINED: Final = re.compile(
-    r"(?:\b(?:the|a|an|this|that|its|their|his|her|whose|any|no)|['’]s)\s+$", re.IGNORECASE
-)
-_CITED_STATEMENT: Final = re.compile(
-    r"(?:the|its|their|this|that)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|report)\b", re.IGNORECASE
-)
-_NOUN_AFTER: Final = re.compile(r"\s+(?:of|was|is|were|for|about|by|has|had)\b", re.IGNORECASE)
-_LAST_TWO: Final = re.compile(r"([\w'’]+)\s+([\w'’]+)\s+$")
-_DETERMINER: Final = re.compile(
-    r"the|a|an|this|that|its|their|his|her|whose|any|no|[\w]+['’]s", re.IGNORECASE
-)
-_ASIDE_ADVERB: Final = re.compile(
-    r",\s*(?:however|meanwhile|though|too|also|in\s+turn|separately|for\s+(?:his|her|its|their)"
-    r"\s+part)\s*,$",
-    re.IGNORECASE,
-)
-_LIVES: Final = re.compile(r"\s+(?:the\s+lives\b|(?:[\w,.-]+\s+){1,4}lives\b)", re.IGNORECASE)
-_QUOTE_CLOSE: Final = re.compile(r"[”\"]")
-_STOP: Final = re.compile(r"[.!?\n]")
-#: "with" and a short subject right before a participle: "with the ministry saying".
-_WITH_SUBJECT: Final = re.compile(r"\bwith\s+((?:[\w'’.\-]+\s+){1,8}?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +111,7 @@ class Attributor(Claimants):
         self._later.append(_Deferred(self.sentences_seen, sentence))
         self._last_deferred = self.sentences_seen
         self.quoted = sentence.text[:1] in "\"“‘'" or self.open_quote
-        self.open_quote = _opens_quote(sentence.text, self.open_quote)
+        self.open_quote = opens_quote(sentence.text, self.open_quote)
         self.sentences_seen += 1
 
     def _settled(self) -> list[Speaker]:
@@ -162,8 +151,8 @@ class Attributor(Claimants):
         """The claimants of each figure at `positions` (sentence offsets), in order."""
         cues = self._cues(sentence)
         self.quoted = sentence.text[:1] in "\"“‘'" or self.open_quote
-        self.open_quote = _opens_quote(sentence.text, self.open_quote)
-        asides = _background(sentence.text) if positions else []
+        self.open_quote = opens_quote(sentence.text, self.open_quote)
+        asides = background_asides(sentence.text) if positions else []
         ahead: tuple[Speaker, ...] = ()
         if positions and self.open_quote and not any(c.speakers for c in cues):
             ahead = self._closing_speaker(sentence)
@@ -240,9 +229,9 @@ class Attributor(Claimants):
             else:
                 if word in vocab.needs_toll and not _TOLL_OBJECT.match(text, m.end()):
                     continue
-                if word == "claim" and _claim_noun(text, m.start(), m.end()):
+                if word == "claim" and claim_is_noun(text, m.start(), m.end()):
                     continue  # "the claim of 40 dead", "its latest claim was": a noun
-                if word.startswith("claim") and _LIVES.match(text, m.end()):
+                if word.startswith("claim") and LIVES.match(text, m.end()):
                     continue  # "attacks have claimed 2,000 lives": an outcome, not speech
                 if _NEGATED.search(text, max(0, m.start() - 16), m.start()):
                     continue  # "did not say": an omission, not an attribution
@@ -271,10 +260,10 @@ class Attributor(Claimants):
         """Who is named where a quotation open at the end of `sentence` closes, in the same
         paragraph: '"... resulting in casualties. We found nine bodies," an officer said.'"""
         limit = min(len(self.text), sentence.end + _WINDOW)
-        close = _QUOTE_CLOSE.search(self.text, sentence.end, limit)
+        close = QUOTE_CLOSE.search(self.text, sentence.end, limit)
         if close is None or "\n" in self.text[sentence.end : close.start()]:
             return ()
-        stop = _STOP.search(self.text, close.end(), min(len(self.text), close.end() + 160))
+        stop = SENTENCE_STOP.search(self.text, close.end(), min(len(self.text), close.end() + 160))
         end = stop.start() if stop is not None else min(len(self.text), close.end() + 160)
         tail = Sentence(close.start() - 1, end, self.text[close.start() - 1 : end], -1)
         for cue in self._cues(tail):
@@ -284,7 +273,7 @@ class Attributor(Claimants):
 
     def _with_subject(self, sentence: Sentence, verb: int) -> tuple[Speaker, ...]:
         """The subject of an absolute participle: "..., with the ministry saying 9 died"."""
-        found = _WITH_SUBJECT.search(sentence.text, max(0, verb - 80), verb)
+        found = WITH_SUBJECT.search(sentence.text, max(0, verb - 80), verb)
         if found is None:
             return ()
         return self._resolve_all(found.group(1).strip(), sentence.start + found.start(1))
@@ -301,7 +290,7 @@ class Attributor(Claimants):
         citing = _CITING.search(sentence.text, pos, pos + _WINDOW)
         if citing is not None:
             found = self._object(sentence, citing.end(), cited=True)
-            if not found and _CITED_STATEMENT.match(sentence.text, citing.end()):
+            if not found and CITED_STATEMENT.match(sentence.text, citing.end()):
                 # "quoting the statement": the author of the statement just reported.
                 found = next(((s,) for s in reversed(self.history) if not is_newsroom(s)), ())
             if found and all(f.source_type != "media" for f in found):
@@ -313,7 +302,7 @@ class Attributor(Claimants):
         before = sentence.text[:start].rstrip()
         if not before or before[-1] not in ",\"”'’":
             return ()
-        if _ASIDE_ADVERB.search(before):
+        if ASIDE_ADVERB.search(before):
             return ()  # "Mr Roe, however, said ...": the subject is before the adverb
         stripped = sentence.text[end:].lstrip()
         if not stripped or not stripped[0].isalpha():
@@ -351,7 +340,7 @@ class Attributor(Claimants):
         offset = 0 if first else max(0, verb - _WINDOW)
         raw = sentence.text[offset : min(verb, offset + _WINDOW)]
         masked = _ASIDE.sub(lambda m: "," + " " * (len(m.group()) - 2) + ",", raw)
-        adverb = _ASIDE_ADVERB.search(masked.rstrip())
+        adverb = ASIDE_ADVERB.search(masked.rstrip())
         if adverb is not None:  # "Mr Roe, however, said": blank the adverb out
             masked = masked[: adverb.start()] + " " * (len(masked) - adverb.start())
         masked = strip_aux(masked)
@@ -366,42 +355,6 @@ class Attributor(Claimants):
         if aside is not None and _WHO.match(aside.group()):
             written = raw[start : aside.end() - 1].strip()
         return self._resolve_all(phrase, sentence.start + offset + start, written)
-
-
-def _claim_noun(text: str, start: int, end: int) -> bool:
-    """Whether "claim" at `start` is the noun: after a determiner ("the claim", "its latest
-    claim") or before a noun's company ("claim of", "claim was"); "the rebels claim" is a verb.
-    """
-    if _NOUN_AFTER.match(text, end):
-        return True
-    if _DETERMINED.search(text, max(0, start - 12), start):
-        return True
-    before = _LAST_TWO.search(text, max(0, start - 40), start)
-    return bool(
-        before and _DETERMINER.fullmatch(before.group(1)) and not before.group(2).endswith("s")
-    )
-
-
-def _background(text: str) -> list[tuple[int, int]]:
-    """Relative asides that tell background ("Hamas, whose attack killed 1,400, said"); one
-    inside a quotation is the quoted speaker's own words ("'The raid, which hit the depot on
-    Monday resulted in three deaths,' the spokesman said")."""
-    out = []
-    for m in _BACKGROUND.finditer(text):
-        before = text[: m.start()]
-        if before.count("“") > before.count("”") or before.count('"') % 2:
-            continue
-        out.append(m.span())
-    return out
-
-
-def _opens_quote(text: str, inside: bool) -> bool:
-    """Whether a quotation is still open at the end of `text` (it runs on into the next)."""
-    opens = text.count("“")
-    closes = text.count("”")
-    if opens or closes:
-        return opens > closes or (inside and opens == closes and text.lstrip()[:1] != "“")
-    return inside != (text.count('"') % 2 == 1)  # an odd count opens or closes one
 
 
 def _named_claimant(cue: _Cue) -> bool:
