@@ -726,3 +726,27 @@ def test_a_lone_report_in_a_city_struck_daily_stays_on_its_day() -> None:
     result = cluster_claims([*around, lone])
     assert not same(result, lone.claim_id, around[-1].claim_id)
     assert len(groups(result)) == 3
+
+
+def test_a_report_weeks_later_joins_no_day_of_a_city_struck_daily_without_a_clear_best() -> None:
+    # A UN report out a month later, with no day, about a city struck on each of ten days
+    # with like tolls: nothing singles out one of them. Repeating a toll only one day's
+    # reports give, it joins that day.
+    daily = [
+        claim(location="Kafr Nabl", date=f"2019-05-{day:02d}", low=k, high=k, source=s)
+        for day in range(10, 20)
+        for k, s in ((day - 6, "Monitor"), (day - 5, "Medics"))
+    ]
+    un = claim(
+        location="Kafr Nabl",
+        published="2019-06-15",
+        low=40,
+        high=40,
+        source="UN",
+        source_type="international",
+    )
+    result = cluster_claims([*daily, un])
+    assert not any(same(result, un.claim_id, c.claim_id) for c in daily)
+    relay = replace(un, claim_id="relay", doc="relay", low=4, high=4)
+    result = cluster_claims([*daily, relay])
+    assert same(result, relay.claim_id, daily[0].claim_id)

@@ -42,3 +42,20 @@ def unique_inverse(values: IntArray) -> tuple[IntArray, IntArray]:
     inverse = np.empty(len(values), dtype=np.int64)
     inverse[order] = codes
     return distinct, inverse
+
+
+def components(n: int, a: IntArray, b: IntArray) -> IntArray:
+    """Connected-component labels (the smallest member index) of the graph with edges a-b."""
+    import numpy as np
+
+    labels = np.arange(n, dtype=np.int64)
+    if len(a) == 0:
+        return labels
+    while True:
+        low = np.minimum(labels[a], labels[b])
+        before = labels.copy()
+        np.minimum.at(labels, a, low)
+        np.minimum.at(labels, b, low)
+        labels = labels[labels]
+        if np.array_equal(labels, before):
+            return labels

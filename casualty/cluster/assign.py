@@ -13,10 +13,10 @@
    actors), and, in a place struck on the days either side, only on strong evidence. A
    report at odds with its own group that repeats none of its counts moves to the group a
    day away that repeats one and agrees with it (a misdated report). Every further pair
-   repeating a count adds to the average: a group's toll outweighs one coincidence. Because
-   each unit
-   is compared with a whole group, and groups do not grow during the round, a chain of
-   pairwise links (a city struck day after day) cannot pull incidents together.
+   repeating a count adds to the average: a group's toll outweighs one coincidence. A report
+   dated only to a window of weeks joins only a clearly best group. Because each unit is
+   compared with a whole group, and groups do not grow during the round, a chain of pairwise
+   links (a city struck day after day) cannot pull incidents together.
 4. **The rest.** Units that joined nothing are grouped by their coarser place key and window
    and go through the same attachment among themselves; what is left stands alone.
 5. **Second look** (`merge.join_lone_days`). A small group of reports agreeing on a wrong
@@ -33,7 +33,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from casualty.cluster import arrays
-from casualty.cluster.features import EXACT, KIND_CODES, Table
+from casualty.cluster.arrays import components
+from casualty.cluster.features import EXACT, KIND_CODES, WEAK, Table
 from casualty.cluster.merge import LONE_FLOOR, join_lone_days, split_conflicts
 from casualty.cluster.places import COUNTRY, LOCALITY
 
@@ -73,23 +74,11 @@ RELAY_CAP: Final = 3
 #: The share of a unit's pairs with a group that must contradict it (other actors) before the
 #: group counts as at odds with it: one report with the sides swapped does not make it so.
 CLASH_SHARE: Final = 0.5
-
-
-def components(n: int, a: IntArray, b: IntArray) -> IntArray:
-    """Connected-component labels (the smallest member index) of the graph with edges a-b."""
-    import numpy as np
-
-    labels = np.arange(n, dtype=np.int64)
-    if len(a) == 0:
-        return labels
-    while True:
-        low = np.minimum(labels[a], labels[b])
-        before = labels.copy()
-        np.minimum.at(labels, a, low)
-        np.minimum.at(labels, b, low)
-        labels = labels[labels]
-        if np.array_equal(labels, before):
-            return labels
+#: Windows (days) wider than this date a report too loosely to pick among daily incidents.
+WIDE_WINDOW: Final = 4
+#: How far the best group must beat the runner-up for a report dated only to a window of
+#: weeks to join it (`attach`'s `wide` units).
+WIDE_MARGIN: Final = 0.5
 
 
 def _dense(values: IntArray) -> tuple[IntArray, IntArray]:
@@ -111,6 +100,7 @@ def attach(
     vague: BoolArray | None = None,
     counted: BoolArray | None = None,
     conflict: BoolArray | None = None,
+    wide: BoolArray | None = None,
 ) -> IntArray:
     """One attachment round; returns the new group of each unit (-1: none).
 
@@ -126,7 +116,8 @@ def attach(
     with a unit conflict is at odds with it (`CLASH_SHARE`). A lone report does not move into
     a group at odds with it, and a report at odds with its own group that repeats none of its
     counts moves to the group at its place a day away that repeats one and is not at odds
-    with it (see `_misdated`).
+    with it (see `_misdated`). `wide[u]` marks units dated only to a window of weeks: they
+    join only a group that beats the runner-up by `WIDE_MARGIN`.
     """
     import numpy as np
 
@@ -224,6 +215,10 @@ def attach(
     leave = ((ba >= threshold) & (ba > own_avg[bu] + MOVE_MARGIN)) | (
         misdated & (ba >= threshold - LONE_RELIEF)
     )
+    if wide is not None:
+        # A report dated only to a window of weeks names no day: with several incidents at
+        # its place in that window and no clear best among them, it joins none.
+        relaxed &= ~wide[bu] | (ba - second_of[bu] > WIDE_MARGIN)
     move = np.where(~seeded[bu], relaxed, np.where(alone, bigger & lone_ok, leave))
     result[bu[move]] = bg[move]
     return _follow_seeds(result, group, seeded, n_groups)
@@ -299,6 +294,9 @@ def cluster(
         extra = int(unit_group.max()) + 1 - len(group_key)
         group_key = np.concatenate([group_key, np.full(extra, np.iinfo(np.int64).max - 1)])
     # Units placed no better than their country (or not at all).
+    # Units dated only to a window of more than a few days (a report weeks later).
+    wide = np.ones(n_units, dtype=bool)
+    np.logical_and.at(wide, unit, (t.dating == WEAK) & (t.hi - t.lo > WIDE_WINDOW))
     vague = np.ones(n_units, dtype=bool)
     np.logical_and.at(vague, unit, t.level <= COUNTRY)
     # An omission (a source that gave no toll) shares little with other reports but its
@@ -321,6 +319,7 @@ def cluster(
         vague,
         counted,
         conflict,
+        wide,
     )
 
     # Second round among units that joined nothing, grouped by a coarser key.

@@ -114,7 +114,9 @@ def split_conflicts(
 
     Two incidents at one place on one day (a bombing and a shelling in one city) share a seed
     key; a group with a conflicting pair is re-clustered from its units, merging the pair of
-    sub-groups with the best average score while it reaches the threshold.
+    sub-groups with the best average score while it reaches the threshold. The sub-group
+    with most units keeps the group; the others get new groups, numbered in the order of
+    their group's smallest unit.
     """
     import numpy as np
 
@@ -124,56 +126,75 @@ def split_conflicts(
     bad = arrays.unique(ga[inside & conflict])
     if len(bad) == 0:
         return unit_group
+    in_bad = np.flatnonzero(inside & np.isin(ga, bad))
+    x, y = np.minimum(ua[in_bad], ub[in_bad]), np.maximum(ua[in_bad], ub[in_bad])
+    top = _average_linkage(
+        x, y, score[in_bad], np.bincount(unit, minlength=len(unit_group)), threshold
+    )
+    members = np.flatnonzero(np.isin(unit_group, bad))
+    rep = top[members]
+    # Sub-groups (by their smallest unit, which `rep` is) in the order of their group's
+    # smallest unit, then most units first, then their smallest unit.
+    group = unit_group[members]
+    first_unit = np.full(int(unit_group.max()) + 1, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first_unit, group, members)
+    reps, count = np.unique(rep, return_counts=True)
+    rep_group = unit_group[reps]
+    order = np.lexsort((reps, -count, first_unit[rep_group]))
+    reps, rep_group = reps[order], rep_group[order]
+    keeps = np.ones(len(reps), dtype=bool)
+    keeps[1:] = rep_group[1:] != rep_group[:-1]
+    new_group = rep_group.copy()
+    extra = ~keeps
+    new_group[extra] = int(unit_group.max()) + 1 + np.arange(int(extra.sum()))
+    label_of = np.zeros(len(unit_group), dtype=np.int64)
+    label_of[reps] = new_group
     out = unit_group.copy()
-    next_group = int(unit_group.max()) + 1
-    unit_size = np.bincount(unit, minlength=len(unit_group))
-    in_bad = inside & np.isin(ga, bad)
-    sums: dict[int, dict[tuple[int, int], float]] = {}
-    for g, x, y, s in zip(
-        ga[in_bad].tolist(),
-        ua[in_bad].tolist(),
-        ub[in_bad].tolist(),
-        score[in_bad].tolist(),
-        strict=True,
-    ):
-        key = (x, y) if x < y else (y, x)
-        pairs = sums.setdefault(g, {})
-        pairs[key] = pairs.get(key, 0.0) + s
-    members_of: dict[int, list[int]] = {}
-    for u in np.flatnonzero(np.isin(unit_group, bad)).tolist():
-        members_of.setdefault(int(unit_group[u]), []).append(u)
-    for g, units in members_of.items():
-        parts = _average_linkage(units, sums.get(g, {}), unit_size, threshold)
-        for extra in parts[1:]:
-            out[extra] = next_group
-            next_group += 1
+    out[members] = label_of[rep]
     return out
 
 
 def _average_linkage(
-    units: list[int], sums: dict[tuple[int, int], float], size: IntArray, threshold: float
-) -> list[list[int]]:
-    """Average-linkage clusters of a few units (missing pairs count 0), largest first."""
-    clusters = {u: [u] for u in units}
-    weight = {u: int(size[u]) for u in units}
-    link = dict(sums)
-    while len(clusters) > 1:
-        best: tuple[float, int, int] | None = None
-        for (x, y), total in link.items():
-            avg = total / (weight[x] * weight[y])
-            if avg >= threshold and (best is None or (avg, -x, -y) > (best[0], -best[1], -best[2])):
-                best = (avg, x, y)
-        if best is None:
+    x: IntArray, y: IntArray, score: FloatArray, size: IntArray, threshold: float
+) -> IntArray:
+    """Average-linkage clusters (missing pairs count 0) of units linked by pairs (x < y).
+
+    Every cluster merges, round after round, its best pair of sub-clusters (highest average,
+    then smallest ids) while that average reaches the threshold; all clusters take their
+    round at once. Returns each unit's cluster as its smallest unit.
+    """
+    import numpy as np
+
+    n = len(size)
+    rep = np.arange(n, dtype=np.int64)
+    weight = size.astype(np.float64)
+    keys, inverse = arrays.unique_inverse(x * np.int64(n) + y)
+    total = np.bincount(inverse, weights=score, minlength=len(keys))
+    px, py = keys // n, keys % n
+    # Pairs whose units are linked: each round, a component of them takes one merge.
+    comp = arrays.components(n, px, py)
+    while len(px):
+        avg = total / (weight[px] * weight[py])
+        ok = np.flatnonzero(avg >= threshold)
+        if len(ok) == 0:
             break
-        _, x, y = best
-        clusters[x].extend(clusters.pop(y))
-        weight[x] += weight.pop(y)
-        merged: dict[tuple[int, int], float] = {}
-        for (p, q), total in link.items():
-            p, q = (x if p == y else p), (x if q == y else q)
-            if p == q:
-                continue
-            key = (p, q) if p < q else (q, p)
-            merged[key] = merged.get(key, 0.0) + total
-        link = merged
-    return sorted(clusters.values(), key=lambda c: (-len(c), min(c)))
+        cx, cy, ca, cc = px[ok], py[ok], avg[ok], comp[px[ok]]
+        order = np.lexsort((cy, cx, -ca, cc))
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = cc[order][1:] != cc[order][:-1]
+        mx, my = cx[order][first], cy[order][first]
+        weight[mx] += weight[my]
+        rep[my] = mx
+        # Pairs of components that merged nothing this round are done.
+        live = np.isin(comp[px], cc[order][first])
+        px, py, total = rep[px[live]], rep[py[live]], total[live]
+        px, py = np.minimum(px, py), np.maximum(px, py)
+        keep = px != py
+        keys, inverse = arrays.unique_inverse(px[keep] * np.int64(n) + py[keep])
+        total = np.bincount(inverse, weights=total[keep], minlength=len(keys))
+        px, py = keys // n, keys % n
+    while True:
+        nxt = rep[rep]
+        if np.array_equal(nxt, rep):
+            return rep
+        rep = nxt
