@@ -4,10 +4,10 @@ The engine alone is measured by `cluster_bench.py`; a user runs the CLI, where r
 writing claims come around it. For each size this script
 
 1. writes `synth-N-SEED.claims.csv` (the `benchmarks/synth.py` claims without the `gold`
-   column, as a user's file would be) in the work directory, once. The generator spreads a
-   million claims over decades, past next year, which the reader refuses as implausible:
-   every date is moved back by the same whole number of weeks so that none is later than
-   this year (intervals and weekdays unchanged; smaller sets need no move);
+   column, as a user's file would be) in the work directory, once. The generator ends every
+   set before 2024 (a million claims span decades); a file from an older generator, with
+   dates past next year that the reader refuses as implausible, has every date moved back
+   by the same whole number of weeks (intervals and weekdays unchanged);
 2. runs `python -m casualty cluster FILE -f FORMAT > /dev/null` in a child process and reports
    its wall time, CPU time (user + system) and peak RSS (the child's own `ru_maxrss`);
 3. runs the same three steps (read, cluster, write) in another child with a timer around

@@ -225,6 +225,22 @@ class Incident:
     wounded: int
 
 
+#: The first incident day of small sets (2013-10-21), and the day every set ends before
+#: (2024-01-01, days since 1970-01-01): reports are published up to ~6 weeks after the last.
+FIRST_DAY = 16_000
+END_DAY = 19_723
+#: Days after the last incident day that reports may still come out (lags, toll updates).
+PUBLICATION_LAG = 60
+
+
+def _first_day(days: int) -> int:
+    """The first incident day of a set spanning `days` days: a large set starts early enough
+    that nothing is published after `END_DAY` (the CLI refuses dates in the future). The move
+    is by whole weeks, so a set differs from its unmoved self only by the dates."""
+    excess = FIRST_DAY + days + PUBLICATION_LAG - END_DAY
+    return FIRST_DAY - 7 * (-(-excess // 7)) if excess > 0 else FIRST_DAY
+
+
 def _world(n_claims: int, rng: random.Random) -> tuple[list[Incident], int]:
     """Incidents (with hard negatives) sized for about n_claims claims."""
     all_places = places()
@@ -232,7 +248,7 @@ def _world(n_claims: int, rng: random.Random) -> tuple[list[Incident], int]:
     weights = {cc: np.array([p.population**0.3 for p in all_places[cc]]) for cc in codes}
     coords = {cc: np.radians([[p.lat, p.lon] for p in all_places[cc]]) for cc in codes}
     days = max(100, n_claims // 100)
-    start = 16_000  # 2013-10-21
+    start = _first_day(days)
     n_incidents = max(10, n_claims // 4)
     incidents: list[Incident] = []
     nprng = np.random.default_rng(rng.randrange(2**32))
