@@ -29,6 +29,7 @@ Resolution rules (documented choices):
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -181,7 +182,7 @@ def find_dates(text: str, published: str | None) -> list[DateRef]:
     Expressions that need a publication date (weekdays, "yesterday", a month without a
     year) are skipped when `published` is None or unparseable.
     """
-    pub = date.fromisoformat(published) if published and _is_iso(published) else None
+    pub = _publication(published) if published else None
     out: list[DateRef] = []
     low = _lowered(text)
     if low is not None:
@@ -197,6 +198,12 @@ def find_dates(text: str, published: str | None) -> list[DateRef]:
         if ref is not None:
             out.append(ref)
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _publication(published: str) -> date | None:
+    """`published` as a date, None when it is no ISO date (articles share a few days)."""
+    return date.fromisoformat(published) if _is_iso(published) else None
 
 
 def _lowered(text: str) -> str | None:
@@ -333,7 +340,10 @@ def _relative(rel: str, pub: date, s: int, e: int) -> DateRef | None:
 
 
 def _num(day: str) -> int:
-    return int(re.sub(r"\D", "", day))
+    return int(_NON_DIGITS.sub("", day))
+
+
+_NON_DIGITS: Final = re.compile(r"\D")
 
 
 def incident_date(text: str, published: str | None) -> DateRef | None:

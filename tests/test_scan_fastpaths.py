@@ -194,3 +194,15 @@ def test_town_parts_with_fixed_patterns_match_the_per_town_patterns(text: str, t
 
     assert _outside(text, town) == _outside_plain(text, town)
     assert _sector(text, town) == _sector_plain(text, town)
+
+
+def test_publication_day_is_parsed_as_before() -> None:
+    from datetime import date
+
+    from casualty.dates import _publication
+
+    assert _publication("2024-05-10") == date(2024, 5, 10)
+    assert _publication("2024-02-30") is None
+    assert _publication("May 10") is None
+    assert find_dates("on Friday", "2024-02-30") == []
+    assert [r.date for r in find_dates("on Friday", "2024-05-12")] == ["2024-05-10"]

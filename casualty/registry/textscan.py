@@ -26,10 +26,10 @@ class TextScan:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded = fold(text)
-        lowered = self.folded.lower()
-        #: None when lower-casing moves offsets ("İ"): stretches are then scanned themselves.
-        self.lowered = lowered if len(lowered) == len(text) else None
+        #: The text folded (see `fold`), and lower-cased, on the first scan of it; `lowered`
+        #: stays None when lower-casing moves offsets ("İ"): stretches are then scanned alone.
+        self.folded = ""
+        self.lowered: str | None = None
         #: Per matcher, its (case-insensitive, exact-case) mentions before merging.
         self._found: dict[Matcher[Any], tuple[list[Mention], list[Mention]]] = {}
 
@@ -37,6 +37,10 @@ class TextScan:
         """`matcher.find(self.text)`, kept for the stretches of the text."""
         found = self._found.get(matcher)
         if found is None:
+            if not self._found:
+                self.folded = fold(self.text)
+                lowered = self.folded.lower()
+                self.lowered = lowered if len(lowered) == len(self.text) else None
             found = matcher.scans(self.folded)
             self._found[matcher] = found
         return merge_mentions(*found)
