@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Final
 
-from casualty.extract import place_roles, where
+from casualty.extract import namesakes, place_roles, where
 from casualty.extract.sentences import Sentence
 from casualty.extract.where import KIND_RANK
 
@@ -112,7 +112,8 @@ class ArticlePlaces:
             head = self._dateline.match(text)
             if head is not None:
                 text = " " * head.end() + text[head.end() :]
-            self._all_places = sorted(gazetteer().find_places(text), key=lambda f: f[0])
+            found = sorted(gazetteer().find_places(text), key=lambda f: f[0])
+            self._all_places = namesakes.rehomed(text, found)
             self._place_starts = [f[0] for f in self._all_places]
         return self._all_places
 

@@ -1,0 +1,126 @@
+"""Namesakes: a place name the gazetteer resolved abroad or in another province than the
+article means.
+
+The gazetteer picks among same-name places by the countries a text names and then by
+population, so a small town can lose to a bigger namesake: "Pokrovsk" is also a former name
+of Engels (Russia), "Nyaung Kone" a village near Yangon as well as one in Sagaing. The
+article's own words say which is meant, and these rules read them:
+
+- a hit by another name abroad ("Pokrovsk" -> Engels, RU) gives way to a place called
+  exactly as written in a country the article names more often, or whose demonym stands
+  right before it ("the eastern Ukrainian town of Pokrovsk");
+- a town written with its division ("X village in the northern Y region", "X, Y province")
+  is that division's X: its namesake there, else somewhere in the division.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from casualty.geo import Gazetteer, Place
+
+Found = tuple[int, int, "Place"]
+
+#: Words a found span may end with that are no part of the name ("Kone village").
+_TRAILING: Final = frozenset(
+    {"village", "town", "city", "district", "area", "neighbourhood", "neighborhood", "camp",
+     "hamlet", "locality", "region", "province", "state", "governorate", "oblast"}
+)  # fmt: skip
+#: Between a town and the division it lies in: "in the northern", ",", "of", "village in".
+_IN_DIVISION: Final = re.compile(
+    r"(?:\s+(?:village|town|city|district|area))?\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern\s+|"
+    r"central\s+)?"
+)
+#: Characters before a name where a demonym naming its country may stand ("the eastern
+#: Ukrainian town of").
+_DEMONYM_REACH: Final = 40
+
+
+def rehomed(text: str, found: list[Found]) -> list[Found]:
+    """`found` (start, end, place), sorted by start, with namesakes replaced by the place the
+    article means (see the module docstring)."""
+    from casualty.geo import gazetteer
+
+    gaz = gazetteer()
+    tally: dict[str, int] = {}
+    for _, _, place in found:
+        tally[place.country] = tally.get(place.country, 0) + 1
+    out = list(found)
+    moved: dict[tuple[str, str], Place] = {}
+    for k, (start, end, place) in enumerate(found):
+        if place.kind != "city":
+            continue
+        name = _written(text[start:end])
+        better = _in_division(gaz, text, found, k, name) or _by_own_name(
+            gaz, text, start, place, name, tally
+        )
+        if better is not None:
+            out[k] = (start, end, better)
+            moved.setdefault((place.id, name), better)
+    if moved:
+        # The same name written again alone ("a resident of X said") is the same place.
+        for k, (start, end, place) in enumerate(out):
+            again = moved.get((place.id, _written(text[start:end])))
+            if again is not None:
+                out[k] = (start, end, again)
+    return out
+
+
+def _written(span: str) -> str:
+    """The name as written, without a trailing settlement or division word."""
+    words = span.split()
+    while len(words) > 1 and words[-1].casefold() in _TRAILING:
+        words.pop()
+    return " ".join(words)
+
+
+def _same(a: str, b: str) -> bool:
+    from casualty.geo import normalize_place
+
+    return normalize_place(a) == normalize_place(b)
+
+
+def _by_own_name(
+    gaz: Gazetteer, text: str, start: int, place: Place, name: str, tally: dict[str, int]
+) -> Place | None:
+    """A place called `name` itself in a country the article prefers, when `place` was
+    found under another of its names abroad; else None."""
+    if _same(place.name, name):
+        return None
+    before = text[max(0, start - _DEMONYM_REACH) : start]
+    cued = {code for word, code in gaz._demonyms.items() if word in before}
+    own = tally.get(place.country, 0)
+    options = [
+        c
+        for c in gaz.candidates(name)
+        if c.kind == "city"
+        and c.country != place.country
+        and _same(c.name, name)
+        and (c.country in cued or tally.get(c.country, 0) > own)
+    ]
+    if not options:
+        return None
+    return max(options, key=lambda c: (c.country in cued, tally.get(c.country, 0), c.population))
+
+
+def _in_division(gaz: Gazetteer, text: str, found: list[Found], k: int, name: str) -> Place | None:
+    """The `name` of the division written right after town `k` ("X village in the Y
+    region"), else that division, when the town found lies in another one; else None."""
+    _, end, place = found[k]
+    if k + 1 >= len(found):
+        return None
+    start2, _, division = found[k + 1]
+    if division.kind != "admin1" or division.country != place.country:
+        return None
+    admin1 = division.admin1 or division.name
+    if place.admin1 == admin1 or _IN_DIVISION.fullmatch(text, end, start2) is None:
+        return None
+    for c in gaz.candidates(name):
+        if c.kind == "city" and c.country == place.country and c.admin1 == admin1:
+            return c
+    # Not the town abroad, and where in the division is unknown: the division itself (a
+    # town the sentence also names there stays more specific).
+    return division

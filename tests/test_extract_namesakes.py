@@ -1,0 +1,80 @@
+"""Namesakes: a town name the gazetteer resolved abroad or in another province than the
+article means (`casualty.extract.namesakes`). Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.extract import extract_document
+from casualty.extract.namesakes import rehomed
+from casualty.geo import gazetteer
+from casualty.model import Claim, Document
+
+
+def _first(text: str) -> Claim:
+    doc = Document(id="n1", text=text, published="2023-03-02", outlet="Example Wire")
+    claims = [c for c in extract_document(doc) if c.kind != "omission"]
+    assert claims, "no claim extracted"
+    return claims[0]
+
+
+ABROAD = [
+    # a former name of a bigger Russian city; the article is about Ukraine
+    (
+        "Russian missiles hit a market in Pokrovsk on Tuesday, killing six people, officials "
+        "said. Rescuers were also at work in Kramatorsk and Kharkiv after strikes there.",
+        ("Pokrovsk", "UA"),
+    ),
+    # the demonym right before the name says which country
+    (
+        "Russian shelling killed three civilians in the eastern Ukrainian town of Pokrovsk "
+        "overnight, officials said.",
+        ("Pokrovsk", "UA"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABROAD)
+def test_a_name_hit_abroad_gives_way_to_the_place_called_so_in_the_articles_country(
+    text: str, expected: tuple[str, str]
+) -> None:
+    claim = _first(text)
+    assert (claim.location, claim.country) == expected
+
+
+def test_a_name_hit_abroad_stays_when_the_article_is_about_that_country() -> None:
+    text = "A blast at a depot in Pokrovsk near Saratov killed two workers, Russian media said."
+    gaz = gazetteer()
+    found = sorted(gaz.find_places(text), key=lambda f: f[0])
+    assert [p.country for _, _, p in rehomed(text, found)] == [p.country for _, _, p in found]
+
+
+DIVISION = [
+    # a village of the same name near Yangon is not the one in Sagaing
+    (
+        "Jets bombed Nyaung Kone village in the northern Sagaing region on Monday, killing "
+        "seven villagers, a resident said.",
+        (None, "Sagaing", "MM"),
+    ),
+    # a town of the named province's own stays the town
+    (
+        "A bomb killed four people in Damboa, Borno State, on Monday, police said.",
+        ("Damboa", "Borno", "NG"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIVISION)
+def test_a_town_written_with_its_division_lies_in_that_division(
+    text: str, expected: tuple[str | None, str, str]
+) -> None:
+    claim = _first(text)
+    assert (claim.location, claim.admin1, claim.country) == expected
+
+
+def test_a_town_in_another_division_than_the_one_named_after_it_is_no_longer_placed_there() -> None:
+    text = "Nyaung Kone village in the Sagaing region was bombed."
+    gaz = gazetteer()
+    found = sorted(gaz.find_places(text), key=lambda f: f[0])
+    assert found[0][2].admin1 != "Sagaing"  # the gazetteer's pick
+    assert rehomed(text, found)[0][2].admin1 == "Sagaing"
