@@ -128,6 +128,35 @@ def test_injury_nouns(text: str, expected: list[tuple[str, int | None, int | Non
     assert _figures(text) == expected
 
 
+COORDINATED = [
+    # figures coordinated before one outcome all take it
+    (
+        "Four soldiers and 12 civilians were killed.",
+        [("killed", 4, 4, "Four"), ("killed", 12, 12, "12")],
+    ),
+    (
+        "Police said 4 officers, 3 guards and 2 bystanders were wounded.",
+        [("wounded", 2, 2, "2"), ("wounded", 3, 3, "3"), ("wounded", 4, 4, "4")],
+    ),
+    (
+        "Two armed men in Kidal and three herders in Gao died on Tuesday.",
+        [("killed", 2, 2, "Two"), ("killed", 3, 3, "three")],
+    ),
+    # a figure with a verb of its own is not coordinated with the next one
+    (
+        "The war has left 9 million people displaced and thousands killed.",
+        [("killed", 2000, 9999, "thousands")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COORDINATED)
+def test_coordinated_figures(
+    text: str, expected: list[tuple[str, int | None, int | None, str]]
+) -> None:
+    assert _figures(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), SUBCOUNTS)
 def test_parts_of_a_toll_are_not_tolls(
     text: str, expected: list[tuple[str, int | None, int | None, str]]

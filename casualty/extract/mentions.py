@@ -215,8 +215,51 @@ def find_mentions(text: str) -> list[Mention]:
                 word.end,
             )
         )
+    if len(out) < len(counts):
+        out.extend(_coordinated(text, counts, out))
     out.extend(_qualitative(text, tokens, out))
     return sorted(out, key=lambda m: (m.start, m.outcome))
+
+
+#: Between two coordinated figures: "Four soldiers and 12 civilians", "4 police, 3 guards".
+_COORD_GAP: Final = re.compile(r"\s+[^,;:.()\[\]—–\d\"“”]{1,60}?(?:,|\s+and)\s*")
+
+
+_VERB_LIKE: Final = re.compile(
+    r"\b(?!(?:un)?armed\b|uniformed\b|retired\b|unidentified\b|suspected\b)"
+    r"[a-z]+(?:ed|ing)\b|\b(?:were|was|are|is|have|has|had)\b"
+)
+
+
+def _coordinated(text: str, counts: list[Count], found: list[Mention]) -> list[Mention]:
+    """Figures coordinated with a later one that has its outcome after it: "Four soldiers and
+    12 civilians were killed" gives the four killed too (only the 12 reached "killed")."""
+    by_start = {m.start: m for m in found}
+    out: list[Mention] = []
+    for i in range(len(counts) - 2, -1, -1):
+        count, nxt = counts[i], counts[i + 1]
+        later = by_start.get(nxt.start)
+        if count.start in by_start or later is None or later.outcome_start < later.end:
+            continue
+        gap = _COORD_GAP.fullmatch(text, count.end, nxt.start)
+        if gap is None or _is_subcount(text, count) or _VERB_LIKE.search(gap.group()):
+            continue  # "12 million uprooted and dozens killed": the first has its own verb
+        v_end = count.end + len(text[count.end : nxt.start].rstrip(" ,").removesuffix(" and"))
+        mention = Mention(
+            later.outcome,
+            count.low,
+            count.high,
+            count.qualifier,
+            count.start,
+            count.end,
+            min(count.end + 1, v_end),
+            v_end,
+            later.outcome_start,
+            later.outcome_end,
+        )
+        out.append(mention)
+        by_start[count.start] = mention
+    return out
 
 
 _SUB_AFTER: Final = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
