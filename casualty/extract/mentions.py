@@ -24,6 +24,12 @@ from casualty.extract.lexicon import (
     trie_regex,
     word_set,
 )
+from casualty.extract.mention_rules import (
+    SUBCOUNT_REACH,
+    coordinated,
+    is_subcount,
+    unbracket_figures,
+)
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]")
 
@@ -155,18 +161,11 @@ def _not_people(text: str, count: Count) -> bool:
     return count.qualifier.lower().endswith("one") and bool(head) and head[0].lower() in _VERBS
 
 
-_BRACKETED_FIGURE: Final = re.compile(r"\((\d[\d,.]*)\)")
-
-
-def _unbracket(m: re.Match[str]) -> str:
-    return " " + m.group(1) + " "
-
-
 def find_mentions(text: str) -> list[Mention]:
     """Every (figure, outcome) pair of one sentence, left to right."""
     if "(" in text:
         # "rose to (31) people": a figure in brackets is still the figure (same offsets).
-        text = _BRACKETED_FIGURE.sub(_unbracket, text)
+        text = unbracket_figures(text)
     words = lexicon().find(text)
     if not words and not _self_outcome(text):
         return []  # no outcome phrase for a figure to pair with
@@ -179,7 +178,7 @@ def find_mentions(text: str) -> list[Mention]:
     tokens = _tokens(text) if counts or _QUALITATIVE.search(text) else []
     out: list[Mention] = []
     for i, count in enumerate(counts):
-        if out and count.start - out[-1].end <= _SUBCOUNT_REACH and _is_subcount(text, count):
+        if out and count.start - out[-1].end <= SUBCOUNT_REACH and is_subcount(text, count):
             continue  # "9 civilians, 4 of them women, were killed": part of the toll before
         own = _own_outcome(count)
         if own is not None:
@@ -216,68 +215,9 @@ def find_mentions(text: str) -> list[Mention]:
             )
         )
     if len(out) < len(counts):
-        out.extend(_coordinated(text, counts, out))
+        out.extend(coordinated(text, counts, out))
     out.extend(_qualitative(text, tokens, out))
     return sorted(out, key=lambda m: (m.start, m.outcome))
-
-
-#: Between two coordinated figures: "Four soldiers and 12 civilians", "4 police, 3 guards".
-_COORD_GAP: Final = re.compile(r"\s+[^,;:.()\[\]—–\d\"“”]{1,60}?(?:,|\s+and)\s*")
-
-
-_VERB_LIKE: Final = re.compile(
-    r"\b(?!(?:un)?armed\b|uniformed\b|retired\b|unidentified\b|suspected\b)"
-    r"[a-z]+(?:ed|ing)\b|\b(?:were|was|are|is|have|has|had)\b"
-)
-
-
-def _coordinated(text: str, counts: list[Count], found: list[Mention]) -> list[Mention]:
-    """Figures coordinated with a later one that has its outcome after it: "Four soldiers and
-    12 civilians were killed" gives the four killed too (only the 12 reached "killed")."""
-    by_start = {m.start: m for m in found}
-    out: list[Mention] = []
-    for i in range(len(counts) - 2, -1, -1):
-        count, nxt = counts[i], counts[i + 1]
-        later = by_start.get(nxt.start)
-        if count.start in by_start or later is None or later.outcome_start < later.end:
-            continue
-        gap = _COORD_GAP.fullmatch(text, count.end, nxt.start)
-        if gap is None or _is_subcount(text, count) or _VERB_LIKE.search(gap.group()):
-            continue  # "12 million uprooted and dozens killed": the first has its own verb
-        v_end = count.end + len(text[count.end : nxt.start].rstrip(" ,").removesuffix(" and"))
-        mention = Mention(
-            later.outcome,
-            count.low,
-            count.high,
-            count.qualifier,
-            count.start,
-            count.end,
-            min(count.end + 1, v_end),
-            v_end,
-            later.outcome_start,
-            later.outcome_end,
-        )
-        out.append(mention)
-        by_start[count.start] = mention
-    return out
-
-
-_SUB_AFTER: Final = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
-_SUB_BEFORE: Final = re.compile(r"\b(?:including|among\s+(?:them|whom))\s*$", re.IGNORECASE)
-
-
-#: How far (characters) a part of a toll stands from the toll's figure: farther, as in "more
-#: than 12,000 died since 2011, the monitor said, including 900 since the truce", it is a
-#: figure of its own.
-_SUBCOUNT_REACH: Final = 48
-
-
-def _is_subcount(text: str, count: Count) -> bool:
-    """A part of a figure given before it: "4 of them women", "including 3 children"."""
-    return (
-        _SUB_AFTER.match(text, count.end) is not None
-        or _SUB_BEFORE.search(text, max(0, count.start - 20), count.start) is not None
-    )
 
 
 #: What a figure-less or qualitative claim contains ("heavy losses", "dozens of casualties").

@@ -1,0 +1,82 @@
+"""Rules on how figures of one sentence relate: parts of a toll, coordinated figures, brackets.
+
+Used by `casualty.extract.mentions`: a part of a toll given after it ("9 civilians, 4 of them
+women") is no claim of its own; figures coordinated before one outcome ("Four soldiers and 12
+civilians were killed") all take it; a figure in brackets ("rose to (31) people") is a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from casualty.extract.counts import Count
+    from casualty.extract.mentions import Mention
+
+__all__ = ["SUBCOUNT_REACH", "coordinated", "is_subcount", "unbracket_figures"]
+
+_BRACKETED_FIGURE: Final = re.compile(r"\((\d[\d,.]*)\)")
+_SUB_AFTER: Final = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
+_SUB_BEFORE: Final = re.compile(r"\b(?:including|among\s+(?:them|whom))\s*$", re.IGNORECASE)
+#: How far (characters) a part of a toll stands from the toll's figure: farther, as in "more
+#: than 12,000 died since 2011, the monitor said, including 900 since the truce", it is a
+#: figure of its own.
+SUBCOUNT_REACH: Final = 48
+#: Between two coordinated figures: "Four soldiers and 12 civilians", "4 police, 3 guards".
+_COORD_GAP: Final = re.compile(r"\s+[^,;:.()\[\]—–\d\"“”]{1,60}?(?:,|\s+and)\s*")
+#: A verb in that gap gives the first figure an outcome of its own ("12 million uprooted").
+_VERB_LIKE: Final = re.compile(
+    r"\b(?!(?:un)?armed\b|uniformed\b|retired\b|unidentified\b|suspected\b)"
+    r"[a-z]+(?:ed|ing)\b|\b(?:were|was|are|is|have|has|had)\b"
+)
+
+
+def _unbracket(m: re.Match[str]) -> str:
+    return " " + m.group(1) + " "
+
+
+def unbracket_figures(text: str) -> str:
+    """`text` with "(31)" written " 31 " (same length, so offsets still hold)."""
+    return _BRACKETED_FIGURE.sub(_unbracket, text)
+
+
+def is_subcount(text: str, count: Count) -> bool:
+    """A part of a figure given before it: "4 of them women", "including 3 children"."""
+    return (
+        _SUB_AFTER.match(text, count.end) is not None
+        or _SUB_BEFORE.search(text, max(0, count.start - 20), count.start) is not None
+    )
+
+
+def coordinated(text: str, counts: list[Count], found: list[Mention]) -> list[Mention]:
+    """Figures coordinated with a later one that has its outcome after it: "Four soldiers and
+    12 civilians were killed" gives the four killed too (only the 12 reached "killed")."""
+    from casualty.extract.mentions import Mention
+
+    by_start = {m.start: m for m in found}
+    out: list[Mention] = []
+    for i in range(len(counts) - 2, -1, -1):
+        count, nxt = counts[i], counts[i + 1]
+        later = by_start.get(nxt.start)
+        if count.start in by_start or later is None or later.outcome_start < later.end:
+            continue
+        gap = _COORD_GAP.fullmatch(text, count.end, nxt.start)
+        if gap is None or is_subcount(text, count) or _VERB_LIKE.search(gap.group()):
+            continue  # "12 million uprooted and dozens killed": the first has its own verb
+        v_end = count.end + len(text[count.end : nxt.start].rstrip(" ,").removesuffix(" and"))
+        mention = Mention(
+            later.outcome,
+            count.low,
+            count.high,
+            count.qualifier,
+            count.start,
+            count.end,
+            min(count.end + 1, v_end),
+            v_end,
+            later.outcome_start,
+            later.outcome_end,
+        )
+        out.append(mention)
+        by_start[count.start] = mention
+    return out
