@@ -64,9 +64,39 @@ _DIVISION_OF: Final = re.compile(
 
 def refined(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
     """The places of a sentence (start, end, place) read in their clause: "the province of
-    X" is the province, as "X province" is; a breakdown over several places places nothing
-    (`without_spread_parts`)."""
-    return without_spread_parts(text, [_as_division(text, f) for f in found])
+    X" is the province, as "X province" is; "south of X" is X's province; a breakdown over
+    several places places nothing (`without_spread_parts`)."""
+    return without_spread_parts(text, [_around(text, _as_division(text, f)) for f in found])
+
+
+#: Before a town: a bearing from it ("villages south of X"): somewhere around the town, not
+#: in it.
+_BEARING_OF: Final = re.compile(
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+#: Before a bearing: a distance ("20 km south of X"), which makes the town a reference
+#: point (`where.weak`) instead.
+_DISTANCE_BEFORE: Final = re.compile(
+    r"(?:km|kilomet(?:re|er)s|miles|mi)\b\.?\s*(?:\([^)]{0,30}\)\s*)?$", re.IGNORECASE
+)
+
+
+def _around(text: str, found: tuple[int, int, Any]) -> tuple[int, int, Any]:
+    """A town after a bearing without a distance ("attacks south of X") as its province."""
+    start, end, place = found
+    if place.kind != "city" or not place.admin1 or " of" not in text[max(0, start - 12) : start]:
+        return found
+    bearing = _BEARING_OF.search(text, max(0, start - 30), start)
+    if bearing is None or text[max(0, bearing.start() - 4) : bearing.start()].lower() == "the ":
+        return found  # "in the south of X": a part of the town
+    if _DISTANCE_BEFORE.search(text, max(0, bearing.start() - 30), bearing.start()):
+        return found
+    from casualty.geo import gazetteer
+
+    division = gazetteer().lookup(f"{place.admin1} province", place.country)
+    if division is None or division.kind != "admin1" or division.country != place.country:
+        return found
+    return start, end, division
 
 
 def _as_division(text: str, found: tuple[int, int, Any]) -> tuple[int, int, Any]:

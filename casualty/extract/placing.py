@@ -102,6 +102,8 @@ class ArticlePlaces:
         self._weak: dict[int, Any] = {}
         self._cities: dict[int, Any] = {}
         self._later_country: tuple[Any] | None = None
+        #: The country the article names strictly most often, if one does.
+        self._leader: str | None = None
 
     def _doc_places(self) -> list[tuple[int, int, Any]]:
         """Every place of the article, found in one scan (the dateline's city left out)."""
@@ -139,6 +141,9 @@ class ArticlePlaces:
             for _, _, place in self._doc_places():
                 tally[place.country] = tally.get(place.country, 0) + 1
             self._countries = sorted(tally, key=lambda c: (-tally[c], c))
+            ranked = self._countries
+            if len(ranked) == 1 or (ranked and tally[ranked[0]] > tally[ranked[1]]):
+                self._leader = ranked[0]
         return self._countries
 
     def place(self, index: int) -> Any:
@@ -240,7 +245,8 @@ class ArticlePlaces:
     def main_place(self) -> Any:
         """The article's main incident place: the first place below country level a lead
         sentence names inside the article's main countries, else the first country; when
-        the lead names none, the country of the first place a later sentence names."""
+        the lead names none, the country it names most, else the country of the first place
+        a later sentence names."""
         main = set(self.countries()[:2])
         first = None
         for j in range(min(LEAD, len(self.sentences))):
@@ -254,5 +260,6 @@ class ArticlePlaces:
             later = next(
                 (p for p in own if p is not None and (not main or p.country in main)), None
             )
-            self._later_country = (where.country_place(later.country) if later else None,)
+            code = self._leader or (later.country if later else None)
+            self._later_country = (where.country_place(code) if code else None,)
         return first or (self._later_country[0] if self._later_country else None)

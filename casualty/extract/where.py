@@ -85,7 +85,7 @@ _POSSESSIVE_AFTER: Final = re.compile(
     r"campaign|war|offensive|ally|allies|envoy|officials|leadership|regime|administration|"
     r"ministry|decision|policy|air\s+force|navy|invasion|parties|party|president|leaders?|"
     r"embassy|sanctions|bombardment|bombing|blockade|siege|retaliation|assault|attacks|"
-    r"strikes|air\s+strikes|airstrikes|missiles|drones|jets)\b",
+    r"strikes|air\s+strikes|airstrikes|raids?|missiles|drones|jets)\b",
     re.IGNORECASE,
 )
 #: Before a place: a speech act that names where it was made ("said in", "told reporters

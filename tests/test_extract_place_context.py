@@ -1,0 +1,59 @@
+"""Places read from their clause and the article: a bearing from a town, an attacker's
+possessive, the country an article names most. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.extract import extract_document
+from casualty.model import Claim, Document
+
+
+def _first(text: str) -> Claim:
+    doc = Document(id="x1", text=text, published="2024-02-07", outlet="Example Wire")
+    claims = [c for c in extract_document(doc) if c.kind != "omission"]
+    assert claims, "no claim extracted"
+    return claims[0]
+
+
+BEARING = [
+    # around the town, not in it: its province
+    ("Gunmen killed 11 farmers in hamlets south of Khartoum on Monday, medics said.",
+     (None, "Khartoum", "SD")),
+    ("A car bomb killed six people at a checkpoint north-east of Baghdad on Monday.",
+     (None, "Baghdad", "IQ")),
+    # a distance makes the town a reference point, kept when nothing else places it
+    ("A car bomb killed six people in a market 30 km north of Baghdad on Monday.",
+     ("Baghdad", "Baghdad", "IQ")),
+    # "the south of" the town is a part of it
+    ("Shelling killed five people in the south of Khartoum on Monday, medics said.",
+     ("Khartoum", "Khartoum", "SD")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), BEARING)
+def test_a_bearing_from_a_town_places_the_incident_in_its_province(
+    text: str, expected: tuple[str | None, str, str]
+) -> None:
+    claim = _first(text)
+    assert (claim.location, claim.admin1, claim.country) == expected
+
+
+POSSESSIVE = [
+    ("Israel's air raid on southern Lebanon killed four people on Monday, officials said.", "LB"),
+    ("Russia's raids on a Ukrainian port killed two sailors on Monday, officials said.", "UA"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), POSSESSIVE)
+def test_an_attackers_possessive_is_not_where_it_struck(text: str, country: str) -> None:
+    assert _first(text).country == country
+
+
+def test_a_lead_without_a_place_takes_the_country_the_article_names_most() -> None:
+    text = (
+        "A gunman shot dead three guards at Kenya's main army depot on Monday, officials said."
+        "\n\nKenya's army said the gunman acted alone. Kenya's government ordered an inquiry."
+        "\n\nThe guards had served in Somalia beside troops from Uganda and Burundi."
+    )
+    assert _first(text).country == "KE"
