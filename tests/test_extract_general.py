@@ -290,6 +290,18 @@ CLAIMANTS = [
             ("a soldier", "wounded", 6),
         ],
     ),
+    # "according to the statement": the author of the statement released before it
+    (
+        "Two guards were killed on Monday. The Border Police Command released a statement "
+        "confirming the deaths. The raid also wounded 3 others, according to the statement.",
+        [("Example Wire", "killed", 2), ("The Border Police Command", "wounded", 3)],
+    ),
+    # a descriptor with no type of its own does not take an unrelated earlier speaker
+    (
+        "At least four residents were killed, officials said. Three died in the town, "
+        "according to the region's information center.",
+        [("officials", "killed", 4), ("the region's information center", "killed", 3)],
+    ),
     # outside quotation marks such a clause is background the speaker does not claim
     (
         "The militia, whose raid killed 30 farmers in March, said the talks had failed.",

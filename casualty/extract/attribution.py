@@ -45,7 +45,7 @@ __all__ = ["Attributor", "Speaker", "head_type"]
 _NEGATED: Final = re.compile(r"\b(?:not|never|n't|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TOLL_OBJECT: Final = re.compile(
     r"\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:toll|number|figure|tally|count|estimate)",
+    r"(?:toll|number|figure|tally|count|estimate|statement|communiqu[eé])",
     re.IGNORECASE,
 )
 #: A relative or bracketed aside inside a subject: ", who asked not to be named,".
@@ -216,6 +216,8 @@ class Attributor(Claimants):
             word = m.group().lower()
             if word.startswith("according"):
                 found = self._object(sentence, m.end())
+                if not found and CITED_STATEMENT.match(text, m.end() + 1):
+                    found = self._statement_author()  # "according to the statement"
                 cues.append(_Cue(m.start(), m.end(), "according", found))
             elif word in vocab.participles:
                 main = self._with_subject(sentence, m.start())
@@ -256,6 +258,10 @@ class Attributor(Claimants):
                 cues.append(_Cue(m.start(), m.end(), "subject", found, relative))
         return cues
 
+    def _statement_author(self) -> tuple[Speaker, ...]:
+        """The author of "the statement" just reported: the last speaker not a newsroom."""
+        return next(((s,) for s in reversed(self.history) if not is_newsroom(s)), ())
+
     def _closing_speaker(self, sentence: Sentence) -> tuple[Speaker, ...]:
         """Who is named where a quotation open at the end of `sentence` closes, in the same
         paragraph: '"... resulting in casualties. We found nine bodies," an officer said.'"""
@@ -291,8 +297,7 @@ class Attributor(Claimants):
         if citing is not None:
             found = self._object(sentence, citing.end(), cited=True)
             if not found and CITED_STATEMENT.match(sentence.text, citing.end()):
-                # "quoting the statement": the author of the statement just reported.
-                found = next(((s,) for s in reversed(self.history) if not is_newsroom(s)), ())
+                found = self._statement_author()  # "quoting the statement"
             if found and all(f.source_type != "media" for f in found):
                 return found
         return ()

@@ -339,8 +339,8 @@ class Claimants:
                 same = head in speaker.name.lower()
             else:
                 same = head in WORD_RE.findall(speaker.name.lower()) or (
-                    speaker.source_type == kind and speaker.named
-                )
+                    speaker.source_type == kind and speaker.named and kind != "unknown"
+                )  # an unknown kind ("the region's information center") matches by its head
             if same and not (non_state and _STATE_WORDS.search(speaker.name)):
                 return speaker
         if person:
