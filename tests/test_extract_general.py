@@ -302,6 +302,16 @@ CLAIMANTS = [
         "according to the region's information center.",
         [("officials", "killed", 4), ("the region's information center", "killed", 3)],
     ),
+    # a participle and its agent close the subject: the head noun speaks, not the agent
+    (
+        '"A shell hit a block of flats," the police force in the part of the province '
+        'controlled by the rebels said in a statement. "Two civilians died of their wounds."',
+        [("the police force in the part of the province", "killed", 2)],
+    ),
+    (
+        "The militia backed by Iran said 12 of its fighters were killed.",
+        [("The militia", "killed", 12)],
+    ),
     # outside quotation marks such a clause is background the speaker does not claim
     (
         "The militia, whose raid killed 30 farmers in March, said the talks had failed.",

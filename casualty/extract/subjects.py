@@ -30,6 +30,8 @@ _STOP_SUBJECT: Final = case_free(
 _NON_SPACE: Final = re.compile(r"\S+")
 _CONJ: Final = re.compile(r"^.*\band\s+(?=(?:a|an|the|another|two|three|some)\b)", re.IGNORECASE)
 _AND: Final = re.compile(r"\band\b")
+#: A participle and its agent closing a subject: "the militia backed by Iran".
+_PARTICIPLE_BY: Final = re.compile(r"\b(?:[a-z]+(?:ed|en)|held|run|led)\s+by$")
 #: A dateline or a leading place phrase before a clause's first noun phrase.
 _CLAUSE_OPENING: Final = re.compile(
     r"^\s*(?:[A-Z][A-Z ,]+(?:\([^)]*\))?\s*[:—–-]\s*)?(?i:(?:in|on|at)\s+[^,]{0,60},\s*)?"
@@ -67,8 +69,14 @@ def strip_aux(text: str) -> str:
 def subject_phrase(text: str) -> tuple[str, int, int]:
     """The noun phrase that ends `text` (the words before a speech verb), with its span."""
     start = 0
-    for m in _STOP_SUBJECT.finditer(text):
-        start = m.end()
+    last_stop = None
+    for last_stop in _STOP_SUBJECT.finditer(text):
+        start = last_stop.end()
+    if last_stop is not None and last_stop.group().lower() == "by":
+        agent = _PARTICIPLE_BY.search(text, 0, last_stop.end())
+        head = subject_phrase(text[: agent.start()]) if agent is not None else ("", 0, 0)
+        if head[0]:
+            return head  # "the police force in the area controlled by Moscow said": the force
     parts: list[tuple[int, int]] = []
     pos = start
     for chunk in text[start:].split(","):
