@@ -282,3 +282,15 @@ def test_an_attack_referred_back_to_takes_the_date_of_the_paragraph_before() -> 
 def test_a_paragraph_without_a_reference_back_does_not_borrow_from_the_one_before() -> None:
     text = ANAPHORA_ACROSS.replace("in the raids", "over time")
     assert _claim(text, "2022-06-17", 27).date != "2022-05-03"
+
+
+@pytest.mark.parametrize("more", ["another two", "another 3", "another dozen"])
+def test_more_victims_of_the_same_attack_are_not_another_incident(more: str) -> None:
+    text = (
+        f"Three men were killed and {more} hurt on Thursday in a drone strike on a farm, "
+        "medics said.\n\n"
+        "The farm lies east of the village, near a main road.\n\n"
+        "A medic said the drone first killed 4 farmers and one of the hurt died later.\n\n"
+        "On Tuesday night, a mortar round hit a school in the same district."
+    )
+    assert _claim(text, SATURDAY, 4).date == "2022-06-16"

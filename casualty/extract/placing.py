@@ -21,9 +21,11 @@ from casualty.extract.where import KIND_RANK
 
 #: Sentences that make up an article's lead, where its main place is named.
 LEAD: Final = 3
-#: Words that mark a sentence as about another incident than the article's own.
+#: Words that mark a sentence as about another incident than the article's own ("another
+#: two were wounded" counts more victims of the same one).
 OTHER_INCIDENT: Final = re.compile(
-    r"\b(?:separate(?:ly)?|elsewhere|another|previous(?:ly)?|similar|last\s+(?:week|month|year))\b",
+    r"\b(?:separate(?:ly)?|elsewhere|another(?!\s+(?:\d|two|three|four|five|six|seven|eight|"
+    r"nine|ten|dozen)\b)|previous(?:ly)?|similar|last\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
 #: An anaphoric city or town ("outside the city"): the last one named before.
