@@ -162,6 +162,9 @@ def _speakers(text: str, lazy: bool) -> list[list[tuple[str, str]]]:
         'Colonel Jane Roe spoke to reporters. "We lost 4 men," Roe said. Nothing else.',
         'A monitoring group described the attack. "Dozens were hurt". 7 died, it added.',
         "Officials declined to comment. Later, police said 3 were killed and the army said 5.",
+        # A cue word without an omission ("not", "still", "no") is passed over the same way.
+        'The ministry said it was still searching. "We have not finished," it said. 9 died.',
+        "No one has claimed the attack, a police chief said. He said 4 were killed.",
     ],
 )
 def test_passing_over_figureless_sentences_keeps_speakers(text: str) -> None:

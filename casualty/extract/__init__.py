@@ -13,7 +13,7 @@ from casualty.extract.attribution import Attributor, Speaker
 from casualty.extract.context import ArticleContext
 from casualty.extract.lexicon import case_free, lexicon, lowered, trie_regex
 from casualty.extract.mentions import Mention, find_mentions
-from casualty.extract.omissions import find_omissions
+from casualty.extract.omissions import Omission, find_omissions
 from casualty.extract.sentences import Sentence, split_sentences
 from casualty.extract.victims import generic_victim, perpetrator_of, victim_of
 from casualty.model import Claim, Document, make_claim_id
@@ -45,15 +45,18 @@ def extract_document(doc: Document, registry: Registry | None = None) -> list[Cl
         has_outcome = lex.quick.found_in(sentence.text, low)
         has_omission = _OMISSION_CUE.found_in(sentence.text, low)
         mentions = find_mentions(sentence.text) if has_outcome else []
-        if not mentions and not has_omission:
+        # A cue word alone ("not", "still") is no omission: such a sentence is passed over
+        # like any figure-less one (its speakers resolved only if a later sentence asks).
+        omissions = find_omissions(sentence.text) if has_omission else []
+        if not mentions and not omissions:
             attributor.skip(sentence)
             continue
         speakers = attributor.speakers(sentence, [m.start for m in mentions])
         for mention, found in zip(mentions, speakers, strict=True):
             for speaker in found:
                 claims.append(_claim(doc, reg, context, index, sentence, mention, speaker))
-        if has_omission:
-            claims.extend(_omissions(doc, reg, context, index, sentence, attributor))
+        if omissions:
+            claims.extend(_omissions(doc, reg, context, index, sentence, attributor, omissions))
     claims = _drop_restatements(claims)
     claims = [_with_id(c) for c in claims]
     return sorted(claims, key=lambda c: (c.span or (0, 0), c.outcome, c.claim_id))
@@ -151,9 +154,10 @@ def _omissions(
     index: int,
     sentence: Sentence,
     attributor: Attributor,
+    omissions: list[Omission],
 ) -> list[Claim]:
     out: list[Claim] = []
-    for om in find_omissions(sentence.text):
+    for om in omissions:
         speaker = attributor.omitter(sentence, om.start)
         if speaker is None:
             continue
