@@ -294,3 +294,32 @@ def test_more_victims_of_the_same_attack_are_not_another_incident(more: str) -> 
         "On Tuesday night, a mortar round hit a school in the same district."
     )
     assert _claim(text, SATURDAY, 4).date == "2022-06-16"
+
+
+WEEKS_AFTER = [
+    # the sentence and its paragraph are about an older attack, weeks or months back
+    ("This ambush comes just weeks after", ("2022-04-16", "2022-06-10", "week")),
+    ("The raid came months after", ("2021-06-18", "2022-05-21", "month")),
+]
+
+
+@pytest.mark.parametrize(("opening", "expected"), WEEKS_AFTER)
+def test_an_attack_weeks_before_the_news_is_not_dated_to_its_day(
+    opening: str, expected: tuple[str, str, str]
+) -> None:
+    text = (
+        "Gunmen killed 4 soldiers in an ambush on a convoy on Thursday, the army said.\n\n"
+        f"{opening} fighters overran an army post near the river. "
+        "In that assault, 9 soldiers died."
+    )
+    assert _claim(text, SATURDAY, 4).date == "2022-06-16"
+    claim = _claim(text, SATURDAY, 9)
+    assert (claim.date, claim.date_end, claim.date_precision) == expected
+
+
+def test_weeks_after_in_a_long_clause_is_not_the_sentences_subject() -> None:
+    text = (
+        "Gunmen killed 4 soldiers on Thursday, and officials, who said the area had been calm "
+        "for a year, noted that it came weeks after a peace deal, the army said."
+    )
+    assert _claim(text, SATURDAY, 4).date == "2022-06-16"

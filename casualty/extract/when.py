@@ -125,8 +125,38 @@ def sentence_dates(
         if _event_week(text, r) and _ATTACK_BEFORE.search(text, max(0, r.start - 30), r.start)
     ]
     event = named[0] if named else days[0] if days else (events[0] if events else None)
+    if event is None and reference:
+        event = _weeks_before(text, reference)
     said = next((r for r in reports if r.precision == "day" and not r.period), None)
     return event, said
+
+
+#: "This attack comes just weeks after X", "The raid came months after X": a short subject
+#: (the article's own incident) and what follows "after" is older by weeks or months.
+_WEEKS_AFTER: Final = re.compile(
+    r"^[^,;:\d]{0,50}?\b(?:came|comes|come)\s+(?:just\s+|only\s+|barely\s+|a\s+few\s+|"
+    r"several\s+|some\s+)?(weeks|months)\s+after\b",
+    re.IGNORECASE,
+)
+#: The days before the reference day that "weeks after" / "months after" may reach.
+_WEEKS_BACK: Final = {"weeks": (63, 8), "months": (365, 28)}
+
+
+def _weeks_before(text: str, reference: str) -> DateRef | None:
+    """The window "comes weeks (months) after X" puts X in, before `reference`; else None."""
+    found = _WEEKS_AFTER.search(text)
+    if found is None:
+        return None
+    from datetime import timedelta
+
+    try:
+        day = date.fromisoformat(reference)
+    except ValueError:
+        return None
+    unit = found.group(1).lower()
+    first, last = (day - timedelta(days=n) for n in _WEEKS_BACK[unit])
+    precision = "week" if unit == "weeks" else "month"
+    return DateRef(first.isoformat(), last.isoformat(), precision, False, *found.span(1))
 
 
 def _appositive(text: str, weekday: DateRef, nxt: DateRef) -> bool:
