@@ -312,6 +312,18 @@ CLAIMANTS = [
         "The militia backed by Iran said 12 of its fighters were killed.",
         [("The militia", "killed", 12)],
     ),
+    # "X, who say ...": the relative pronoun's antecedent speaks
+    (
+        "There was no immediate comment from the provincial authorities, who say the militia "
+        "has killed hundreds of people in such raids.",
+        [("the provincial authorities", "killed", 200)],
+    ),
+    # "reports citing X": X, however the sentence is built
+    (
+        "There are also reports, citing health officials in the district, of a strike killing "
+        "at least 14 people.",
+        [("health officials in the district", "killed", 14)],
+    ),
     # outside quotation marks such a clause is background the speaker does not claim
     (
         "The militia, whose raid killed 30 farmers in March, said the talks had failed.",
@@ -385,8 +397,9 @@ OMISSIONS = [
     ("The defence ministry has remained silent over the ambush.", 1),
     ("The army declined to comment on the strike.", 1),
     ("The ministry refused to give a toll.", 1),
-    # nobody named declines
+    # nobody named declines; "no comment from X" names X
     ("There was no immediate comment on the raid.", 0),
+    ("There was no immediate comment from the army.", 1),
     # a toll was given; only the victims' names were not
     (
         "The ministry said 9 people were killed but did not give details of the identity of "

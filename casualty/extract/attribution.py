@@ -68,6 +68,9 @@ _OBJECT_WORDS: Final = re.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
 #: A name in apposition after a claimant phrase: "the governor, Jane Doe".
 _APPOSITION: Final = re.compile(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)")
 _WHO: Final = re.compile(r",\s*who\b")
+_WHO_BEFORE: Final = re.compile(r",\s*who\s+$")
+_FROM: Final = re.compile(r"\bfrom\s+")
+_LAST_PREPOSITION: Final = re.compile(r"^.*\b(?:from|by|with|to|for)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +203,10 @@ class Attributor(Claimants):
         if not found or all(f.source_type == "media" for f in found):
             found = tuple(s for s in self._pick(self._cues(sentence), pos) if s.name != self.outlet)
         if not found or found[0].name.lower() == "there":
-            return None  # "there was no comment": nobody named declines
+            source = _FROM.search(sentence.text, pos, pos + 40)  # "no comment from the army"
+            found = self._object(sentence, source.end()) if source is not None else ()
+        if not found:
+            return None
         speaker = found[0]
         if speaker.source_type == "unknown":
             speaker = Speaker(speaker.name, head_type(speaker.name), speaker.named)
@@ -243,6 +249,9 @@ class Attributor(Claimants):
                     found = self._object(sentence, agent.end())  # "confirmed by the army"
                 if not found:
                     found = self._subject(sentence, m.start())
+                who = _WHO_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                if not found and who is not None:  # "X, who say 12 died": X, after "from"
+                    found = self._antecedent_np(sentence, who.start())
                 relative = is_relative(text[max(0, m.start() - _WINDOW) : m.start()])
                 found = tuple(self._as_newsroom(f) for f in found)
                 if found and all(is_newsroom(f) for f in found):
@@ -256,7 +265,23 @@ class Attributor(Claimants):
                         Speaker(f.name, "media") if f.source_type == "unknown" else f for f in found
                     )
                 cues.append(_Cue(m.start(), m.end(), "subject", found, relative))
+        if not any(c.speakers for c in cues):
+            citing = _CITING.search(text)
+            if citing is not None:  # "multiple reports, citing health officials, of ..."
+                found = self._object(sentence, citing.end(), cited=True)
+                found = tuple(f for f in found if not is_newsroom(f))
+                if found:
+                    cues.append(_Cue(citing.start(), citing.end(), "according", found))
         return cues
+
+    def _antecedent_np(self, sentence: Sentence, end: int) -> tuple[Speaker, ...]:
+        """The noun phrase a relative "who" refers to: the one ending at `end`, after its last
+        "from"/"by"/"with" ("no comment from Ukrainian authorities, who say ...")."""
+        before = sentence.text[max(0, end - _WINDOW) : end]
+        phrase = _LAST_PREPOSITION.sub("", subject_phrase(strip_aux(before))[0])
+        if not phrase:
+            return ()
+        return self._resolve_all(phrase, sentence.start + end - len(phrase))
 
     def _statement_author(self) -> tuple[Speaker, ...]:
         """The author of "the statement" just reported: the last speaker not a newsroom."""

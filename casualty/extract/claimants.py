@@ -239,7 +239,7 @@ class Claimants:
         )
 
     def _resolve(self, phrase: str, offset: int, written: str | None = None) -> Speaker | None:
-        if _NOT_A_SUBJECT.match(phrase):
+        if _NOT_A_SUBJECT.match(phrase) or phrase.lower() in ("there", "here"):
             return None  # "by circulating in foreign media, reports aimed at ...": no speaker
         shown = _IMAGES.match(phrase)
         if shown is not None:

@@ -28,6 +28,7 @@ _OMISSION: Final = re.compile(
     r"|\b(?:has|have|had)\s+yet\s+to\s+(?:respond|comment|confirm|give|release|issue|disclose)\b"
     r"|\b(?:remained|remains|remain|kept|keeps)\s+silent\b"
     r"|\b(?:declined|refused)\s+to\s+(?:comment|give|provide|disclose|release|confirm)\b"
+    r"|\bno\s+(?:immediate\s+)?comment\s+from\b"
     r"|\bawaiting\s+(?:a\s+)?(?:confirmed\s+)?(?:toll|figures?|numbers?)\b"
     r"|\bwithout\s+(?:giving|providing|specifying|disclosing)\s+(?:a\s+|any\s+|the\s+)?"
     r"(?:\w+\s+)?(?:toll|figures?|numbers?|details)",
