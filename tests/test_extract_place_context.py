@@ -57,3 +57,24 @@ def test_a_lead_without_a_place_takes_the_country_the_article_names_most() -> No
         "\n\nThe guards had served in Somalia beside troops from Uganda and Burundi."
     )
     assert _first(text).country == "KE"
+
+
+def _claims(text: str) -> list[Claim]:
+    doc = Document(id="x2", text=text, published="2024-02-07", outlet="Example Wire")
+    return [c for c in extract_document(doc) if c.kind != "omission"]
+
+
+def test_the_attack_after_a_paragraph_on_another_incident_is_that_one() -> None:
+    text = (
+        "Gunmen killed 6 policemen at a checkpoint in Kandahar province on Tuesday, officials "
+        "said.\n\n"
+        "In another attack, in the western Herat province, gunmen stormed a police post on "
+        "Tuesday.\n\n"
+        "A spokesman said 3 guards were killed in the attack."
+    )
+    by_low = {c.low: c for c in _claims(text)}
+    assert (by_low[6].admin1, by_low[3].admin1) == ("Kandahar", "Herat")
+    # a paragraph in between that is about the same incident keeps the lead's place
+    same = text.replace("In another attack, in", "Police reinforcements came from")
+    by_low = {c.low: c for c in _claims(same)}
+    assert by_low[3].admin1 == "Kandahar"

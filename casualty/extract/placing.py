@@ -28,6 +28,12 @@ OTHER_INCIDENT: Final = re.compile(
     r"nine|ten|dozen)\b)|previous(?:ly)?|similar|last\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
+#: An attack referred back to ("killed in the attack"): the one reported just before.
+THE_ATTACK: Final = re.compile(
+    r"\b(?:the|that|this)\s+(?:attack|strike|raid|bombing|blast|explosion|assault|ambush|"
+    r"shelling)\b",
+    re.IGNORECASE,
+)
 #: An anaphoric city or town ("outside the city"): the last one named before.
 THE_CITY: Final = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+of\b)")
 
@@ -231,6 +237,8 @@ class ArticlePlaces:
                 return found
         elif not other:
             found = earlier(self.sentences, index, self._placed, lambda j: self._own(j)[0])
+            if found is None and THE_ATTACK.search(self.sentences[index].text) is not None:
+                found = self._paragraph_before(index)
             if found is not None:
                 return found
         own = self._own(index)[0]
@@ -239,6 +247,26 @@ class ArticlePlaces:
             # another paragraph ("US strikes on a Yemeni port" is not the lead's Sanaa).
             return self._weak[index]
         return self._weak[index] or self.main_place()
+
+    def _paragraph_before(self, index: int) -> Any:
+        """The last place below country level named in the paragraph just before that of
+        sentence `index` when that paragraph opens on another incident ("In another attack,
+        in X province, ..."), else None: "the attack" of a paragraph naming no place is that
+        one, not the lead's."""
+        sentences = self.sentences
+        para = sentences[index].paragraph
+        j = index - 1
+        while j >= 0 and sentences[j].paragraph == para:
+            j -= 1
+        found = None
+        while j >= 0 and sentences[j].paragraph == para - 1:
+            own = self._own(j)[0]
+            if found is None and own is not None and own.kind != "country":
+                found = own
+            j -= 1
+        if found is None or OTHER_INCIDENT.search(sentences[j + 1].text) is None:
+            return None
+        return found
 
     def _city(self, index: int) -> Any:
         found = self._own(index)[0]
