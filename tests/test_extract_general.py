@@ -224,6 +224,7 @@ CLAIMANTS = [
     ),
     ("The rebels claim 30 soldiers were killed.", [("The rebels", "killed", 30)]),
     ("The claim of 40 dead was denied by the army.", [("Example Wire", "killed", 40)]),
+    ("The agency reports 12 people were killed.", [("The agency", "killed", 12)]),
     (
         "Its latest claim was for a bombing on Monday that killed 27 people.",
         [("Example Wire", "killed", 27)],
@@ -400,6 +401,12 @@ OMISSIONS = [
     # nobody named declines; "no comment from X" names X
     ("There was no immediate comment on the raid.", 0),
     ("There was no immediate comment from the army.", 1),
+    # "these reports" is a noun, not a speech verb whose subject would decline
+    (
+        "By Monday night there had been no comment from a spokesman for the militia on these "
+        "reports.",
+        1,
+    ),
     # a toll was given; only the victims' names were not
     (
         "The ministry said 9 people were killed but did not give details of the identity of "

@@ -237,8 +237,8 @@ class Attributor(Claimants):
             else:
                 if word in vocab.needs_toll and not _TOLL_OBJECT.match(text, m.end()):
                     continue
-                if word == "claim" and claim_is_noun(text, m.start(), m.end()):
-                    continue  # "the claim of 40 dead", "its latest claim was": a noun
+                if word in ("claim", "reports") and claim_is_noun(text, m.start(), m.end()):
+                    continue  # "the claim of 40 dead", "on these reports": a noun
                 if word.startswith("claim") and LIVES.match(text, m.end()):
                     continue  # "attacks have claimed 2,000 lives": an outcome, not speech
                 if _NEGATED.search(text, max(0, m.start() - 16), m.start()):

@@ -26,7 +26,9 @@ __all__ = [
 
 _BACKGROUND: Final = re.compile(r",\s*(?:whose|which)\b[^,]*,")
 _DETERMINED: Final = re.compile(
-    r"(?:\b(?:the|a|an|this|that|its|their|his|her|whose|any|no)|['’]s)\s+$", re.IGNORECASE
+    r"(?:\b(?:the|a|an|this|that|these|those|such|its|their|his|her|whose|any|no|multiple|"
+    r"several|other|earlier|unconfirmed)|['’]s)\s+$",
+    re.IGNORECASE,
 )
 _NOUN_AFTER: Final = re.compile(r"\s+(?:of|was|is|were|for|about|by|has|had)\b", re.IGNORECASE)
 _LAST_TWO: Final = re.compile(r"([\w'’]+)\s+([\w'’]+)\s+$")
@@ -53,13 +55,16 @@ WITH_SUBJECT: Final = re.compile(r"\bwith\s+((?:[\w'’.\-]+\s+){1,8}?)$", re.IG
 
 
 def claim_is_noun(text: str, start: int, end: int) -> bool:
-    """Whether "claim" at `start` is the noun: after a determiner ("the claim", "its latest
-    claim") or before a noun's company ("claim of", "claim was"); "the rebels claim" is a verb.
+    """Whether "claim" (or "reports") at `start` is the noun: after a determiner ("the claim",
+    "its latest claim", "these reports") or before a noun's company ("claim of", "claim was");
+    "the rebels claim" is a verb.
     """
     if _NOUN_AFTER.match(text, end):
         return True
     if _DETERMINED.search(text, max(0, start - 12), start):
         return True
+    if text[start:end].lower() != "claim":
+        return False  # "the agency reports": a verb after a singular subject
     before = _LAST_TWO.search(text, max(0, start - 40), start)
     return bool(
         before and _DETERMINER.fullmatch(before.group(1)) and not before.group(2).endswith("s")
