@@ -78,3 +78,21 @@ def test_the_attack_after_a_paragraph_on_another_incident_is_that_one() -> None:
     same = text.replace("In another attack, in", "Police reinforcements came from")
     by_low = {c.low: c for c in _claims(same)}
     assert by_low[3].admin1 == "Kandahar"
+
+
+LISTED_DIVISIONS = [
+    ("Shelling killed 5 people in the Kharkiv, Sumy and Poltava regions on Monday.",
+     (None, "Kharkiv")),
+    ("Air strikes killed 8 civilians in Idlib and Hama provinces on Monday.", (None, "Idlib")),
+    # a town before the list is still the town
+    ("A bomb killed 3 people in Kharkiv, officials in the Sumy and Poltava regions said.",
+     ("Kharkiv", "Kharkiv")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTED_DIVISIONS)
+def test_names_in_a_list_of_divisions_are_divisions_not_their_capitals(
+    text: str, expected: tuple[str | None, str]
+) -> None:
+    claim = _first(text)
+    assert (claim.location, claim.admin1) == expected

@@ -64,9 +64,35 @@ _DIVISION_OF: Final = re.compile(
 
 def refined(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
     """The places of a sentence (start, end, place) read in their clause: "the province of
-    X" is the province, as "X province" is; "south of X" is X's province; a breakdown over
-    several places places nothing (`without_spread_parts`)."""
-    return without_spread_parts(text, [_around(text, _as_division(text, f)) for f in found])
+    X" is the province, as "X province" is, and so is X in "the X and Y provinces"; "south
+    of X" is X's province; a breakdown over several places places nothing
+    (`without_spread_parts`)."""
+    return without_spread_parts(
+        text, [_around(text, _as_division(text, _listed_division(text, f))) for f in found]
+    )
+
+
+#: After a place: the rest of a list of divisions ("X, Y and Z regions", "X and Y provinces"):
+#: each name in it is a division, not its capital.
+_DIVISIONS_AFTER: Final = re.compile(
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?){0,6}"
+    r"\s+(?:regions|oblasts|provinces|governorates|states)\b"
+)
+
+
+def _listed_division(text: str, found: tuple[int, int, Any]) -> tuple[int, int, Any]:
+    """A town named in a list of divisions ("the X, Y and Z regions") as its division."""
+    start, end, place = found
+    if place.kind != "city" or "s" not in text[end : end + 80]:
+        return found
+    if _DIVISIONS_AFTER.match(text, end) is None:
+        return found
+    from casualty.geo import gazetteer
+
+    division = gazetteer().lookup(f"{text[start:end]} province", place.country)
+    if division is None or division.kind != "admin1" or division.country != place.country:
+        return found
+    return start, end, division
 
 
 #: Before a town: a bearing from it ("villages south of X"): somewhere around the town, not
