@@ -112,6 +112,7 @@ class FolderScore:
     omissions_right: int = 0
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
+    date_misses: list[str] = field(default_factory=list)
 
     def add(self, other: FolderScore) -> None:
         for name in (
@@ -131,6 +132,7 @@ class FolderScore:
             self.checks[key][1] += total
         self.misses += other.misses
         self.false_positives += other.false_positives
+        self.date_misses += other.date_misses
 
 
 def _prf(tp: int, fp: int, required: int) -> tuple[float, float, float]:
@@ -217,7 +219,15 @@ def score_folder(preds: Sequence[Any], gold: dict[str, Any]) -> FolderScore:
             _tick(score, "source_type", bool(ok))
             _tick(score, "victim", _get(p, "victim_category") == g.get("victim_category"))
             if g.get("incident"):
-                _tick(score, "date", _date_ok(p, g, incidents))
+                dated = _date_ok(p, g, incidents)
+                _tick(score, "date", dated)
+                if not dated:
+                    inc = incidents.get(g["incident"], {})
+                    score.date_misses.append(
+                        f"{_get(p, 'date')} (gold {inc.get('date')}"
+                        f"{'..' + inc['date_end'] if inc.get('date_end') else ''}) "
+                        + _describe_pred(p)
+                    )
             _tick(score, "kind", (_get(p, "kind") == "period_total") == bool(g.get("period_total")))
     score.strict_tp = len(strict_hit)
     score.count_tp = len(count_hit)
@@ -288,6 +298,7 @@ def _as_dict(score: FolderScore) -> dict[str, Any]:
         ),
         "misses": score.misses,
         "false_positives": score.false_positives,
+        "date_misses": score.date_misses,
     }
 
 
@@ -480,6 +491,9 @@ def print_table(results: dict[str, dict[str, Any]], verbose: bool = False) -> No
             print("  " + line)
         print("\nFalse positives (strict):")
         for line in overall["false_positives"]:
+            print("  " + line)
+        print("\nIncident dates wrong (matched claims; predicted, gold):")
+        for line in overall["date_misses"]:
             print("  " + line)
         if "incidents" in overall:
             print("\nIncident grouping errors (matched claims; gold claim ids):")
