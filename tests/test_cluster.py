@@ -750,3 +750,23 @@ def test_a_report_weeks_later_joins_no_day_of_a_city_struck_daily_without_a_clea
     relay = replace(un, claim_id="relay", doc="relay", low=4, high=4)
     result = cluster_claims([*daily, relay])
     assert same(result, relay.claim_id, daily[0].claim_id)
+
+
+def test_a_report_looks_again_at_the_incidents_as_they_grew() -> None:
+    # A city struck day after day. A report without a day, out on the 6th, fits the 5th and
+    # the 6th alike by the reports of those days; its source gave another toll on the 6th,
+    # which tips it there. But two reports placed by the province date the 5th and give the
+    # report's toll, 13: once they have joined the 5th, that is where the report belongs.
+    seeds = [
+        claim(location="Saraqib", date=f"2018-02-0{day}", low=k, high=k, source=s)
+        for day, k in ((4, 7), (5, 2), (6, 4), (7, 9))
+        for s in (("Medics", "Police") if day == 5 else ("Monitor", "Medics"))
+    ]
+    province = [
+        claim(location="Idlib province", date="2018-02-05", low=13, high=13, source=s)
+        for s in ("Civil defence", "Activists")
+    ]
+    undated = claim(location="Saraqib", published="2018-02-06", low=13, high=13)
+    result = cluster_claims([*seeds, *province, undated])
+    fifth = [c.claim_id for c in seeds if c.date == "2018-02-05"]
+    assert same(result, undated.claim_id, *fifth, *(c.claim_id for c in province))

@@ -101,13 +101,15 @@ def attach(
     counted: BoolArray | None = None,
     conflict: BoolArray | None = None,
     wide: BoolArray | None = None,
+    movable: BoolArray | None = None,
 ) -> IntArray:
     """One attachment round; returns the new group of each unit (-1: none).
 
     `unit[i]` is claim i's unit, `group[u]` unit u's group (-1 when not seeded), `group_key[g]`
     a content key that orders groups for tie-breaking. A unit's score against a group is the
-    average of `score` over all member pairs plus the best `bonus` of any pair: evidence such
-    as a repeated figure links a report to one member, not to all of them. `vague[u]` marks
+    average over all member pairs of `score` less its figures `bonus`, plus the best `bonus`
+    of any pair: evidence such as a repeated figure links a report to one member, not to all
+    of them. `vague[u]` marks
     units placed no better than their country: with one candidate group only, they join it
     at the relaxed bar, as a report a day off does. Only `counted` claims (all when None)
     enter the averages. Each further pair that repeats a count adds `RELAY_STEP`.
@@ -117,7 +119,8 @@ def attach(
     a group at odds with it, and a report at odds with its own group that repeats none of its
     counts moves to the group at its place a day away that repeats one and is not at odds
     with it (see `_misdated`). `wide[u]` marks units dated only to a window of weeks: they
-    join only a group that beats the runner-up by `WIDE_MARGIN`.
+    join only a group that beats the runner-up by `WIDE_MARGIN`. Only `movable` units (all
+    when None) may leave their group.
     """
     import numpy as np
 
@@ -143,10 +146,15 @@ def attach(
     # groups before the two are joined, so that no array of twice the pairs is built in vain
     # (a million claims have ten million pairs).
     ga, gb = group[ua], group[ub]
-    one, two = cross[gb >= 0], cross[ga >= 0]
-    src = np.concatenate([ua[gb >= 0], ub[ga >= 0]])
-    dst_group = np.concatenate([gb[gb >= 0], ga[ga >= 0]])
-    del ua, ub, ga, gb, cross
+    # Only units that may move need their scores.
+    to_b, to_a = gb >= 0, ga >= 0
+    if movable is not None:
+        to_b &= movable[ua]
+        to_a &= movable[ub]
+    one, two = cross[to_b], cross[to_a]
+    src = np.concatenate([ua[to_b], ub[to_a]])
+    dst_group = np.concatenate([gb[to_b], ga[to_a]])
+    del ua, ub, ga, gb, cross, to_a, to_b
     result = group.copy()
     if len(src) == 0:
         return result
@@ -154,7 +162,10 @@ def attach(
     del src, dst_group
     uniq, inv = arrays.unique_inverse(key)
     del key
-    total = np.bincount(inv, weights=np.concatenate([score[one], score[two]]))
+    # The figures count once, through `evidence` below, not in every pair of the average.
+    base = np.concatenate([score[one] - bonus[one], score[two] - bonus[two]])
+    total = np.bincount(inv, weights=base)
+    del base
     pair_bonus = np.concatenate([bonus[one], bonus[two]])
     best_bonus = np.zeros(len(uniq))
     np.maximum.at(best_bonus, inv, pair_bonus)
@@ -220,6 +231,8 @@ def attach(
         # its place in that window and no clear best among them, it joins none.
         relaxed &= ~wide[bu] | (ba - second_of[bu] > WIDE_MARGIN)
     move = np.where(~seeded[bu], relaxed, np.where(alone, bigger & lone_ok, leave))
+    if movable is not None:
+        move &= movable[bu]
     result[bu[move]] = bg[move]
     return _follow_seeds(result, group, seeded, n_groups)
 
@@ -261,6 +274,50 @@ def _follow_seeds(result: IntArray, group: IntArray, seeded: BoolArray, n_groups
     return np.asarray(out, dtype=np.int64)
 
 
+def _second_look(
+    unit: IntArray,
+    seed_group: IntArray,
+    joined: IntArray,
+    group_key: IntArray,
+    a: IntArray,
+    b: IntArray,
+    score: FloatArray,
+    bonus: FloatArray,
+    same_place: BoolArray,
+    conflict: BoolArray,
+    counted: BoolArray,
+    threshold: float,
+) -> IntArray:
+    """Units that joined a group in the first round look again, at the groups as they grew.
+
+    A report without a day at a named place was scored against the seeds alone; the other
+    reports that joined since carry evidence too (a figure that only an undated report and a
+    report by the province gave). Each such unit moves, by the rules of a seeded unit, when
+    another group now clearly beats its own. Only pairs with such a unit on one side count.
+    """
+    import numpy as np
+
+    free = (seed_group < 0) & (joined >= 0)
+    if not free.any():
+        return joined
+    sel = np.flatnonzero(free[unit[a]] | free[unit[b]])
+    again = attach(
+        unit,
+        joined,
+        group_key,
+        a[sel],
+        b[sel],
+        score[sel],
+        bonus[sel],
+        same_place[sel],
+        threshold,
+        counted=counted,
+        conflict=conflict[sel],
+        movable=free,
+    )
+    return np.asarray(np.where(free, again, joined), dtype=np.int64)
+
+
 def cluster(
     t: Table,
     a: IntArray,
@@ -289,7 +346,7 @@ def cluster(
     group_key, group = _dense(unit_key[seeded])
     unit_group = np.full(n_units, -1, dtype=np.int64)
     unit_group[seeded] = group
-    unit_group = split_conflicts(unit, unit_group, a, b, score + bonus, conflict, threshold)
+    unit_group = split_conflicts(unit, unit_group, a, b, score, conflict, threshold)
     if len(unit_group) and unit_group.max() >= len(group_key):
         extra = int(unit_group.max()) + 1 - len(group_key)
         group_key = np.concatenate([group_key, np.full(extra, np.iinfo(np.int64).max - 1)])
@@ -320,6 +377,20 @@ def cluster(
         counted,
         conflict,
         wide,
+    )
+    first = _second_look(
+        unit,
+        unit_group,
+        first,
+        group_key,
+        a,
+        b,
+        score,
+        bonus,
+        same_place,
+        conflict,
+        counted,
+        threshold,
     )
 
     # Second round among units that joined nothing, grouped by a coarser key.

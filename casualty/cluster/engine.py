@@ -212,7 +212,7 @@ def _run_sorted(t: Table, period: dict[int, Any], threshold: float) -> tuple[lis
     _release_freed_memory()
     score, bonus, same_place, same_doc, conflict = _scores(t, a, b)
     _release_freed_memory()
-    label = assign.cluster(t, a, b, score - bonus, bonus, same_place, same_doc, conflict, threshold)
+    label = assign.cluster(t, a, b, score, bonus, same_place, same_doc, conflict, threshold)
     del bonus, same_place, same_doc, conflict
     label = _omissions_follow_victims(t, a, b, label)
     label = np.where(active, label, -1)

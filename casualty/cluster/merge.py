@@ -42,8 +42,9 @@ def join_lone_days(
     anchored at the key most of its claims share. When a place has groups on two adjacent
     days and on neither day around them, the smaller group is reports giving the day wrong
     (sources disagree by a day far more often than one place is hit on two days running and
-    then left alone); it joins the larger when the average link between the two groups plus
-    the best repeated-figure bonus reaches `floor` (other actors keep them apart). A city
+    then left alone); it joins the larger when the average link between the two groups
+    (`score` less the figures `bonus`) plus the best repeated-figure bonus reaches `floor`
+    (other actors keep them apart). A city
     struck day after day has neighbours on both sides, and nothing joins there.
     """
     import numpy as np
@@ -89,7 +90,7 @@ def join_lone_days(
     tb = np.where(sel, target[np.maximum(lb, 0)], -1)
     cross = ((ta == lb) & (ta >= 0)) | ((tb == la) & (tb >= 0))
     small_of = np.where(ta == lb, la, lb)[cross]
-    total = np.bincount(small_of, weights=score[cross], minlength=len(size))
+    total = np.bincount(small_of, weights=score[cross] - bonus[cross], minlength=len(size))
     top = np.zeros(len(size))
     np.maximum.at(top, small_of, bonus[cross])
     avg = total[src] / (size[src] * size[dst]) + top[src]
