@@ -205,6 +205,12 @@ CLAIMANTS = [
             ("a district official", "killed_or_wounded", None),
         ],
     ),
+    # an "according to" that names no speaker does not stop the search for the quote's end
+    (
+        'The governor said the city was hit. "According to preliminary data, three people were '
+        'killed. Rescuers are at the scene," he wrote on Telegram.',
+        [("The governor", "killed", 3)],
+    ),
     # a name used as an adjective ("Hamas-run") qualifies the speaker; it is not the speaker
     (
         "The health ministry of the Hamas-run territory said 14 people were killed.",

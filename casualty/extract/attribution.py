@@ -188,10 +188,10 @@ class Attributor(Claimants):
         after = [c for c in live if c.start >= pos and not c.relative]
         if after:
             return after[0].speakers
+        if ahead:
+            return ahead  # a quotation whose speaker is named where it closes
         if cues:
             return (self.default,)
-        if ahead:
-            return ahead
         if self.carry and (self.quoted or _CONTINUES.match(text)):
             return self.carry
         return (self.default,)
