@@ -205,6 +205,19 @@ CLAIMANTS = [
             ("a district official", "killed_or_wounded", None),
         ],
     ),
+    # "the statement said": the author of the statement told of before
+    (
+        "The army said in a statement that its troops repelled the raid. Separately, the "
+        'statement said that "troops killed 27 insurgents" in the region.',
+        [("The army", "killed", 27)],
+    ),
+    # ... and a statement whose author is not found is no one's: not the previous author's
+    (
+        "The army said in a statement that its troops repelled the raid. The Front — an "
+        "offshoot of another group — claimed the attack in a statement. The statement said "
+        "that 20 guards were killed.",
+        [("Example Wire", "killed", 20)],
+    ),
     # an "according to" that names no speaker does not stop the search for the quote's end
     (
         'The governor said the city was hit. "According to preliminary data, three people were '

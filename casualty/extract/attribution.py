@@ -70,6 +70,7 @@ _APPOSITION: Final = re.compile(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]
 _WHO: Final = re.compile(r",\s*who\b")
 _WHO_BEFORE: Final = re.compile(r",\s*who\s+$")
 _FROM: Final = re.compile(r"\bfrom\s+")
+_STATEMENT_WORD: Final = re.compile(r"\bstatement\b", re.IGNORECASE)
 _LAST_PREPOSITION: Final = re.compile(r"^.*\b(?:from|by|with|to|for)\s+")
 
 
@@ -265,6 +266,10 @@ class Attributor(Claimants):
                         Speaker(f.name, "media") if f.source_type == "unknown" else f for f in found
                     )
                 cues.append(_Cue(m.start(), m.end(), "subject", found, relative))
+        if _STATEMENT_WORD.search(text) and cues:
+            # "X said in a statement": X is who "the statement" of a later sentence means;
+            # a statement with no speaker found forgets the last one.
+            self._stated = next((c.speakers[0] for c in cues if c.speakers), None)
         if not any(c.speakers for c in cues):
             citing = _CITING.search(text)
             if citing is not None:  # "multiple reports, citing health officials, of ..."

@@ -40,6 +40,7 @@ _IMAGES: Final = re.compile(
     r"|footage)\b(?:[^,;]*?\b(?:of|by|from)\s+(?:the\s+)?(?!the\b)(.+))?$",
     re.IGNORECASE,
 )
+_DEFINITE: Final = re.compile(r"(?:the|its|their|this|that)\s", re.IGNORECASE)
 _NAMED_APPOSITION: Final = re.compile(r",\s*[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){1,3}$")
 _ADJECTIVAL: Final = re.compile(
     r"-(?:run|controlled|held|led|backed|affiliated|aligned|allied|based)\b", re.IGNORECASE
@@ -164,6 +165,14 @@ class Claimants:
         self._resolved: list[Speaker] = []
         self._named_cache: list[tuple[int, Speaker]] | None = None
         self._actors_cache: list[tuple[int, Actor]] | None = None
+        #: Who issued the statement last told of ("X said in a statement"), for "the statement".
+        self._stated: Speaker | None = None
+
+    @property
+    def stated(self) -> Speaker | None:
+        """The author of the last statement told of (after the history so far is settled)."""
+        self._settled()
+        return self._stated
 
     @property
     def history(self) -> list[Speaker]:
@@ -274,6 +283,8 @@ class Claimants:
                     return Speaker(written or phrase, speaker.source_type)
         words = WORD_RE.findall(bare.lower())
         if words and words[0] in _STATEMENT:
+            if _DEFINITE.match(phrase):  # "the statement said": its author, told before
+                return self.stated
             # "a statement seen by Reuters": the statement's author speaks, named elsewhere.
             return None
         if words and words[-1] in _STATEMENT:
