@@ -14,6 +14,13 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
+from casualty.extract.cue_context import (
+    ADJECTIVAL,
+    DEFINITE,
+    IMAGES,
+    NAMED_APPOSITION,
+    NOT_A_SUBJECT,
+)
 from casualty.extract.lexicon import CaseFree, case_free, trie_regex, word_set
 from casualty.registry import Actor, Descriptor, Registry, Source
 
@@ -27,23 +34,6 @@ _COORDINATED: Final = re.compile(
 _SURNAME: Final = re.compile(r"[A-Z][\w'’\-]+")
 _MEDIA_HEAD: Final = re.compile(
     r"\b(?:TV|television|channel|radio|broadcaster|news\s+agency|newspaper)$", re.IGNORECASE
-)
-#: A phrase opening with a preposition or a lower-case verb in "-ing" with its object names no
-#: speaker ("circulating in foreign media"; "leading monitors" stays one).
-_NOT_A_SUBJECT: Final = re.compile(
-    r"(?:by|in|on|at|from|through|with|via|into|after|before)\b(?!-)"
-    r"|[a-z]+ing\s+(?:in|on|at|to|from|through|with|by|into|of|the|a|an|its|their|his|her)\b"
-)
-#: Pictures as a subject: their owner, if named, is the claimant ("videos posted by X").
-_IMAGES: Final = re.compile(
-    r"(?:the\s+|disturbing\s+|graphic\s+)?(?:images?|photos?|photographs?|pictures?|videos?"
-    r"|footage)\b(?:[^,;]*?\b(?:of|by|from)\s+(?:the\s+)?(?!the\b)(.+))?$",
-    re.IGNORECASE,
-)
-_DEFINITE: Final = re.compile(r"(?:the|its|their|this|that)\s", re.IGNORECASE)
-_NAMED_APPOSITION: Final = re.compile(r",\s*[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){1,3}$")
-_ADJECTIVAL: Final = re.compile(
-    r"-(?:run|controlled|held|led|backed|affiliated|aligned|allied|based)\b", re.IGNORECASE
 )
 _STATE_MEDIA: Final = re.compile(r"\bstate(?:-run)?\b|\bofficial\b", re.IGNORECASE)
 #: Generic heads kept as written: which army "the army" is, the article rarely names.
@@ -248,9 +238,9 @@ class Claimants:
         )
 
     def _resolve(self, phrase: str, offset: int, written: str | None = None) -> Speaker | None:
-        if _NOT_A_SUBJECT.match(phrase) or phrase.lower() in ("there", "here"):
+        if NOT_A_SUBJECT.match(phrase) or phrase.lower() in ("there", "here"):
             return None  # "by circulating in foreign media, reports aimed at ...": no speaker
-        shown = _IMAGES.match(phrase)
+        shown = IMAGES.match(phrase)
         if shown is not None:
             # "images on the Facebook page of X Hospital claim to show": X speaks.
             owner = shown.group(1)
@@ -261,7 +251,7 @@ class Claimants:
         if descriptors:
             # "the health ministry of the Hamas-controlled territory": a name used as an
             # adjective qualifies the speaker, it is not the speaker.
-            found = tuple(f for f in found if not _ADJECTIVAL.match(phrase, f[1]))
+            found = tuple(f for f in found if not ADJECTIVAL.match(phrase, f[1]))
         sources = [f for f in found if f[2].source_type != "media"]
         if found and not sources and len(phrase.split()) <= len(found[0][2].name.split()) + 3:
             return Speaker(found[0][2].name, "media", True)  # a newsroom: a relay, see _relay
@@ -283,7 +273,7 @@ class Claimants:
                     return Speaker(written or phrase, speaker.source_type)
         words = WORD_RE.findall(bare.lower())
         if words and words[0] in _STATEMENT:
-            if _DEFINITE.match(phrase):  # "the statement said": its author, told before
+            if DEFINITE.match(phrase):  # "the statement said": its author, told before
                 return self.stated
             # "a statement seen by Reuters": the statement's author speaks, named elsewhere.
             return None
@@ -309,7 +299,7 @@ class Claimants:
                 return Speaker(party, "belligerent", True)
             if kind == "unknown":
                 kind = "belligerent"
-        if _NAMED_APPOSITION.search(phrase):
+        if NAMED_APPOSITION.search(phrase):
             return Speaker(written or phrase, kind)  # "the spokesman, Jane Roe": named here
         short = len(phrase.split()) <= 4
         if definite and _HEAD_KEPT.fullmatch(_head(phrase)):

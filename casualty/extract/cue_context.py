@@ -1,10 +1,12 @@
-"""What around a speech cue changes its reading: quotations, asides, nouns that look like verbs.
+"""What around a speech cue changes its reading: quotations, asides, nouns that look like verbs,
+and phrases that name no speaker or another one.
 
-Pure functions and patterns used by `casualty.extract.attribution`: whether a quotation runs on
-past a sentence, which relative clauses tell background ("Hamas, whose attack killed 1,400,
-said") and which are a quoted speaker's own words, whether "claim" is a noun ("its latest
-claim") or a verb ("the rebels claim"), and the short phrases that move a speaker ("with the
-ministry saying", "X, however, said").
+Pure functions and patterns used by `casualty.extract.attribution` and `.claimants`: whether a
+quotation runs on past a sentence, which relative clauses tell background ("Hamas, whose
+attack killed 1,400, said") and which are a quoted speaker's own words, whether "claim" is a
+noun ("its latest claim") or a verb ("the rebels claim"), the short phrases that move a
+speaker ("with the ministry saying", "X, however, said"), and claimant phrases that name no
+speaker ("circulating in foreign media") or another one ("images on X's page", "Hamas-run").
 """
 
 from __future__ import annotations
@@ -13,9 +15,14 @@ import re
 from typing import Final
 
 __all__ = [
+    "ADJECTIVAL",
     "ASIDE_ADVERB",
     "CITED_STATEMENT",
+    "DEFINITE",
+    "IMAGES",
     "LIVES",
+    "NAMED_APPOSITION",
+    "NOT_A_SUBJECT",
     "QUOTE_CLOSE",
     "SENTENCE_STOP",
     "WITH_SUBJECT",
@@ -52,6 +59,28 @@ QUOTE_CLOSE: Final = re.compile(r"[”\"]")
 SENTENCE_STOP: Final = re.compile(r"[.!?\n]")
 #: "with" and a short subject right before a participle: "with the ministry saying".
 WITH_SUBJECT: Final = re.compile(r"\bwith\s+((?:[\w'’.\-]+\s+){1,8}?)$", re.IGNORECASE)
+
+
+#: A phrase opening with a preposition or a lower-case verb in "-ing" with its object names no
+#: speaker ("circulating in foreign media"; "leading monitors" stays one).
+NOT_A_SUBJECT: Final = re.compile(
+    r"(?:by|in|on|at|from|through|with|via|into|after|before)\b(?!-)"
+    r"|[a-z]+ing\s+(?:in|on|at|to|from|through|with|by|into|of|the|a|an|its|their|his|her)\b"
+)
+#: Pictures as a subject: their owner, if named, is the claimant ("videos posted by X").
+IMAGES: Final = re.compile(
+    r"(?:the\s+|disturbing\s+|graphic\s+)?(?:images?|photos?|photographs?|pictures?|videos?"
+    r"|footage)\b(?:[^,;]*?\b(?:of|by|from)\s+(?:the\s+)?(?!the\b)(.+))?$",
+    re.IGNORECASE,
+)
+#: A definite claimant phrase ("the statement", "its report").
+DEFINITE: Final = re.compile(r"(?:the|its|their|this|that)\s", re.IGNORECASE)
+#: A descriptor with the name beside it: "the spokesman, Jane Roe".
+NAMED_APPOSITION: Final = re.compile(r",\s*[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){1,3}$")
+#: A name used as an adjective: "the Hamas-run ministry".
+ADJECTIVAL: Final = re.compile(
+    r"-(?:run|controlled|held|led|backed|affiliated|aligned|allied|based)\b", re.IGNORECASE
+)
 
 
 def claim_is_noun(text: str, start: int, end: int) -> bool:
