@@ -770,3 +770,21 @@ def test_a_report_looks_again_at_the_incidents_as_they_grew() -> None:
     result = cluster_claims([*seeds, *province, undated])
     fifth = [c.claim_id for c in seeds if c.date == "2018-02-05"]
     assert same(result, undated.claim_id, *fifth, *(c.claim_id for c in province))
+
+
+def test_a_report_that_joined_nothing_joins_an_incident_as_it_grew() -> None:
+    # A province report without a day fits the 5th and the 6th alike, and neither well
+    # enough to join. A report from the city, also without a day, has joined the 5th (its
+    # source gave the 5th another toll) and gives the province report's toll: now the 5th.
+    seeds = [
+        claim(location="Saraqib", date=f"2018-02-0{day}", low=k, high=k, source=s)
+        for day, k in ((4, 7), (5, 2), (6, 4), (7, 9))
+        for s in (("Monitor", "Medics") if day == 5 else ("Police", "Medics"))
+    ]
+    city = claim(location="Saraqib", published="2018-02-06", low=13, high=13, source="Monitor")
+    province = claim(
+        location="Idlib province", published="2018-02-06", low=13, high=13, source="Activists"
+    )
+    result = cluster_claims([*seeds, city, province])
+    fifth = [c.claim_id for c in seeds if c.date == "2018-02-05"]
+    assert same(result, province.claim_id, city.claim_id, *fifth)

@@ -285,19 +285,22 @@ def _second_look(
     bonus: FloatArray,
     same_place: BoolArray,
     conflict: BoolArray,
+    vague: BoolArray,
     counted: BoolArray,
+    wide: BoolArray,
     threshold: float,
 ) -> IntArray:
-    """Units that joined a group in the first round look again, at the groups as they grew.
+    """Units that were not seeds look again, at the groups as the first round grew them.
 
     A report without a day at a named place was scored against the seeds alone; the other
     reports that joined since carry evidence too (a figure that only an undated report and a
-    report by the province gave). Each such unit moves, by the rules of a seeded unit, when
-    another group now clearly beats its own. Only pairs with such a unit on one side count.
+    report by the province gave). A unit that joined a group moves, by the rules of a seeded
+    unit, when another group now clearly beats its own; one that joined none may join one now.
+    Only pairs with such a unit on one side count.
     """
     import numpy as np
 
-    free = (seed_group < 0) & (joined >= 0)
+    free = seed_group < 0
     if not free.any():
         return joined
     sel = np.flatnonzero(free[unit[a]] | free[unit[b]])
@@ -311,8 +314,10 @@ def _second_look(
         bonus[sel],
         same_place[sel],
         threshold,
+        vague=vague,
         counted=counted,
         conflict=conflict[sel],
+        wide=wide,
         movable=free,
     )
     return np.asarray(np.where(free, again, joined), dtype=np.int64)
@@ -389,7 +394,9 @@ def cluster(
         bonus,
         same_place,
         conflict,
+        vague,
         counted,
+        wide,
         threshold,
     )
 
