@@ -413,3 +413,12 @@ def test_offsets_survive_characters_whose_lowercase_is_longer() -> None:
     text = "İzmir: AT LEAST 12 people died. İİ MORE THAN 5 were hurt."
     got = [(c.qualifier, c.low, c.high) for c in find_counts(text)]
     assert got == [("AT LEAST 12", 12, None), ("MORE THAN 5", 6, None)]
+
+
+@pytest.mark.parametrize("mark", ["²", "³", "①"])
+def test_digit_like_marks_are_no_numbers(mark: str) -> None:
+    """A superscript or circled digit is a word character, not a number: "12 to ²" used to
+    raise ValueError, which stopped the whole extraction."""
+    got = [(c.qualifier, c.low, c.high) for c in find_counts(f"At least 12 to {mark} people died.")]
+    assert got == [("At least 12", 12, None)]
+    assert [c.low for c in find_counts("At least 12 to ٣ people died.")] == [12, 3]

@@ -35,7 +35,9 @@ class Tok(NamedTuple):
 
     @property
     def digit(self) -> bool:
-        return self.low[0].isdigit()
+        # isdecimal, as `\d` in the tokeniser: "²" is isdigit() but starts a word token, and
+        # was read as a number ("12 to ² people" stopped the whole run with a ValueError).
+        return self.low[0].isdecimal()
 
     @property
     def word(self) -> bool:
