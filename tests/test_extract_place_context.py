@@ -96,3 +96,25 @@ def test_names_in_a_list_of_divisions_are_divisions_not_their_capitals(
 ) -> None:
     claim = _first(text)
     assert (claim.location, claim.admin1) == expected
+
+
+def test_each_figure_takes_the_place_of_its_own_clause() -> None:
+    text = (
+        "Gunmen killed 4 farmers in Kandahar, and a bomb killed 7 policemen in Herat on "
+        "Tuesday, police said."
+    )
+    by_low = {c.low: c for c in _claims(text)}
+    assert (by_low[4].admin1, by_low[7].admin1) == ("Kandahar", "Herat")
+    text = "Two soldiers in Mali and three civilians in Niger died in attacks on Tuesday."
+    by_low = {c.low: c for c in _claims(text)}
+    assert (by_low[2].country, by_low[3].country) == ("ML", "NE")
+
+
+def test_a_figures_clause_naming_the_sentences_division_keeps_its_town() -> None:
+    text = (
+        "A car bomb hit a market in Kirkuk on Monday.\n\n"
+        "Also 5 women died and scores were hurt in the northern province of Kirkuk, "
+        "officials said."
+    )
+    by_low = {c.low: c for c in _claims(text)}
+    assert by_low[5].location == "Kirkuk"

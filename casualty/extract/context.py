@@ -305,6 +305,13 @@ class ArticleContext:
             self._placer = ArticlePlaces(self.doc.text, self.sentences, _DATELINE_HEAD)
         return self._placer.place(index)
 
+    def place_at(self, index: int, position: int) -> Any:
+        """Where the figure at `position` of sentence `index` happened
+        (`ArticlePlaces.place_at`)."""
+        self.place(index)
+        assert self._placer is not None
+        return self._placer.place_at(index, position)
+
     # --- claims -----------------------------------------------------------------------------
 
     def locate(self, claim: Claim, index: int, position: int) -> Claim:
@@ -338,7 +345,7 @@ class ArticleContext:
             if back is not None and self._date(index)[0] is None and changes.get("date"):
                 # "The attack came a day after a strike killed two": that strike is older.
                 changes.update(_days_before(changes, _DAYS_BACK[back.group(1).lower()]))
-        place = self.place(index)
+        place = self.place_at(index, position)
         if place is not None:
             changes.update(
                 location=place.name if place.kind not in ("country", "admin1") else None,

@@ -34,6 +34,8 @@ THE_ATTACK: Final = re.compile(
     r"shelling)\b",
     re.IGNORECASE,
 )
+#: Where a figure's clause ends: a comma, "and", "while", a semicolon.
+FIGURE_CLAUSE_END: Final = re.compile(r"[,;:]|\s(?:and|while|whereas|but)\s")
 #: An anaphoric city or town ("outside the city"): the last one named before.
 THE_CITY: Final = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+of\b)")
 
@@ -110,6 +112,7 @@ class ArticlePlaces:
         self._weak: dict[int, Any] = {}
         self._cities: dict[int, Any] = {}
         self._later_country: tuple[Any] | None = None
+        self._strong: dict[int, list[tuple[int, int, Any]]] = {}
         #: The country the article names strictly most often, if one does.
         self._leader: str | None = None
 
@@ -179,6 +182,24 @@ class ArticlePlaces:
             self._chosen[index] = place_roles.with_sector(self.sentences[index].text, best)
         return self._chosen[index]
 
+    def place_at(self, index: int, position: int) -> Any:
+        """Where the figure at `position` of sentence `index` happened: the place named in
+        its own clause when the sentence names several ("two soldiers in X and three
+        civilians in Y died"), else the sentence's (`place`)."""
+        chosen = self.place(index)
+        strong = self._strong.get(index) or []
+        if len({f[2].id for f in strong}) < 2:
+            return chosen
+        text = self.sentences[index].text
+        stop = FIGURE_CLAUSE_END.search(text, position)
+        end = stop.start() if stop is not None else len(text)
+        best = most_specific([f for f in strong if position <= f[0] < end])
+        if best is None or chosen is None:
+            return best or chosen
+        if chosen.id.split("#")[0] == best.id or within(chosen, best):
+            return chosen  # the same place, or the sentence's choice within it
+        return best
+
     def _own(self, index: int) -> tuple[Any, list[str]]:
         """(The most specific place sentence `index` names for an incident, else None; its
         district names without a parent place written beside them)."""
@@ -222,6 +243,7 @@ class ArticlePlaces:
                 else:
                     loose.append(name)
             self._owned[index] = (most_specific(strong), loose)
+            self._strong[index] = strong
             self._weak[index] = most_specific([f for f in kept if f not in strong])
         return self._owned[index]
 
