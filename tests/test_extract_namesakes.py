@@ -78,3 +78,14 @@ def test_a_town_in_another_division_than_the_one_named_after_it_is_no_longer_pla
     found = sorted(gaz.find_places(text), key=lambda f: f[0])
     assert found[0][2].admin1 != "Sagaing"  # the gazetteer's pick
     assert rehomed(text, found)[0][2].admin1 == "Sagaing"
+
+
+def test_a_far_bigger_place_named_by_another_name_stays() -> None:
+    text = (
+        "A fire in Bombay killed 9 people, officials in Wellington and Auckland said, as New "
+        "Zealand sent condolences from Christchurch."
+    )
+    gaz = gazetteer()
+    found = sorted(gaz.find_places(text), key=lambda f: f[0])
+    bombay = [p for s, e, p in rehomed(text, found) if text[s:e] == "Bombay"]
+    assert [p.country for p in bombay] == ["IN"]

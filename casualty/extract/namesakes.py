@@ -34,6 +34,10 @@ _IN_DIVISION: Final = re.compile(
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern\s+|"
     r"central\s+)?"
 )
+#: How many times bigger a place found by another name abroad may be and still give way to a
+#: namesake called so in a country the article names more ("Pokrovsk": Engels is 3 times the
+#: Ukrainian town; "Bombay" is Mumbai, not a hamlet of 700).
+_BIGGER: Final = 20
 #: Characters before a name where a demonym naming its country may stand ("the eastern
 #: Ukrainian town of").
 _DEMONYM_REACH: Final = 40
@@ -99,7 +103,11 @@ def _by_own_name(
         if c.kind == "city"
         and c.country != place.country
         and _same(c.name, name)
-        and (c.country in cued or tally.get(c.country, 0) > own)
+        and (
+            c.country in cued
+            # a far bigger place is meant by its other name ("Bombay") unless a demonym says
+            or (tally.get(c.country, 0) > own and c.population * _BIGGER >= place.population)
+        )
     ]
     if not options:
         return None
