@@ -89,3 +89,20 @@ def test_a_far_bigger_place_named_by_another_name_stays() -> None:
     found = sorted(gaz.find_places(text), key=lambda f: f[0])
     bombay = [p for s, e, p in rehomed(text, found) if text[s:e] == "Bombay"]
     assert [p.country for p in bombay] == ["IN"]
+
+
+CONSISTENT = [
+    # a province of another country than the one the sentence puts the scene in
+    ("Jihadists killed 12 soldiers in Mali in the Sahel on Tuesday, officials said.", "ML"),
+    # a town of another country gives way to its namesake there
+    ("A bomb in Lebanon killed 5 people in Tripoli on Monday, officials said.", "LB"),
+    # a country as the actor does not move the scene
+    ("Israel launched strikes on Tuesday that killed 9 people in the Gaza Strip.", "PS"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), CONSISTENT)
+def test_a_sentences_places_agree_with_the_country_it_puts_the_scene_in(
+    text: str, country: str
+) -> None:
+    assert _first(text).country == country

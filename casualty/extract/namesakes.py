@@ -16,7 +16,7 @@ article's own words say which is meant, and these rules read them:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from casualty.geo import Gazetteer, Place
@@ -132,3 +132,44 @@ def _in_division(gaz: Gazetteer, text: str, found: list[Found], k: int, name: st
     # Not the town abroad, and where in the division is unknown: the division itself (a
     # town the sentence also names there stays more specific).
     return division
+
+
+def consistent(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """A sentence's places (start, end, place) without a division or region of another
+    country than the one(s) the sentence names ("soldiers in Mali, in the Sahel": the Sahel is
+    not Burkina Faso's province of that name), a town of another country given way to its
+    namesake in the named one ("Tripoli, Lebanon")."""
+    # Only a country the text puts the scene in ("in Mali"), not an actor ("Israel launched").
+    named = {p.country for s, _, p in found if p.kind == "country" and _in(text, s)}
+    if not named or all(p.country in named for _, _, p in found):
+        return found
+    from casualty.geo import gazetteer
+
+    gaz = gazetteer()
+    out: list[tuple[int, int, Any]] = []
+    for start, end, place in found:
+        if place.country in named or place.kind == "country":
+            out.append((start, end, place))
+            continue
+        name = _written(text[start:end])
+        home = [
+            c
+            for c in gaz.candidates(name)
+            if c.country in named and c.kind == place.kind and _same(c.name, name)
+        ]
+        if home:
+            out.append((start, end, max(home, key=lambda c: c.population)))
+        elif place.kind == "city":
+            out.append((start, end, place))
+    return out
+
+
+#: Right before a place: a locative preposition ("in", "across the").
+_LOCATIVE: Final = re.compile(
+    r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _in(text: str, start: int) -> bool:
+    """Whether the place at `start` follows a locative preposition."""
+    return _LOCATIVE.search(text, max(0, start - 16), start) is not None

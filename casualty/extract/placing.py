@@ -221,7 +221,7 @@ class ArticlePlaces:
                 self._weak[index] = None
                 return self._owned[index]
             kept = [f for f in found if not where.role_excluded(text, f[0], f[1], f[2].kind)]
-            kept = place_roles.refined(text, kept)
+            kept = namesakes.consistent(text, place_roles.refined(text, kept))
             main = set(self.countries()[:2])
             if main:
                 inside = [f for f in kept if f[2].country in main]
