@@ -118,3 +118,13 @@ def test_a_figures_clause_naming_the_sentences_division_keeps_its_town() -> None
     )
     by_low = {c.low: c for c in _claims(text)}
     assert by_low[5].location == "Kirkuk"
+
+
+def test_a_country_named_now_and_then_as_an_actor_does_not_lead() -> None:
+    text = (
+        "US strikes killed 14 people overnight, rebel media said on Monday.\n\n"
+        "The US military said it hit weapons stores. US officials gave no toll. A US "
+        "envoy said US jets would strike again.\n\n"
+        "The raids hit the port of Hodeidah in Yemen. The rebels vowed to respond."
+    )
+    assert _first(text).country == "YE"

@@ -113,7 +113,7 @@ class ArticlePlaces:
         self._cities: dict[int, Any] = {}
         self._later_country: tuple[Any] | None = None
         self._strong: dict[int, list[tuple[int, int, Any]]] = {}
-        #: The country the article names strictly most often, if one does.
+        #: The country the article names at least twice as often as any other, if one does.
         self._leader: str | None = None
 
     def _doc_places(self) -> list[tuple[int, int, Any]]:
@@ -153,7 +153,9 @@ class ArticlePlaces:
                 tally[place.country] = tally.get(place.country, 0) + 1
             self._countries = sorted(tally, key=lambda c: (-tally[c], c))
             ranked = self._countries
-            if len(ranked) == 1 or (ranked and tally[ranked[0]] > tally[ranked[1]]):
+            # Twice as often as any other: a country named as an actor now and then ("US
+            # strikes", "Washington said") does not lead a story about the country struck.
+            if len(ranked) == 1 or (ranked and tally[ranked[0]] >= 2 * tally[ranked[1]]):
                 self._leader = ranked[0]
         return self._countries
 
@@ -297,8 +299,8 @@ class ArticlePlaces:
     def main_place(self) -> Any:
         """The article's main incident place: the first place below country level a lead
         sentence names inside the article's main countries, else the first country; when
-        the lead names none, the country it names most, else the country of the first place
-        a later sentence names."""
+        the lead names none, the country it names twice as often as any other, else the
+        country of the first place a later sentence names."""
         main = set(self.countries()[:2])
         first = None
         for j in range(min(LEAD, len(self.sentences))):
