@@ -152,7 +152,17 @@ def test_registry_article_scan_is_used_for_its_sentences() -> None:
     assert reg.find_actors("Islamic State") == reg._actor_finder().find("Islamic State")
 
 
-_TOWNS = ["Mosul", "Deir ez-Zor", "St. Louis", "The Hague", "Ma'arrat", "Kafr-", "İdlib"]
+_TOWNS = [
+    "Mosul",
+    "Deir ez-Zor",
+    "St. Louis",
+    "The Hague",
+    "Ma'arrat",
+    "Kafr-",
+    "İdlib",
+    "Sus",
+    "Kirk",
+]
 _SECTOR_PIECES = st.sampled_from(
     [
         "outside",
@@ -178,10 +188,20 @@ _SECTOR_PIECES = st.sampled_from(
         "Mosuls",
         "Mosul's",
         "Hague",
+        "\u212airk",
+        "ſus",
+        "SUS",
+        "Sus’",
     ]
 )
 _SECTOR_TEXT = st.lists(
-    st.one_of(_SECTOR_PIECES, st.text(st.sampled_from([*" .,'’-ae"]), max_size=3)), max_size=10
+    st.one_of(
+        _SECTOR_PIECES,
+        st.text(
+            st.sampled_from([*" .,'’“-aeéMOSULmosul", "\u212a", "ſ", "İ", "\u00a0"]), max_size=3
+        ),
+    ),
+    max_size=10,
 ).map(" ".join)
 
 

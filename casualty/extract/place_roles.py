@@ -199,7 +199,7 @@ def with_sector(text: str, place: Any) -> Any:
 def _outside(text: str, name: str) -> bool:
     """`_outside_plain`: the cue's fixed pattern, the town's name compared in place (a
     pattern per town name cost a compilation, ~1 ms, per town of the input)."""
-    if not (name.isascii() and text.isascii()):
+    if not name or name[0].isspace():
         return _outside_plain(text, name)
     for cue in _OUTSIDE.finditer(text):
         at = cue.end()
@@ -222,23 +222,31 @@ def _outside_plain(text: str, name: str) -> bool:
 
 
 def _sector(text: str, name: str) -> str | None:
-    """`_sector_plain`: fixed patterns, the town's name compared (without case) in place."""
-    if not (name.isascii() and text.isascii()):
+    """`_sector_plain`: fixed patterns, the town's name compared (without case) in place.
+
+    Compared as ASCII: where the text has other characters (the Kelvin sign, "ſ"), the
+    pattern's own case-insensitive matching is asked instead.
+    """
+    if not name or not name.isascii() or name[0].isspace():
         return _sector_plain(text, name)
     folded = name.lower()
     found: tuple[int, str] | None = None
     for m in _SECTOR_THEN.finditer(text):  # "central X"
         at = m.end()
-        if text[at : at + len(name)].lower() == folded and _BOUNDARY.match(text, at + len(name)):
+        written = text[at : at + len(name)]
+        if not written.isascii():
+            return _sector_plain(text, name)
+        if written.lower() == folded and _BOUNDARY.match(text, at + len(name)):
             found = (m.start(), m.group(1))
             break
     for m in _PART_OF_THEN.finditer(text):  # "the eastern part of the city", "... of X"
         if found is not None and m.start() > found[0]:
             break
         at = m.end()
-        if m.group(2) or (
-            text[at : at + len(name)].lower() == folded and _BOUNDARY.match(text, at + len(name))
-        ):
+        written = text[at : at + len(name)]
+        if not (m.group(2) or written.isascii()):
+            return _sector_plain(text, name)
+        if m.group(2) or (written.lower() == folded and _BOUNDARY.match(text, at + len(name))):
             found = (m.start(), m.group(1))
             break
     return found[1].lower() if found is not None else None
