@@ -42,6 +42,12 @@ def test_a_bearing_from_a_town_places_the_incident_in_its_province(
 POSSESSIVE = [
     ("Israel's air raid on southern Lebanon killed four people on Monday, officials said.", "LB"),
     ("Russia's raids on a Ukrainian port killed two sailors on Monday, officials said.", "UA"),
+    # a singular force: "France's counter-terrorism force"
+    (
+        "Six soldiers died in an ambush, as France's counter-terrorism force said an "
+        "operation in Niger went on.",
+        "NE",
+    ),
 ]
 
 

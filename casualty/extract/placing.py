@@ -113,7 +113,7 @@ class ArticlePlaces:
         self._cities: dict[int, Any] = {}
         self._later_country: tuple[Any] | None = None
         self._strong: dict[int, list[tuple[int, int, Any]]] = {}
-        #: The country the article names at least twice as often as any other, if one does.
+        #: The country the article names at least twice, and twice as often as any other.
         self._leader: str | None = None
 
     def _doc_places(self) -> list[tuple[int, int, Any]]:
@@ -155,7 +155,9 @@ class ArticlePlaces:
             ranked = self._countries
             # Twice as often as any other: a country named as an actor now and then ("US
             # strikes", "Washington said") does not lead a story about the country struck.
-            if len(ranked) == 1 or (ranked and tally[ranked[0]] >= 2 * tally[ranked[1]]):
+            # And more than once: a lone "France's force said" is no story about France.
+            top = tally[ranked[0]] if ranked else 0
+            if top >= 2 and (len(ranked) == 1 or top >= 2 * tally[ranked[1]]):
                 self._leader = ranked[0]
         return self._countries
 

@@ -81,7 +81,7 @@ _ACTOR_AFTER: Final = re.compile(
 )
 #: After a place: a possessive that makes it a state actor ("Washington's 15-month campaign").
 _POSSESSIVE_AFTER: Final = re.compile(
-    rf"['’]s(?:\s+{_WORD}){{0,2}}?\s+(?:government|military|army|armed\s+forces|forces|troops|"
+    rf"['’]s(?:\s+{_WORD}){{0,2}}?\s+(?:government|military|army|armed\s+forces|forces?|troops|"
     r"campaign|war|offensive|ally|allies|envoy|officials|leadership|regime|administration|"
     r"ministry|decision|policy|air\s+force|navy|invasion|parties|party|president|leaders?|"
     r"embassy|sanctions|bombardment|bombing|blockade|siege|retaliation|assault|attacks|"
