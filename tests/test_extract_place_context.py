@@ -134,3 +134,21 @@ def test_a_country_named_now_and_then_as_an_actor_does_not_lead() -> None:
         "The raids hit the port of Hodeidah in Yemen. The rebels vowed to respond."
     )
     assert _first(text).country == "YE"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title-case dateline with a colon is where the report was filed
+        ("Lagos: Gunmen on motorbikes raided a hamlet in northwest Nigeria's Katsina state, "
+         "killing 9 farmers, officers said.", (None, "Katsina")),
+        # ... and the filing city stays when the text also puts the scene there
+        ("Kano: A bomb killed 4 people at a market in the city of Kano on Monday.",
+         ("Kano", "Kano")),
+    ],
+)  # fmt: skip
+def test_a_colon_dateline_is_where_the_report_was_filed(
+    text: str, expected: tuple[str | None, str]
+) -> None:
+    claim = _first(text)
+    assert (claim.location, claim.admin1) == expected
