@@ -567,3 +567,34 @@ def test_self_outcome_scan_is_the_substring_tests(text: str) -> None:
 
     low = text.lower()
     assert _self_outcome(text) == ("ſ" in low or any(k in low for k in _SELF_OUTCOME))
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_AFTER_WORDS = [
+    *("air", "strikes", "strike", "per", "cent", "local", "time", "fighter", "jets", "people"),
+    *("percentage", "points", "es", "s", "ies", "children", "the", "of", "-", "%", "am", "pm"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_WORDS), max_size=6))
+def test_pair_heads_only_skip_words_that_open_no_pair(words: list[str]) -> None:
+    """`_noun_says` tries a two-word pair only after a word that opens one: same verdicts."""
+    from casualty.extract import count_context
+    from casualty.extract.count_lexicon import lexicon as count_lexicon
+    from casualty.extract.count_lexicon import tokens
+
+    text = " ".join(words)
+    after = tuple(tokens(text, 0, len(text), 9))
+    fast = count_context._noun_says(text, after, count_lexicon())
+    names = vars(count_context)
+    real = names["_pair_heads"]
+    names["_pair_heads"] = _Everything
+    try:
+        assert fast == count_context._noun_says(text, after, count_lexicon())
+    finally:
+        names["_pair_heads"] = real

@@ -46,6 +46,13 @@ def _pairs() -> frozenset[str]:
 
 
 @cache
+def _pair_heads() -> frozenset[str]:
+    """First words of `_pairs`: every form `_has` tries of "A B" still opens with "A ", so only
+    a word listed here can start a pair (the test before building the pair's forms)."""
+    return frozenset(p.split(" ", 1)[0] for p in _pairs())
+
+
+@cache
 def _classes() -> dict[str, bool]:
     """Noun -> True for things and units, False for persons (persons win a clash)."""
     ctx = lexicon().context
@@ -111,7 +118,11 @@ def _noun_says(text: str, after: tuple[Tok, ...], lex: Lexicon) -> bool | str | 
             return None
         if tok.low in _SKIP:
             continue
-        if i + 1 < len(after) and _has(_pairs(), f"{tok.low} {after[i + 1].low}"):
+        if (
+            i + 1 < len(after)
+            and tok.low in _pair_heads()
+            and _has(_pairs(), f"{tok.low} {after[i + 1].low}")
+        ):
             return True
         kind = _noun_class(tok.low)
         if kind is not None:
