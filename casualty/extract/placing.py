@@ -36,6 +36,10 @@ THE_ATTACK: Final = re.compile(
 )
 #: Where a figure's clause ends: a comma, "and", "while", a semicolon.
 FIGURE_CLAUSE_END: Final = re.compile(r"[,;:]|\s(?:and|while|whereas|but)\s")
+#: A body opening with a title-case place and a colon ("Lagos: Police said ..."): where the
+#: report was filed, or where it happened ("Kandahar: At least 12 were killed ..."); the place
+#: counts only when the lead names no other.
+_COLON_HEAD: Final = re.compile(r"\s*[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}:\s")
 #: An anaphoric city or town ("outside the city"): the last one named before.
 THE_CITY: Final = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+of\b)")
 
@@ -230,7 +234,12 @@ class ArticlePlaces:
             if main:
                 inside = [f for f in kept if f[2].country in main]
                 kept = inside or kept
-            strong = [f for f in kept if not where.weak(text, f[0], f[1])]
+            head = _COLON_HEAD.match(text) if index == 0 else None
+            strong = [
+                f
+                for f in kept
+                if not where.weak(text, f[0], f[1]) and (head is None or f[0] >= head.end())
+            ]
             # A town of the division the sentence names ("Damboa, Borno State") over a
             # namesake elsewhere.
             named = {f[2].admin1 or f[2].name for f in kept if f[2].kind == "admin1"}
