@@ -598,3 +598,20 @@ def test_pair_heads_only_skip_words_that_open_no_pair(words: list[str]) -> None:
         assert fast == count_context._noun_says(text, after, count_lexicon())
     finally:
         names["_pair_heads"] = real
+
+
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("0123456789", min_size=1, max_size=12), st.sampled_from([1, 1000, 1_000_000]))
+def test_plain_digits_read_as_the_general_digit_path(digits: str, scale: int) -> None:
+    """ASCII digits without separators are read by a shortcut; the same figure written in
+    Arabic-Indic digits takes the general path and must give the same value."""
+    from casualty.extract.count_lexicon import Tok
+    from casualty.extract.count_numbers import _digit_value, _scaled
+
+    plain, general = Tok(digits, 0, len(digits)), Tok(digits.translate(_ARABIC_INDIC), 0, 0)
+    assert _digit_value(plain) == _digit_value(general)
+    if _digit_value(plain) is not None:
+        assert _scaled(plain, scale) == _scaled(general, scale)

@@ -19,6 +19,8 @@ DASHES: Final = frozenset({"-", "–", "—", "‑"})
 
 def _digit_value(tok: Tok) -> tuple[int, int] | None:
     """Integer part and decimal part (as numerator, denominator digits) of a digit token."""
+    if tok.low.isascii() and tok.low.isdigit():  # "12": most figures, no separator to read
+        return (int(tok.low), 0) if len(tok.low) <= MAX_DIGITS else None
     raw = tok.low.replace("٬", ",").replace("٫", ".")
     seps = raw.count(",") + raw.count(".")
     if len(raw) - seps > MAX_DIGITS or raw.count(".") > 1:
@@ -35,6 +37,8 @@ def _digit_value(tok: Tok) -> tuple[int, int] | None:
 
 
 def _scaled(tok: Tok, scale: int) -> int | None:
+    if tok.low.isascii() and tok.low.isdigit():
+        return int(tok.low) * scale
     raw = tok.low.replace("٬", ",").replace("٫", ".").replace(",", "")
     whole, _, frac = raw.partition(".")
     value = int(whole) * scale
