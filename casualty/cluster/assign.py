@@ -134,27 +134,25 @@ def attach(
         if n_groups
         else np.zeros(0, dtype=np.int64)
     )
+    # Each pair scores the unit on one side against the group of the unit on the other:
+    # (ua -> group of ub) entries, then (ub -> group of ua), each side filtered to seeded
+    # groups (and to units that may move) before the two are joined, so that no array of
+    # twice the pairs is built in vain (a million claims have ten million pairs).
     ua, ub = unit[a], unit[b]
     between = ua != ub
     if counted is not None:
         between &= counted[a] & counted[b]
-    cross = np.flatnonzero(between)
-    del between
-    ua, ub = ua[cross], ub[cross]
-    # Each pair scores the unit on one side against the group of the unit on the other:
-    # (ua -> group of ub) entries, then (ub -> group of ua). Each side is filtered to seeded
-    # groups before the two are joined, so that no array of twice the pairs is built in vain
-    # (a million claims have ten million pairs).
     ga, gb = group[ua], group[ub]
-    # Only units that may move need their scores.
-    to_b, to_a = gb >= 0, ga >= 0
+    to_b, to_a = between & (gb >= 0), between & (ga >= 0)
+    del between
     if movable is not None:
         to_b &= movable[ua]
         to_a &= movable[ub]
-    one, two = cross[to_b], cross[to_a]
-    src = np.concatenate([ua[to_b], ub[to_a]])
-    dst_group = np.concatenate([gb[to_b], ga[to_a]])
-    del ua, ub, ga, gb, cross, to_a, to_b
+    one, two = np.flatnonzero(to_b), np.flatnonzero(to_a)
+    del to_a, to_b
+    src = np.concatenate([ua[one], ub[two]])
+    dst_group = np.concatenate([gb[one], ga[two]])
+    del ua, ub, ga, gb
     result = group.copy()
     if len(src) == 0:
         return result
@@ -171,8 +169,9 @@ def attach(
     np.maximum.at(best_bonus, inv, pair_bonus)
     relays = np.bincount(inv, weights=pair_bonus > COUNT_RELAY, minlength=len(uniq))
     del pair_bonus
-    all_same = np.ones(len(uniq), dtype=bool)
-    np.logical_and.at(all_same, inv, np.concatenate([same_place[one], same_place[two]]))
+    elsewhere = ~np.concatenate([same_place[one], same_place[two]])
+    all_same = np.bincount(inv, weights=elsewhere, minlength=len(uniq)) == 0
+    del elsewhere
     clash = np.zeros(len(uniq), dtype=bool)
     if conflict is not None:
         pairs = np.bincount(inv, minlength=len(uniq))
@@ -191,19 +190,14 @@ def attach(
     own_relay[cu[own]] = best_bonus[own] > COUNT_RELAY
     own_clash = np.zeros(n_units, dtype=bool)
     own_clash[cu[own]] = clash[own]
-    # Best other group per unit: sort by (unit, -avg, group key) and take the first.
-    order = np.flatnonzero(~own)
-    order = order[np.lexsort((group_key[cg[order]], -avg[order], cu[order]))]
-    ou, oa = cu[order], avg[order]
-    first = np.ones(len(ou), dtype=bool)
-    first[1:] = ou[1:] != ou[:-1]
-    best = order[first]
+    # Best other group per unit (highest average, then smallest group key, then group) and
+    # the runner-up's average: a clear winner may join below the threshold. Entries come
+    # sorted by unit (`uniq` is), so each unit's entries are one segment.
+    best, runner_up = _best_of_segments(cu, cg, avg, ~own, group_key)
     bu, bg, ba, bsame = cu[best], cg[best], avg[best], all_same[best]
     brelay, bclash = best_bonus[best] > COUNT_RELAY, clash[best]
-    # The runner-up's average: a clear winner may join below the threshold.
-    runner = np.flatnonzero(~first & np.concatenate([[False], first[:-1]]))
     second_of = np.full(n_units, -np.inf)
-    second_of[ou[runner]] = oa[runner]
+    second_of[bu] = runner_up
     # Only a disagreement about the day is forgiven: the place must be the same.
     clear = (ba - second_of[bu] >= LONE_RELIEF) & bsame
     alone = seeded[bu] & (group_size[np.maximum(group[bu], 0)] == unit_size[bu])
@@ -220,7 +214,7 @@ def attach(
     # In a place struck day after day (groups on the days either side), a lone report is
     # likelier a strike of its own than a misdated report of the next day's.
     own_key = group_key[np.maximum(group[bu], 0)]
-    daily = np.isin(own_key - 1, group_key) & np.isin(own_key + 1, group_key)
+    daily = _present(own_key - 1, group_key) & _present(own_key + 1, group_key)
     lone_ok &= ~bclash & (~daily | (ba >= threshold + LONE_EXTRA))
     misdated = _misdated(bsame, brelay, bclash, own_relay[bu], own_clash[bu])
     leave = ((ba >= threshold) & (ba > own_avg[bu] + MOVE_MARGIN)) | (
@@ -235,6 +229,50 @@ def attach(
         move &= movable[bu]
     result[bu[move]] = bg[move]
     return _follow_seeds(result, group, seeded, n_groups)
+
+
+def _present(values: IntArray, keys: IntArray) -> BoolArray:
+    """Whether each value is one of `keys` (a search when they come sorted, as group keys do)."""
+    import numpy as np
+
+    if len(keys) == 0:
+        return np.zeros(len(values), dtype=bool)
+    if np.any(keys[1:] < keys[:-1]):
+        keys = np.sort(keys)
+    at = np.searchsorted(keys, values).clip(0, len(keys) - 1)
+    return np.asarray(keys[at] == values)
+
+
+def _best_of_segments(
+    unit: IntArray, group: IntArray, avg: FloatArray, mask: BoolArray, group_key: IntArray
+) -> tuple[IntArray, FloatArray]:
+    """Per unit (entries sorted by unit, those in `mask`): the index of its best entry and
+    the best average among the rest (-inf when none).
+
+    The best entry has the highest average, then the smallest group key, then the smallest
+    group: what sorting by (unit, -average, key) and taking the first gives, in segment
+    reductions instead of a sort.
+    """
+    import numpy as np
+
+    entries = np.flatnonzero(mask)
+    if len(entries) == 0:
+        return entries, np.zeros(0)
+    eu, eg, ea = unit[entries], group[entries], avg[entries]
+    is_start = np.empty(len(eu), dtype=bool)
+    is_start[:1] = True
+    np.not_equal(eu[1:], eu[:-1], out=is_start[1:])
+    starts = np.flatnonzero(is_start)
+    segment = np.cumsum(is_start) - 1
+    top = np.maximum.reduceat(ea, starts)
+    n_groups = len(group_key)
+    rank = np.empty(n_groups, dtype=np.int64)
+    rank[np.lexsort((np.arange(n_groups), group_key))] = np.arange(n_groups)
+    at_top = ea == top[segment]
+    candidate = np.where(at_top, rank[eg], n_groups)
+    chosen = at_top & (candidate == np.minimum.reduceat(candidate, starts)[segment])
+    rest = np.maximum.reduceat(np.where(chosen, -np.inf, ea), starts)
+    return entries[chosen], rest
 
 
 def _misdated(
@@ -296,27 +334,26 @@ def _second_look(
     reports that joined since carry evidence too (a figure that only an undated report and a
     report by the province gave). A unit that joined a group moves, by the rules of a seeded
     unit, when another group now clearly beats its own; one that joined none may join one now.
-    Only pairs with such a unit on one side count.
+    Only such units are scored.
     """
     import numpy as np
 
     free = seed_group < 0
     if not free.any():
         return joined
-    sel = np.flatnonzero(free[unit[a]] | free[unit[b]])
     again = attach(
         unit,
         joined,
         group_key,
-        a[sel],
-        b[sel],
-        score[sel],
-        bonus[sel],
-        same_place[sel],
+        a,
+        b,
+        score,
+        bonus,
+        same_place,
         threshold,
         vague=vague,
         counted=counted,
-        conflict=conflict[sel],
+        conflict=conflict,
         wide=wide,
         movable=free,
     )
