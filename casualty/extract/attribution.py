@@ -35,6 +35,7 @@ from casualty.extract.cue_context import (
     claim_is_noun,
     opens_quote,
 )
+from casualty.extract.cue_rules import figures_of, is_passive, more_victims, quoted_as
 from casualty.extract.lexicon import lexicon
 from casualty.extract.sentences import Sentence
 from casualty.extract.subjects import is_relative, leading_np, strip_aux, subject_phrase
@@ -193,8 +194,12 @@ class Attributor(Claimants):
             return ahead  # a quotation whose speaker is named where it closes
         if cues:
             return (self.default,)
-        if self.carry and (self.quoted or _CONTINUES.match(text)):
-            return self.carry
+        if self.carry and (
+            self.quoted
+            or _CONTINUES.match(text)
+            or more_victims(text, self._carry_at == self.sentences_seen - 1)
+        ):
+            return self.carry  # _more: "Nine others were hurt" right after the speaker's toll
         return (self.default,)
 
     def omitter(self, sentence: Sentence, pos: int) -> Speaker | None:
@@ -227,7 +232,9 @@ class Attributor(Claimants):
                     found = self._statement_author()  # "according to the statement"
                 cues.append(_Cue(m.start(), m.end(), "according", found))
             elif word in vocab.participles:
-                main = self._with_subject(sentence, m.start())
+                quoted = quoted_as(text, m.start())  # "X was quoted as saying": X
+                main = self._subject(sentence, quoted) if quoted >= 0 else ()
+                main = main or self._with_subject(sentence, m.start())
                 if not main:
                     main = next(
                         (c.speakers for c in cues if c.kind == "subject" and c.speakers), ()
@@ -248,6 +255,8 @@ class Attributor(Claimants):
                 agent = _BY_AGENT.match(text, m.end())
                 if not found and agent is not None:
                     found = self._object(sentence, agent.end())  # "confirmed by the army"
+                if not found and is_passive(text, m.start(), m.end()):
+                    continue  # "twelve were reported killed": the subject is not the speaker
                 if not found:
                     found = self._subject(sentence, m.start())
                 who = _WHO_BEFORE.search(text, max(0, m.start() - 12), m.start())
@@ -335,7 +344,7 @@ class Attributor(Claimants):
     def _inverted(self, sentence: Sentence, start: int, end: int) -> tuple[Speaker, ...]:
         """`..., said the observatory` / `"...," said X`."""
         before = sentence.text[:start].rstrip()
-        if not before or before[-1] not in ",\"”'’":
+        if not before or before[-1] not in ",\"”'’" or sentence.text[start:end] == "told":
             return ()
         if ASIDE_ADVERB.search(before):
             return ()  # "Mr Roe, however, said ...": the subject is before the adverb
@@ -349,7 +358,7 @@ class Attributor(Claimants):
 
     def _object(self, sentence: Sentence, pos: int, cited: bool = False) -> tuple[Speaker, ...]:
         """The claimant phrase that starts at `pos` (after "according to" or inverted "said")."""
-        rest = sentence.text[pos:]
+        rest = sentence.text[figures_of(sentence.text, pos) :]  # "figures compiled by X"
         m = _OBJECT_WORDS.match(rest)
         if m is None:
             return ()
@@ -392,5 +401,5 @@ class Attributor(Claimants):
         return self._resolve_all(phrase, sentence.start + offset + start, written)
 
 
-def _named_claimant(cue: _Cue) -> bool:
-    return any(s.source_type != "media" for s in cue.speakers)
+def _named_claimant(cue: _Cue) -> bool:  # "X said, according to the state agency": X's
+    return any(not is_newsroom(s) for s in cue.speakers)

@@ -21,6 +21,7 @@ from casualty.extract.cue_context import (
     NAMED_APPOSITION,
     NOT_A_SUBJECT,
 )
+from casualty.extract.cue_rules import no_speaker
 from casualty.extract.lexicon import CaseFree, case_free, trie_regex, word_set
 from casualty.registry import Actor, Descriptor, Registry, Source
 
@@ -238,7 +239,7 @@ class Claimants:
         )
 
     def _resolve(self, phrase: str, offset: int, written: str | None = None) -> Speaker | None:
-        if NOT_A_SUBJECT.match(phrase) or phrase.lower() in ("there", "here"):
+        if NOT_A_SUBJECT.match(phrase) or no_speaker(phrase):
             return None  # "by circulating in foreign media, reports aimed at ...": no speaker
         shown = IMAGES.match(phrase)
         if shown is not None:

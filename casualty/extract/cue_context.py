@@ -67,10 +67,11 @@ NOT_A_SUBJECT: Final = re.compile(
     r"(?:by|in|on|at|from|through|with|via|into|after|before)\b(?!-)"
     r"|[a-z]+ing\s+(?:in|on|at|to|from|through|with|by|into|of|the|a|an|its|their|his|her)\b"
 )
-#: Pictures as a subject: their owner, if named, is the claimant ("videos posted by X").
+#: Pictures as a subject: their owner, if named, is the claimant ("videos posted by X"); so is
+#: the author of "a statement from the governor".
 IMAGES: Final = re.compile(
-    r"(?:the\s+|disturbing\s+|graphic\s+)?(?:images?|photos?|photographs?|pictures?|videos?"
-    r"|footage)\b(?:[^,;]*?\b(?:of|by|from)\s+(?:the\s+)?(?!the\b)(.+))?$",
+    r"(?:the\s+|disturbing\s+|graphic\s+|an?\s+)?(?:images?|photos?|photographs?|pictures?"
+    r"|videos?|footage|statements?(?=\s+(?:from|by)\s))\b(?:[^,;]*?\b(?:of|by|from)\s+(?:the\s+)?(?!the\b)(.+))?$",
     re.IGNORECASE,
 )
 #: A definite claimant phrase ("the statement", "its report").

@@ -1,0 +1,92 @@
+"""Speech cues that name no speaker where the plain reading would take one.
+
+Pure checks used by `casualty.extract.attribution`, each cheap (a substring test before any
+regex): a passive speech verb, whose subject is what was reported, not who reported it
+("twelve people were reported killed", "are estimated to have died"); "X was quoted as
+saying", whose speaker is X, not the sentence's first noun; an inverted "said" followed by a
+time ("..., said Sunday that"), which names no speaker; and the figures a source compiled
+("according to figures compiled by X"), whose compiler is the claimant.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["figures_of", "is_passive", "more_victims", "no_speaker", "quoted_as"]
+
+#: A form of "be" (and adverbs) right before the verb: a passive ("were reportedly said").
+_PASSIVE: Final = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|also\s+|later\s+|now\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: "X was quoted as saying": the subject before it speaks.
+_QUOTED_AS: Final = re.compile(
+    r"\b(?:is|are|was|were|been)\s+(?:[a-z]+ly\s+)?quoted\s+as\s+$", re.IGNORECASE
+)
+_RELATIVE: Final = re.compile(r"\s(?:who|which|that)\s")
+#: Words that name no speaker after an inverted verb or as a subject.
+_NO_SPEAKER: Final = re.compile(
+    r"(?:there|here|no\s+one|nobody|none|(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|yesterday|today|tonight|earlier|later|last\s+\w+|this\s+\w+))\b",
+    re.IGNORECASE,
+)
+#: The figures a source compiled: "figures compiled by", "data from", "a tally by".
+_FIGURES_OF: Final = re.compile(
+    r"\s*(?:the\s+|an?\s+)?(?:latest\s+|official\s+|preliminary\s+)?(?:figures|data|estimates?"
+    r"|tall(?:y|ies)|statistics|counts?|records)\s+(?:\w+ed\s+)?(?:by|from|of)\s+",
+    re.IGNORECASE,
+)
+#: A sentence that adds to the last one's toll: "Nine others were hurt", "A further six".
+_MORE: Final = re.compile(
+    r"(?:another|a\s+further|(?:[\w-]+\s+){1,2}(?:other|more|further)\b(?!\s+(?:attack|strike|incident)))",
+    re.IGNORECASE,
+)
+_FIGURE_WORDS: Final = ("figure", "data", "estimate", "tall", "statistic", "count", "record")
+
+
+def is_passive(text: str, start: int, end: int) -> bool:
+    """Whether the speech verb at `start` is a passive ("were reported", "is estimated") or
+    names someone ("a commander identified as X", "described as"): no speaker either way."""
+    if text.startswith(" as ", end) and text[start:end].lower() in ("identified", "described"):
+        return True
+    before = text[max(0, start - 40) : start]
+    return " " in before and _PASSIVE.search(before) is not None
+
+
+def quoted_as(text: str, start: int) -> int:
+    """Where "was quoted as" before the participle at `start` begins, else -1."""
+    if "quoted" not in text[max(0, start - 40) : start]:
+        return -1
+    m = _QUOTED_AS.search(text, max(0, start - 40), start)
+    if m is None:
+        return -1
+    before = text[: m.start()].rstrip().rstrip(",")
+    comma = before.rfind(",") + 1
+    relative = _RELATIVE.search(before, comma)  # "Jane Roe, a reporter who tracks the strikes,"
+    return relative.start() if relative is not None else m.start()
+
+
+def no_speaker(phrase: str) -> bool:
+    """Whether a claimant phrase is a time or "no one" ("said Sunday", "No one has claimed")."""
+    return _NO_SPEAKER.fullmatch(phrase.strip(" ,")) is not None
+
+
+def figures_of(text: str, pos: int) -> int:
+    """Past "figures compiled by" at `pos` (after "according to"), else `pos` itself."""
+    head = text[pos : pos + 24].lower()
+    if not any(w in head for w in _FIGURE_WORDS):
+        return pos
+    m = _FIGURES_OF.match(text, pos)
+    return m.end() if m is not None else pos
+
+
+def more_victims(text: str, after_speaker: bool) -> bool:
+    """Whether a sentence right `after_speaker`'s opens by adding to its toll ("Two others
+    died", "A further six were hurt"): it carries on that speaker's report."""
+    if not after_speaker:
+        return False
+    head = text[:40].lower()
+    if "other" not in head and "further" not in head and "more" not in head:
+        return False
+    return _MORE.match(text) is not None

@@ -1,0 +1,105 @@
+"""Claimant patterns found on unseen articles (batches H and I), as tables of invented sentences.
+
+Each row pins who claims a figure where a plain reading takes the wrong phrase: the victims of
+a passive "were reported killed", a time after an inverted "said", a relay beside the real
+speaker. The sentences are written for these tests; none comes from a news article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.extract import extract_document
+from casualty.model import Document
+
+
+def _sources(text: str) -> list[tuple[str, int | None, str]]:
+    doc = Document(id="g2", text=text, published="2022-05-10", outlet="Example Wire")
+    return [(c.outcome, c.low, c.source) for c in extract_document(doc) if c.kind != "omission"]
+
+
+CLAIMANTS = [
+    # a passive speech verb: its subject is what was reported, not who reported it
+    ("Twelve villagers were reported killed in the raid.", [("killed", 12, "Example Wire")]),
+    (
+        "About 900 people are estimated to have died in the region since the spring.",
+        [("killed", 900, "Example Wire")],
+    ),
+    (
+        "Some 300 people are believed to have been killed since May, "
+        "according to figures compiled by local NGOs.",
+        [("killed", 300, "local NGOs")],
+    ),
+    (
+        "Four people died, according to data gathered by non-governmental organisations.",
+        [("killed", 4, "non-governmental organisations")],
+    ),
+    # the toll was confirmed by someone: the agent speaks
+    (
+        "Six deaths were confirmed by the district hospital.",
+        [("killed", 6, "the district hospital")],
+    ),
+    # "X was quoted as saying": X, not the sentence's first noun
+    (
+        "Around 40 people have been killed since the truce, Omar Dale, a researcher who "
+        "follows the strikes, was quoted as saying by a weekly paper.",
+        [("killed", 40, "Omar Dale, a researcher")],
+    ),
+    (
+        "Two guards died in the blast, the mayor was quoted as saying by local radio.",
+        [("killed", 2, "the mayor")],
+    ),
+    # an inverted "said" followed by a time names nobody; the subject before it speaks
+    (
+        "Sam Ortiz, spokesman for the province, said Monday that the raid began at dawn. "
+        "He said three police were wounded.",
+        [("wounded", 3, "Sam Ortiz, spokesman for the province")],
+    ),
+    # "told Reuters" after the speaker: the agency is only told, the speaker claims
+    (
+        '"We lost five men," Major Lee Brandt, an army officer, told Reuters by phone.',
+        [("killed", 5, "Major Lee Brandt, an army officer")],
+    ),
+    # "No one has claimed the attack, which ... killed eight": the outlet tells it
+    (
+        "No one has claimed the bombing, which came a week after gunmen attacked a market, "
+        "killing eight people.",
+        [("killed", 8, "Example Wire")],
+    ),
+    # "a statement from X said": X; "Nine other people were hurt" right after it goes on with X
+    (
+        "A mine killed two shepherds near the border, a statement from the district governor "
+        "said. Five other villagers were wounded.",
+        [("killed", 2, "district governor"), ("wounded", 5, "district governor")],
+    ),
+    # a state agency relays when the sentence names its own speaker
+    (
+        "The coalition said its jets killed 45 fighters, according to the official news agency.",
+        [("killed", 45, "The coalition")],
+    ),
+    # "a commander identified as X" names him: no speaker, the outlet tells the toll
+    (
+        "Gunmen killed seven traders including a chief identified as Musa on Friday.",
+        [("killed", 7, "Example Wire")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAIMANTS)
+def test_claimant(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert sorted(_sources(text)) == sorted(expected)
+
+
+NOT_CHANGED = [
+    # "as many as" after "said" is a figure, the speaker stays
+    ("The army said as many as 20 people were killed.", "The army"),
+    # a sentence that adds victims only after an unrelated one keeps the outlet
+    ("Officials said three died. Roads were closed. Two others were hurt.", "Example Wire"),
+    # a state agency alone is the claimant
+    ("According to the official news agency, 14 people died.", "the official news agency"),
+]
+
+
+@pytest.mark.parametrize(("text", "last_source"), NOT_CHANGED)
+def test_unchanged_readings(text: str, last_source: str) -> None:
+    assert _sources(text)[-1][2] == last_source
