@@ -323,3 +323,14 @@ def test_weeks_after_in_a_long_clause_is_not_the_sentences_subject() -> None:
         "for a year, noted that it came weeks after a peace deal, the army said."
     )
     assert _claim(text, SATURDAY, 4).date == "2022-06-16"
+
+
+def test_an_undated_article_does_not_date_its_lead_by_a_later_background_date() -> None:
+    text = (
+        "Jets bombed a village in the north, killing 6 farmers, residents said.\n\n"
+        "The region has seen heavy fighting since the army took power on March 3, 2021."
+    )
+    assert _claim(text, None, 6).date is None
+    # a date stated before the claim still dates it
+    earlier = "On March 3, 2021, soldiers stormed the town.\n\n" + text
+    assert _claim(earlier, None, 6).date == "2021-03-03"

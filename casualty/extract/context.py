@@ -127,7 +127,8 @@ class ArticleContext:
         self._dates: dict[int, tuple[Any, Any]] = {}
         self._dated: dict[int, Any] = {}
         self._anaphor: dict[int, tuple[int | None, Any]] = {}
-        self._lead_date: tuple[Any] | None = None
+        #: (the article's first recent violent date, the sentence it is in), once found.
+        self._lead_date: tuple[Any, int] | None = None
         self._first_report: tuple[Any] | None = None
         self._reference: tuple[str | None] | None = None
         self._parties: tuple[str | None, str | None] | None = None
@@ -187,14 +188,15 @@ class ArticleContext:
             return ref
         if self._lead_date is None:
             dated = (self._date(j)[0] for j in range(len(self.sentences)))
-            self._lead_date = (
-                next(
-                    (r for j, r in enumerate(dated) if r and self._recent(r) and self._violent(j)),
-                    None,
-                ),
+            self._lead_date = next(
+                ((r, j) for j, r in enumerate(dated) if r and self._recent(r) and self._violent(j)),
+                (None, 0),
             )
-        if self._lead_date[0] is not None:
-            return self._lead_date[0]
+        lead, at = self._lead_date
+        # Without a publication date no date can be told recent: one stated only further on
+        # ("since the army seized power on Feb. 1, 2021") is background, not this incident's.
+        if lead is not None and (self.reference is not None or at <= index):
+            return lead
         if said is not None:
             return said
         if self._first_report is None:
