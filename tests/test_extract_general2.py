@@ -85,6 +85,24 @@ CLAIMANTS = [
 ]
 
 
+# residents or witnesses beside another claimant: two claims, one each
+JOINT = [
+    (
+        "Shelling killed nine people, villagers and a local commander said on Monday.",
+        [("killed", 9, "a local commander"), ("killed", 9, "villagers")],
+    ),
+    (
+        "The raid killed three men, residents and two police officers said.",
+        [("killed", 3, "residents"), ("killed", 3, "two police officers")],
+    ),
+    (
+        "Four women died, according to the witness and local media.",
+        [("killed", 4, "local media"), ("killed", 4, "the witness")],
+    ),
+]
+CLAIMANTS += JOINT
+
+
 @pytest.mark.parametrize(("text", "expected"), CLAIMANTS)
 def test_claimant(text: str, expected: list[tuple[str, int, str]]) -> None:
     assert sorted(_sources(text)) == sorted(expected)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["figures_of", "is_passive", "more_victims", "no_speaker", "quoted_as"]
+__all__ = ["figures_of", "is_passive", "is_witness", "more_victims", "no_speaker", "quoted_as"]
 
 #: A form of "be" (and adverbs) right before the verb: a passive ("were reportedly said").
 _PASSIVE: Final = re.compile(
@@ -40,6 +40,12 @@ _FIGURES_OF: Final = re.compile(
 #: A sentence that adds to the last one's toll: "Nine others were hurt", "A further six".
 _MORE: Final = re.compile(
     r"(?:another|a\s+further|(?:[\w-]+\s+){1,2}(?:other|more|further)\b(?!\s+(?:attack|strike|incident)))",
+    re.IGNORECASE,
+)
+#: People who speak for themselves (their head type is `unknown`): "residents and an officer".
+_WITNESS: Final = re.compile(
+    r"(?:(?:the|a|an|local|some|other)\s+)*(?:residents?|witness(?:es)?|eyewitness(?:es)?"
+    r"|villagers?|survivors?|relatives|locals)",
     re.IGNORECASE,
 )
 _FIGURE_WORDS: Final = ("figure", "data", "estimate", "tall", "statistic", "count", "record")
@@ -90,3 +96,8 @@ def more_victims(text: str, after_speaker: bool) -> bool:
     if "other" not in head and "further" not in head and "more" not in head:
         return False
     return _MORE.match(text) is not None
+
+
+def is_witness(phrase: str) -> bool:
+    """Whether a phrase is residents or witnesses ("local residents", "a witness")."""
+    return _WITNESS.fullmatch(phrase.strip()) is not None

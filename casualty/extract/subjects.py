@@ -13,6 +13,7 @@ import re
 from typing import Final
 
 from casualty.extract.claimants import TRAILING_TIME, WORD_RE, head_type, is_person
+from casualty.extract.cue_rules import is_witness
 from casualty.extract.lexicon import case_free, trie_regex, word_set
 
 _STOP_WORDS: Final = sorted(
@@ -104,7 +105,7 @@ def subject_phrase(text: str) -> tuple[str, int, int]:
 
 def _both_claimants(part: str) -> bool:
     pieces = _AND.split(part)
-    return len(pieces) == 2 and all(head_type(p) != "unknown" for p in pieces)
+    return len(pieces) == 2 and all(head_type(p) != "unknown" or is_witness(p) for p in pieces)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
