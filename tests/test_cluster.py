@@ -788,3 +788,20 @@ def test_a_report_that_joined_nothing_joins_an_incident_as_it_grew() -> None:
     result = cluster_claims([*seeds, city, province])
     fifth = [c.claim_id for c in seeds if c.date == "2018-02-05"]
     assert same(result, province.claim_id, city.claim_id, *fifth)
+
+
+def test_other_victims_count_double_between_reports_a_day_apart() -> None:
+    import numpy as np
+
+    from casualty.cluster import features, scoring
+    from casualty.registry import builtin_registry
+
+    def victim(day: str) -> float:
+        a = claim(location="Kharkiv", country="UA", date="2022-03-01", victim="civilians")
+        b = claim(location="Kharkiv", country="UA", date=day, victim="Ukrainian forces")
+        t = features.build_frame(features.claims_frame([a, b]), builtin_registry())
+        _, parts = scoring.score_pairs(t, np.array([0]), np.array([1]))
+        return float(parts[0, scoring.FEATURES.index("victim")])
+
+    assert victim("2022-03-01") == -1.5
+    assert victim("2022-03-02") == -3.0

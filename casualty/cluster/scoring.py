@@ -33,6 +33,11 @@ VETO: Final = -5.0
 #: Extra weight when one source repeats one exact figure: the same toll, relayed.
 SAME_SOURCE_RELAY: Final = 2.0
 
+#: The date contribution of two reports dated to the day, a day apart.
+DAY_OFF: Final = -1.5
+#: How much more named victims that differ count between two such reports.
+OTHER_DAY_VICTIMS: Final = 2.0
+
 _EARTH_KM: Final = 6371.0088
 
 
@@ -85,7 +90,7 @@ def _date(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     near = np.where(by_pub, np.where(weak_hi - exact_day <= 1, 1.5, 0.5), 1.0)
     out = np.select(
         [gap >= 2, both & (gap <= 0), both, one & (gap <= 0), one, gap <= 0],
-        [-8.0, 2.5, -1.5, np.where(width <= 4, near, 0.3), -2.0, 0.4],
+        [-8.0, 2.5, DAY_OFF, np.where(width <= 4, near, 0.3), -2.0, 0.4],
         default=-2.0,
     )
     return np.where((da == UNDATED) | (db == UNDATED), 0.0, out)
@@ -205,6 +210,9 @@ def score_pairs(t: Table, a: IntArray, b: IntArray) -> tuple[FloatArray, FloatAr
             _match(t.vcat[a], t.vcat[b], 0.0, -1.0),
         ),
     )
+    # Reports a day apart that name other victims: the next strike, not a misdated report
+    # (either alone is common within one incident, both together much less so).
+    victim = np.where((date == DAY_OFF) & (victim < 0), victim * OTHER_DAY_VICTIMS, victim)
     figures = _figures(t, a, b)
     # An article that dates one report to the day and another only to a week or a month
     # ("last week", "in November") tells a background event apart from its news.
