@@ -152,3 +152,13 @@ def test_a_colon_dateline_is_where_the_report_was_filed(
 ) -> None:
     claim = _first(text)
     assert (claim.location, claim.admin1) == expected
+
+
+def test_an_army_of_a_country_is_not_the_scene() -> None:
+    text = (
+        "Shelling hit the Belgorod region overnight, the governor said.\n\n"
+        "Two women died when the Armed Forces of Ukraine fired at a car in the village of "
+        "Novaya Zarya."
+    )
+    claim = _first(text)
+    assert (claim.admin1, claim.country) == ("Belgorod", "RU")

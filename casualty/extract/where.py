@@ -107,10 +107,11 @@ _BLAMED_BEFORE: Final = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
-#: Before a place: an institution "of" it ("the Patriotic Union of Kurdistan").
+#: Before a place: an institution "of" it ("the Patriotic Union of Kurdistan", "the Armed
+#: Forces of Ukraine").
 _INSTITUTION_BEFORE: Final = re.compile(
     r"\b(?:union|ministry|government|council|party|front|movement|committee|parliament|"
-    r"embassy|university)\s+of\s+(?:the\s+)?$",
+    r"embassy|university|forces|army|military|navy)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: After a country not governed by a preposition: a noun it qualifies as an actor ("US
