@@ -102,6 +102,16 @@ JOINT = [
 ]
 CLAIMANTS += JOINT
 
+# a broadcaster saying a toll claims it; a wire agency reporting one relays it
+BROADCASTERS = [
+    (
+        "But the Qatar-based channel Al Jazeera said eleven soldiers were killed.",
+        [("killed", 11, "Al Jazeera")],
+    ),
+    ("Reuters reported that eleven soldiers were killed.", [("killed", 11, "Example Wire")]),
+]
+CLAIMANTS += BROADCASTERS
+
 
 @pytest.mark.parametrize(("text", "expected"), CLAIMANTS)
 def test_claimant(text: str, expected: list[tuple[str, int, str]]) -> None:

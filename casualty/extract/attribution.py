@@ -35,7 +35,7 @@ from casualty.extract.cue_context import (
     claim_is_noun,
     opens_quote,
 )
-from casualty.extract.cue_rules import figures_of, is_passive, more_victims, quoted_as
+from casualty.extract.cue_rules import figures_of, is_passive, is_wire, more_victims, quoted_as
 from casualty.extract.lexicon import lexicon
 from casualty.extract.sentences import Sentence
 from casualty.extract.subjects import is_relative, leading_np, strip_aux, subject_phrase
@@ -268,7 +268,7 @@ class Attributor(Claimants):
                     cited = self._relay(sentence, m.end())
                     if cited:
                         found = cited  # a broadcaster "citing health authorities"
-                    elif all(f.source_type == "media" and f.named for f in found):
+                    elif all(f.source_type == "media" and is_wire(f) for f in found):
                         found = ()  # a wire agency relays: nobody named claims it
                 if word == "reported":
                     found = tuple(

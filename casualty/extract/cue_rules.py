@@ -11,9 +11,20 @@ time ("..., said Sunday that"), which names no speaker; and the figures a source
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-__all__ = ["figures_of", "is_passive", "is_witness", "more_victims", "no_speaker", "quoted_as"]
+if TYPE_CHECKING:
+    from casualty.extract.claimants import Speaker
+
+__all__ = [
+    "figures_of",
+    "is_passive",
+    "is_wire",
+    "is_witness",
+    "more_victims",
+    "no_speaker",
+    "quoted_as",
+]
 
 #: A form of "be" (and adverbs) right before the verb: a passive ("were reportedly said").
 _PASSIVE: Final = re.compile(
@@ -47,6 +58,11 @@ _WITNESS: Final = re.compile(
     r"(?:(?:the|a|an|local|some|other)\s+)*(?:residents?|witness(?:es)?|eyewitness(?:es)?"
     r"|villagers?|survivors?|relatives|locals)",
     re.IGNORECASE,
+)
+#: Wire agencies: "Reuters reported" relays other people's figures; a broadcaster or a paper
+#: saying a toll ("Al Jazeera said seven died") claims its own.
+_WIRES: Final = frozenset(
+    {"Agence France-Presse", "Reuters", "Associated Press", "EFE", "Interfax", "dpa"}
 )
 _FIGURE_WORDS: Final = ("figure", "data", "estimate", "tall", "statistic", "count", "record")
 
@@ -101,3 +117,8 @@ def more_victims(text: str, after_speaker: bool) -> bool:
 def is_witness(phrase: str) -> bool:
     """Whether a phrase is residents or witnesses ("local residents", "a witness")."""
     return _WITNESS.fullmatch(phrase.strip()) is not None
+
+
+def is_wire(speaker: Speaker) -> bool:
+    """Whether a registry newsroom is a wire agency, which relays what it reports."""
+    return speaker.named and speaker.name in _WIRES
