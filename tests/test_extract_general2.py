@@ -112,6 +112,22 @@ BROADCASTERS = [
 ]
 CLAIMANTS += BROADCASTERS
 
+# a by-phrase closed by a comma is no agent of the speaker ("killed by gunmen, the police said");
+# an unknown-type phrase after an inverted verb borrows no "villagers" named earlier
+AGENTS = [
+    (
+        "No fewer than six villagers in the district have been killed by unknown gunmen in an "
+        "ambush, the police have said.",
+        [("killed", 6, "the police")],
+    ),
+    (
+        "Four villagers died in the raid. Spokesman of the State Police, Ade Bello, said the "
+        "attack happened at night. The spokesman added that two men were injured.",
+        [("killed", 4, "Example Wire"), ("wounded", 2, "Spokesman of the State Police, Ade Bello")],
+    ),
+]
+CLAIMANTS += AGENTS
+
 
 @pytest.mark.parametrize(("text", "expected"), CLAIMANTS)
 def test_claimant(text: str, expected: list[tuple[str, int, str]]) -> None:

@@ -181,7 +181,7 @@ class Claimants:
             self._named_cache = [
                 (s, Speaker(src.name, src.source_type, True))
                 for s, _, src in self.registry.find_sources(self.text)
-                if src.source_type != "media"
+                if src.source_type not in ("media", "unknown")  # no "residents" for "the incident"
             ]
         return self._named_cache
 

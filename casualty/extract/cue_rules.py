@@ -62,7 +62,15 @@ _WITNESS: Final = re.compile(
 #: Wire agencies: "Reuters reported" relays other people's figures; a broadcaster or a paper
 #: saying a toll ("Al Jazeera said seven died") claims its own.
 _WIRES: Final = frozenset(
-    {"Agence France-Presse", "Reuters", "Associated Press", "EFE", "Interfax", "dpa"}
+    {
+        "Agence France-Presse",
+        "Reuters",
+        "Associated Press",
+        "EFE",
+        "Interfax",
+        "dpa",
+        "Voice of America",
+    }
 )
 _FIGURE_WORDS: Final = ("figure", "data", "estimate", "tall", "statistic", "count", "record")
 

@@ -73,7 +73,7 @@ def subject_phrase(text: str) -> tuple[str, int, int]:
     last_stop = None
     for last_stop in _STOP_SUBJECT.finditer(text):
         start = last_stop.end()
-    if last_stop is not None and last_stop.group().lower() == "by":
+    if last_stop is not None and last_stop.group().lower() == "by" and "," not in text[start:]:
         agent = _PARTICIPLE_BY.search(text, 0, last_stop.end())
         head = subject_phrase(text[: agent.start()]) if agent is not None else ("", 0, 0)
         if head[0]:
