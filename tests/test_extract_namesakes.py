@@ -106,3 +106,30 @@ def test_a_sentences_places_agree_with_the_country_it_puts_the_scene_in(
     text: str, country: str
 ) -> None:
     assert _first(text).country == country
+
+
+TERRITORY = [
+    # the name alone, with a part or a spread of the territory: the Strip, not the city
+    ("An air strike on a school in southern Gaza killed 14 people, medics said.", None),
+    ("Shelling across Gaza overnight killed 22 people, the health ministry said.", None),
+    ("Officials in Gaza said nine people were killed when a shell hit a tent camp.", None),
+    # a town of the Strip named in the same clause is more specific than the territory
+    ("In Gaza, an Israeli strike killed seven people in Khan Younis on Friday.", "Khan Yunis"),
+    # the city written as such stays the city
+    ("A missile struck a flat in Gaza City, killing five people, rescuers said.", "Gaza"),
+    ("A blast in the city of Gaza killed four people, police said.", "Gaza"),
+]
+
+
+@pytest.mark.parametrize(("text", "location"), TERRITORY)
+def test_a_town_named_like_its_territory_is_the_territory_when_written_alone(
+    text: str, location: str | None
+) -> None:
+    claim = _first(text)
+    assert (claim.location, claim.admin1, claim.country) == (location, "Gaza Strip", "PS")
+
+
+def test_the_city_written_again_after_the_territory_stays_the_city() -> None:
+    text = "Strikes across Gaza killed 30 people. One hit a house in Gaza City."
+    found = rehomed(text, sorted(gazetteer().find_places(text), key=lambda f: f[0]))
+    assert [(p.name, p.kind) for _, _, p in found] == [("Gaza Strip", "admin1"), ("Gaza", "city")]

@@ -10,7 +10,10 @@ article's own words say which is meant, and these rules read them:
   exactly as written in a country the article names more often, or whose demonym stands
   right before it ("the eastern Ukrainian town of Pokrovsk");
 - a town written with its division ("X village in the northern Y region", "X, Y province")
-  is that division's X: its namesake there, else somewhere in the division.
+  is that division's X: its namesake there, else somewhere in the division;
+- a town named like the territory it lies in ("Gaza" in the Gaza Strip), written alone, is
+  the territory ("strikes across Gaza", "northern Gaza"); "X City", "the city of X" is the
+  town.
 """
 
 from __future__ import annotations
@@ -64,6 +67,8 @@ def rehomed(text: str, found: list[Found]) -> list[Found]:
         if better is not None:
             out[k] = (start, end, better)
             moved.setdefault((place.id, name), better)
+        elif (area := _territory(gaz, text, start, end, place)) is not None:
+            out[k] = (start, end, area)  # not for the town written again ("Gaza City")
     if moved:
         # The same name written again alone ("a resident of X said") is the same place.
         for k, (start, end, place) in enumerate(out):
@@ -71,6 +76,29 @@ def rehomed(text: str, found: list[Found]) -> list[Found]:
             if again is not None:
                 out[k] = (start, end, again)
     return out
+
+
+#: A territory's name after that of a town in it: "Gaza" in "the Gaza Strip".
+_TERRITORY_WORDS: Final = (" Strip",)
+#: Around a town's name: what makes it the town, not a territory named after it ("Gaza
+#: City", "the city of Gaza", "Gaza's city centre").
+_TOWN_AFTER: Final = re.compile(r"\s+(?i:city)\b|['’]s\s+city\b")
+_TOWN_BEFORE: Final = re.compile(r"\b(?i:city|town)\s+of\s+$")
+
+
+def _territory(gaz: Gazetteer, text: str, start: int, end: int, place: Place) -> Place | None:
+    """The territory `place` lies in when it is named after the town ("Gaza": the Gaza
+    Strip) and the text writes the name alone, not "Gaza City" nor "the city of Gaza";
+    else None."""
+    admin1 = place.admin1
+    if not admin1 or not admin1.endswith(_TERRITORY_WORDS):
+        return None
+    if not _same(admin1.rsplit(None, 1)[0], text[start:end]):
+        return None
+    if _TOWN_AFTER.match(text, end) or _TOWN_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    area = gaz.lookup(admin1, place.country)
+    return area if area is not None and area.kind == "admin1" else None
 
 
 def _written(span: str) -> str:
