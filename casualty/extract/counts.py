@@ -50,6 +50,7 @@ from casualty.extract.count_lexicon import (
     tokens,
 )
 from casualty.extract.count_numbers import DASHES, MAX_DIGITS, numeric
+from casualty.extract.count_phrases import QUOTES, bound_after, bound_before, phrase_at
 
 __all__ = ["Count", "find_counts", "is_non_casualty_number", "parse_number"]
 
@@ -65,7 +66,6 @@ _BEHIND_TOKENS: Final = 5
 
 _DIGITS: Final = re.compile(r"\d+(?:[.,٫٬]\d+)*")
 _ASCII_WORD: Final = re.compile(r"[a-z]+")
-_QUOTES: Final = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ def parse_number(token: str) -> int | None:
     if not seq:
         return None
     lex = lexicon()
-    got = _phrase_at(seq, 0, lex, kinds=(NUMBER,), anchored_start=True)
+    got = phrase_at(seq, 0, lex, kinds=(NUMBER,), anchored_start=True)
     if got is not None:
         phrase, first, last = got
         return phrase.low if last == len(seq) - 1 and first == 0 else None
@@ -108,68 +108,6 @@ def parse_number(token: str) -> int | None:
     if num is None or num[1] != len(seq) - 1:
         return None
     return num[0]
-
-
-# --- phrases -------------------------------------------------------------------------------
-
-
-def _phrase_at(
-    seq: list[Tok],
-    a: int,
-    lex: Lexicon,
-    kinds: tuple[str, ...],
-    anchored_start: bool = False,
-) -> tuple[Phrase, int, int] | None:
-    """Longest phrase of ``kinds`` that covers ``seq[a]``: (phrase, first index, last index)."""
-    candidates = lex.by_word.get(seq[a].low, ())
-    for phrase in candidates:
-        if phrase.kind not in kinds:
-            continue
-        for k, word in enumerate(phrase.words):
-            if word != seq[a].low:
-                continue
-            first = a - k
-            last = first + len(phrase.words) - 1
-            if first < 0 or last >= len(seq) or (anchored_start and first != a):
-                continue
-            if all(seq[first + n].low == w for n, w in enumerate(phrase.words)):
-                return phrase, first, last
-    return None
-
-
-def _prefix(seq: list[Tok], c: int, lex: Lexicon) -> tuple[str, int] | None:
-    """Modifier class and first index of a bounding phrase that ends right before ``seq[c]``.
-
-    An opening quote may sit between them ('up to "150,000"'). A phrase is ignored after a
-    verb that makes it literal ("the toll went up to 32" is exact).
-    """
-    if c > 0 and seq[c - 1].low in _QUOTES and glued(seq[c - 1], seq[c]):
-        c -= 1
-    for phrase in lex.modifiers.get(seq[c - 1].low, ()) if c > 0 else ():
-        n = len(phrase.words)
-        if c - n < 0:
-            continue
-        if all(seq[c - n + k].low == w for k, w in enumerate(phrase.words)):
-            verb = seq[c - n - 1].low if c - n > 0 else ""
-            if verb in lex.literal_after.get(phrase.modifier, ()):
-                return None
-            return phrase.modifier, c - n
-    return None
-
-
-def _postfix(seq: list[Tok], j: int, lex: Lexicon) -> tuple[str, int] | None:
-    start = j + 1
-    if start < len(seq) and seq[start].low in DASHES and glued(seq[j], seq[start]):
-        start += 1
-    if start >= len(seq):
-        return None
-    for phrase in lex.postfixes.get(seq[start].low, ()):
-        n = len(phrase.words)
-        if start + n > len(seq):
-            continue
-        if all(seq[start + k].low == w for k, w in enumerate(phrase.words)):
-            return phrase.modifier, start + n - 1
-    return None
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -246,7 +184,7 @@ class _Core(NamedTuple):
 
 def _core(seq: list[Tok], a: int, lex: Lexicon, singular: bool) -> _Core | None:
     """The quantity at ``seq[a]`` without its bounding words."""
-    got = _phrase_at(seq, a, lex, kinds=(NUMBER, VAGUE, QUAL, QUAL_NOUN, DENIAL, DENIAL_NOUN, MOD))
+    got = phrase_at(seq, a, lex, kinds=(NUMBER, VAGUE, QUAL, QUAL_NOUN, DENIAL, DENIAL_NOUN, MOD))
     if got is not None:
         phrase, first, last = got
         if phrase.kind == MOD:
@@ -346,15 +284,15 @@ def _read(
     if bare_noun and _is_head_of(prev, seq, first):
         return None
     if mod in ("exact", "range", "vague"):
-        pre = _prefix(seq, first, lex)
+        pre = bound_before(seq, first, lex)
         if pre is not None:
             mod, first = pre
             low, high = _bounded(mod, low, high)
             after = seq[last + 1] if last + 1 < len(seq) else None
-            if after is not None and after.low in _QUOTES and glued(seq[last], after):
+            if after is not None and after.low in QUOTES and glued(seq[last], after):
                 last += 1
         elif mod == "exact":
-            post = _postfix(seq, last, lex)
+            post = bound_after(seq, last, lex)
             if post is not None:
                 mod, last = post
                 low, high = _bounded(mod, low, high)
