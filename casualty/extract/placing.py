@@ -1,7 +1,7 @@
 """Where each sentence's incident happened, for one article.
 
 A sentence's own places are found in one scan of the article (`Gazetteer.find_places`), with
-"the Iraqi capital" and "a Yemeni port" (`where.capitals`, `where.demonym_countries`); those
+"the Iraqi capital" and "a Yemeni port" (`demonym_places`); those
 that name a speaker's seat, an institution, a government or a neighbour are left out
 (`where.role_excluded`), a local official's town or a distance's reference point only used
 when nothing else places the sentence (`where.weak`), and a district of a city the gazetteer
@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Final
 
-from casualty.extract import namesakes, place_roles, where
+from casualty.extract import demonym_places, namesakes, place_roles, where
 from casualty.extract.sentences import Sentence
 from casualty.extract.where import KIND_RANK
 
@@ -218,8 +218,8 @@ class ArticlePlaces:
             text = self.sentences[index].text
             found = self._find_places(index)
             by_demonym = [
-                *where.capitals(text, gaz._demonyms),
-                *where.demonym_countries(text, gaz._demonyms),
+                *demonym_places.capitals(text, gaz._demonyms),
+                *demonym_places.demonym_countries(text, gaz._demonyms),
             ]
             if by_demonym:
                 found = sorted([*found, *by_demonym], key=lambda f: f[0])
@@ -326,5 +326,5 @@ class ArticlePlaces:
                 (p for p in own if p is not None and (not main or p.country in main)), None
             )
             code = self._leader or (later.country if later else None)
-            self._later_country = (where.country_place(code) if code else None,)
+            self._later_country = (demonym_places.country_place(code) if code else None,)
         return first or (self._later_country[0] if self._later_country else None)

