@@ -201,17 +201,17 @@ def test_deferred_speakers_match_eager_ones_in_any_article(sentences: list[str])
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.characters(max_codepoint=127), max_size=30))
 def test_ascii_word_pattern_finds_the_unicode_patterns_words(text: str) -> None:
-    from casualty.geo.mentions import _ASCII_TOKEN, _TOKEN
+    from casualty.geo.words import ASCII_TOKEN, TOKEN
 
-    assert _spans(_ASCII_TOKEN.finditer(text)) == _spans(_TOKEN.finditer(text))
+    assert _spans(ASCII_TOKEN.finditer(text)) == _spans(TOKEN.finditer(text))
 
 
 def _plain_words(text: str) -> tuple[list[int], list[int], list[str], list[bool]]:
-    """The place scan's words by the per-word loop `_Words` replaced."""
-    from casualty.geo.mentions import _ASCII_TOKEN, _TOKEN
+    """The place scan's words by the per-word loop `Words` replaced."""
+    from casualty.geo.words import ASCII_TOKEN, TOKEN
 
     starts, ends, texts, caps = [], [], [], []
-    for m in (_ASCII_TOKEN if text.isascii() else _TOKEN).finditer(text):
+    for m in (ASCII_TOKEN if text.isascii() else TOKEN).finditer(text):
         word, end = m.group(), m.end()
         if word[-1] in "sS" and len(word) > 2 and word[-2] in "'’":
             word, end = word[:-2], end - 2
@@ -236,9 +236,9 @@ _WORD_ALPHABET = st.sampled_from([*"asSdA1 _-'`’‘ʼ.", "İ", "ب", "\u064e",
     ).map("".join)
 )
 def test_place_scan_words_match_the_per_word_loop(text: str) -> None:
-    from casualty.geo.mentions import _Words
+    from casualty.geo.words import Words
 
-    w = _Words(text)
+    w = Words(text)
     assert (w.starts, w.ends, w.texts, w.caps) == _plain_words(text)
 
 
@@ -313,10 +313,11 @@ _PLACE_PIECES = [
 @given(st.lists(st.sampled_from(_PLACE_PIECES), max_size=14).map(" ".join))
 def test_place_scan_matches_the_word_by_word_loop(text: str) -> None:
     from casualty.geo import gazetteer
-    from casualty.geo.mentions import _scan, _Words
+    from casualty.geo.mentions import _scan
+    from casualty.geo.words import Words
 
     gaz = gazetteer()
-    w = _Words(text)
+    w = Words(text)
     assert _scan(gaz, text, w) == _plain_scan(gaz, text, w)
 
 

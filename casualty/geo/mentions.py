@@ -9,13 +9,13 @@ after it, so matches never overlap and the cost is linear in the text length.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Container, Sequence
 from itertools import compress
-from operator import itemgetter, not_
+from operator import not_
 from typing import TYPE_CHECKING, Final
 
 from casualty.geo.normalize import ARTICLES, token_key
+from casualty.geo.words import Words
 
 #: Name keys of single words, memoised: the same capitalised words recur across articles.
 _token_key: Final = functools.lru_cache(maxsize=65536)(token_key)
@@ -76,14 +76,6 @@ _AREA_WORDS: Final = frozenset(
      "airport", "airbase", "crossing", "border", "outskirts", "countryside", "village", "town"}
 )  # fmt: skip
 _GAPS: Final = frozenset({" ", "-", " - ", "–", "\u00a0"})
-# A word: a letter, then letters, digits or combining marks (Arabic vowel signs), with inner
-# apostrophes ("Ma'rib"). One character class per step keeps the scan fast.
-_MARKS: Final = (
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-)
-_TOKEN: Final = re.compile(rf"[^\W\d_][\w{_MARKS}]*(?:['’ʼʿʾ‘`][^\W\d_][\w{_MARKS}]*)*")
-#: `_TOKEN` for ASCII text, where its Unicode classes are these (a third faster to match).
-_ASCII_TOKEN: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:['`][A-Za-z][A-Za-z0-9_]*)*")
 
 
 def as_code(country: str) -> str:
@@ -95,46 +87,11 @@ def as_code(country: str) -> str:
     return country_code(country) or country.upper()
 
 
-class _Words:
-    """The words of a text as parallel lists (cheaper than one object per word).
-
-    The lists are built by mapping C-level methods over the matches, not by a Python loop
-    per word; possessives ("Syria's") are then cut back to their name, found by a search for
-    the possessive ending rather than by testing every word.
-    """
-
-    __slots__ = ("caps", "ends", "starts", "texts")
-
-    def __init__(self, text: str) -> None:
-        matches = list((_ASCII_TOKEN if text.isascii() else _TOKEN).finditer(text))
-        self.starts: list[int] = list(map(_START, matches))
-        self.ends: list[int] = list(map(_END, matches))
-        self.texts: list[str] = list(map(_GROUP, matches))
-        if matches and ("'" in text or "’" in text):
-            at_end = {end: k for k, end in enumerate(self.ends)}
-            for m in _POSSESSIVE.finditer(text):
-                k = at_end.get(m.end())
-                if k is not None and self.starts[k] < m.start():
-                    self.texts[k] = self.texts[k][:-2]  # possessive: "Syria's"
-                    self.ends[k] -= 2
-        # The first character is a letter: capitalised unless lower-case (caseless scripts
-        # count as capitalised).
-        self.caps: list[bool] = list(map(not_, map(str.islower, map(_FIRST, self.texts))))
-
-
-_START: Final = re.Match.start
-_END: Final = re.Match.end
-_GROUP: Final = re.Match.group
-_FIRST: Final = itemgetter(0)
-#: The end of a possessive: an apostrophe and "s" that end a word.
-_POSSESSIVE: Final = re.compile(r"['’][sS]")
-
-
 def find_places(
     gaz: Gazetteer, text: str, context_countries: Sequence[str], unresolved: bool = False
 ) -> list[tuple[int, int, Place]]:
     """See `Gazetteer.find_places`."""
-    w = _Words(text)
+    w = Words(text)
     matches = _scan(gaz, text, w)
     given = {as_code(c) for c in context_countries}
     lower_words = set(compress(w.texts, map(not_, w.caps)))
@@ -181,7 +138,7 @@ _SETTLEMENT_AFTER: Final = frozenset(
 
 
 def _unresolved(
-    gaz: Gazetteer, text: str, w: _Words, spans: list[tuple[int, int]], country: str
+    gaz: Gazetteer, text: str, w: Words, spans: list[tuple[int, int]], country: str
 ) -> list[tuple[int, int, Place]]:
     """Names the gazetteer lacks, where the wording says they are settlements.
 
@@ -219,7 +176,7 @@ def _unresolved(
     return out
 
 
-def _name_run(text: str, w: _Words, i: int) -> int:
+def _name_run(text: str, w: Words, i: int) -> int:
     """The last word of a capitalised name of up to four words starting at `i`, else -1."""
     last = i
     for j in range(i + 1, min(len(w.texts), i + 4)):
@@ -249,7 +206,7 @@ class _Scope:
         return country in self.given or country in self.mentioned
 
 
-def _scan(gaz: Gazetteer, text: str, w: _Words) -> list[tuple[int, int, str]]:
+def _scan(gaz: Gazetteer, text: str, w: Words) -> list[tuple[int, int, str]]:
     """Longest non-overlapping (first word, last word, key) matches."""
     keys, prefixes = gaz._keys, gaz._prefixes
     # The ASCII keys as a plain dict: a lookup without `KeyIndex.__contains__`'s Python call.
@@ -292,7 +249,7 @@ _ARTICLE_WORDS: Final = frozenset(w.capitalize() for w in ARTICLES) | frozenset(
 _AL: Final = frozenset({"al", "el", "Al", "El", "AL", "EL"})
 
 
-def _opens_name(text: str, w: _Words, i: int) -> bool:
+def _opens_name(text: str, w: Words, i: int) -> bool:
     if i + 1 >= len(w.texts):
         return False
     gap = text[w.ends[i] : w.starts[i + 1]]
@@ -302,7 +259,7 @@ def _opens_name(text: str, w: _Words, i: int) -> bool:
 def _resolve(
     gaz: Gazetteer,
     text: str,
-    w: _Words,
+    w: Words,
     first: int,
     last: int,
     key: str,
@@ -341,7 +298,7 @@ def _resolve(
 def _plausible(
     gaz: Gazetteer,
     text: str,
-    w: _Words,
+    w: Words,
     first: int,
     last: int,
     choice: int,
@@ -409,7 +366,7 @@ def _plausible(
     return after in _AREA_WORDS or not _sentence_start(text, w.starts[first])
 
 
-def _after_initial(text: str, w: _Words, first: int) -> bool:
+def _after_initial(text: str, w: Words, first: int) -> bool:
     prev = first - 1
     return prev >= 0 and len(w.texts[prev]) == 1 and text[w.ends[prev] : w.starts[first]] == ". "
 
