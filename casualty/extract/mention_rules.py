@@ -2,7 +2,8 @@
 
 Used by `casualty.extract.mentions`: a part of a toll given after it ("9 civilians, 4 of them
 women") is no claim of its own; figures coordinated before one outcome ("Four soldiers and 12
-civilians were killed") all take it; a figure in brackets ("rose to (31) people") is a figure.
+civilians were killed") all take it; a figure in brackets ("rose to (31) people") is a figure;
+a figure of things, an age or a date ("185 reports", "28-year-old") counts no people.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from casualty.extract.lexicon import lexicon, word_set
+
 if TYPE_CHECKING:
     from casualty.extract.counts import Count
     from casualty.extract.mentions import Mention
 
-__all__ = ["SUBCOUNT_REACH", "coordinated", "is_subcount", "unbracket_figures"]
+__all__ = ["SUBCOUNT_REACH", "coordinated", "is_subcount", "not_people", "unbracket_figures"]
 
 _BRACKETED_FIGURE: Final = re.compile(r"\((\d[\d,.]*)\)")
 _SUB_AFTER: Final = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
@@ -80,3 +83,45 @@ def coordinated(text: str, counts: list[Count], found: list[Mention]) -> list[Me
         out.append(mention)
         by_start[count.start] = mention
     return out
+
+
+# --- figures that count no people ---------------------------------------------------------
+
+#: A word of the figure's noun phrase (as `mentions` splits words).
+_HEAD_WORD: Final = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]")
+_NON_PERSON: Final = word_set(
+    """reports report incidents incident strikes strike airstrikes raids attacks attack
+    villages village towns vehicles vehicle trucks tanks drones missiles rockets shells bombs
+    buildings homes houses years year months month days day weeks week hours minutes km
+    kilometres kilometers miles metres meters percent per cent units positions checkpoints
+    bases sorties targets rifles weapons guns aircraft planes jets helicopters boats tunnels
+    dollars million billion times cases claims allegations complaints"""
+)
+_VERBS: Final = frozenset(["was", "is", "had", "has", "were", "of"])
+_MONTH_BEFORE: Final = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
+)
+_AGE: Final = re.compile(r"^[\s-]*(?:-?year|years?[\s-]old|yr)", re.IGNORECASE)
+
+
+def not_people(text: str, count: Count) -> bool:
+    """Counts of things, ages and durations: "185 reports", "28-year-old", "14 incidents"."""
+    if _AGE.match(text, count.end) or _MONTH_BEFORE.search(
+        text, max(0, count.start - 12), count.start
+    ):
+        return True
+    head = _HEAD_WORD.findall(text[count.head_start : count.head_start + 40])
+    words = 0
+    for word in head[:6]:
+        low = word.lower()
+        if low in _NON_PERSON:
+            return True
+        if not low.isalpha():
+            continue  # "seven 4x4 vehicles", "nine 4×4 vehicles": a model, not the noun
+        if lexicon().is_phrase(low):
+            break
+        words += 1
+        if words == 3:
+            break
+    # A bare "one" ("another one was seized") stands for a noun said before, rarely a person.
+    return count.qualifier.lower().endswith("one") and bool(head) and head[0].lower() in _VERBS

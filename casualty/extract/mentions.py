@@ -28,6 +28,7 @@ from casualty.extract.mention_rules import (
     SUBCOUNT_REACH,
     coordinated,
     is_subcount,
+    not_people,
     unbracket_figures,
 )
 
@@ -122,43 +123,7 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
 _ASIDE_WORDS: Final = ("including", "among", "them", "whom", "aged", "ages")
 
 
-_NON_PERSON: Final = word_set(
-    """reports report incidents incident strikes strike airstrikes raids attacks attack
-    villages village towns vehicles vehicle trucks tanks drones missiles rockets shells bombs
-    buildings homes houses years year months month days day weeks week hours minutes km
-    kilometres kilometers miles metres meters percent per cent units positions checkpoints
-    bases sorties targets rifles weapons guns aircraft planes jets helicopters boats tunnels
-    dollars million billion times cases claims allegations complaints"""
-)
 _COORDINATED: Final = re.compile(r"^\s*,?\s*(?:and|as well as|plus)\s*$")
-_VERBS: Final = frozenset(["was", "is", "had", "has", "were", "of"])
-_MONTH_BEFORE: Final = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
-)
-_AGE: Final = re.compile(r"^[\s-]*(?:-?year|years?[\s-]old|yr)", re.IGNORECASE)
-
-
-def _not_people(text: str, count: Count) -> bool:
-    """Counts of things, ages and durations: "185 reports", "28-year-old", "14 incidents"."""
-    if _AGE.match(text, count.end) or _MONTH_BEFORE.search(
-        text, max(0, count.start - 12), count.start
-    ):
-        return True
-    head = _WORD.findall(text[count.head_start : count.head_start + 40])
-    words = 0
-    for word in head[:6]:
-        low = word.lower()
-        if low in _NON_PERSON:
-            return True
-        if not low.isalpha():
-            continue  # "seven 4x4 vehicles", "nine 4×4 vehicles": a model, not the noun
-        if lexicon().is_phrase(low):
-            break
-        words += 1
-        if words == 3:
-            break
-    # A bare "one" ("another one was seized") stands for a noun said before, rarely a person.
-    return count.qualifier.lower().endswith("one") and bool(head) and head[0].lower() in _VERBS
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -172,7 +137,7 @@ def find_mentions(text: str) -> list[Mention]:
     counts = [
         c
         for c in find_counts(text)
-        if not is_non_casualty_number(text, c) and not _not_people(text, c)
+        if not is_non_casualty_number(text, c) and not not_people(text, c)
     ]
     # Tokens only serve figures and qualitative phrases: most sentences have neither.
     tokens = _tokens(text) if counts or _QUALITATIVE.search(text) else []
