@@ -334,3 +334,31 @@ def test_an_undated_article_does_not_date_its_lead_by_a_later_background_date() 
     # a date stated before the claim still dates it
     earlier = "On March 3, 2021, soldiers stormed the town.\n\n" + text
     assert _claim(earlier, None, 6).date == "2021-03-03"
+
+
+# Published on a Saturday; "on Friday, a day after" dates the later figure a day earlier.
+DAY_AFTER_OWN_DAY = [
+    (
+        "Four farmers in Niger died in a bandit raid on Friday, a day after gunmen killed "
+        "11 police officers in Nigeria, officials said.",
+        {4: "2022-06-17", 11: "2022-06-16"},
+    ),
+    (
+        "A bomb killed six people in Kenya on Friday — two days after an ambush killed 9 "
+        "soldiers in Somalia, police said.",
+        {6: "2022-06-17", 9: "2022-06-15"},
+    ),
+    # the figure before the cue keeps the sentence's day; no cue, no shift
+    (
+        "Gunmen killed 8 traders on Friday, a day after the election results were published.",
+        {8: "2022-06-17"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dates"), DAY_AFTER_OWN_DAY)
+def test_a_figure_after_a_day_after_is_a_day_older_than_the_sentences_own_day(
+    text: str, dates: dict[int, str]
+) -> None:
+    for figure, day in dates.items():
+        assert _claim(text, SATURDAY, figure).date == day

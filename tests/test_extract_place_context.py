@@ -162,3 +162,29 @@ def test_an_army_of_a_country_is_not_the_scene() -> None:
     )
     claim = _first(text)
     assert (claim.admin1, claim.country) == ("Belgorod", "RU")
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # a country outside the article's main ones, named for one figure's own clause
+        (
+            "Three herders in Niger and two traders in Nigeria died in bandit raids on Sunday, "
+            "a day after gunmen killed 14 soldiers in Cameroon, officials said.\n\n"
+            "The herders were shot near a well in Niger, and the traders on a road in Nigeria.",
+            {3: "NE", 2: "NG", 14: "CM"},
+        ),
+        # the same country named as an actor is no scene
+        (
+            "Three herders in Niger and two traders in Nigeria died in bandit raids on Sunday, "
+            "officials said, as Cameroon sent 14 soldiers to the border.\n\n"
+            "The herders were shot near a well in Niger, and the traders on a road in Nigeria.",
+            {3: "NE", 2: "NG"},
+        ),
+    ],
+)
+def test_a_figures_own_country_outside_the_articles_main_ones_places_it(
+    text: str, countries: dict[int, str]
+) -> None:
+    found = {c.low: c.country for c in _claims(text) if c.low in countries}
+    assert found == countries

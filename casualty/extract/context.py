@@ -94,8 +94,8 @@ _DATELINE: Final = re.compile(
 )
 #: "came a day after", "comes two days after": what follows happened that many days earlier.
 _DAYS_AFTER: Final = re.compile(
-    r"\b(?:came|comes|come|follows|followed)\s+(?:just\s+|only\s+)?(a|one|two|three)\s+days?"
-    r"\s+after\b",
+    r"(?:\b(?:came|comes|come|follows|followed)\s+(?:just\s+|only\s+)?|,\s+|\s[-–—]\s+)"
+    r"(a|one|two|three)\s+days?\s+after\b",
     re.IGNORECASE,
 )
 _DAYS_BACK: Final = {"a": 1, "one": 1, "two": 2, "three": 3}
@@ -343,9 +343,15 @@ class ArticleContext:
                 changes.update(date=ref.date, date_end=ref.date_end, date_precision=ref.precision)
             elif self.reference:
                 changes.update(date=self.reference, date_precision="day")
-            back = _DAYS_AFTER.search(text, 0, position)
-            if back is not None and self._date(index)[0] is None and changes.get("date"):
-                # "The attack came a day after a strike killed two": that strike is older.
+            back = _DAYS_AFTER.search(text, 0, position) if "after" in text else None
+            own = self._date(index)[0] if back is not None else None
+            if (
+                back is not None
+                and changes.get("date")
+                and (own is None or own.end <= back.start())
+            ):
+                # "The attack came a day after a strike killed two", "... on Tuesday, a day
+                # after rebels killed 20": that strike is older than the sentence's own day.
                 changes.update(_days_before(changes, _DAYS_BACK[back.group(1).lower()]))
         place = self.place_at(index, position)
         if place is not None:

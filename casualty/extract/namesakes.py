@@ -192,6 +192,13 @@ def consistent(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, 
     return out
 
 
+def abroad(text: str, found: list[Found], main: set[str]) -> list[Found]:
+    """The countries of `found` outside `main` that `text` puts a scene in ("in Chad")."""
+    return [
+        f for f in found if f[2].kind == "country" and f[2].country not in main and _in(text, f[0])
+    ]
+
+
 #: Right before a place: a locative preposition ("in", "across the").
 _LOCATIVE: Final = re.compile(
     r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE

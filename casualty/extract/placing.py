@@ -117,6 +117,8 @@ class ArticlePlaces:
         self._cities: dict[int, Any] = {}
         self._later_country: tuple[Any] | None = None
         self._strong: dict[int, list[tuple[int, int, Any]]] = {}
+        #: Per sentence, countries outside the article's main ones it puts a scene in.
+        self._abroad: dict[int, list[tuple[int, int, Any]]] = {}
         #: The country the article names at least twice, and twice as often as any other.
         self._leader: str | None = None
 
@@ -195,7 +197,7 @@ class ArticlePlaces:
         its own clause when the sentence names several ("two soldiers in X and three
         civilians in Y died"), else the sentence's (`place`)."""
         chosen = self.place(index)
-        strong = self._strong.get(index) or []
+        strong = (self._strong.get(index) or []) + self._abroad.get(index, [])
         if len({f[2].id for f in strong}) < 2:
             return chosen
         text = self.sentences[index].text
@@ -233,6 +235,8 @@ class ArticlePlaces:
             main = set(self.countries()[:2])
             if main:
                 inside = [f for f in kept if f[2].country in main]
+                if inside:  # "a day after rebels killed 20 troops in Chad": that figure's own
+                    self._abroad[index] = namesakes.abroad(text, kept, main)
                 kept = inside or kept
             head = _COLON_HEAD.match(text) if index == 0 else None
             strong = [
