@@ -128,6 +128,24 @@ AGENTS = [
 ]
 CLAIMANTS += AGENTS
 
+# "a statement issued by X" is X's; "police and witnesses" are two claimants; a relative clause
+# with no comma before the verb ("a medic who treated them said") keeps its head as the speaker
+STATEMENTS = [
+    (
+        "Three sailors were killed, according to a statement issued by the navy on Sunday.",
+        [("killed", 3, "navy")],
+    ),
+    (
+        "Eleven people died, police and witnesses said.",
+        [("killed", 11, "police"), ("killed", 11, "witnesses")],
+    ),
+    (
+        "A nurse who treated the victims at the clinic said nine children were injured.",
+        [("wounded", 9, "A nurse")],
+    ),
+]
+CLAIMANTS += STATEMENTS
+
 
 @pytest.mark.parametrize(("text", "expected"), CLAIMANTS)
 def test_claimant(text: str, expected: list[tuple[str, int, str]]) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
+from casualty.extract import cue_rules as rules
 from casualty.extract.claimants import (
     Claimants,
     Speaker,
@@ -35,7 +36,6 @@ from casualty.extract.cue_context import (
     claim_is_noun,
     opens_quote,
 )
-from casualty.extract.cue_rules import figures_of, is_passive, is_wire, more_victims, quoted_as
 from casualty.extract.lexicon import lexicon
 from casualty.extract.sentences import Sentence
 from casualty.extract.subjects import is_relative, leading_np, strip_aux, subject_phrase
@@ -197,7 +197,7 @@ class Attributor(Claimants):
         if self.carry and (
             self.quoted
             or _CONTINUES.match(text)
-            or more_victims(text, self._carry_at == self.sentences_seen - 1)
+            or rules.more_victims(text, self._carry_at == self.sentences_seen - 1)
         ):
             return self.carry  # _more: "Nine others were hurt" right after the speaker's toll
         return (self.default,)
@@ -232,7 +232,7 @@ class Attributor(Claimants):
                     found = self._statement_author()  # "according to the statement"
                 cues.append(_Cue(m.start(), m.end(), "according", found))
             elif word in vocab.participles:
-                quoted = quoted_as(text, m.start())  # "X was quoted as saying": X
+                quoted = rules.quoted_as(text, m.start())  # "X was quoted as saying": X
                 main = self._subject(sentence, quoted) if quoted >= 0 else ()
                 main = main or self._with_subject(sentence, m.start())
                 if not main:
@@ -255,10 +255,11 @@ class Attributor(Claimants):
                 agent = _BY_AGENT.match(text, m.end())
                 if not found and agent is not None:
                     found = self._object(sentence, agent.end())  # "confirmed by the army"
-                if not found and is_passive(text, m.start(), m.end()):
+                if not found and rules.is_passive(text, m.start(), m.end()):
                     continue  # "twelve were reported killed": the subject is not the speaker
-                if not found:
-                    found = self._subject(sentence, m.start())
+                if not found:  # "a reporter who was hurt said": the subject ends at "who"
+                    rel = rules.relative_before(text, m.start())
+                    found = self._subject(sentence, rel if rel >= 0 else m.start())
                 who = _WHO_BEFORE.search(text, max(0, m.start() - 12), m.start())
                 if not found and who is not None:  # "X, who say 12 died": X, after "from"
                     found = self._antecedent_np(sentence, who.start())
@@ -268,7 +269,7 @@ class Attributor(Claimants):
                     cited = self._relay(sentence, m.end())
                     if cited:
                         found = cited  # a broadcaster "citing health authorities"
-                    elif all(f.source_type == "media" and is_wire(f) for f in found):
+                    elif all(f.source_type == "media" and rules.is_wire(f) for f in found):
                         found = ()  # a wire agency relays: nobody named claims it
                 if word == "reported":
                     found = tuple(
@@ -358,7 +359,7 @@ class Attributor(Claimants):
 
     def _object(self, sentence: Sentence, pos: int, cited: bool = False) -> tuple[Speaker, ...]:
         """The claimant phrase that starts at `pos` (after "according to" or inverted "said")."""
-        rest = sentence.text[figures_of(sentence.text, pos) :]  # "figures compiled by X"
+        rest = sentence.text[rules.figures_of(sentence.text, pos) :]  # "figures compiled by X"
         m = _OBJECT_WORDS.match(rest)
         if m is None:
             return ()

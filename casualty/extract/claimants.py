@@ -211,7 +211,8 @@ class Claimants:
         left_np = bool(_ARTICLE.match(left)) or len(left.split()) >= 2 or left[:1].isupper()
         # "officials and the insurgents said" (not "security and medical sources"): split
         # only when both resolve, else the phrase stays one claimant as written.
-        bare_plural = left.endswith("s") and self._claimant_like(left)  # "residents and X"
+        # "residents and X", "police and witnesses"
+        bare_plural = left.endswith(("s", "police")) and self._claimant_like(left)
         if len(parts) == 2 and (left_np or bare_plural) and all(map(self._claimant_like, parts)):
             out = [self._resolve(p.strip(), offset) for p in parts]
             if left_np or len({s.name for s in out if s is not None}) == 2:

@@ -71,7 +71,9 @@ NOT_A_SUBJECT: Final = re.compile(
 #: the author of "a statement from the governor".
 IMAGES: Final = re.compile(
     r"(?:the\s+|disturbing\s+|graphic\s+|an?\s+)?(?:images?|photos?|photographs?|pictures?"
-    r"|videos?|footage|statements?(?=\s+(?:from|by)\s))\b(?:[^,;]*?\b(?:of|by|from)\s+(?:the\s+)?(?!the\b)(.+))?$",
+    r"|videos?|footage|statements?(?=\s+(?:(?:issued|released|signed|sent|posted)\s+)?(?:from|by)\s))"
+    r"\b(?:[^,;]*?\b(?:of|by|from)\s+(?:the\s+)?(?!the\b)(.+?))?"
+    r"(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?$",
     re.IGNORECASE,
 )
 #: A definite claimant phrase ("the statement", "its report").

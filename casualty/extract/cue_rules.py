@@ -24,6 +24,7 @@ __all__ = [
     "more_victims",
     "no_speaker",
     "quoted_as",
+    "relative_before",
 ]
 
 #: A form of "be" (and adverbs) right before the verb: a passive ("were reportedly said").
@@ -130,3 +131,15 @@ def is_witness(phrase: str) -> bool:
 def is_wire(speaker: Speaker) -> bool:
     """Whether a registry newsroom is a wire agency, which relays what it reports."""
     return speaker.named and speaker.name in _WIRES
+
+
+def relative_before(text: str, verb: int) -> int:
+    """Where a relative "who" opens in the clause before the verb at `verb`, when no comma
+    closes it ("a journalist who was hurt in the blast said"): the subject ends there."""
+    window = text[max(0, verb - 120) : verb]
+    if " who " not in window:
+        return -1
+    at = window.rfind(" who ")
+    if any(c in window[at:] for c in ',;"“”') or window[:at].endswith(","):
+        return -1  # closed by a comma, or opened by one (", who say ...": see attribution)
+    return verb - len(window) + at
