@@ -146,6 +146,20 @@ STATEMENTS = [
 ]
 CLAIMANTS += STATEMENTS
 
+# "The statement read:" speaks for the statement's author; "read" with a person does not
+READS = [
+    (
+        "The governor confirmed the attack in a statement issued by his spokesman, Ola Reyes. "
+        'The statement read: "Bandits stormed the market and killed 14 traders."',
+        [("killed", 14, "The governor")],
+    ),
+    (
+        "The priest read the names of 12 dead villagers at the funeral.",
+        [("killed", 12, "Example Wire")],
+    ),
+]
+CLAIMANTS += READS
+
 
 @pytest.mark.parametrize(("text", "expected"), CLAIMANTS)
 def test_claimant(text: str, expected: list[tuple[str, int, str]]) -> None:

@@ -245,6 +245,8 @@ class Attributor(Claimants):
             else:
                 if word in vocab.needs_toll and not _TOLL_OBJECT.match(text, m.end()):
                     continue
+                if word in ("read", "reads") and not rules.statement_reads(text, m.start()):
+                    continue  # only "the statement read: ..." speaks
                 if word in ("claim", "reports") and claim_is_noun(text, m.start(), m.end()):
                     continue  # "the claim of 40 dead", "on these reports": a noun
                 if word.startswith("claim") and LIVES.match(text, m.end()):

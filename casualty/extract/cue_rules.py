@@ -25,6 +25,7 @@ __all__ = [
     "no_speaker",
     "quoted_as",
     "relative_before",
+    "statement_reads",
 ]
 
 #: A form of "be" (and adverbs) right before the verb: a passive ("were reportedly said").
@@ -72,6 +73,11 @@ _WIRES: Final = frozenset(
         "dpa",
         "Voice of America",
     }
+)
+#: A written text as the subject of "read(s)": "The statement read:", "the post reads".
+_TEXT_READS: Final = re.compile(
+    r"\b(?:statement|communiqu[eé]|post|message|letter|notice|release|tweet)['’\"”]?\s+$",
+    re.IGNORECASE,
 )
 _FIGURE_WORDS: Final = ("figure", "data", "estimate", "tall", "statistic", "count", "record")
 
@@ -143,3 +149,8 @@ def relative_before(text: str, verb: int) -> int:
     if any(c in window[at:] for c in ',;"“”') or window[:at].endswith(","):
         return -1  # closed by a comma, or opened by one (", who say ...": see attribution)
     return verb - len(window) + at
+
+
+def statement_reads(text: str, start: int) -> bool:
+    """Whether "read(s)" at `start` has a written text as subject ("The statement read:")."""
+    return _TEXT_READS.search(text, max(0, start - 30), start) is not None
