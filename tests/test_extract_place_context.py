@@ -188,3 +188,29 @@ def test_a_figures_own_country_outside_the_articles_main_ones_places_it(
 ) -> None:
     found = {c.low: c.country for c in _claims(text) if c.low in countries}
     assert found == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # a compound compass point before a town: a part of its province, not the town
+        (
+            "Militants attacked two villages in southwest Kirkuk on Monday, killing 6 farmers.",
+            (None, "Kirkuk", "IQ"),
+        ),
+        (
+            "Shelling of farms in north-east Mosul killed 4 shepherds on Monday.",
+            (None, "Nineveh", "IQ"),
+        ),
+        # "-ern" is a part of the town itself
+        (
+            "A car bomb in southwestern Kirkuk killed 6 people on Monday.",
+            ("southwestern Kirkuk", "Kirkuk", "IQ"),
+        ),
+    ],
+)
+def test_a_compound_compass_point_before_a_town_is_its_province(
+    text: str, where: tuple[str | None, str, str]
+) -> None:
+    claim = _first(text)
+    assert (claim.location, claim.admin1, claim.country) == where

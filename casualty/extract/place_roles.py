@@ -107,16 +107,33 @@ _DISTANCE_BEFORE: Final = re.compile(
 )
 
 
+#: Right before a town: a compound compass point as an adjective ("villages in southwest
+#: X"): a part of its province, as a bearing is.
+_COMPASS_BEFORE: Final = re.compile(r"\b(?i:north|south)-?(?i:east|west)\s+$")
+
+
 def _around(text: str, found: tuple[int, int, Any]) -> tuple[int, int, Any]:
-    """A town after a bearing without a distance ("attacks south of X") as its province."""
-    start, end, place = found
-    if place.kind != "city" or not place.admin1 or " of" not in text[max(0, start - 12) : start]:
+    """A town after a bearing without a distance ("attacks south of X") or a compound compass
+    point ("southwest X") as its province."""
+    start, _end, place = found
+    if place.kind != "city" or not place.admin1:
+        return found
+    near = text[max(0, start - 12) : start]
+    if ("east" in near or "west" in near) and _COMPASS_BEFORE.search(near):
+        return _province(found)
+    if " of" not in near:
         return found
     bearing = _BEARING_OF.search(text, max(0, start - 30), start)
     if bearing is None or text[max(0, bearing.start() - 4) : bearing.start()].lower() == "the ":
         return found  # "in the south of X": a part of the town
     if _DISTANCE_BEFORE.search(text, max(0, bearing.start() - 30), bearing.start()):
         return found
+    return _province(found)
+
+
+def _province(found: tuple[int, int, Any]) -> tuple[int, int, Any]:
+    """The town of `found` (start, end, place) as its province, where the gazetteer has it."""
+    start, end, place = found
     from casualty.geo import gazetteer
 
     division = gazetteer().lookup(f"{place.admin1} province", place.country)
