@@ -191,6 +191,28 @@ def test_a_figures_own_country_outside_the_articles_main_ones_places_it(
 
 
 @pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("30 civilians were killed in strikes in Iraq and Syria last month.", True),
+        ("30 civilians were killed in Homs, Hama and Idlib last month.", True),
+        ("30 civilians were killed in Homs and the army said more died.", False),
+        ("Two soldiers in Mali and three civilians in Niger died.", False),
+    ],
+)
+def test_places_joined_by_and_are_one_figures_places(text: str, joined: bool) -> None:
+    """The clause of a figure does not end at "and" between two places ("in Iraq and
+    Syria"): the figure spans them, so neither alone is its place (the sentence's is)."""
+    from casualty.extract.placing import FIGURE_CLAUSE_END, _joins_places
+    from casualty.geo import gazetteer
+    from casualty.geo.mentions import find_places
+
+    found = find_places(gazetteer(), text, [])
+    stop = FIGURE_CLAUSE_END.search(text, 0)
+    assert stop is not None
+    assert _joins_places(text, found, stop) is joined
+
+
+@pytest.mark.parametrize(
     ("text", "where"),
     [
         # a compound compass point before a town: a part of its province, not the town

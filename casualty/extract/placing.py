@@ -44,6 +44,20 @@ _COLON_HEAD: Final = re.compile(r"\s*[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}
 THE_CITY: Final = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+of\b)")
 
 
+def _joins_places(text: str, found: list[tuple[int, int, Any]], stop: re.Match[str]) -> bool:
+    """True when the clause break `stop` is an "and" or a comma between two places ("in Iraq
+    and Syria", "in Homs, Hama and Idlib"): the figure spans them, it does not end at the
+    first."""
+    if stop.group().strip() not in {"and", ","}:
+        return False
+    before = any(f[1] <= stop.start() and not text[f[1] : stop.start()].strip() for f in found)
+    after = any(
+        f[0] >= stop.end() and text[stop.end() : f[0]].strip().lower() in {"", "the", "and"}
+        for f in found
+    )
+    return before and after
+
+
 def most_specific(found: list[tuple[int, int, Any]]) -> Any:
     """The most specific of (start, end, place) found, the first of equals; None if none."""
     if not found:
@@ -203,6 +217,8 @@ class ArticlePlaces:
         text = self.sentences[index].text
         stop = FIGURE_CLAUSE_END.search(text, position)
         end = stop.start() if stop is not None else len(text)
+        if stop is not None and _joins_places(text, strong, stop):
+            return chosen  # "in strikes in Iraq and Syria": one figure over several places
         best = most_specific([f for f in strong if position <= f[0] < end])
         if best is None or chosen is None:
             return best or chosen
