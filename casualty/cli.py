@@ -6,24 +6,48 @@ that `casualty --help` starts fast.
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
-from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from casualty import __version__
-from casualty.errors import CasualtyError, UsageError
+from casualty.cli_exit import fail, guarded, quiet_broken_pipe
+from casualty.cli_options import (
+    ActorsOpt,
+    By,
+    ByOpt,
+    ClaimFormat,
+    CountryOpt,
+    EncodingOpt,
+    FlagOpt,
+    FormatReportOpt,
+    InputFormatOpt,
+    InputsArg,
+    MinSpreadOpt,
+    OnError,
+    OnErrorOpt,
+    PublishedOpt,
+    QuotesOpt,
+    RawCsvOpt,
+    RejectsOpt,
+    ReportFormat,
+    SinceOpt,
+    Sort,
+    SortOpt,
+    SourcesOpt,
+    SourceTypeOpt,
+    ThresholdOpt,
+    UntilOpt,
+)
+from casualty.errors import UsageError
 
 if TYPE_CHECKING:
     from casualty.registry import Registry
     from casualty.session import Session
 
-P = ParamSpec("P")
 
 app = typer.Typer(
     name="casualty",
@@ -39,162 +63,10 @@ app = typer.Typer(
 )
 
 
-class ClaimFormat(StrEnum):
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
-    json = "json"
-
-
-class ReportFormat(StrEnum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    md = "md"
-    html = "html"
-
-
-class OnError(StrEnum):
-    stop = "stop"
-    skip = "skip"
-
-
-class By(StrEnum):
-    source = "source"
-    type = "type"
-
-
-class Sort(StrEnum):
-    date = "date"
-    spread = "spread"
-    toll = "toll"
-
-
-# Options shared by several commands, defined once.
-InputsArg = Annotated[
-    list[str] | None,
-    typer.Argument(
-        help="Files, directories or - for standard input.", show_default=False, metavar="INPUTS..."
-    ),
-]
-SourcesOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--sources",
-        metavar="FILE",
-        help="TOML file of extra sources (adds to the built-in registry).",
-    ),
-]
-ActorsOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--actors",
-        metavar="FILE",
-        help="TOML file of extra actors (adds to the built-in registry).",
-    ),
-]
-InputFormatOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--input-format",
-        metavar="FORMAT",
-        help="Read inputs as csv, jsonl, json (claims), txt or articles (JSONL of articles).",
-    ),
-]
-EncodingOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--encoding", metavar="NAME", help="Text encoding of the inputs (default: detect)."
-    ),
-]
-OnErrorOpt = Annotated[
-    OnError,
-    typer.Option(
-        "--on-error", help="stop at the first bad row (exit 2), or skip bad rows and report them."
-    ),
-]
-RejectsOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--rejects",
-        metavar="FILE",
-        help="With --on-error skip: write bad rows verbatim to this file.",
-    ),
-]
-PublishedOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for undated articles."
-    ),
-]
-ThresholdOpt = Annotated[
-    float | None,
-    typer.Option(
-        "--threshold",
-        metavar="SCORE",
-        help="Link score needed to join an incident (see `cluster`).",
-    ),
-]
-RawCsvOpt = Annotated[
-    bool, typer.Option("--raw-csv", help="Do not neutralise spreadsheet formulas in CSV cells.")
-]
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"casualty {__version__}")
         raise typer.Exit()
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    from casualty.sanitize import terminal_safe
-
-    try:
-        sys.stderr.write(f"casualty: {terminal_safe(message)}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
-    raise SystemExit(code)
-
-
-def _guarded(command: Callable[P, None]) -> Callable[P, None]:
-    """Map every error a command raises to its exit code, once, for all commands.
-
-    Usage errors that typer detects itself (unknown option, bad choice) exit 2 through typer.
-    """
-
-    @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
-        try:
-            command(*args, **kwargs)
-        except CasualtyError as exc:
-            _fail(str(exc), 2)
-        except BrokenPipeError:
-            _quiet_broken_pipe()
-            raise SystemExit(141) from None
-        except KeyboardInterrupt:
-            _fail("interrupted", 130)
-        except Exception as exc:  # the one broad handler: a bug, not a user error
-            if os.environ.get("CASUALTY_DEBUG"):
-                raise
-            _fail(
-                f"internal error: {type(exc).__name__}: {exc} "
-                "(a bug: run again with --debug for the traceback and report it to the project)",
-                1,
-            )
-
-    return wrapper
-
-
-def _quiet_broken_pipe() -> None:
-    # Python flushes stdout at exit; with the reader gone that raises again. Point stdout at
-    # /dev/null so the interpreter exits quietly, as `| head` users expect.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 @app.callback()
@@ -245,7 +117,7 @@ def _inputs(inputs: list[str] | None) -> list[str]:
 
 
 @app.command()
-@_guarded
+@guarded
 def extract(
     inputs: InputsArg = None,
     fmt: Annotated[
@@ -272,7 +144,7 @@ def extract(
 
 
 @app.command()
-@_guarded
+@guarded
 def cluster(
     inputs: InputsArg = None,
     fmt: Annotated[
@@ -336,42 +208,6 @@ def _report_command(
     session.finish()
 
 
-FormatReportOpt = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
-ByOpt = Annotated[By, typer.Option("--by", help="One column per source, or per source type.")]
-QuotesOpt = Annotated[
-    bool, typer.Option("--quotes", help="Show the evidence sentences under each table.")
-]
-SinceOpt = Annotated[
-    str | None, typer.Option("--since", metavar="DATE", help="Only incidents on or after DATE.")
-]
-UntilOpt = Annotated[
-    str | None, typer.Option("--until", metavar="DATE", help="Only incidents on or before DATE.")
-]
-CountryOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--country", metavar="COUNTRY", help="Only incidents in this country (name or code)."
-    ),
-]
-SourceTypeOpt = Annotated[
-    str | None,
-    typer.Option("--source-type", metavar="TYPE", help="Only incidents with a claim of this type."),
-]
-MinSpreadOpt = Annotated[
-    float | None,
-    typer.Option("--min-spread", metavar="RATIO", help="Only rows whose spread is at least this."),
-]
-FlagOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--flag",
-        metavar="FLAG",
-        help="Only rows with this flag (repeatable: omission, self_serving…).",
-    ),
-]
-SortOpt = Annotated[Sort, typer.Option("--sort", help="Order incidents by date, spread or toll.")]
-
-
 def _filters(
     since: str | None,
     until: str | None,
@@ -393,7 +229,7 @@ def _filters(
 
 
 @app.command()
-@_guarded
+@guarded
 def table(
     inputs: InputsArg = None,
     fmt: FormatReportOpt = ReportFormat.table,
@@ -435,7 +271,7 @@ def table(
 
 
 @app.command()
-@_guarded
+@guarded
 def reconcile(
     inputs: InputsArg = None,
     fmt: FormatReportOpt = ReportFormat.table,
@@ -478,7 +314,7 @@ def reconcile(
 
 
 @app.command()
-@_guarded
+@guarded
 def explain(
     incident_id: Annotated[
         str, typer.Argument(help="The incident to explain, e.g. 2017-09-28-sukhna.")
@@ -501,7 +337,7 @@ def explain(
 
 
 @app.command("sources")
-@_guarded
+@guarded
 def sources_cmd(
     sources: SourcesOpt = None,
     actors: ActorsOpt = None,
@@ -541,15 +377,15 @@ def main(args: list[str] | None = None) -> None:
             args=argv, prog_name="casualty", standalone_mode=False
         )
     except BrokenPipeError:
-        _quiet_broken_pipe()
+        quiet_broken_pipe()
         raise SystemExit(141) from None
     except KeyboardInterrupt:
-        _fail("interrupted", 130)
+        fail("interrupted", 130)
     except Exception as exc:
         # typer's own usage errors (unknown option, bad choice) carry an exit code and a
         # message; SPEC §5 wants them as one line, like the project's own errors.
         message = getattr(exc, "format_message", None)
         if message is None or not hasattr(exc, "exit_code"):
             raise
-        _fail(f"{message()} (see `casualty {' '.join(argv[:1])} --help`)", 2)
+        fail(f"{message()} (see `casualty {' '.join(argv[:1])} --help`)", 2)
     raise SystemExit(code if isinstance(code, int) else 0)
