@@ -236,3 +236,31 @@ def test_a_compound_compass_point_before_a_town_is_its_province(
 ) -> None:
     claim = _first(text)
     assert (claim.location, claim.admin1, claim.country) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # a district named after its town spreads beyond it: the province
+        (
+            "Air raids hit eight villages in Jisr al-Shughur district, Idlib province, on Monday, "
+            "killing 11 people, rescuers said.",
+            (None, "Idlib", "SY"),
+        ),
+        # a district of a city stays in the city
+        (
+            "A bomb killed 7 people in the Karrada district of Baghdad on Monday.",
+            ("Karrada", "Baghdad", "IQ"),
+        ),
+        # the town itself
+        (
+            "Air raids hit a market in Saraqib, Idlib province, on Monday, killing 11 people.",
+            ("Saraqib", "Idlib", "SY"),
+        ),
+    ],
+)
+def test_a_district_named_after_its_town_is_placed_in_the_province(
+    text: str, where: tuple[str | None, str, str]
+) -> None:
+    claim = _first(text)
+    assert (claim.location, claim.admin1, claim.country) == where

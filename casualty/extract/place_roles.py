@@ -68,8 +68,25 @@ def refined(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, int
     of X" is X's province; a breakdown over several places places nothing
     (`without_spread_parts`)."""
     return without_spread_parts(
-        text, [_around(text, _as_division(text, _listed_division(text, f))) for f in found]
+        text,
+        [
+            _around(text, _as_division(text, _town_district(text, _listed_division(text, f))))
+            for f in found
+        ],
     )
+
+
+#: After a town's name: the district named after it ("villages in X district, Y province"),
+#: not a district of a city ("the X district of Baghdad").
+_DISTRICT_AFTER: Final = re.compile(r"\s+(?i:district)\b(?!\s+(?:of|in)\b)")
+
+
+def _town_district(text: str, found: tuple[int, int, Any]) -> tuple[int, int, Any]:
+    """A town named for the district around it ("towns and villages in X district") as its
+    province: the district spreads well beyond the town."""
+    if found[2].kind != "city" or not found[2].admin1 or not _DISTRICT_AFTER.match(text, found[1]):
+        return found
+    return _province(found)
 
 
 #: After a place: the rest of a list of divisions ("X, Y and Z regions", "X and Y provinces"):
