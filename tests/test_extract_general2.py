@@ -160,6 +160,21 @@ READS = [
 ]
 CLAIMANTS += READS
 
+# "..., as X said <a clause of its own>" after the figure: X speaks of something else
+ASIDES = [
+    (
+        "Six guards were killed and two hurt near the dam, as the regional commander said a "
+        "search of the hills was under way.",
+        [("killed", 6, "Example Wire"), ("wounded", 2, "Example Wire")],
+    ),
+    ("Six guards were killed, as the ministry said on Monday.", [("killed", 6, "the ministry")]),
+    (
+        "Villagers fled as the army said 30 rebels were killed.",
+        [("killed", 30, "the army")],
+    ),
+]
+CLAIMANTS += ASIDES
+
 
 @pytest.mark.parametrize(("text", "expected"), CLAIMANTS)
 def test_claimant(text: str, expected: list[tuple[str, int, str]]) -> None:

@@ -266,6 +266,7 @@ class Attributor(Claimants):
                 if not found and who is not None:  # "X, who say 12 died": X, after "from"
                     found = self._antecedent_np(sentence, who.start())
                 relative = is_relative(text[max(0, m.start() - _WINDOW) : m.start()])
+                relative = relative or rules.says_other(text, m.start(), m.end())
                 found = tuple(self._as_newsroom(f) for f in found)
                 if found and all(is_newsroom(f) for f in found):
                     cited = self._relay(sentence, m.end())

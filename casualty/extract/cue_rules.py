@@ -25,6 +25,7 @@ __all__ = [
     "no_speaker",
     "quoted_as",
     "relative_before",
+    "says_other",
     "statement_reads",
 ]
 
@@ -77,6 +78,13 @@ _WIRES: Final = frozenset(
 #: A written text as the subject of "read(s)": "The statement read:", "the post reads".
 _TEXT_READS: Final = re.compile(
     r"\b(?:statement|communiqu[eé]|post|message|letter|notice|release|tweet)['’\"”]?\s+$",
+    re.IGNORECASE,
+)
+#: "..., as X said an operation was ongoing": X's own clause follows the verb.
+_AS_CLAUSE: Final = re.compile(r",\s+as\s+[^,;]{2,80}$", re.IGNORECASE)
+_CONTENT: Final = re.compile(
+    r"\s+(?:that\s+)?(?!(?:on|in|at|late|early|last|this|earlier|later)\b)(?:[\w'’-]+\s+){1,9}?"
+    r"(?:was|were|is|are|had|has|have|would|will|could)\b",
     re.IGNORECASE,
 )
 _FIGURE_WORDS: Final = ("figure", "data", "estimate", "tall", "statistic", "count", "record")
@@ -154,3 +162,11 @@ def relative_before(text: str, verb: int) -> int:
 def statement_reads(text: str, start: int) -> bool:
     """Whether "read(s)" at `start` has a written text as subject ("The statement read:")."""
     return _TEXT_READS.search(text, max(0, start - 30), start) is not None
+
+
+def says_other(text: str, start: int, end: int) -> bool:
+    """Whether the verb at `start` opens an aside with its own reported clause after an earlier
+    figure ("12 died, as the commander said an operation was ongoing"): not that figure's source."""
+    if " as " not in text[max(0, start - 82) : start]:
+        return False
+    return bool(_AS_CLAUSE.search(text, max(0, start - 82), start) and _CONTENT.match(text, end))
