@@ -52,6 +52,11 @@ _SECTOR: Final = re.compile(
     r"(central|downtown|(?:north|south)(?:[-\s]?(?:east|west))?ern|(?:east|west)ern)\s+(?=\S)",
     re.IGNORECASE,
 )
+#: A division named by a direction ("Northern State", "South Darfur", "West Kordofan"): the
+#: direction word and the rest of the name.
+_DIRECTED: Final = re.compile(
+    r"((?:north|south)(?:[-\s]?(?:east|west))?|east|west)(ern)?\s+(\S.*)", re.IGNORECASE
+)
 #: A sector's canonical key.
 SECTORS: Final = {
     "central": 1, "downtown": 1, "northern": 2, "southern": 3, "eastern": 4, "western": 5,
@@ -188,6 +193,11 @@ def _resolve_location(
 ) -> Spot | None:
     from casualty.geo import normalize_place
 
+    division = _directed_division(location.strip(), cc)
+    if division is not None:
+        name = division.admin1 or division.name
+        key = admin_key(division.country, name)
+        return Spot(ADMIN, division.country, key, None, name, division.lat, division.lon, True)
     core, relative, is_admin = strip_relative(location)
     place = _lookup(f"{core} countryside" if is_admin else core, cc)
     if place is None and not is_admin and "y" in core.lower():
@@ -224,6 +234,41 @@ def _resolve_location(
     )
 
 
+@functools.lru_cache(maxsize=100_000)
+def _directed_division(text: str, cc: str | None) -> Place | None:
+    """The first-level division a name starting with a direction denotes, if the gazetteer has
+    one of that whole name ("Northern State", "West Kordofan province"), also written with or
+    without "-ern" ("South Darfur" is the gazetteer's "Southern Darfur"). Without it the
+    direction reads as a part of the rest ("Southern Darfur" became the region Darfur,
+    "Northern State" a division "State"). Only in the claim's country, or in a single one."""
+    match = _DIRECTED.fullmatch(text)
+    if match is None:
+        return None
+    from casualty.geo import gazetteer
+
+    direction, ern, rest = match.groups()
+    other = direction if ern else direction + "ern"
+    bodies = [rest]
+    bare = _COUNTRYSIDE.sub("", rest)
+    if bare != rest and bare:
+        bodies.append(bare)
+    found = []
+    for body in bodies:
+        for head in (direction + (ern or ""), other):
+            found = [
+                p
+                for p in gazetteer().candidates(f"{head} {body}")
+                if p.kind == "admin1" and (cc is None or p.country == cc)
+            ]
+            if found:
+                break
+        if found:
+            break
+    if not found or len({p.country for p in found}) > 1:
+        return None
+    return found[0]
+
+
 @functools.lru_cache(maxsize=200_000)
 def _lookup(name: str, cc: str | None) -> Place | None:
     """The gazetteer's place for a name, never one in another country than the claim's."""
@@ -240,6 +285,11 @@ def _resolve_admin(admin1: str | None, cc: str | None) -> Spot:
     if not admin1 or not admin1.strip():
         return Spot(NONE, cc)
 
+    division = _directed_division(" ".join(admin1.split()), cc)
+    if division is not None:
+        name = division.admin1 or division.name
+        key = admin_key(division.country, name)
+        return Spot(ADMIN, division.country, key, None, name, division.lat, division.lon, True)
     core = _ADMIN_WORDS.sub("", admin1).strip(" ,.") or admin1
     place = _lookup(f"{core} province", cc)
     if place is not None and place.kind in {"admin1", "city"}:
