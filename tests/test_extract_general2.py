@@ -175,6 +175,22 @@ ASIDES = [
 ]
 CLAIMANTS += ASIDES
 
+# "an updated figure" is an adjective, not speech: a quotation running on keeps its speaker
+UPDATED = [
+    (
+        'The district chief, Tomas Ruiz, said: "We counted the dead at noon.\n\n'
+        '"When the team came back, it brought an updated figure, and the figure we have now is '
+        'that 40 people lost their lives."',
+        [("killed", 40, "The district chief, Tomas Ruiz")],
+    ),
+]
+CLAIMANTS += UPDATED
+NOW_SAYS = "Officials had said 9 died, but Ruiz now says 14 were killed."
+
+
+def test_now_is_not_part_of_a_name() -> None:
+    assert ("killed", 14, "Ruiz") in _sources(NOW_SAYS)
+
 
 @pytest.mark.parametrize(("text", "expected"), CLAIMANTS)
 def test_claimant(text: str, expected: list[tuple[str, int, str]]) -> None:

@@ -44,11 +44,6 @@ from casualty.registry import Registry
 __all__ = ["Attributor", "Speaker", "head_type"]
 
 _NEGATED: Final = re.compile(r"\b(?:not|never|n't|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_TOLL_OBJECT: Final = re.compile(
-    r"\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:toll|number|figure|tally|count|estimate|statement|communiqu[eé])",
-    re.IGNORECASE,
-)
 #: A relative or bracketed aside inside a subject: ", who asked not to be named,".
 _ASIDE: Final = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|\[[^\]]*\]|\([^)]*\)")
 #: Sentence openings that continue the previous sentence's report ("That raises the toll").
@@ -243,7 +238,7 @@ class Attributor(Claimants):
                     main = self._subject(sentence, m.start(), first=True)
                 cues.append(_Cue(m.start(), m.end(), "participle", main))
             else:
-                if word in vocab.needs_toll and not _TOLL_OBJECT.match(text, m.end()):
+                if word in vocab.needs_toll and not rules.toll_verb(text, m.start(), m.end()):
                     continue
                 if word in ("read", "reads") and not rules.statement_reads(text, m.start()):
                     continue  # only "the statement read: ..." speaks

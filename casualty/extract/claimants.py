@@ -41,7 +41,7 @@ _STATE_MEDIA: Final = re.compile(r"\bstate(?:-run)?\b|\bofficial\b", re.IGNORECA
 _HEAD_KEPT: Final = re.compile(r"army|military|government|forces|troops|police|regime")
 TRAILING_TIME: Final = word_set(
     """on in at late last this monday tuesday wednesday thursday friday saturday sunday
-    yesterday today tonight morning evening night afternoon a an"""
+    yesterday today tonight morning evening night afternoon now a an"""
 )
 #: Nouns for a person speaking for an organisation: the phrase as written names the claimant
 #: better than the organisation's canonical name ("a health ministry official").

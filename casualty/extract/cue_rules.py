@@ -27,6 +27,7 @@ __all__ = [
     "relative_before",
     "says_other",
     "statement_reads",
+    "toll_verb",
 ]
 
 #: A form of "be" (and adverbs) right before the verb: a passive ("were reportedly said").
@@ -87,6 +88,13 @@ _CONTENT: Final = re.compile(
     r"(?:was|were|is|are|had|has|have|would|will|could)\b",
     re.IGNORECASE,
 )
+_TOLL_OBJECT: Final = re.compile(
+    r"\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:toll|number|figure|tally|count|estimate|statement|communiqu[eé])",
+    re.IGNORECASE,
+)
+#: A determiner before "updated"/"revised": an adjective ("an updated figure"), not a verb.
+_DETERMINED: Final = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 _FIGURE_WORDS: Final = ("figure", "data", "estimate", "tall", "statistic", "count", "record")
 
 
@@ -170,3 +178,11 @@ def says_other(text: str, start: int, end: int) -> bool:
     if " as " not in text[max(0, start - 82) : start]:
         return False
     return bool(_AS_CLAUSE.search(text, max(0, start - 82), start) and _CONTENT.match(text, end))
+
+
+def toll_verb(text: str, start: int, end: int) -> bool:
+    """Whether "put", "updated", "raised" at `start` attribute a toll: a verb with the toll as
+    its object ("put the toll at 12"), not an adjective ("came with an updated figure")."""
+    if _TOLL_OBJECT.match(text, end) is None:
+        return False
+    return _DETERMINED.search(text, max(0, start - 8), start) is None
