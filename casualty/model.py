@@ -132,5 +132,6 @@ def make_claim_id(claim: Claim) -> str:
         "" if claim.span else (claim.date or ""),
         "" if claim.span else (claim.location or ""),
     )
-    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    # surrogatepass: the same bytes for any real text, and no crash on a lone surrogate.
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
     return f"c{digest[:12]}"

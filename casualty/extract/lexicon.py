@@ -209,7 +209,13 @@ def word_set(text: str) -> frozenset[str]:
 
 
 def _norm(phrase: str) -> str:
-    return " ".join(phrase.lower().replace("’", "'").split())
+    return " ".join(phrase.translate(_FOLDS).lower().replace("’", "'").split())
+
+
+#: Letters IGNORECASE matches to an ASCII letter that lower() does not turn into it ('KİLLED'
+#: lowers to 'ki̇lled', two characters for the 'İ'): folded first, or `find`'s table lookup
+#: of a phrase the pattern did match fails.
+_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
 
 
 @functools.cache

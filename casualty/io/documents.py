@@ -166,7 +166,7 @@ def _article(line: str, path: str, lineno: int, published: str | None) -> Docume
         value = obj.get(key)
         return str(value) if value not in (None, "") else None
 
-    return Document(
+    doc = Document(
         id=_opt("id") or f"{path}:{lineno}",
         text=text,
         published=pub,
@@ -174,3 +174,19 @@ def _article(line: str, path: str, lineno: int, published: str | None) -> Docume
         url=_opt("url"),
         title=_opt("title"),
     )
+    for value in (doc.id, doc.text, doc.outlet, doc.url, doc.title):
+        _check_encodable(value, path, lineno)
+    return doc
+
+
+def _check_encodable(value: str | None, path: str, lineno: int) -> None:
+    """A JSON escape of half a UTF-16 pair ("\\ud800") decodes to a lone surrogate: no text,
+    and no output can encode it (claim ids, JSONL, CSV all write UTF-8)."""
+    if value is None or value.isascii():
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = f"\\u{ord(value[exc.start]):04x}"
+        reason = f"{code} at character {exc.start} is half a UTF-16 pair, not text"
+        raise InputError(reason, path, lineno) from None
