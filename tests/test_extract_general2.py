@@ -210,3 +210,8 @@ NOT_CHANGED = [
 @pytest.mark.parametrize(("text", "last_source"), NOT_CHANGED)
 def test_unchanged_readings(text: str, last_source: str) -> None:
     assert _sources(text)[-1][2] == last_source
+
+
+def test_a_bracketed_acronym_leaves_no_mask_in_the_name() -> None:
+    text = "Meanwhile, the District Police Officer (DPO), Jo Li, said that six gunmen were killed."
+    assert _sources(text) == [("killed", 6, "the District Police Officer, Jo Li")]

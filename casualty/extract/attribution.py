@@ -388,6 +388,7 @@ class Attributor(Claimants):
             masked = masked[: adverb.start()] + " " * (len(masked) - adverb.start())
         masked = strip_aux(masked)
         phrase, start, end = leading_np(masked) if first else subject_phrase(masked)
+        phrase = rules.unmasked(phrase)  # "Officer (RPO), Jo Li": no mask left in the name
         if not phrase or len(phrase.split()) > 14:
             return ()
         if phrase.split()[-1].lower() in speech_vocab().relays:

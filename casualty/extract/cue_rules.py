@@ -28,6 +28,7 @@ __all__ = [
     "says_other",
     "statement_reads",
     "toll_verb",
+    "unmasked",
 ]
 
 #: A form of "be" (and adverbs) right before the verb: a passive ("were reportedly said").
@@ -95,6 +96,8 @@ _TOLL_OBJECT: Final = re.compile(
 )
 #: A determiner before "updated"/"revised": an adjective ("an updated figure"), not a verb.
 _DETERMINED: Final = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
+#: What a masked bracket leaves in a phrase: "Officer ,   ,, Jo Li" for "Officer (RPO), Jo Li".
+_MASK_LEFT: Final = re.compile(r"\s*,(?:\s*,)+|\s+,|\s{2,}")
 _FIGURE_WORDS: Final = ("figure", "data", "estimate", "tall", "statistic", "count", "record")
 
 
@@ -186,3 +189,10 @@ def toll_verb(text: str, start: int, end: int) -> bool:
     if _TOLL_OBJECT.match(text, end) is None:
         return False
     return _DETERMINED.search(text, max(0, start - 8), start) is None
+
+
+def unmasked(phrase: str) -> str:
+    """A subject phrase without the commas and blanks a masked aside left in it."""
+    if "  " not in phrase and ",," not in phrase and " ," not in phrase:
+        return phrase
+    return _MASK_LEFT.sub(lambda m: "," if "," in m.group() else " ", phrase).strip(" ,")
