@@ -89,3 +89,23 @@ def test_generated_casualty_text_never_raises(words: list[str], joined: bool) ->
     text = ("" if joined else " ").join(words)
     for claim in _claims(text):
         assert claim.claim_id
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "content"),
+    [
+        ("extract", "arts.jsonl", '{"text": ' + "[" * 50_000 + "]" * 50_000 + "}\n"),
+        ("cluster", "claims.jsonl", '{"source": ' + "[" * 50_000 + "]" * 50_000 + "}\n"),
+        ("cluster", "claims.json", "[" + "[" * 50_000 + "]" * 50_000 + "]\n"),
+        ("cluster", "report.json", '{"claims": ' + "[" * 50_000 + "]" * 50_000 + "}\n"),
+    ],
+)
+def test_deeply_nested_json_is_one_line_exit_2(
+    tmp_path: Path, command: str, name: str, content: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, [command, str(path), "-f", "jsonl"])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"{path}:1:" in lines[0] and "nested too deeply" in lines[0]

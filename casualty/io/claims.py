@@ -107,6 +107,9 @@ def jsonl_rows(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Ite
         except json.JSONDecodeError as exc:
             on_bad(BadRow(path, lineno, f"not valid JSON ({exc.msg}, column {exc.colno})", raw))
             continue
+        except RecursionError:  # '[' * 100_000: json recurses once per bracket
+            on_bad(BadRow(path, lineno, "not valid JSON (brackets nested too deeply)", raw))
+            continue
         if not isinstance(obj, dict):
             what = "a JSON array" if isinstance(obj, list) else f"JSON {type(obj).__name__}"
             on_bad(BadRow(path, lineno, f"expected a JSON object, found {what}", raw))
@@ -158,6 +161,9 @@ def json_rows(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Iter
         except json.JSONDecodeError as exc:
             _json_syntax(on_bad, path, text, exc.pos, exc.msg)
             return
+        except RecursionError:
+            _json_syntax(on_bad, path, text, pos, "brackets nested too deeply")
+            return
         raw = text[pos:end]
         pos = _skip_ws(text, end)
         if not isinstance(obj, dict):
@@ -179,6 +185,8 @@ def _wrapped_json_rows(text: str, path: str, on_bad: ErrorSink) -> Iterator[Clai
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg})", path, exc.lineno) from None
+    except RecursionError:
+        raise InputError("not valid JSON (brackets nested too deeply)", path, 1) from None
     if isinstance(data, dict) and isinstance(data.get("incidents"), list):
         raise InputError(
             "this is a reconciled report, not a list of claims "

@@ -142,6 +142,10 @@ def _bad(on_bad: ErrorSink | None, path: str, line: int, reason: str, raw: str |
     on_bad(BadRow(path, line, reason, raw))
 
 
+#: json.loads recurses once per bracket: '[' * 100_000 exhausts the stack.
+_TOO_DEEP = "not valid JSON (brackets nested too deeply)"
+
+
 def _article(line: str, path: str, lineno: int, published: str | None) -> Document:
     if "\x00" in line:
         raise InputError("contains a NUL byte (binary data?)", path, lineno)
@@ -149,6 +153,8 @@ def _article(line: str, path: str, lineno: int, published: str | None) -> Docume
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg}, column {exc.colno})", path, lineno) from None
+    except RecursionError:
+        raise InputError(_TOO_DEEP, path, lineno) from None
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         raise InputError("an article needs a string field 'text'", path, lineno)
     pub_raw = obj.get("published")

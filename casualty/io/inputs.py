@@ -199,7 +199,7 @@ def _looks_like_articles(text: str) -> bool:
         if line.strip():
             try:
                 obj = json.loads(line)
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):
                 # The first line may be longer than the prefix: judge by its keys.
                 return bool(_TEXT_KEY.search(line)) and not _OUTCOME_KEY.search(line)
             return isinstance(obj, dict) and "text" in obj and "outcome" not in obj
