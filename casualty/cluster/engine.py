@@ -108,7 +108,7 @@ def cluster_frame(
     try:
         ordered = _reordered(frame, order)
         del frame
-        t = features.build_frame(ordered, registry)
+        t = features.build_frame(_countries_of_namesakes(ordered), registry)
         # Only period totals that name no incident need the text of their dates and source.
         rows = np.flatnonzero(~names_incident(t))
         period = ordered[["date", "date_end", "source"]].iloc[rows].to_numpy(dtype=object)
@@ -123,6 +123,51 @@ def cluster_frame(
     incident = np.empty(len(order), dtype=object)
     incident[order] = incident_sorted
     return incident.tolist(), links
+
+
+def _countries_of_namesakes(frame: pd.DataFrame) -> pd.DataFrame:
+    """A claim that names a place but no country takes the country the input's other claims
+    give that place, when they all give the same one.
+
+    Read alone, a name may resolve to a namesake abroad ("Sahar" in Oman for a town in Yemen)
+    or to no place at all, and then matches none of its incident's reports: the reports that
+    name the place with its country say which one is meant. A place given with several
+    countries lends none. A location is matched as written; a claim without one, by its
+    admin area.
+    """
+    import numpy as np
+    import pandas as pd
+
+    from casualty.cluster.places import country_of
+
+    cc_codes, cc_values = pd.factorize(frame["country"], use_na_sentinel=True)
+    iso = [country_of(v) if isinstance(v, str) else None for v in cc_values.tolist()]
+    iso_codes, iso_values = pd.factorize(pd.Series([*iso, None], dtype=object))
+    row_iso = iso_codes[cc_codes]  # the sentinel -1 picks the trailing None
+    if not (row_iso < 0).any():
+        return frame
+    filled = row_iso.copy()
+    for column in ("location", "admin1"):
+        names, values = pd.factorize(frame[column], use_na_sentinel=True)
+        blank = np.array([not (isinstance(v, str) and v.strip()) for v in values.tolist()])
+        names = np.where(blank[names], -1, names) if blank.any() else names
+        need = (filled < 0) & (names >= 0)
+        if not need.any():
+            continue
+        known = (row_iso >= 0) & (names >= 0)
+        top = names.max() + 1
+        low = np.full(top, np.iinfo(np.int64).max, dtype=np.int64)
+        high = np.full(top, -1, dtype=np.int64)
+        np.minimum.at(low, names[known], row_iso[known])
+        np.maximum.at(high, names[known], row_iso[known])
+        one = np.where(low == high, high, -1)
+        filled = np.where(need, one[np.maximum(names, 0)], filled)
+    borrowed = (filled >= 0) & (row_iso < 0)
+    if not borrowed.any():
+        return frame
+    country = frame["country"].to_numpy(dtype=object).copy()
+    country[borrowed] = np.asarray(iso_values, dtype=object)[filled[borrowed]]
+    return frame.assign(country=country)
 
 
 def _reordered(frame: pd.DataFrame, order: IntArray) -> pd.DataFrame:
