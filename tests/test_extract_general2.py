@@ -185,6 +185,18 @@ UPDATED = [
     ),
 ]
 CLAIMANTS += UPDATED
+
+# "According to AFP, ..." opening a sentence: the wire relays; its own tally is its claim
+RELAYS = [
+    ("According to Reuters, gunmen killed five guards.", [("killed", 5, "Example Wire")]),
+    (
+        "According to Reuters, the governor said nine people died.",
+        [("killed", 9, "the governor")],
+    ),
+    ("According to a Reuters tally, 70 people have died.", [("killed", 70, "Reuters")]),
+    ("Seventy people have died, according to Reuters.", [("killed", 70, "Reuters")]),
+]
+CLAIMANTS += RELAYS
 NOW_SAYS = "Officials had said 9 died, but Ruiz now says 14 were killed."
 
 

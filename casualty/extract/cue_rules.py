@@ -23,6 +23,7 @@ __all__ = [
     "is_witness",
     "more_victims",
     "no_speaker",
+    "opens_relay",
     "quoted_as",
     "relative_before",
     "says_other",
@@ -98,6 +99,11 @@ _TOLL_OBJECT: Final = re.compile(
 _DETERMINED: Final = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 #: What a masked bracket leaves in a phrase: "Officer ,   ,, Jo Li" for "Officer (RPO), Jo Li".
 _MASK_LEFT: Final = re.compile(r"\s*,(?:\s*,)+|\s+,|\s{2,}")
+_OWN_COUNT: Final = re.compile(
+    r"tall(?:y|ies)|count|figures?|data|estimates?|correspondents?|reporters?|journalists?"
+    r"|witness|staff|calculation",
+    re.IGNORECASE,
+)
 _FIGURE_WORDS: Final = ("figure", "data", "estimate", "tall", "statistic", "count", "record")
 
 
@@ -196,3 +202,14 @@ def unmasked(phrase: str) -> str:
     if "  " not in phrase and ",," not in phrase and " ," not in phrase:
         return phrase
     return _MASK_LEFT.sub(lambda m: "," if "," in m.group() else " ", phrase).strip(" ,")
+
+
+def opens_relay(text: str, end: int) -> bool:
+    """Whether "According to X," ending at `end` opens the sentence and names the agency bare:
+    a wire named so relays the rest ("According to AFP, ..."); its own tally or reporter
+    ("according to an AFP tally") and a trailing "..., according to AFP" are its claims."""
+    start = end - len("according to")
+    if text[:start].strip(' "“(') or "," not in text[end : end + 40]:
+        return False
+    name = text[end : text.index(",", end)]
+    return len(name.split()) <= 4 and _OWN_COUNT.search(name) is None
