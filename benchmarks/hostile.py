@@ -178,6 +178,8 @@ def _adversarial(n: int) -> dict[str, str]:
         "nested brackets": "(" * (n // 2) + "12 killed" + ")" * (n // 2),
         "digit groups": "killed " + ",".join(["123"] * (n // 4)),
         "no spaces": "killedatleast73soldiers" * (n // 23),
+        "dot run": "killed 12. " + "." * n,  # once rescanned from each dot: quadratic
+        "figure list": "killed 12 " * (n // 10),  # one run-on sentence of figures
     }
 
 
