@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-from casualty.cluster import places
+from casualty.cluster import places, pubdate
 from casualty.model import OUTCOMES, Claim
 
 if TYPE_CHECKING:
@@ -87,6 +87,8 @@ class Table:
     countries: list[str]
     #: The part of its town a claim names (`places.SECTORS` code, 0 for none; None: no column).
     sector: IntArray | None = None
+    #: Whether a claim's day is only its publication day (its text names none; None: unknown).
+    by_pub: BoolArray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -397,4 +399,5 @@ def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
         place_name=[names[c] for c in codes.tolist()],
         countries=countries.values,
         sector=per_spot[codes, 5],
+        by_pub=pubdate.flags(frame["text"], (dating == EXACT) & (lo == pub) & (hi == pub)),
     )

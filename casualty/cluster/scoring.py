@@ -38,6 +38,10 @@ DAY_OFF: Final = -1.5
 #: How much more named victims that differ count between two such reports.
 OTHER_DAY_VICTIMS: Final = 2.0
 
+#: The date contribution of a report dated only by its publication, out the day after a
+#: report dated to the day (as for a publication-window report, `_date`'s `near`).
+PUBLISHED_NEXT_DAY: Final = 1.0
+
 _EARTH_KM: Final = 6371.0088
 
 
@@ -93,6 +97,14 @@ def _date(t: Table, a: IntArray, b: IntArray) -> FloatArray:
         [-8.0, 2.5, DAY_OFF, np.where(width <= 4, near, 0.3), -2.0, 0.4],
         default=-2.0,
     )
+    if t.by_pub is not None:
+        # A report whose text names no day carries its publication day: one out the day
+        # after a report that names its day most often tells of that day's incident.
+        pa, pb = t.by_pub[a], t.by_pub[b]
+        next_day = (pa & ~pb & (db == EXACT) & (t.lo[a] - t.hi[b] == 1)) | (
+            pb & ~pa & (da == EXACT) & (t.lo[b] - t.hi[a] == 1)
+        )
+        out = np.where(next_day, PUBLISHED_NEXT_DAY, out)
     return np.where((da == UNDATED) | (db == UNDATED), 0.0, out)
 
 
