@@ -71,3 +71,14 @@ def test_the_publication_flag_reads_only_silent_texts() -> None:
     table = build([first, later, named], None)
     assert table.by_pub is not None
     assert table.by_pub.tolist() == [False, True, False]
+
+
+def test_as_of_dates_the_count_not_the_incident() -> None:
+    # "As of <day>" is the day a count holds; the strike is the day the article gives.
+    text = (
+        "A glide bomb hit the hardware store in Kharkiv on May 25, killing 9 people. "
+        "As of May 28, 20 wounded people remained in hospital after the strike."
+    )
+    claims = _claims("c", text, "2024-05-29", "Daily Three")
+    wounded = [c for c in claims if c.outcome == "wounded"]
+    assert [c.date for c in wounded] == ["2024-05-25"]
