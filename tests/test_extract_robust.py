@@ -120,3 +120,13 @@ def test_a_long_run_of_full_stops_is_split_in_linear_time() -> None:
     claims = _claims(text)
     assert time.process_time() - start < 1.0
     assert [c.low for c in claims][:1] == [6]
+
+
+def test_a_run_on_list_of_figures_stays_fast() -> None:
+    """Each figure's outcome phrase was searched among all later phrases of its sentence, each
+    time listing the tokens between: 4,000 figures in 40 KB took ~1.9 s of CPU, now ~0.3 s."""
+    text = "killed 12 " * 4_000
+    start = time.process_time()
+    claims = _claims(text)
+    assert time.process_time() - start < 1.2
+    assert claims and all(c.low == 12 for c in claims)

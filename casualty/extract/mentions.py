@@ -253,11 +253,15 @@ def _govern(
     for w in words:
         if w.start >= count.end and w.roles & AFTER:
             gap = _between(tokens, count.end, w.start)
+            if len(gap) > _MAX_AFTER_GAP + 6:
+                break  # too far for `_after_ok`, and every later phrase is further still
             others = w.start > nxt
             if gap[:2] == ["of", "the"] and len(gap) == 2:
                 continue  # "one of the wounded": a subset, not a figure of wounded
             if _after_ok(gap, others):
                 candidates.append((len(gap), 0, w, True))
+                # Only the first following phrase is used, and the later ones all follow.
+                break
         elif w.end <= count.start and w.end >= prev_end:
             gap = _between(tokens, w.end, count.start)
             if w.roles & BEFORE and len(gap) <= _MAX_BEFORE_GAP and all(g in _PRE_GAP for g in gap):
