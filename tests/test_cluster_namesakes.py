@@ -65,3 +65,20 @@ def test_country_is_not_borrowed_by_claims_that_give_one() -> None:
     b = claim(location="Sahar", country="Yemen", low=2, high=2)
     ids = incidents([a, b])
     assert ids[a.claim_id] != ids[b.claim_id]
+
+
+def test_name_without_country_is_read_among_the_inputs_countries() -> None:
+    # No report gives "Sahar" itself with a country, but the input is about Yemen: the
+    # Yemeni village, not the Omani port, is the one meant.
+    near = claim(location="a village near Sahar", country="Yemen", low=6, high=6)
+    bare = claim(location="Sahar", low=6, high=6)
+    ids = incidents([near, bare])
+    assert ids[near.claim_id] == ids[bare.claim_id]
+
+
+def test_name_known_only_abroad_keeps_its_country() -> None:
+    # Nothing of the input is in Oman's neighbourhood: the name keeps its own reading.
+    other = claim(location="Aleppo", country="SY", low=6, high=6)
+    bare = claim(location="Muscat", low=6, high=6)
+    ids = incidents([other, bare])
+    assert ids[other.claim_id] != ids[bare.claim_id]

@@ -162,12 +162,36 @@ def _countries_of_namesakes(frame: pd.DataFrame) -> pd.DataFrame:
         np.maximum.at(high, names[known], row_iso[known])
         one = np.where(low == high, high, -1)
         filled = np.where(need, one[np.maximum(names, 0)], filled)
+        if column == "location":
+            filled = _read_among(filled, names, values, list(iso_values))
     borrowed = (filled >= 0) & (row_iso < 0)
     if not borrowed.any():
         return frame
     country = frame["country"].to_numpy(dtype=object).copy()
     country[borrowed] = np.asarray(iso_values, dtype=object)[filled[borrowed]]
     return frame.assign(country=country)
+
+
+def _read_among(filled: IntArray, names: IntArray, values: Any, countries: list[Any]) -> IntArray:
+    """Claims whose place no report gives with a country read its name among the input's
+    countries: a namesake in one of them, not a more populous one elsewhere."""
+    import numpy as np
+
+    from casualty.cluster.places import strip_relative
+    from casualty.geo import gazetteer
+
+    index = {c: k for k, c in enumerate(countries) if isinstance(c, str) and len(c) == 2}
+    rest = (filled < 0) & (names >= 0)
+    if not index or not rest.any():
+        return filled
+    wanted = np.unique(names[rest])
+    found = np.full(len(values), -1, dtype=np.int64)
+    gaz, present = gazetteer(), sorted(index)
+    for k in wanted.tolist():
+        place = gaz.lookup(strip_relative(str(values[k]))[0], None, present)
+        if place is not None and place.country in index:
+            found[k] = index[place.country]
+    return np.asarray(np.where(rest, found[np.maximum(names, 0)], filled), dtype=np.int64)
 
 
 def _reordered(frame: pd.DataFrame, order: IntArray) -> pd.DataFrame:
