@@ -82,3 +82,14 @@ def test_as_of_dates_the_count_not_the_incident() -> None:
     claims = _claims("c", text, "2024-05-29", "Daily Three")
     wounded = [c for c in claims if c.outcome == "wounded"]
     assert [c.date for c in wounded] == ["2024-05-25"]
+
+
+def test_the_incident_dated_after_the_lead_dates_the_lead() -> None:
+    # The toll comes first, its day one sentence later, named through "the incident".
+    text = (
+        "A military drone dropped two bombs on the village square, killing 12 people. "
+        "The incident happened late on Sunday in the village of Gidan Waya, a local "
+        "official said."
+    )
+    claims = _claims("d", text, "2024-03-12", "Daily Four")
+    assert [c.date for c in claims if c.low == 12] == ["2024-03-10"]

@@ -70,7 +70,7 @@ _BORROW_DAYS: Final = 7
 _VIOLENCE: Final = case_free(
     r"\b(?:attack|strike(?!\s+(?:group|force|aircraft|fighter|package))|struck|bomb|shell|"
     r"raid|clash|fight|blast|explo|missile|rocket|drone|airstrike|ambush|assault|offensive|"
-    r"fired|gunmen|gunfire|massacre)"
+    r"fired|gunmen|gunfire|massacre|the\s+incident)"
 )
 #: A definite reference back to an attack already told ("in the attack", "the strikes").
 _ANAPHOR: Final = re.compile(
