@@ -1,0 +1,31 @@
+"""Figure patterns found on unseen articles (engineer G3), as tables of invented sentences.
+
+Each row pins the figures and outcomes one sentence (or two) should give: a group noun counted
+by its figure, a bare "one" with an outcome verb of its own, "none of the X killed" about
+victims already counted, the vocabulary of "liquidation". The sentences are written for these
+tests; none comes from a news article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.extract import extract_document
+from casualty.model import Document
+
+
+def _figures(text: str) -> list[tuple[str, int | None, int | None]]:
+    doc = Document(id="g3", text=text, published="2022-05-10", outlet="Example Wire")
+    return sorted((c.outcome, c.low, c.high) for c in extract_document(doc) if c.kind != "omission")
+
+
+FIGURES = [
+    # "liquidation" is killing
+    ("The ministry reported the liquidation of more than 40 gunmen.", [("killed", 41, None)]),
+    ("Commandos liquidated 14 fighters near the border.", [("killed", 14, 14)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIGURES)
+def test_figures(text: str, expected: list[tuple[str, int | None, int | None]]) -> None:
+    assert _figures(text) == sorted(expected)
