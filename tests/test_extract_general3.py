@@ -20,6 +20,13 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None]]:
 
 
 FIGURES = [
+    # a group noun with a figure: the figure counts the group's people
+    ("Raiders killed a family of eight in the hamlet, the police said.", [("killed", 8, 8)]),
+    ("The shell killed an entire family of five.", [("killed", 5, 5)]),
+    ("Militiamen abducted a group of 30 traders on the highway.", [("captured", 30, 30)]),
+    # a preposition ends the figure's noun phrase: "in three villages" counts no village
+    ("Bombs killed 12 in three villages.", [("killed", 12, 12)]),
+    ("Troops burned 12 of the villages.", []),
     # "liquidation" is killing
     ("The ministry reported the liquidation of more than 40 gunmen.", [("killed", 41, None)]),
     ("Commandos liquidated 14 fighters near the border.", [("killed", 14, 14)]),

@@ -17,7 +17,14 @@ if TYPE_CHECKING:
     from casualty.extract.counts import Count
     from casualty.extract.mentions import Mention
 
-__all__ = ["SUBCOUNT_REACH", "coordinated", "is_subcount", "not_people", "unbracket_figures"]
+__all__ = [
+    "SUBCOUNT_REACH",
+    "coordinated",
+    "group_of",
+    "is_subcount",
+    "not_people",
+    "unbracket_figures",
+]
 
 _BRACKETED_FIGURE: Final = re.compile(r"\((\d[\d,.]*)\)")
 _SUB_AFTER: Final = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
@@ -42,6 +49,20 @@ def _unbracket(m: re.Match[str]) -> str:
 def unbracket_figures(text: str) -> str:
     """`text` with "(31)" written " 31 " (same length, so offsets still hold)."""
     return _BRACKETED_FIGURE.sub(_unbracket, text)
+
+
+#: Nouns of a group whose figure counts its people: "killed a family of eight".
+_GROUP_NOUNS: Final = frozenset(["family", "household", "group", "crowd", "team", "crew"])
+
+
+def group_of(gap: list[str]) -> bool:
+    """Words between an active outcome verb and its figure that name a group of people
+    counted by the figure: "a family of", "an entire family of", "a group of"."""
+    if len(gap) < 3 or len(gap) > 4 or gap[0] not in {"a", "an", "the"} or gap[-1] != "of":
+        return False
+    if len(gap) == 4 and gap[1] not in {"entire", "whole"}:
+        return False
+    return gap[-2] in _GROUP_NOUNS
 
 
 def is_subcount(text: str, count: Count) -> bool:
@@ -98,6 +119,8 @@ _NON_PERSON: Final = word_set(
     dollars million billion times cases claims allegations complaints"""
 )
 _VERBS: Final = frozenset(["was", "is", "had", "has", "were", "of"])
+#: Prepositions that end the figure's noun phrase ("eight in the village" counts no village).
+_PLACE_PREP: Final = frozenset(["in", "on", "at", "near", "inside", "across", "during"])
 _MONTH_BEFORE: Final = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
 )
@@ -116,6 +139,8 @@ def not_people(text: str, count: Count) -> bool:
         low = word.lower()
         if low in _NON_PERSON:
             return True
+        if low in _PLACE_PREP:
+            break  # "a family of eight in the village": the noun phrase has ended
         if not low.isalpha():
             continue  # "seven 4x4 vehicles", "nine 4×4 vehicles": a model, not the noun
         if lexicon().is_phrase(low):

@@ -27,6 +27,7 @@ from casualty.extract.lexicon import (
 from casualty.extract.mention_rules import (
     SUBCOUNT_REACH,
     coordinated,
+    group_of,
     is_subcount,
     not_people,
     unbracket_figures,
@@ -264,7 +265,9 @@ def _govern(
                 break
         elif w.end <= count.start and w.end >= prev_end:
             gap = _between(tokens, w.end, count.start)
-            if w.roles & BEFORE and len(gap) <= _MAX_BEFORE_GAP and all(g in _PRE_GAP for g in gap):
+            if w.roles & BEFORE and (
+                (len(gap) <= _MAX_BEFORE_GAP and all(g in _PRE_GAP for g in gap)) or group_of(gap)
+            ):
                 candidates.append((len(gap), 1, w, False))
             elif (
                 w.roles & NOUN
