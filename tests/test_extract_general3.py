@@ -27,6 +27,14 @@ FIGURES = [
     # a preposition ends the figure's noun phrase: "in three villages" counts no village
     ("Bombs killed 12 in three villages.", [("killed", 12, 12)]),
     ("Troops burned 12 of the villages.", []),
+    # a bare "one" with an outcome verb of its own is a person
+    (
+        "Two rangers were martyred and one was injured in the blast, the warden said.",
+        [("killed", 2, 2), ("wounded", 1, 1)],
+    ),
+    ("Three men were killed and one was wounded.", [("killed", 3, 3), ("wounded", 1, 1)]),
+    ("Two lorries were hit and one was destroyed.", []),
+    ("Two tanks were destroyed and another one was seized.", []),
     # "liquidation" is killing
     ("The ministry reported the liquidation of more than 40 gunmen.", [("killed", 41, None)]),
     ("Commandos liquidated 14 fighters near the border.", [("killed", 14, 14)]),

@@ -148,5 +148,10 @@ def not_people(text: str, count: Count) -> bool:
         words += 1
         if words == 3:
             break
-    # A bare "one" ("another one was seized") stands for a noun said before, rarely a person.
-    return count.qualifier.lower().endswith("one") and bool(head) and head[0].lower() in _VERBS
+    # A bare "one" ("another one was seized") stands for a noun said before, rarely a person;
+    # "and one was injured" is one: only people are killed or wounded.
+    if not (count.qualifier.lower().endswith("one") and head and head[0].lower() in _VERBS):
+        return False
+    nxt = head[1].lower() if len(head) > 1 else ""
+    told = lexicon().table.get(nxt) if nxt.isalpha() else None
+    return told is None or told[0] not in {"killed", "wounded", "killed_or_wounded"}
