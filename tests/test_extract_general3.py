@@ -35,6 +35,17 @@ FIGURES = [
     ("Three men were killed and one was wounded.", [("killed", 3, 3), ("wounded", 1, 1)]),
     ("Two lorries were hit and one was destroyed.", []),
     ("Two tanks were destroyed and another one was seized.", []),
+    # "none of the X killed" speaks of victims already counted: no denial
+    (
+        "Seven guards were killed in the raid. "
+        "None of the guards killed or hurt in the raid have been named.",
+        [("killed", 7, 7)],
+    ),
+    ("None of those killed carried weapons.", []),
+    ("None of the guards were killed, the governor said.", [("killed", 0, 0)]),
+    ("None of them were hurt.", [("wounded", 0, 0)]),
+    # a denial is never a bare "one" standing for a thing said before
+    ("No-one was injured on our side.", [("wounded", 0, 0)]),
     # "liquidation" is killing
     ("The ministry reported the liquidation of more than 40 gunmen.", [("killed", 41, None)]),
     ("Commandos liquidated 14 fighters near the border.", [("killed", 14, 14)]),

@@ -127,8 +127,19 @@ _MONTH_BEFORE: Final = re.compile(
 _AGE: Final = re.compile(r"^[\s-]*(?:-?year|years?[\s-]old|yr)", re.IGNORECASE)
 
 
+#: "None of the soldiers killed ... have been identified": the victims are already counted,
+#: the "none" is about them (not "none of the soldiers were killed", a denial).
+_NONE_OF_VICTIMS: Final = re.compile(
+    r"\s+of\s+(?:the|those|them)\s+(?:(?!(?:were|was|are|is|have|has|had|been)\b)[a-z-]+\s+){0,3}?"
+    r"(?:killed|dead|wounded|injured|slain|hurt)\b",
+    re.IGNORECASE,
+)
+
+
 def not_people(text: str, count: Count) -> bool:
     """Counts of things, ages and durations: "185 reports", "28-year-old", "14 incidents"."""
+    if count.modifier == "denial":
+        return _NONE_OF_VICTIMS.match(text, count.end) is not None
     if _AGE.match(text, count.end) or _MONTH_BEFORE.search(
         text, max(0, count.start - 12), count.start
     ):
