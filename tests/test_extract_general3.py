@@ -49,6 +49,11 @@ FIGURES = [
     # "liquidation" is killing
     ("The ministry reported the liquidation of more than 40 gunmen.", [("killed", 41, None)]),
     ("Commandos liquidated 14 fighters near the border.", [("killed", 14, 14)]),
+    # killing and capture not told apart: at most the figure were killed (SPEC has no outcome
+    # for the two together; "captured" alone would lose the deaths)
+    ("Rangers killed or captured 20 poachers, the park said.", [("killed", None, 20)]),
+    ("Eleven raiders were killed or arrested, the governor said.", [("killed", None, 11)]),
+    ("Rangers killed 20 poachers and captured 5.", [("killed", 20, 20), ("captured", 5, 5)]),
 ]
 
 

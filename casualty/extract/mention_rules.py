@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SUBCOUNT_REACH",
     "coordinated",
+    "either_bound",
     "group_of",
     "is_subcount",
     "not_people",
@@ -63,6 +64,15 @@ def group_of(gap: list[str]) -> bool:
     if len(gap) == 4 and gap[1] not in {"entire", "whole"}:
         return False
     return gap[-2] in _GROUP_NOUNS
+
+
+def either_bound(text: str, start: int, end: int, outcome: str, low: int | None) -> int | None:
+    """The lower bound of a figure governed by the outcome phrase `text[start:end]`: none when
+    the phrase joins killing with capture ("killed or captured 20": at most 20 were killed,
+    SPEC has no outcome for the two together), else `low`."""
+    if outcome == "killed" and " or " in text[start:end]:
+        return None
+    return low
 
 
 def is_subcount(text: str, count: Count) -> bool:

@@ -27,6 +27,7 @@ from casualty.extract.lexicon import (
 from casualty.extract.mention_rules import (
     SUBCOUNT_REACH,
     coordinated,
+    either_bound,
     group_of,
     is_subcount,
     not_people,
@@ -169,7 +170,7 @@ def find_mentions(text: str) -> list[Mention]:
         out.append(
             Mention(
                 word.outcome,
-                count.low,
+                either_bound(text, word.start, word.end, word.outcome, count.low),
                 count.high,
                 count.qualifier,
                 count.start,
