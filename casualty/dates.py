@@ -176,6 +176,16 @@ def _month_span(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _in_calendar(groups: dict[str, Any], start: int, end: int, pub: date | None) -> DateRef | None:
+    """`_resolve`, or None when the day it reckons falls outside years 1-9999: "yesterday"
+    in an article published 0001-01-01 (a placeholder date some exporters write) raised
+    OverflowError, an internal error that stopped the run."""
+    try:
+        return _resolve(groups, start, end, pub)
+    except (OverflowError, ValueError):
+        return None
+
+
 def find_dates(text: str, published: str | None) -> list[DateRef]:
     """Every date expression in `text`, resolved against the publication date where needed.
 
@@ -189,12 +199,12 @@ def find_dates(text: str, published: str | None) -> list[DateRef]:
         # Matched on the lower-cased text, every group is already its folded key (ASCII
         # words, digits and spaces): `_fold` would return each unchanged.
         for m in _PATTERN_LOW.finditer(low):
-            ref = _resolve(m.groupdict(), m.start(), m.end(), pub)
+            ref = _in_calendar(m.groupdict(), m.start(), m.end(), pub)
             if ref is not None:
                 out.append(ref)
         return out
     for m in _PATTERN.finditer(text):
-        ref = _resolve(_folded_groups(m), m.start(), m.end(), pub)
+        ref = _in_calendar(_folded_groups(m), m.start(), m.end(), pub)
         if ref is not None:
             out.append(ref)
     return out

@@ -130,3 +130,31 @@ def test_a_run_on_list_of_figures_stays_fast() -> None:
     claims = _claims(text)
     assert time.process_time() - start < 1.2
     assert claims and all(c.low == 12 for c in claims)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Medics said 17 miners were killed yesterday.",
+        "Medics said 17 miners were killed last week.",
+        "Medics said 17 miners were killed on Friday night.",
+        "Medics said 17 miners were killed in December.",
+        "Medics said 17 miners were killed on Tuesday. Two days later 4 more died.",
+    ],
+)
+def test_dates_reckoned_before_year_one_are_dropped_not_a_crash(sentence: str) -> None:
+    """0001-01-01 is a placeholder publication date some exporters write: 'yesterday' was
+    OverflowError, 'in December' (of the year before) ValueError."""
+    claims = extract_document(Document(id="y", text=sentence, published="0001-01-01"))
+    assert claims and claims[0].low == 17
+    assert all(c.date is None or c.date.startswith("0001") for c in claims)
+
+
+def test_a_placeholder_publication_date_in_a_header_is_no_internal_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "published: 0001-01-01\n\nMedics said 17 miners were killed yesterday.\n", "utf-8"
+    )
+    result = runner.invoke(app, ["extract", str(path), "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(x)["low"] for x in result.stdout.splitlines()] == [17]
