@@ -60,3 +60,37 @@ FIGURES = [
 @pytest.mark.parametrize(("text", "expected"), FIGURES)
 def test_figures(text: str, expected: list[tuple[str, int | None, int | None]]) -> None:
     assert _figures(text) == sorted(expected)
+
+
+def _sources(text: str) -> list[tuple[str, int | None, str]]:
+    doc = Document(id="g3", text=text, published="2022-05-10", outlet="Example Wire")
+    return sorted(
+        (c.outcome, c.low, c.source) for c in extract_document(doc) if c.kind != "omission"
+    )
+
+
+CLAIMANTS = [
+    # an agency's name ending in a word of an earlier claimant's name is not that claimant
+    (
+        "Raiders killed four herders near Dange, the Ruritania Police Service said. "
+        "The News Agency Ruritania (NAR) reports that one person was injured.",
+        [
+            ("killed", 4, "the Ruritania Police Service"),
+            ("wounded", 1, "The News Agency Ruritania"),
+        ],
+    ),
+    # a descriptor's head still finds the claimant it stands for
+    (
+        "Raiders killed four herders, the Ruritania Police Service said. "
+        "The service said two officers were wounded.",
+        [
+            ("killed", 4, "the Ruritania Police Service"),
+            ("wounded", 2, "the Ruritania Police Service"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAIMANTS)
+def test_claimants(text: str, expected: list[tuple[str, int | None, str]]) -> None:
+    assert _sources(text) == sorted(expected)

@@ -21,7 +21,7 @@ from casualty.extract.cue_context import (
     NAMED_APPOSITION,
     NOT_A_SUBJECT,
 )
-from casualty.extract.cue_rules import no_speaker
+from casualty.extract.cue_rules import name_cut, no_speaker
 from casualty.extract.lexicon import CaseFree, case_free, trie_regex, word_set
 from casualty.registry import Actor, Descriptor, Registry, Source
 
@@ -307,7 +307,7 @@ class Claimants:
         if definite and _HEAD_KEPT.fullmatch(_head(phrase)):
             return Speaker(written or phrase, kind)  # "the army": its own wording is clearest
         if short and (definite or (descriptors and kind == "monitor")):
-            found_sp = self._antecedent(kind, offset, not definite, phrase)
+            found_sp = self._antecedent(kind, offset, not definite, name_cut(phrase, descriptors))
             if found_sp is not None:
                 return found_sp
         if kind == "unknown" and not is_proper(bare):

@@ -11,6 +11,7 @@ time ("..., said Sunday that"), which names no speaker; and the figures a source
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ __all__ = [
     "is_wire",
     "is_witness",
     "more_victims",
+    "name_cut",
     "no_speaker",
     "opens_relay",
     "quoted_as",
@@ -213,3 +215,17 @@ def opens_relay(text: str, end: int) -> bool:
         return False
     name = text[end : text.index(",", end)]
     return len(name.split()) <= 4 and _OWN_COUNT.search(name) is None
+
+
+#: Capitalised words only: a name after a descriptor ("The News Agency Nigeria").
+_NAME_TAIL: Final = re.compile(r"(?:\s+[A-Z][\w'’.\-]*)+")
+
+
+def name_cut(phrase: str, descriptors: Sequence[tuple[int, int, object]]) -> str:
+    """`phrase` cut after its descriptor (ending at `end`) when only a name follows it: "The News
+    Agency Nigeria" is an agency, and its last word must not match an earlier "Nigeria Police
+    Force" as the head of a descriptor does ("the force" after "Nigeria Police Force")."""
+    end = descriptors[0][1] if descriptors else 0
+    if 0 < end < len(phrase) and _NAME_TAIL.fullmatch(phrase, end):
+        return phrase[:end]
+    return phrase
