@@ -158,3 +158,23 @@ def test_a_placeholder_publication_date_in_a_header_is_no_internal_error(tmp_pat
     result = runner.invoke(app, ["extract", str(path), "-f", "jsonl"])
     assert result.exit_code == 0, result.output
     assert [json.loads(x)["low"] for x in result.stdout.splitlines()] == [17]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Medics said 17 miners were killed on Monday. The blast came weeks after a flood.",
+        "Medics said 17 miners were killed last week.",
+    ],
+)
+def test_week_windows_before_year_one_are_dropped_not_a_crash(text: str) -> None:
+    claims = extract_document(Document(id="w", text=text, published="0001-01-03"))
+    assert [c.low for c in claims][:1] == [17]
+
+
+def test_long_s_in_weeks_after_is_read_as_weeks() -> None:
+    """'weekſ' matched the case-insensitive 'weeks' but was no key of the unit table."""
+    text = "Medics said 17 miners were killed on Monday. The blast came weekſ after a flood."
+    plain = text.replace("ſ", "s")
+    dates = [(c.low, c.date, c.date_end) for c in _claims(text)]
+    assert dates == [(c.low, c.date, c.date_end) for c in _claims(plain)]

@@ -150,12 +150,13 @@ def _weeks_before(text: str, reference: str) -> DateRef | None:
         return None
     from datetime import timedelta
 
+    # "weekſ" (long s) matches under IGNORECASE but is no key: read the unit by its start.
+    unit = "weeks" if found.group(1).lower().startswith("week") else "months"
     try:
         day = date.fromisoformat(reference)
-    except ValueError:
+        first, last = (day - timedelta(days=n) for n in _WEEKS_BACK[unit])
+    except (ValueError, OverflowError):  # before year 1 (a 0001-01-01 placeholder date)
         return None
-    unit = found.group(1).lower()
-    first, last = (day - timedelta(days=n) for n in _WEEKS_BACK[unit])
     precision = "week" if unit == "weeks" else "month"
     return DateRef(first.isoformat(), last.isoformat(), precision, False, *found.span(1))
 
@@ -203,9 +204,9 @@ def _last_week(ref: DateRef, reference: str) -> DateRef:
 
     try:
         day = date.fromisoformat(reference)
-    except ValueError:
+        first, last = (day - timedelta(days=n) for n in _LAST_WEEK_DAYS)
+    except (ValueError, OverflowError):  # before year 1 (a 0001-01-01 placeholder date)
         return ref
-    first, last = (day - timedelta(days=n) for n in _LAST_WEEK_DAYS)
     return replace(ref, date=first.isoformat(), date_end=last.isoformat())
 
 
