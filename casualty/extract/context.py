@@ -62,6 +62,9 @@ _PERIOD_CUE: Final = case_free(
 )
 #: Sentences shorter than this (datelines, bylines) are not used to date incidents.
 _MIN_DATED_WORDS: Final = 6
+#: A short sentence that is a clause telling when the incident was ("The attack happened on
+#: Friday.", "The incident occurred late Sunday."): no dateline or byline, so it is dated.
+_EVENT_CLAUSE: Final = re.compile(r"\b(?:happened|occurred|took\s+place)\b", re.IGNORECASE)
 #: How far (characters) cumulative wording may stand from a figure it makes a period total.
 _PERIOD_REACH: Final = 120
 #: How old a date taken from another sentence may be, in days before publication.
@@ -80,18 +83,39 @@ _ANAPHOR: Final = re.compile(
 )
 #: A dateline at the start of a body: "BEIRUT:", "KYIV, Ukraine (AP) —", "DUBAI -",
 #: "PESHAWAR, Pakistan --", and in title case with a bracket: "Sanaa, Yemen (AFP) -",
-#: "Bosaso (Somalia) –", "Khartoum, Sep 16 (IANS)". Where a report is filed is not where the
-#: incident happened.
+#: "Bosaso (Somalia) –", "Khartoum, Sep 16 (IANS)", and set off by a bar: "Kano, Nigeria |".
+#: Where a report is filed is not where the incident happened.
 _DATELINE_HEAD: Final = re.compile(
     r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?:[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?"
-    r"(?:\s*\([^)]{1,60}\))?\s*(?:[:—–]|\s-{1,2}\s)"
+    r"(?:\s*\([^)]{1,60}\))?\s*(?:[:—–|]|\s-{1,2}\s)"
     r"|(?!(?:On|In|At|Late|Early|Last|The|A|An|After|Before|During|When|While|Earlier|Later)\b)"
-    r"[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*\([^)\d]{1,60}\)"
-    r"\s*(?:[:—–]|-{1,2})?)"
+    r"[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}(?:,\s*[A-Z][\w .'’-]{1,40})?"
+    r"(?:\s*\([^)\d]{1,60}\)\s*(?:[:—–|]|-{1,2})?|\s*\|))"
 )
 _DATELINE: Final = re.compile(
     r"[A-Z][A-Z .'’-]{1,40}(?:,[^:—–]{0,60})?\s*(?:\([^)]*\))?\s*(?:[:—–]|\s-\s)"
 )
+#: Before a period cue: a superlative of the incident ("the deadliest attack on civilians this
+#: year", "the worst bombing since 2015"), which ranks one incident among the period's, not
+#: the period's total; "the deadliest year since 2014" is a period's.
+_SUPERLATIVE_BEFORE: Final = re.compile(
+    r"\b(?:deadliest|bloodiest|worst|most\s+(?:deadly|lethal|violent))\s+"
+    r"(?!(?:years?|months?|weeks?|decades?|periods?)\b)(?:[\w'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+
+
+def _period_cue(text: str, position: int) -> bool:
+    """Whether cumulative wording near the figure at `position` makes it a period total: a
+    cue ("this year", "since 2015") that ranks an incident after a superlative does not."""
+    pos, end = max(0, position - _PERIOD_REACH), position + _PERIOD_REACH
+    while (cue := _PERIOD_CUE.search(text, pos, end)) is not None:
+        if not _SUPERLATIVE_BEFORE.search(text, max(0, cue.start() - 60), cue.start()):
+            return True
+        pos = cue.end()
+    return False
+
+
 #: "came a day after", "comes two days after": what follows happened that many days earlier.
 _DAYS_AFTER: Final = re.compile(
     r"(?:\b(?:came|comes|come|follows|followed)\s+(?:just\s+|only\s+)?|,\s+|\s[-–—]\s+)"
@@ -165,7 +189,7 @@ class ArticleContext:
 
             text = self.sentences[index].text
             # A dateline line ("KYIV, Ukraine, Oct. 12") dates the report, not the incident.
-            short = len(text.split()) < _MIN_DATED_WORDS
+            short = len(text.split()) < _MIN_DATED_WORDS and not _EVENT_CLAUSE.search(text)
             if index == 0:
                 head = _DATELINE_HEAD.match(text)
                 cut = max(head.end() if head else 0, dateline_end(text, self.doc.published))
@@ -325,8 +349,7 @@ class ArticleContext:
         callers that build the claim with them at once: a claim costs one construction)."""
         text = self.sentences[index].text
         changes: dict[str, Any] = {}
-        cue = _PERIOD_CUE.search(text, max(0, position - _PERIOD_REACH), position + _PERIOD_REACH)
-        total = cue is not None
+        total = _period_cue(text, position)
         period = self.period(index, position) if total else None
         if total:
             changes["kind"] = "period_total"

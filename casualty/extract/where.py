@@ -85,7 +85,17 @@ _POSSESSIVE_AFTER: Final = re.compile(
     r"campaign|war|offensive|ally|allies|envoy|officials|leadership|regime|administration|"
     r"ministry|decision|policy|air\s+force|navy|invasion|parties|party|president|leaders?|"
     r"embassy|sanctions|bombardment|bombing|blockade|siege|retaliation|assault|attacks|"
-    r"strikes|air\s+strikes|airstrikes|raids?|missiles|drones|jets)\b",
+    r"strikes|air\s+strikes|airstrikes|raids?|missiles|drones|jets"
+    # "Russia's deadliest attack on civilians": the attacker ("the country's deadliest
+    # attack this year" is the scene)
+    r"|(?:attack|strike|airstrike|air\s+strike)\s+(?:on|against))\b",
+    re.IGNORECASE,
+)
+#: After a country: a verb of attack whose subject it is ("Russia struck the city of X",
+#: "Israel bombed"): the attacker, not the scene ("X struck by missiles" is the target).
+_ATTACKS_AFTER: Final = re.compile(
+    r"\s+(?:(?:has|have|had|later|also|again|then)\s+)?(?:struck|attacked|bombed|shelled|"
+    r"launched|fired|pounded|targeted|invaded|hammered|bombarded)\b(?!\s+by\b)",
     re.IGNORECASE,
 )
 #: Before a place: a speech act that names where it was made ("said in", "told reporters
@@ -205,7 +215,7 @@ def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if kind != "country":
         return False
-    if _STATE_FORCE_AFTER.match(text, end):
+    if _STATE_FORCE_AFTER.match(text, end) or _ATTACKS_AFTER.match(text, end):
         return True
     if _BORDER_AFTER.match(text, end) or _cued(word, _BORDER_FINALS, _BORDER_BEFORE, before):
         return True
