@@ -88,6 +88,23 @@ CLAIMANTS = [
             ("wounded", 2, "the Ruritania Police Service"),
         ],
     ),
+    # an agency opening the sentence before a named person relays that person, quoted next
+    (
+        "According to the Ruritanian News Agency (RNA), Bello reacted to a rumour. "
+        "\u201cGunmen shot and killed nine people,\u201d he explained.",
+        [("killed", 9, "Bello")],
+    ),
+    (
+        "According to Reuters, Bello reacted to a rumour. "
+        "\u201cGunmen shot and killed nine people,\u201d he explained.",
+        [("killed", 9, "Bello")],
+    ),
+    # no person named after it: the agency's claim, or a wire relaying to the outlet
+    (
+        "According to the Ruritanian News Agency (RNA), gunmen killed six herders.",
+        [("killed", 6, "the Ruritanian News Agency")],
+    ),
+    ("According to AFP, gunmen killed six herders.", [("killed", 6, "Example Wire")]),
 ]
 
 

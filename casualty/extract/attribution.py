@@ -225,8 +225,8 @@ class Attributor(Claimants):
                 found = self._object(sentence, m.end())
                 if not found and CITED_STATEMENT.match(text, m.end() + 1):
                     found = self._statement_author()  # "according to the statement"
-                if found and all(map(rules.is_wire, found)) and rules.opens_relay(text, m.end()):
-                    found = ()  # "According to AFP, gunmen killed six": the agency relays
+                if found and all(map(is_newsroom, found)):  # "According to AFP, ...": relays
+                    found = rules.relayed(sentence, m.end(), found, self._resolve_all)
                 cues.append(_Cue(m.start(), m.end(), "according", found))
             elif word in vocab.participles:
                 quoted = rules.quoted_as(text, m.start())  # "X was quoted as saying": X

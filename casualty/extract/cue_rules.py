@@ -15,7 +15,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from casualty.extract.claimants import Speaker
+    from casualty.extract.sentences import Sentence
 
 __all__ = [
     "figures_of",
@@ -28,6 +31,7 @@ __all__ = [
     "opens_relay",
     "quoted_as",
     "relative_before",
+    "relayed",
     "says_other",
     "statement_reads",
     "toll_verb",
@@ -229,3 +233,30 @@ def name_cut(phrase: str, descriptors: Sequence[tuple[int, int, object]]) -> str
     if 0 < end < len(phrase) and _NAME_TAIL.fullmatch(phrase, end):
         return phrase[:end]
     return phrase
+
+
+#: "According to NAN, Bello reacted to ...": after the agency, a capitalised name and its verb.
+_RELAYED_NAME: Final = re.compile(
+    r"[^,]{1,60},\s+((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)\s+(?:said|told|says|[a-z]+ed)\b"
+)
+
+
+def relayed(
+    sentence: Sentence,
+    end: int,
+    found: tuple[Speaker, ...],
+    resolve: Callable[[str, int], tuple[Speaker, ...]],
+) -> tuple[Speaker, ...]:
+    """Who speaks after "According to <newsroom>" ending at `end`: any agency opening the
+    sentence before a named person ("According to NAN, Bello reacted ...") relays that person,
+    who is the one quoted next; a wire opening it relays (nobody, see `opens_relay`); else
+    `found`, the agency's own claim."""
+    from casualty.extract.claimants import is_newsroom
+
+    text = sentence.text
+    named = _RELAYED_NAME.match(text, end)
+    if named is not None and not text[: end - len("according to")].strip(' "“('):
+        who = resolve(named.group(1), sentence.start + named.start(1))
+        if who and not any(map(is_newsroom, who)):
+            return who
+    return () if all(map(is_wire, found)) and opens_relay(text, end) else found
