@@ -178,3 +178,9 @@ def test_long_s_in_weeks_after_is_read_as_weeks() -> None:
     plain = text.replace("ſ", "s")
     dates = [(c.low, c.date, c.date_end) for c in _claims(text)]
     assert dates == [(c.low, c.date, c.date_end) for c in _claims(plain)]
+
+
+def test_a_day_after_reckoned_before_year_one_is_dropped_not_a_crash() -> None:
+    text = "Medics said 17 miners were killed on Monday, a day after a flood killed 4."
+    claims = extract_document(Document(id="d", text=text, published="0001-01-01"))
+    assert sorted(c.low for c in claims if c.low is not None) == [4, 17]

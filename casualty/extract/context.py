@@ -133,7 +133,7 @@ def _days_before(changes: dict[str, Any], days: int) -> dict[str, Any]:
         return {}
     try:
         day = date.fromisoformat(changes["date"]) - timedelta(days=days)
-    except ValueError:
+    except (ValueError, OverflowError):  # before year 1 (a 0001-01-01 placeholder date)
         return {}
     return {"date": day.isoformat()}
 
