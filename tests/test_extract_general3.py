@@ -105,6 +105,22 @@ CLAIMANTS = [
         [("killed", 6, "the Ruritanian News Agency")],
     ),
     ("According to AFP, gunmen killed six herders.", [("killed", 6, "Example Wire")]),
+    # a bare toll right after a speaker, in the same paragraph, carries on that speaker
+    (
+        "The rescue service said one of its depots was destroyed in the raid. "
+        "Five volunteers were slightly wounded.",
+        [("wounded", 5, "The rescue service")],
+    ),
+    (
+        "The rescue service said three volunteers were killed. Two were badly hurt.",
+        [("killed", 3, "The rescue service"), ("wounded", 2, "The rescue service")],
+    ),
+    # a new paragraph is the outlet's own voice again
+    (
+        "The rescue service said one of its depots was destroyed in the raid.\n\n"
+        "Five volunteers were slightly wounded.",
+        [("wounded", 5, "Example Wire")],
+    ),
 ]
 
 

@@ -93,8 +93,7 @@ class Attributor(Claimants):
     def __init__(self, registry: Registry, text: str, outlet: str | None) -> None:
         super().__init__(registry, text, outlet)
         self.sentences_seen = 0
-        self.quoted = False
-        self.open_quote = False
+        self.quoted = self.open_quote = self.new_paragraph = False
         #: After the first deferred sentence: (number, sentence) still to resolve, and the
         #: speakers of later sentences, in article order (see `skip`).
         self._later: list[_Deferred | tuple[Speaker, ...]] = []
@@ -152,6 +151,7 @@ class Attributor(Claimants):
         cues = self._cues(sentence)
         self.quoted = sentence.text[:1] in "\"“‘'" or self.open_quote
         self.open_quote = opens_quote(sentence.text, self.open_quote)
+        self.new_paragraph = rules.opens_paragraph(self.text, sentence.start)
         asides = background_asides(sentence.text) if positions else []
         ahead: tuple[Speaker, ...] = ()
         if positions and self.open_quote and not any(c.speakers for c in cues):
@@ -192,7 +192,7 @@ class Attributor(Claimants):
         if self.carry and (
             self.quoted
             or _CONTINUES.match(text)
-            or rules.more_victims(text, self._carry_at == self.sentences_seen - 1)
+            or rules.carries_on(text, self._carry_at == self.sentences_seen - 1, self.new_paragraph)
         ):
             return self.carry  # _more: "Nine others were hurt" right after the speaker's toll
         return (self.default,)

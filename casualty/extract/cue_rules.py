@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from casualty.extract.sentences import Sentence
 
 __all__ = [
+    "carries_on",
     "figures_of",
     "is_passive",
     "is_wire",
@@ -28,6 +29,7 @@ __all__ = [
     "more_victims",
     "name_cut",
     "no_speaker",
+    "opens_paragraph",
     "opens_relay",
     "quoted_as",
     "relative_before",
@@ -260,3 +262,28 @@ def relayed(
         if who and not any(map(is_newsroom, who)):
             return who
     return () if all(map(is_wire, found)) and opens_relay(text, end) else found
+
+
+#: A sentence that opens on its figure and says only its outcome: "Five volunteers were
+#: slightly wounded", "Two of them died later".
+_BARE_TOLL: Final = re.compile(
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"dozens|scores|hundreds)\s+(?:[\w-]+\s+){0,3}?(?:were|was|have\s+been|had\s+been|are)\s+"
+    r"(?:[a-z]+ly\s+)?(?:killed|wounded|injured|hurt|dead)\s*[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def opens_paragraph(text: str, start: int) -> bool:
+    """Whether the sentence at `start` of the article `text` opens a paragraph."""
+    return "\n" in text[max(0, start - 8) : start] or start == 0
+
+
+def carries_on(text: str, after_speaker: bool, new_paragraph: bool) -> bool:
+    """Whether a sentence without a speaker of its own carries on the speaker of the sentence
+    right before it: it adds to that toll ("Two others died", see `more_victims`), or it only
+    states a toll in the same paragraph ("X said ... . Five volunteers were slightly
+    wounded."), as an analyst reads it; a new paragraph is the outlet's own voice again."""
+    if more_victims(text, after_speaker):
+        return True
+    return after_speaker and not new_paragraph and _BARE_TOLL.match(text) is not None
