@@ -362,7 +362,9 @@ def _check_date(value: str | None, option: str = "--published") -> str | None:
 
     date = valid_iso_date(value)
     if date is None:
-        raise UsageError(f"{option} must be a date as YYYY-MM-DD, got {value!r}")
+        raise UsageError(
+            f"{option} must be a date as YYYY-MM-DD from 1800 to next year, got {value!r}"
+        )
     return date
 
 

@@ -184,3 +184,19 @@ def test_a_day_after_reckoned_before_year_one_is_dropped_not_a_crash() -> None:
     text = "Medics said 17 miners were killed on Monday, a day after a flood killed 4."
     claims = extract_document(Document(id="d", text=text, published="0001-01-01"))
     assert sorted(c.low for c in claims if c.low is not None) == [4, 17]
+
+
+def test_a_placeholder_publication_date_is_refused_where_dates_are_checked(
+    tmp_path: Path,
+) -> None:
+    """'0001-01-01' as a publication date gave claims dated before 1800 that `cluster`
+    refuses; the header ignores it (as an invalid date), JSONL and --published refuse it."""
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "Medics said 17 miners were killed.", "published": "0001-01-01"}\n')
+    result = runner.invoke(app, ["extract", str(path), "-f", "jsonl"])
+    assert result.exit_code == 2 and f"{path}:1:" in result.stderr
+    assert "1800" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    txt = tmp_path / "a.txt"
+    txt.write_text("Medics said 17 miners were killed.\n")
+    result = runner.invoke(app, ["extract", str(txt), "--published", "9999-12-31"])
+    assert result.exit_code == 2 and "1800" in result.stderr

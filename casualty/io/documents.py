@@ -30,11 +30,17 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 def valid_iso_date(value: str) -> str | None:
-    """`value` if it is a real calendar date as YYYY-MM-DD, else None."""
+    """`value` if it is a real calendar date as YYYY-MM-DD in a plausible year (1800 to next
+    year, as claims' dates), else None. '0001-01-01' is a placeholder some exporters write:
+    taken as the publication date it put incident dates before year 1 (an OverflowError in
+    extraction, claims that `cluster` refuses)."""
     try:
-        return _dt.date.fromisoformat(value.strip()).isoformat()
+        day = _dt.date.fromisoformat(value.strip())
     except ValueError:
         return None
+    if not 1800 <= day.year <= _dt.date.today().year + 1:
+        return None
+    return day.isoformat()
 
 
 def _split_header(raw: str) -> tuple[dict[str, str], int]:
@@ -161,7 +167,8 @@ def _article(line: str, path: str, lineno: int, published: str | None) -> Docume
     pub = valid_iso_date(str(pub_raw)) if pub_raw else None
     if pub_raw and pub is None:
         shown = str(pub_raw)[:40]
-        raise InputError(f"published must be YYYY-MM-DD, got {shown!r}", path, lineno)
+        reason = f"published must be YYYY-MM-DD from 1800 to next year, got {shown!r}"
+        raise InputError(reason, path, lineno)
     text: str = obj["text"]
     if "\x00" in text:
         raise InputError("the article text contains a NUL character", path, lineno)
