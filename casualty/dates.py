@@ -58,9 +58,11 @@ MONTHS: Final = {
 } | {"sept": 9}
 WEEKDAYS: Final = {calendar.day_name[i].lower(): i for i in range(7)}
 
+# Only the spellings MONTHS holds: `sept?(?:ember)?` also matched the typo "Sepember", whose
+# lookup raised KeyError (an internal error that stopped the run).
 _MONTH_RE: Final = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _DAY_RE: Final = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE: Final = r"(?:19|20)\d\d"

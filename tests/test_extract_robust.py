@@ -200,3 +200,10 @@ def test_a_placeholder_publication_date_is_refused_where_dates_are_checked(
     txt.write_text("Medics said 17 miners were killed.\n")
     result = runner.invoke(app, ["extract", str(txt), "--published", "9999-12-31"])
     assert result.exit_code == 2 and "1800" in result.stderr
+
+
+@pytest.mark.parametrize("typo", ["Sepember", "SEPEMBER", "sepember"])
+def test_a_misspelt_month_is_no_date_and_no_crash(typo: str) -> None:
+    """'sept?(?:ember)?' matched 'Sepember', a key the month table lacks: KeyError."""
+    claims = _claims(f"Medics said 17 miners were killed on 2 {typo}.")
+    assert [c.low for c in claims] == [17]
