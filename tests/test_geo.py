@@ -362,3 +362,22 @@ def test_a_broken_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert path.stat().st_size > 100  # rewritten
     cached = cache.load_index()["keys"]  # read back from the cache
     assert dict(cached.items()) == _tiny_index()["keys"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an attacker's demonym does not make the struck town a foreign place
+        ("Three people were killed in Russian strikes on Kherson on Monday.", ["Kherson"]),
+        ("Saudi air strikes on Saada killed nine people.", ["Sa'dah"]),
+        # a demonym naming the speaker's side or its forces still sets the text's country
+        ("Khan said 3 were killed, a Pakistani official said.", []),
+        ("Families fled the Sukhna area as Syrian troops advanced.", ["Sukhna"]),
+    ],
+)
+def test_an_attackers_demonym_does_not_set_the_texts_country(
+    gaz: Gazetteer, text: str, names: list[str]
+) -> None:
+    from casualty.geo.mentions import find_places
+
+    assert [p.name for _, _, p in find_places(gaz, text, [])] == names

@@ -96,7 +96,7 @@ def find_places(
     given = {as_code(c) for c in context_countries}
     lower_words = set(compress(w.texts, map(not_, w.caps)))
     demonyms = gaz._demonyms
-    found_in_text = {demonyms[word] for word in demonyms.keys() & compress(w.texts, w.caps)}
+    found_in_text = _demonym_countries(w, demonyms)
     country, kind, pop = gaz._country, gaz._kind, gaz._pop
     for _, _, key in matches:
         found = gaz._found(key)
@@ -124,6 +124,32 @@ def find_places(
             code = next(iter(scope.mentioned))
         out.extend(_unresolved(gaz, text, w, [(f[0], f[1]) for f in out], code))
         out.sort(key=lambda f: f[0])
+    return out
+
+
+#: Nouns after a demonym that make it the attacker's ("Russian strikes on X", "Israeli
+#: shelling of Y"): such a demonym says who struck, not which country the text is about.
+#: Forces are left out: "Syrian troops advanced" is most often a text about Syria.
+_ATTACKER_NOUNS: Final = frozenset(
+    {"strike", "strikes", "airstrike", "airstrikes", "air", "shelling", "bombardment",
+     "bombing", "bombings", "missile", "missiles", "drone", "drones", "rocket", "rockets",
+     "artillery", "attack", "attacks", "raid", "raids", "jets", "warplanes", "fire",
+     "invasion"}
+)  # fmt: skip
+
+
+def _demonym_countries(w: Words, demonyms: dict[str, str]) -> set[str]:
+    """Countries a text names by a demonym ("Syrian"), except an attacker's ("Russian
+    strikes on Kherson" is a text about Ukraine as much as Russia)."""
+    out: set[str] = set()
+    texts = w.texts
+    for k in compress(range(len(texts)), w.caps):
+        code = demonyms.get(texts[k])
+        if code is None:
+            continue
+        after = texts[k + 1].lower() if k + 1 < len(texts) else ""
+        if after not in _ATTACKER_NOUNS:
+            out.add(code)
     return out
 
 
