@@ -207,3 +207,22 @@ def test_a_misspelt_month_is_no_date_and_no_crash(typo: str) -> None:
     """'sept?(?:ember)?' matched 'Sepember', a key the month table lacks: KeyError."""
     claims = _claims(f"Medics said 17 miners were killed on 2 {typo}.")
     assert [c.low for c in claims] == [17]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "reason"),
+    [
+        ("rot13", "is not a text encoding"),  # str-to-str codec: TypeError in the reader
+        ("base64", "is not a text encoding"),  # bytes-to-bytes codec: TypeError
+        ("utf-16", "not valid utf-16 text"),  # no BOM: UnicodeError without a position
+    ],
+)
+def test_an_unusable_encoding_is_one_line_exit_2(
+    tmp_path: Path, encoding: str, reason: str
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Medics said 17 miners were killed.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--encoding", encoding])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and reason in lines[0]

@@ -69,9 +69,13 @@ def _read_prefix(raw: BinaryIO) -> bytes:
 def check_encoding(encoding: str) -> str:
     """The codec name if Python knows it, else a usage error."""
     try:
-        return codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
         raise UsageError(f"unknown --encoding {encoding!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        # base64, rot13, zlib...: bytes-to-bytes or str-to-str codecs crashed the reader.
+        raise UsageError(f"--encoding {encoding!r} is not a text encoding")
+    return info.name
 
 
 def detect_encoding(prefix: bytes, complete: bool) -> str | None:
@@ -180,6 +184,9 @@ class TextStream:
                 f"not valid {self.encoding} text (byte {self._bytes + exc.start}); set --encoding"
             )
             final = True
+        except UnicodeError as exc:  # no position: "UTF-16 stream does not start with BOM"
+            reason = f"not valid {self.encoding} text ({exc}); set --encoding"
+            raise InputError(reason, self.name, self._line_here()) from None
         self._bytes += len(data)
         if self._cr:
             text = "\r" + text
