@@ -93,3 +93,16 @@ def test_the_incident_dated_after_the_lead_dates_the_lead() -> None:
     )
     claims = _claims("d", text, "2024-03-12", "Daily Four")
     assert [c.date for c in claims if c.low == 12] == ["2024-03-10"]
+
+
+def test_the_incident_id_takes_the_day_a_report_names_over_publication_days() -> None:
+    # Two silent next-day reports outnumber the one that names Saturday; the id keeps Saturday.
+    first = _claims("a", _SAME_DAY, "2024-03-09", "Wire One")
+    silent = [
+        *_claims("b", _NEXT_DAY_SILENT, "2024-03-10", "Daily Two"),
+        *_claims("c", _NEXT_DAY_SILENT.replace("hospital staff", "medics"), "2024-03-10", "Three"),
+    ]
+    assert len(first) == 1 and len(silent) == 2
+    out = cluster_claims([*first, *silent]).claims
+    assert len({c.incident_id for c in out}) == 1
+    assert str(out[0].incident_id).startswith("2024-03-09-")

@@ -1,8 +1,9 @@
 """Readable, stable incident ids (SPEC §6): `YYYY-MM-DD-place-slug`, `-2`, `-3` ...
 
 - The date is the most common exact day among the incident's claims (the earliest on a tie);
-  with none, the latest day its window allows (for publication-only dating: the earliest
-  publication); `undated` when no claim has a date.
+  the publication day given to a report whose text names no day counts only where no report
+  names its day. With no exact day, the latest day its window allows (for publication-only
+  dating: the earliest publication); `undated` when no claim has a date.
 - The place is the most specific place named (the most common name at that level, the
   smallest slug on a tie): a town, else `near-<town>`, else the admin area, else the country
   code, else `unknown`.
@@ -100,11 +101,15 @@ def _dates(t: Table, rows: IntArray, group: IntArray, n_groups: int) -> list[str
     day = np.full(n_groups, np.iinfo(np.int64).max, dtype=np.int64)
     dated = t.dating[rows] != UNDATED
     np.minimum.at(day, group[dated], t.hi[rows[dated]])
-    if exact.any():
-        lo = t.lo[rows[exact]]
-        shift = int(lo.min())
-        common = _mode(group[exact], lo - shift, n_groups)
-        day = np.where(common >= 0, common + shift, day)
+    # A day a report's text names outranks a publication day given to a text that names none
+    # (see `pubdate`): the latter counts only in a group without the former.
+    by_pub = t.by_pub[rows] if t.by_pub is not None else np.zeros(len(rows), dtype=bool)
+    for chosen in (exact & by_pub, exact & ~by_pub):
+        if chosen.any():
+            lo = t.lo[rows[chosen]]
+            shift = int(lo.min())
+            common = _mode(group[chosen], lo - shift, n_groups)
+            day = np.where(common >= 0, common + shift, day)
     known = day != np.iinfo(np.int64).max
     values, inverse = np.unique(day[known], return_inverse=True)
     texts = np.array([day_text(int(d)) for d in values.tolist()] + ["undated"], dtype=object)
