@@ -179,8 +179,9 @@ def _named_month(text: str, ref: DateRef) -> bool:
 
 
 #: A recent week named as the time of an event ("Last week, gunmen ...", "earlier this week").
+_LAST_WEEK_TEXT: Final = r"(?:(?:late|early)\s+)?last\s+week"
 _EVENT_WEEK: Final = re.compile(
-    r"(?:(?:late|early)\s+)?last\s+week|(?:earlier|late|early)\s+this\s+week", re.IGNORECASE
+    _LAST_WEEK_TEXT + r"|(?:earlier|late|early)\s+this\s+week", re.IGNORECASE
 )
 
 #: A violence noun right before a date: the date is that event's ("the raid last week").
@@ -191,7 +192,7 @@ _ATTACK_BEFORE: Final = re.compile(
 )
 
 #: "Last week" as the time of an event (not "this week").
-_LAST_WEEK: Final = re.compile(r"(?:(?:late|early)\s+)?last\s+week\b", re.IGNORECASE)
+_LAST_WEEK: Final = re.compile(_LAST_WEEK_TEXT + r"\b", re.IGNORECASE)
 #: The days before the reference day that "last week" may name: a reporter writes "last week"
 #: of an event from two to about thirteen days back, never of yesterday or today.
 _LAST_WEEK_DAYS: Final = (13, 2)
