@@ -185,7 +185,11 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
     ctx = lex.context
     if c.modifier in ("qualitative", "denial"):
         # A quantifier counts the noun after it: "numerous cattle", "a wave of bombings".
-        if c.modifier == "denial" or c.head_start < c.end:
+        if c.modifier == "denial":
+            return False
+        if _HOW.search(text, max(0, c.start - 8), c.start):
+            return True  # "it is not clear how many were taken": a question, no quantity
+        if c.head_start < c.end:
             return False
         after = tuple(tokens(text, c.end, min(len(text), c.end + 64), 9))
         return _noun_says(text, after, lex) is True
@@ -226,6 +230,7 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
     return verdict is True
 
 
+_HOW: Final = re.compile(r"\bhow\s+$", re.IGNORECASE)
 _LIST_JOINS: Final = frozenset({"and", "or", "to", ",", "-", "–"})
 _HAVE: Final = frozenset({"had", "has", "have", "having"})
 _JOIN_BEFORE: Final = re.compile(r"(?:\band|\bor|\bto|[,\-–])\s*$")

@@ -103,6 +103,8 @@ _TOLL_OBJECT: Final = re.compile(
     r"(?:toll|number|figure|tally|count|estimate|statement|communiqu[eé])",
     re.IGNORECASE,
 )
+#: "spoke of" and a figure (or a toll noun): "a deputy spoke of 23 deaths".
+_OF_FIGURE: Final = re.compile(r"\s+of\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?[\w-]+", re.I)
 #: A determiner before "updated"/"revised": an adjective ("an updated figure"), not a verb.
 _DETERMINED: Final = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 #: What a masked bracket leaves in a phrase: "Officer ,   ,, Jo Li" for "Officer (RPO), Jo Li".
@@ -200,6 +202,8 @@ def says_other(text: str, start: int, end: int) -> bool:
 def toll_verb(text: str, start: int, end: int) -> bool:
     """Whether "put", "updated", "raised" at `start` attribute a toll: a verb with the toll as
     its object ("put the toll at 12"), not an adjective ("came with an updated figure")."""
+    if text[start:end].lower().startswith("spo"):
+        return _OF_FIGURE.match(text, end) is not None  # "spoke of 23 deaths"
     if _TOLL_OBJECT.match(text, end) is None:
         return False
     return _DETERMINED.search(text, max(0, start - 8), start) is None

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SUBCOUNT_REACH",
+    "agent_of",
     "coordinated",
     "either_bound",
     "group_of",
@@ -64,6 +65,28 @@ def group_of(gap: list[str]) -> bool:
     if len(gap) == 4 and gap[1] not in {"entire", "whole"}:
         return False
     return gap[-2] in _GROUP_NOUNS
+
+
+#: Passive auxiliaries: with one between a figure and its verb the figure is the victim.
+_PASSIVE: Final = word_set("were was are is be been being")
+#: After an active outcome verb, the start of its object: "two gunmen killed a guard".
+_OBJECT: Final = re.compile(
+    r"\s+(?:(?:a|an)\s+(?!(?:day|week|month|year|few|while|little)\b)"
+    r"|the\s+(?!(?:previous|same|following|next|day|night|week|weekend|morning|afternoon|"
+    r"evening|month|year|first|last|past|other|time)\b)"
+    r"|(?:his|her|their|its|several|dozens|scores|hundreds|some|many|at\s+least|more\s+than)\b"
+    r"|\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)",
+    re.IGNORECASE,
+)
+
+
+def agent_of(text: str, gap: list[str], verb_end: int) -> bool:
+    """True when a figure before an outcome verb is its subject, not its victim: the verb is
+    active and has an object ("Two gunmen killed a guard", "three raiders shot dead the
+    driver"), with no passive auxiliary between ("two men were killed the same day")."""
+    if any(w in _PASSIVE for w in gap):
+        return False
+    return _OBJECT.match(text, verb_end) is not None
 
 
 def either_bound(text: str, start: int, end: int, outcome: str, low: int | None) -> int | None:

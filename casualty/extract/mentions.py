@@ -26,6 +26,7 @@ from casualty.extract.lexicon import (
 )
 from casualty.extract.mention_rules import (
     SUBCOUNT_REACH,
+    agent_of,
     coordinated,
     either_bound,
     group_of,
@@ -261,6 +262,8 @@ def _govern(
             if gap[:2] == ["of", "the"] and len(gap) == 2:
                 continue  # "one of the wounded": a subset, not a figure of wounded
             if _after_ok(gap, others):
+                if w.roles & BEFORE and agent_of(text, gap, w.end):
+                    break  # "Two gunmen killed a guard": the figure did the killing
                 candidates.append((len(gap), 0, w, True))
                 # Only the first following phrase is used, and the later ones all follow.
                 break

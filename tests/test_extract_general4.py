@@ -1,0 +1,83 @@
+"""Patterns found on a fourth round of unseen articles (engineer U), as tables of invented
+sentences: active verbs whose figure is the killer, "how many" questions, "spoke of",
+and the claimant patterns that follow. The sentences are written for these tests; none
+comes from a news article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.extract import extract_document
+from casualty.model import Claim, Document
+
+
+def _claims(text: str, published: str = "2022-05-10") -> list[Claim]:
+    doc = Document(id="g4", text=text, published=published, outlet="Example Wire")
+    return list(extract_document(doc))
+
+
+def _figures(text: str) -> list[tuple[str, int | None, int | None]]:
+    return sorted((c.outcome, c.low, c.high) for c in _claims(text) if c.kind != "omission")
+
+
+FIGURES = [
+    # "gunned down", "fatally shot", "shot and killed" before their figure are killings
+    ("Raiders gunned down three traders and their guide near Dalo.", [("killed", 3, 3)]),
+    ("Gunmen fatally shot two guards at the gate.", [("killed", 2, 2)]),
+    ("Bandits shot and killed four herders.", [("killed", 4, 4)]),
+    ("Two guards were fatally shot on Monday.", [("killed", 2, 2)]),
+    # a figure before an active verb with an object is the killer, not the victim
+    ("Two gunmen killed a guard at the depot.", []),
+    ("Three raiders gunned down the driver.", []),
+    ("Two soldiers killed three smugglers.", [("killed", 3, 3)]),
+    ("Four men shot dead their neighbour.", []),
+    # ... but a passive or reduced relative keeps the figure the victim's
+    ("Two men were killed the same day.", [("killed", 2, 2)]),
+    ("Twelve people killed the previous night were buried.", [("killed", 12, 12)]),
+    ("Five villagers killed a day earlier were buried.", [("killed", 5, 5)]),
+    ("Three killed, five injured.", [("killed", 3, 3), ("wounded", 5, 5)]),
+    # "how many" asks; it counts nobody
+    ("It is not clear how many people were abducted, the mayor said.", []),
+    ("It was unclear how many were still missing.", []),
+    ("Many people were wounded.", [("wounded", None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIGURES)
+def test_figures(text: str, expected: list[tuple[str, int | None, int | None]]) -> None:
+    assert _figures(text) == sorted(expected)
+
+
+def _sources(text: str) -> list[tuple[str, int | None, str, str]]:
+    return sorted(
+        (c.outcome, c.low, c.source, c.source_type) for c in _claims(text) if c.kind != "omission"
+    )
+
+
+CLAIMANTS = [
+    # "spoke of" a figure: the speaker claims it
+    (
+        "Senator Ada Brill, who toured the camp, spoke of 14 deaths.",
+        [("killed", 14, "Senator Ada Brill, who toured the camp", "official")],
+    ),
+    (
+        "Witnesses spoke of at least nine bodies in the square.",
+        [("killed", 9, "Witnesses", "unknown")],
+    ),
+    # "spoke" without "of" and a figure is no speech of a toll
+    (
+        "A guard spoke to reporters at the gate. Six people were killed in the raid.",
+        [("killed", 6, "Example Wire", "media")],
+    ),
+    # a deputy or lawmaker is an official
+    (
+        "Lawmaker Tom Veer said 11 people died in the blast.",
+        [("killed", 11, "Lawmaker Tom Veer", "official")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAIMANTS)
+def test_claimants(text: str, expected: list[tuple[str, int | None, str, str]]) -> None:
+    assert _sources(text) == sorted(expected)
