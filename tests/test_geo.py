@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casualty.geo import Gazetteer, Place, country_code, gazetteer, normalize_place
 
@@ -338,6 +340,8 @@ def test_pack_round_trip() -> None:
     back = unpack(pack(index))
     assert list(back.pop("rows")) == index.pop("rows")
     assert dict(back.pop("keys").items()) == index.pop("keys")
+    assert list(back.pop("multi")) == index.pop("multi")
+    assert back.pop("prefixes").decode().split("\n") == index.pop("prefixes")
     assert back == index
     index = _tiny_index()
     local = Gazetteer(unpack(pack(index)))
@@ -347,6 +351,54 @@ def test_pack_round_trip() -> None:
     assert local.lookup("Alpha Town", "SY") == Place(
         "Alpha Town", "SY", "Homs", 34.0, 37.0, "city", "gn:1", 5000
     )
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dictionaries(
+        st.text(st.sampled_from([*"ab z-'", "é", "ح", "Ж"]), max_size=6), st.integers(-5, 9)
+    ),
+    st.text(st.sampled_from([*"ab z-'", "é", "ح", "\n"]), max_size=6),
+)
+def test_packed_keys_answer_as_the_dict(keys: dict[str, int], probe: str) -> None:
+    """Keys looked up in place (hash buckets of UTF-8 lines) answer as the dict they came from,
+    before and after the full dict of a script is built or written to."""
+    from casualty.geo.cache import KeyIndex, _Buckets, _pack_keys
+
+    keys = {k: v for k, v in keys.items() if k and "\n" not in k}
+
+    def index() -> KeyIndex:
+        parts = [
+            {k: v for k, v in keys.items() if k.isascii() is wanted} for wanted in (True, False)
+        ]
+        return KeyIndex(*(_Buckets(_pack_keys(part)) for part in parts))
+
+    packed = index()
+    for key in [*keys, probe, ""]:
+        assert packed.get(key) == keys.get(key)
+        assert (key in packed) == (key in keys)
+    assert dict(packed.items()) == keys
+    packed = index()
+    packed[probe or "x"] = 42
+    assert packed.get(probe or "x") == 42
+    assert dict(packed.items()) == {**keys, probe or "x": 42}
+
+
+def test_text_columns_and_multi_read_in_place() -> None:
+    from array import array
+
+    from casualty.geo.cache import Multi, TextColumn, _joined
+
+    values = ["Ḩalab", "", "Донецк", "Homs"]
+    data, ends = _joined(values)
+    column = TextColumn(data, array("I", ends))
+    assert [column[i] for i in range(len(column))] == values and column[-1] == "Homs"
+    column[1] = "Idlib"
+    column.append("Raqqa")
+    assert [column[i] for i in range(len(column))] == ["Ḩalab", "Idlib", "Донецк", "Homs", "Raqqa"]
+    multi = Multi(array("i", [3, 1, 7, 2, 5]), array("I", [2, 5]))
+    multi.append((9, 8))
+    assert list(multi) == [(3, 1), (7, 2, 5), (9, 8)] and len(multi) == 3
 
 
 def test_a_broken_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,9 +10,11 @@ speed. Set `CASUALTY_NO_CACHE` to always rebuild.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import pickle
 import sys
+import zlib
 from array import array
 from collections.abc import Iterator
 from importlib import metadata, resources
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import Any, Final
 
 #: Bump when the index layout or the key function changes.
-FORMAT: Final = 5
+FORMAT: Final = 6
 #: One gazetteer row: name, country, admin1, lat, lon, kind, id, population.
 Row = tuple[str, str, str | None, float | None, float | None, str, str, int]
 
@@ -68,13 +70,13 @@ class Columns:
 
     def __init__(
         self,
-        name: list[str],
-        country: list[str],
-        admin1: list[str],
+        name: TextColumn,
+        country: TextColumn,
+        admin1: TextColumn,
         lat: array[float],
         lon: array[float],
-        kind: list[str],
-        id: list[str],
+        kind: TextColumn,
+        id: TextColumn,
         pop: array[int],
     ) -> None:
         self.name, self.country, self.admin1, self.kind, self.id = name, country, admin1, kind, id
@@ -119,67 +121,178 @@ class Columns:
 Rows = list[Row] | Columns
 
 
-def pack(index: dict[str, Any]) -> dict[str, Any]:
-    """A form of the index that loads fast: columns as joined strings and typed arrays.
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
 
-    Unpickling ~600,000 dict entries and ~240,000 tuples takes a second or more; joined
-    strings and arrays are copied as blocks, and `unpack` rebuilds the containers with C-level
-    `split`/`zip`.
+
+def _joined(values: list[str]) -> tuple[bytes, bytes]:
+    """`values` as UTF-8, concatenated, and the end offset of each in the concatenation."""
+    encoded = [_utf8(v) for v in values]
+    return b"".join(encoded), array("I", itertools.accumulate(map(len, encoded))).tobytes()
+
+
+def _uint(data: bytes, code: str = "I") -> array[int]:
+    out = array(code)
+    out.frombytes(data)
+    return out
+
+
+class TextColumn:
+    """A column of strings kept as UTF-8 bytes and end offsets, read by position.
+
+    Decoding and splitting a quarter of a million names costs ~10 ms per column at start-up,
+    for the few rows a run reads; the list is made only if the column is written to
+    (`add_places`).
     """
-    rows = index["rows"]
-    packed = {k: v for k, v in index.items() if k not in ("rows", "keys", "prefixes")}
-    for column, col in (("name", 0), ("country", 1), ("admin1", 2), ("kind", 5), ("id", 6)):
-        packed[column] = "\n".join((r[col] or "").replace("\n", " ") for r in rows)
-    nan = float("nan")
-    packed["lat"] = array("d", (nan if r[3] is None else r[3] for r in rows)).tobytes()
-    packed["lon"] = array("d", (nan if r[4] is None else r[4] for r in rows)).tobytes()
-    packed["pop"] = array("q", (r[7] for r in rows)).tobytes()
-    keys = dict(index["keys"].items())
-    for suffix, wanted in (("", True), ("_other", False)):
-        part = {k: v for k, v in keys.items() if k.isascii() is wanted}
-        packed[f"key_names{suffix}"] = "\n".join(part)
-        packed[f"key_rows{suffix}"] = array("i", part.values()).tobytes()
-    packed["prefixes"] = "\n".join(index["prefixes"])
-    return packed
+
+    __slots__ = ("_data", "_ends", "_list")
+
+    def __init__(self, data: bytes, ends: array[int]) -> None:
+        self._data, self._ends = data, ends
+        self._list: list[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self._ends) if self._list is None else len(self._list)
+
+    def __getitem__(self, i: int) -> str:
+        if self._list is not None:
+            return self._list[i]
+        ends = self._ends
+        if i < 0:
+            i += len(ends)
+        return self._data[ends[i - 1] if i else 0 : ends[i]].decode("utf-8", "surrogatepass")
+
+    def _values(self) -> list[str]:
+        if self._list is None:
+            self._list = [self[i] for i in range(len(self._ends))]
+            self._data, self._ends = b"", array("I")
+        return self._list
+
+    def __setitem__(self, i: int, value: str) -> None:
+        self._values()[i] = value
+
+    def append(self, value: str) -> None:
+        self._values().append(value)
 
 
-def _key_dict(names: str, rows: bytes) -> dict[str, int]:
-    values = array("i")
-    values.frombytes(rows)
-    return dict(zip(names.split("\n") if names else [], values.tolist(), strict=True))
+class Multi:
+    """The candidate tuples of keys naming several places, as one flat array and offsets."""
+
+    __slots__ = ("_added", "_ends", "_flat")
+
+    def __init__(self, flat: array[int], ends: array[int]) -> None:
+        self._flat, self._ends = flat, ends
+        self._added: list[tuple[int, ...]] = []
+
+    def __len__(self) -> int:
+        return len(self._ends) + len(self._added)
+
+    def __getitem__(self, k: int) -> tuple[int, ...]:
+        ends = self._ends
+        if k >= len(ends):
+            return self._added[k - len(ends)]
+        return tuple(self._flat[ends[k - 1] if k else 0 : ends[k]])
+
+    def __iter__(self) -> Iterator[tuple[int, ...]]:
+        return (self[k] for k in range(len(self)))
+
+    def append(self, found: tuple[int, ...]) -> None:
+        self._added.append(found)
+
+
+def _bucket(key: bytes, mask: int) -> int:
+    # A stable hash (str's is salted per process), so buckets can be stored.
+    return zlib.crc32(key) & mask
+
+
+def _pack_keys(keys: dict[str, int]) -> dict[str, Any]:
+    """Keys grouped in hash buckets: the keys as UTF-8 lines, their rows, bucket bounds."""
+    size = 1 << max(4, (len(keys) // 8).bit_length())
+    mask = size - 1
+    encoded = {key: _utf8(key) for key in keys}
+    by_bucket = sorted(keys, key=lambda k: _bucket(encoded[k], mask))
+    counts = [0] * size
+    sizes = [0] * size
+    for key in by_bucket:
+        b = _bucket(encoded[key], mask)
+        counts[b] += 1
+        sizes[b] += len(encoded[key]) + 1
+    return {
+        "text": b"".join(encoded[k] + b"\n" for k in by_bucket),
+        "rows": array("i", (keys[k] for k in by_bucket)).tobytes(),
+        "at": array("I", [0, *itertools.accumulate(sizes)]).tobytes(),
+        "first": array("I", [0, *itertools.accumulate(counts)]).tobytes(),
+    }
+
+
+class _Buckets:
+    """`_pack_keys`'s form, looked up in place: a lookup splits one bucket of a few keys."""
+
+    __slots__ = ("at", "first", "mask", "rows", "text")
+
+    def __init__(self, packed: dict[str, Any]) -> None:
+        self.text: bytes = packed["text"]
+        self.rows = _uint(packed["rows"], "i")
+        self.at = _uint(packed["at"])
+        self.first = _uint(packed["first"])
+        self.mask = len(self.at) - 2
+
+    def get(self, key: str) -> int | None:
+        if not key:  # "" would match the empty string after a bucket's last newline
+            return None
+        data = _utf8(key)
+        b = _bucket(data, self.mask)
+        names = self.text[self.at[b] : self.at[b + 1]].split(b"\n")
+        try:
+            return self.rows[self.first[b] + names.index(data)]
+        except ValueError:
+            return None
+
+    def to_dict(self) -> dict[str, int]:
+        names = self.text.decode("utf-8", "surrogatepass").split("\n")
+        names.pop()  # after the last key's newline
+        return dict(zip(names, self.rows.tolist(), strict=True))
 
 
 class KeyIndex:
-    """Name key -> row code (see `build.IndexBuilder.finish`), ASCII keys loaded eagerly.
+    """Name key -> row code (see `build.IndexBuilder.finish`), read from `_pack_keys`' form.
 
-    Keys in other scripts (Arabic, Cyrillic...) are about a third of the index and rare in
-    English text; they are turned into a dict only when a non-ASCII key is first asked for.
+    A clustering run looks up a few thousand keys: building the dict of 600,000 keys would
+    cost more than all its lookups. The dict of ASCII keys (`ascii`, which the text scan
+    probes word by word) is built on first use; keys in other scripts, rare in English
+    text, only if they are listed or written to.
     """
 
-    __slots__ = ("_other", "_other_blob", "ascii")
+    __slots__ = ("_ascii", "_ascii_dict", "_other", "_other_dict")
 
-    def __init__(self, ascii_keys: dict[str, int], other: dict[str, int] | tuple[str, bytes]):
-        self.ascii = ascii_keys
-        self._other: dict[str, int] | None = other if isinstance(other, dict) else None
-        self._other_blob = other if isinstance(other, tuple) else ("", b"")
+    def __init__(self, ascii_keys: _Buckets, other: _Buckets) -> None:
+        self._ascii, self._other = ascii_keys, other
+        self._ascii_dict: dict[str, int] | None = None
+        self._other_dict: dict[str, int] | None = None
+
+    @property
+    def ascii(self) -> dict[str, int]:
+        if self._ascii_dict is None:
+            self._ascii_dict = self._ascii.to_dict()
+        return self._ascii_dict
 
     def other(self) -> dict[str, int]:
-        if self._other is None:
-            self._other = _key_dict(*self._other_blob)
-            self._other_blob = ("", b"")
-        return self._other
-
-    def _part(self, key: str) -> dict[str, int]:
-        return self.ascii if key.isascii() else self.other()
+        if self._other_dict is None:
+            self._other_dict = self._other.to_dict()
+        return self._other_dict
 
     def get(self, key: str) -> int | None:
-        return self._part(key).get(key)
+        if key.isascii():
+            found = self._ascii_dict
+            return self._ascii.get(key) if found is None else found.get(key)
+        found = self._other_dict
+        return self._other.get(key) if found is None else found.get(key)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key in self._part(key)
+        return isinstance(key, str) and self.get(key) is not None
 
     def __setitem__(self, key: str, value: int) -> None:
-        self._part(key)[key] = value
+        (self.ascii if key.isascii() else self.other())[key] = value
 
     def items(self) -> Iterator[tuple[str, int]]:
         yield from self.ascii.items()
@@ -189,34 +302,60 @@ class KeyIndex:
         return (key for key, _ in self.items())
 
 
+def pack(index: dict[str, Any]) -> dict[str, Any]:
+    """A form of the index that loads fast: joined strings, typed arrays, hash buckets.
+
+    Unpickling ~600,000 dict entries and ~240,000 tuples takes a second or more, and even
+    splitting joined strings into lists and dicts a third of one; strings and arrays are
+    copied as blocks, and are read in place (`TextColumn`, `Multi`, `KeyIndex`).
+    """
+    rows = index["rows"]
+    packed = {k: v for k, v in index.items() if k not in ("rows", "keys", "multi")}
+    for column, col in (("name", 0), ("country", 1), ("admin1", 2), ("kind", 5), ("id", 6)):
+        packed[column] = _joined([r[col] or "" for r in rows])
+    nan = float("nan")
+    packed["lat"] = array("d", (nan if r[3] is None else r[3] for r in rows)).tobytes()
+    packed["lon"] = array("d", (nan if r[4] is None else r[4] for r in rows)).tobytes()
+    packed["pop"] = array("q", (r[7] for r in rows)).tobytes()
+    multi = index["multi"]
+    packed["multi"] = (
+        array("i", itertools.chain.from_iterable(multi)).tobytes(),
+        array("I", itertools.accumulate(len(m) for m in multi)).tobytes(),
+    )
+    keys = dict(index["keys"].items())
+    for part, wanted in (("ascii", True), ("other", False)):
+        packed[f"keys_{part}"] = _pack_keys(
+            {k: v for k, v in keys.items() if k.isascii() is wanted}
+        )
+    packed["prefixes"] = _utf8("\n".join(index["prefixes"]))
+    return packed
+
+
 def unpack(packed: dict[str, Any]) -> dict[str, Any]:
-    """The index as `build_index` returns it, from `pack`'s form."""
+    """The index as `build_index` returns it, from `pack`'s form (`prefixes` left as UTF-8
+    lines: the text scan decodes them on first use)."""
     index = {k: v for k, v in packed.items() if k not in _PACKED}
     lat, lon, pop = array("d"), array("d"), array("q")
     lat.frombytes(packed["lat"])
     lon.frombytes(packed["lon"])
     pop.frombytes(packed["pop"])
+
+    def text(column: str) -> TextColumn:
+        joined, ends = packed[column]
+        return TextColumn(joined, _uint(ends))
+
     index["rows"] = Columns(
-        packed["name"].split("\n"),
-        packed["country"].split("\n"),
-        packed["admin1"].split("\n"),
-        lat,
-        lon,
-        packed["kind"].split("\n"),
-        packed["id"].split("\n"),
-        pop,
+        text("name"), text("country"), text("admin1"), lat, lon, text("kind"), text("id"), pop
     )
-    index["keys"] = KeyIndex(
-        _key_dict(packed["key_names"], packed["key_rows"]),
-        (packed["key_names_other"], packed["key_rows_other"]),
-    )
-    index["prefixes"] = packed["prefixes"].split("\n") if packed["prefixes"] else []
+    flat, ends = packed["multi"]
+    index["multi"] = Multi(_uint(flat, "i"), _uint(ends))
+    index["keys"] = KeyIndex(_Buckets(packed["keys_ascii"]), _Buckets(packed["keys_other"]))
     return index
 
 
 _PACKED: Final = frozenset(
-    {"name", "country", "admin1", "kind", "id", "lat", "lon", "pop", "key_names", "key_rows",
-     "key_names_other", "key_rows_other", "prefixes"}
+    {"name", "country", "admin1", "kind", "id", "lat", "lon", "pop", "multi", "keys_ascii",
+     "keys_other"}
 )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Protocol, TypeVar
 
-from casualty.geo.cache import Columns, KeyIndex, Rows
+from casualty.geo.cache import Columns, KeyIndex, Multi, Rows
 from casualty.geo.mentions import DIVISION_SUFFIXES, as_code
 from casualty.geo.normalize import normalize_place, words
 
@@ -103,7 +103,7 @@ class Gazetteer:
         self._pop: _Field[int] = rows.pop if isinstance(rows, Columns) else _RowField(rows, 7)
         #: key -> row index (>= 0) or -1 - position in `_multi` (see `build.IndexBuilder`)
         self._keys: dict[str, int] | KeyIndex = index["keys"]
-        self._multi: list[tuple[int, ...]] = index["multi"]
+        self._multi: list[tuple[int, ...]] | Multi = index["multi"]
         self._regions: dict[str, dict[str, Any]] = index["regions"]
         from casualty.geo.build import load_toml
 
@@ -118,7 +118,20 @@ class Gazetteer:
         self._chosen: dict[tuple[str, str, frozenset[str], frozenset[str]], int] = {}
         #: Frequent English words that are also place names: they need a cue in text.
         self._common = frozenset(index.get("common_words", ()))
-        self._prefixes: set[str] = set(index.get("prefixes", ()))
+        #: The cache's prefixes are UTF-8 lines until the text scan first needs them.
+        self._prefix_source: bytes | Sequence[str] = index.get("prefixes", ())
+        self._prefix_set: set[str] | None = None
+
+    @property
+    def _prefixes(self) -> set[str]:
+        """Every proper word prefix of a multi-word key (stops the text scan's n-grams)."""
+        if self._prefix_set is None:
+            source = self._prefix_source
+            if isinstance(source, bytes):
+                source = source.decode("utf-8", "surrogatepass").split("\n") if source else ()
+            self._prefix_set = set(source)
+            self._prefix_source = ()
+        return self._prefix_set
 
     # -- records ---------------------------------------------------------------------------
 
