@@ -49,9 +49,11 @@ def test_figures(text: str, expected: list[tuple[str, int | None, int | None]]) 
     assert _figures(text) == sorted(expected)
 
 
-def _sources(text: str) -> list[tuple[str, int | None, str, str]]:
+def _sources(text: str) -> list[tuple[str, int, str, str]]:
     return sorted(
-        (c.outcome, c.low, c.source, c.source_type) for c in _claims(text) if c.kind != "omission"
+        (c.outcome, -1 if c.low is None else c.low, c.source, c.source_type)
+        for c in _claims(text)
+        if c.kind != "omission"
     )
 
 
@@ -70,6 +72,32 @@ CLAIMANTS = [
         "A guard spoke to reporters at the gate. Six people were killed in the raid.",
         [("killed", 6, "Example Wire", "media")],
     ),
+    # "an attack ... claimed by X": X did the attack; it does not count the dead
+    (
+        "Nine people were killed in a bombing in the port claimed by the Velm Front, "
+        "which said it was targeting officers.",
+        [("killed", 9, "Example Wire", "media")],
+    ),
+    (
+        "Nine people were killed in a raid claimed by the Velm Front, the police said.",
+        [("killed", 9, "the police", "official")],
+    ),
+    # "since X declared ...": a time clause, X counts nothing
+    (
+        "Forty guards have been killed since the governor declared the revolt over.",
+        [("killed", 40, "Example Wire", "media")],
+    ),
+    (
+        "Since the ministry announced the offensive, 40 rebels were killed, the army said.",
+        [("killed", 40, "the army", "belligerent")],
+    ),
+    # "the group" is a non-state party: not the army named before it
+    (
+        "Two herders were killed in a raid by Boko Haram on Monday. "
+        "The fighters attacked a base held by the Nigerian Army. "
+        "The group said on its radio that several officers were killed.",
+        [("killed", 2, "Example Wire", "media"), ("killed", 3, "Boko Haram", "belligerent")],
+    ),
     # a deputy or lawmaker is an official
     (
         "Lawmaker Tom Veer said 11 people died in the blast.",
@@ -79,5 +107,5 @@ CLAIMANTS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CLAIMANTS)
-def test_claimants(text: str, expected: list[tuple[str, int | None, str, str]]) -> None:
+def test_claimants(text: str, expected: list[tuple[str, int, str, str]]) -> None:
     assert _sources(text) == sorted(expected)

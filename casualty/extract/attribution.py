@@ -32,6 +32,7 @@ from casualty.extract.cue_context import (
     QUOTE_CLOSE,
     SENTENCE_STOP,
     WITH_SUBJECT,
+    attack_claimed,
     background_asides,
     claim_is_noun,
     opens_quote,
@@ -246,8 +247,12 @@ class Attributor(Claimants):
                     continue  # only "the statement read: ..." speaks
                 if word in ("claim", "reports") and claim_is_noun(text, m.start(), m.end()):
                     continue  # "the claim of 40 dead", "on these reports": a noun
-                if word.startswith("claim") and LIVES.match(text, m.end()):
-                    continue  # "attacks have claimed 2,000 lives": an outcome, not speech
+                if word.startswith("claim") and (
+                    LIVES.match(text, m.end()) or attack_claimed(text, m.start(), m.end())
+                ):
+                    continue  # "claimed 2,000 lives", "an attack claimed by X": no speech
+                if rules.in_time_clause(text, m.start()):
+                    continue  # "killed since the president declared ...": a date
                 if _NEGATED.search(text, max(0, m.start() - 16), m.start()):
                     continue  # "did not say": an omission, not an attribution
                 found = self._inverted(sentence, m.start(), m.end())

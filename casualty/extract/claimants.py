@@ -351,7 +351,10 @@ class Claimants:
         before = [
             sp
             for s, sp in self._named
-            if s < offset and sp.source_type == kind and (not state or _STATE_WORDS.search(sp.name))
+            if s < offset
+            and sp.source_type == kind
+            and (not state or _STATE_WORDS.search(sp.name))
+            and not (non_state and _STATE_WORDS.search(sp.name))  # "the group": not an army
         ]
         if before:
             return before[-1]

@@ -26,6 +26,7 @@ __all__ = [
     "QUOTE_CLOSE",
     "SENTENCE_STOP",
     "WITH_SUBJECT",
+    "attack_claimed",
     "background_asides",
     "claim_is_noun",
     "opens_quote",
@@ -101,6 +102,22 @@ def claim_is_noun(text: str, start: int, end: int) -> bool:
     return bool(
         before and _DETERMINER.fullmatch(before.group(1)) and not before.group(2).endswith("s")
     )
+
+
+#: "an attack in the capital claimed by X": X claimed the attack, not its toll.
+_ATTACK_CLAIMED: Final = re.compile(
+    r"\b(?:attacks?|bombings?|blasts?|explosions?|assaults?|raids?|ambush(?:es)?|strikes?"
+    r"|massacres?|killings?|operations?)\b[^,;:.\"“”]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def attack_claimed(text: str, start: int, end: int) -> bool:
+    """Whether "claimed" at `start` is followed by "by" and follows an attack noun: "an
+    attack in the capital claimed by the Front" names who did it, not who counted."""
+    if not text[end : end + 4].lower().startswith(" by "):
+        return False
+    return _ATTACK_CLAIMED.search(text, max(0, start - 48), start) is not None
 
 
 def background_asides(text: str) -> list[tuple[int, int]]:

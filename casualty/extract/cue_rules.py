@@ -199,6 +199,16 @@ def says_other(text: str, start: int, end: int) -> bool:
     return bool(_AS_CLAUSE.search(text, max(0, start - 82), start) and _CONTENT.match(text, end))
 
 
+#: "since X declared/announced ...": a time clause, its subject speaks of no toll.
+_SINCE_SUBJECT: Final = re.compile(r"\b(?:since|until|ever\s+since)\s+(?:[\w.'’-]+\s+){1,8}$", re.I)
+
+
+def in_time_clause(text: str, start: int) -> bool:
+    """Whether the speech verb at `start` is the verb of a "since ..." clause ("have been
+    killed since the president declared the war over"): a date, not an attribution."""
+    return _SINCE_SUBJECT.search(text, max(0, start - 80), start) is not None
+
+
 def toll_verb(text: str, start: int, end: int) -> bool:
     """Whether "put", "updated", "raised" at `start` attribute a toll: a verb with the toll as
     its object ("put the toll at 12"), not an adjective ("came with an updated figure")."""
