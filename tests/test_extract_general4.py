@@ -37,6 +37,24 @@ FIGURES = [
     ("Twelve people killed the previous night were buried.", [("killed", 12, 12)]),
     ("Five villagers killed a day earlier were buried.", [("killed", 5, 5)]),
     ("Three killed, five injured.", [("killed", 3, 3), ("wounded", 5, 5)]),
+    # "cost N lives" is a toll, not a price
+    ("The long war has cost 2,000 lives.", [("killed", 2000, 2000)]),
+    ("The revolt has cost thousands of lives.", [("killed", 2000, 9999)]),
+    ("The new bridge cost 2,000 dollars.", []),
+    # "killed X and N others": N others and the one named first
+    ("A shell killed a teacher and 14 others in the square.", [("killed", 15, 15)]),
+    ("The blast wounded the governor and more than 30 others.", [("wounded", 32, None)]),
+    ("Gunmen killed the guard and two other workers.", [("killed", 3, 3)]),
+    # ... only after an active verb with an object: a list of the dead adds nothing
+    (
+        "The dead included a nurse killed at the market, one killed in Ardo and two others "
+        "in Vell, the monitor said.",
+        [("killed", 1, 1)],
+    ),
+    # "a third soldier": one more victim; "a third of" is a fraction
+    ("Two guards were killed. A third guard was wounded.", [("killed", 2, 2), ("wounded", 1, 1)]),
+    ("A third of the dead were children.", []),
+    ("A second blast killed five people.", [("killed", 5, 5)]),
     # "how many" asks; it counts nobody
     ("It is not clear how many people were abducted, the mayor said.", []),
     ("It was unclear how many were still missing.", []),

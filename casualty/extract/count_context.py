@@ -155,6 +155,8 @@ def _before_says(text: str, c: Count, before: tuple[Tok, ...], lex: Lexicon) -> 
         return True
     if prev.word and prev.low in ctx["months"] and (orig[0].isupper() or len(orig) > 5):
         return True
+    if prev.low in ("cost", "costing") and _LIVES_AFTER.match(text, c.end):
+        return False  # "has cost 2,000 lives": a toll, not a price
     return prev.low in ctx["measure_phrases"] or _phrase_before(before)
 
 
@@ -230,6 +232,7 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
     return verdict is True
 
 
+_LIVES_AFTER: Final = re.compile(r"\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?li(?:ves|fe)\b", re.I)
 _HOW: Final = re.compile(r"\bhow\s+$", re.IGNORECASE)
 _LIST_JOINS: Final = frozenset({"and", "or", "to", ",", "-", "–"})
 _HAVE: Final = frozenset({"had", "has", "have", "having"})

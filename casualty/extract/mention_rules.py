@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from casualty.extract.lexicon import lexicon, word_set
+from casualty.extract.lexicon import BEFORE, OutcomeWord, lexicon, word_set
 
 if TYPE_CHECKING:
     from casualty.extract.counts import Count
@@ -20,11 +20,13 @@ if TYPE_CHECKING:
 __all__ = [
     "SUBCOUNT_REACH",
     "agent_of",
+    "and_others",
     "coordinated",
     "either_bound",
     "group_of",
     "is_subcount",
     "not_people",
+    "plus_one",
     "unbracket_figures",
 ]
 
@@ -87,6 +89,33 @@ def agent_of(text: str, gap: list[str], verb_end: int) -> bool:
     if any(w in _PASSIVE for w in gap):
         return False
     return _OBJECT.match(text, verb_end) is not None
+
+
+#: Between an active outcome verb and "N others": one object of it ("killed a cleric and").
+_FIRST_OBJECT: Final = re.compile(r"\s+(?:[^\s,;:.()\d]+\s+){1,6}?and\s+$")
+_OTHERS: Final = re.compile(r"\s+others?\b", re.IGNORECASE)
+
+
+def and_others(text: str, words: list[OutcomeWord], start: int, end: int) -> OutcomeWord | None:
+    """The active verb whose second object is the figure at `start`..`end` that counts
+    "others" after a first one without a figure: "killed a cleric and more than 80 others"."""
+    if _OTHERS.match(text, end) is None:
+        return None
+    verbs = [w for w in words if w.end <= start and w.roles & BEFORE]
+    if not verbs or _FIRST_OBJECT.fullmatch(text, verbs[-1].end, start) is None:
+        return None
+    # The verb is active, its object right after it ("one killed in Homs and two others"
+    # lists the dead: no object).
+    return verbs[-1] if _OBJECT.match(text, verbs[-1].end) else None
+
+
+def plus_one(count: Count) -> Count:
+    """`count` with the one victim named before it added: "the commander and 19 others"
+    were 20 killed (the README's derived figure), "more than 80 others" more than 81."""
+    from dataclasses import replace
+
+    low = None if count.low is None else count.low + 1
+    return replace(count, low=low, high=None if count.high is None else count.high + 1)
 
 
 def either_bound(text: str, start: int, end: int, outcome: str, low: int | None) -> int | None:

@@ -27,11 +27,13 @@ from casualty.extract.lexicon import (
 from casualty.extract.mention_rules import (
     SUBCOUNT_REACH,
     agent_of,
+    and_others,
     coordinated,
     either_bound,
     group_of,
     is_subcount,
     not_people,
+    plus_one,
     unbracket_figures,
 )
 
@@ -161,6 +163,10 @@ def find_mentions(text: str) -> list[Mention]:
                     OutcomeWord(last.outcome_start, last.outcome_end, last.outcome, BEFORE),
                     False,
                 )
+        if best is None:
+            other = and_others(text, words, count.start, count.end)
+            if other is not None:  # "killed a cleric and 80 others": 81 killed
+                best, count = (other, False), plus_one(count)
         if best is None:
             continue
         word, after = best
