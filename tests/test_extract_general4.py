@@ -127,3 +127,41 @@ CLAIMANTS = [
 @pytest.mark.parametrize(("text", "expected"), CLAIMANTS)
 def test_claimants(text: str, expected: list[tuple[str, int, str, str]]) -> None:
     assert _sources(text) == sorted(expected)
+
+
+def _omissions(text: str) -> list[tuple[str, str]]:
+    return sorted((c.source, c.outcome) for c in _claims(text) if c.kind == "omission")
+
+
+OMISSIONS = [
+    # the toll word inside the cue ("without giving a death toll") is the topic
+    (
+        "Mayor Ida Renn confirmed the raid without giving a death toll.",
+        [("Mayor Ida Renn", "killed")],
+    ),
+    # "without ..." after a quotation: its speaker, not the words before the cue
+    (
+        '"The fighters were routed," a colonel told reporters, without giving any figures.',
+        [("a colonel", "killed")],
+    ),
+    # ... or the clause's subject, a pronoun for the speaker named before
+    (
+        "The army said the town was calm. It praised its units but without specifying the "
+        "number injured or killed.",
+        [("The army", "killed")],
+    ),
+    (
+        "The regional authorities have not yet communicated on the raid.",
+        [("The regional authorities", "killed")],
+    ),
+    # an omission of figures for the wounded only stays one of the wounded
+    (
+        "The police released the names but without giving the number of injured.",
+        [("The police", "wounded")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OMISSIONS)
+def test_omissions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _omissions(text) == sorted(expected)

@@ -201,13 +201,17 @@ class Attributor(Claimants):
     def omitter(self, sentence: Sentence, pos: int) -> Speaker | None:
         """Who the omission cue at `pos` speaks of: the subject of its clause, else the
         speaker of the sentence ("X said ..., adding that losses were still being counted")."""
-        found = self._subject(sentence, pos)
+        # "X confirmed the attack without giving a toll": not the words before "without"
+        without = sentence.text[pos : pos + 7].lower() == "without"
+        found = () if without else self._subject(sentence, pos)
         if not found or all(f.source_type == "media" for f in found):
             found = tuple(s for s in self._pick(self._cues(sentence), pos) if s.name != self.outlet)
         if not found or found[0].name.lower() == "there":
             source = _FROM.search(sentence.text, pos, pos + 40)  # "no comment from the army"
             found = self._object(sentence, source.end()) if source is not None else ()
-        if not found:
+        if not found and without:  # the speaker, else the clause's subject ("It praised ...")
+            found = self._subject(sentence, pos, first=True)
+        if not found or found[0].name.lower() == "there":
             return None
         speaker = found[0]
         if speaker.source_type == "unknown":

@@ -24,7 +24,7 @@ _OMISSION: Final = re.compile(
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:issued|made|released|given|published)\s+"
     r"(?:a|any)\s+(?:\w+\s+)?(?:statement|comment)"
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:acknowledged|admitted|disclosed|confirmed"
-    r"|reported|announced)\b"
+    r"|reported|announced|communicated)\b"
     r"|\b(?:has|have|had)\s+yet\s+to\s+(?:respond|comment|confirm|give|release|issue|disclose)\b"
     r"|\b(?:remained|remains|remain|kept|keeps)\s+silent\b"
     r"|\b(?:declined|refused)\s+to\s+(?:comment|give|provide|disclose|release|confirm)\b"
@@ -46,6 +46,7 @@ _SILENT: Final = re.compile(r"comment|being|yet|silent|statement")
 _NOT_TOLL: Final = re.compile(
     r"\b(?:identit(?:y|ies)|names?|nationalit(?:y|ies)|ages|whereabouts)\b", re.IGNORECASE
 )
+_KILLED: Final = re.compile(r"\b(?:dead|killed|deaths?|died)\b", re.IGNORECASE)
 _LOSSES: Final = re.compile(r"\b(?:wounded|injured|injuries)\b", re.IGNORECASE)
 
 
@@ -65,7 +66,7 @@ def find_omissions(sentence: str) -> list[Omission]:
     for m in _OMISSION.finditer(sentence):
         window = sentence[m.end() : m.end() + 80]
         cue = m.group().lower()
-        if _SILENT.search(cue) or cue.startswith("no "):
+        if _SILENT.search(cue) or cue.startswith("no ") or _TOPIC.search(cue):
             topic_ok = True
         else:
             topic = _TOPIC.search(window)
@@ -73,6 +74,7 @@ def find_omissions(sentence: str) -> list[Omission]:
             topic_ok = topic is not None and not _NOT_TOLL.search(window, 0, topic.start())
         if not topic_ok:
             continue
-        outcome = "wounded" if _LOSSES.search(window) and "dead" not in window else "killed"
+        killed = _KILLED.search(window) is not None
+        outcome = "wounded" if _LOSSES.search(window) and not killed else "killed"
         out.append(Omission(m.start(), m.end(), " ".join(m.group().split()), outcome))
     return out
