@@ -363,7 +363,7 @@ def test_pack_round_trip() -> None:
 def test_packed_keys_answer_as_the_dict(keys: dict[str, int], probe: str) -> None:
     """Keys looked up in place (hash buckets of UTF-8 lines) answer as the dict they came from,
     before and after the full dict of a script is built or written to."""
-    from casualty.geo.cache import KeyIndex, _Buckets, _pack_keys
+    from casualty.geo.packed import KeyIndex, _Buckets, _pack_keys
 
     keys = {k: v for k, v in keys.items() if k and "\n" not in k}
 
@@ -387,7 +387,7 @@ def test_packed_keys_answer_as_the_dict(keys: dict[str, int], probe: str) -> Non
 def test_text_columns_and_multi_read_in_place() -> None:
     from array import array
 
-    from casualty.geo.cache import Multi, TextColumn, _joined
+    from casualty.geo.packed import Multi, TextColumn, _joined
 
     values = ["Ḩalab", "", "Донецк", "Homs"]
     data, ends = _joined(values)
@@ -414,6 +414,33 @@ def test_a_broken_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert path.stat().st_size > 100  # rewritten
     cached = cache.load_index()["keys"]  # read back from the cache
     assert dict(cached.items()) == _tiny_index()["keys"]
+
+
+def test_other_versions_cache_stays_until_unused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two checkouts sharing a cache directory keep both indexes: only one unused for weeks
+    is deleted when an index is written."""
+    import os
+    import time
+
+    from casualty.geo import build, cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(cache, "FORMAT", 0)
+    monkeypatch.setattr(build, "build_index", _tiny_index)
+    folder = tmp_path / "casualty"
+    folder.mkdir()
+    recent, stale = folder / "gazetteer-recent.pickle", folder / "gazetteer-stale.pickle"
+    recent.write_bytes(b"x")
+    stale.write_bytes(b"x")
+    month_ago = time.time() - 30 * 86_400
+    os.utime(stale, (month_ago, month_ago))
+    cache.load_index()
+    assert cache.cache_path().exists() and recent.exists() and not stale.exists()
+    os.utime(cache.cache_path(), (month_ago, month_ago))
+    cache.load_index()  # read from the cache: marked as in use
+    assert time.time() - cache.cache_path().stat().st_mtime < 60
 
 
 @pytest.mark.parametrize(

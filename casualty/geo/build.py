@@ -34,8 +34,9 @@ from importlib import resources, util
 from pathlib import Path
 from typing import Any, Final
 
-from casualty.geo.cache import FORMAT, Row, Rows
+from casualty.geo.cache import FORMAT
 from casualty.geo.normalize import normalize_place
+from casualty.geo.packed import Row, Rows
 
 MIN_POPULATION: Final = 500
 #: Zipf frequency from which an English word needs a cue to count as a place name.

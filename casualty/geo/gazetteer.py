@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Protocol, TypeVar
 
-from casualty.geo.cache import Columns, KeyIndex, Multi, Rows
 from casualty.geo.mentions import DIVISION_SUFFIXES, as_code
 from casualty.geo.normalize import normalize_place, words
+from casualty.geo.packed import Columns, KeyIndex, Multi, Rows
 
 
 @dataclass(frozen=True, slots=True)
