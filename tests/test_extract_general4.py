@@ -45,16 +45,25 @@ FIGURES = [
     ("A shell killed a teacher and 14 others in the square.", [("killed", 15, 15)]),
     ("The blast wounded the governor and more than 30 others.", [("wounded", 32, None)]),
     ("Gunmen killed the guard and two other workers.", [("killed", 3, 3)]),
-    # ... only after an active verb with an object: a list of the dead adds nothing
+    # ... only after an active verb with an object: in a list of the dead, "and two others"
+    # is a part of its own (no one added)
     (
         "The dead included a nurse killed at the market, one killed in Ardo and two others "
         "in Vell, the monitor said.",
-        [("killed", 1, 1)],
+        [("killed", 1, 1), ("killed", 2, 2)],
     ),
     # "a third soldier": one more victim; "a third of" is a fraction
     ("Two guards were killed. A third guard was wounded.", [("killed", 2, 2), ("wounded", 1, 1)]),
     ("A third of the dead were children.", []),
     ("A second blast killed five people.", [("killed", 5, 5)]),
+    # "12 killed in A and five in B": the outcome said once serves both figures
+    ("Twelve people were killed in Arbo and five in Dalo.", [("killed", 12, 12), ("killed", 5, 5)]),
+    (
+        "The chief said 30 people were wounded in Arbo and eight civilians at the market.",
+        [("wounded", 30, 30), ("wounded", 8, 8)],
+    ),
+    ("Twelve people were killed in Arbo and five tanks in Dalo.", [("killed", 12, 12)]),
+    ("Killing 12 in Arbo and wounding 5 in Dalo.", [("killed", 12, 12), ("wounded", 5, 5)]),
     # "how many" asks; it counts nobody
     ("It is not clear how many people were abducted, the mayor said.", []),
     ("It was unclear how many were still missing.", []),

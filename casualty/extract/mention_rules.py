@@ -23,6 +23,7 @@ __all__ = [
     "and_others",
     "coordinated",
     "either_bound",
+    "elided",
     "group_of",
     "is_subcount",
     "not_people",
@@ -107,6 +108,24 @@ def and_others(text: str, words: list[OutcomeWord], start: int, end: int) -> Out
     # The verb is active, its object right after it ("one killed in Homs and two others"
     # lists the dead: no object).
     return verbs[-1] if _OBJECT.match(text, verbs[-1].end) else None
+
+
+#: "38 killed in Arbo and eight in Dalo": after the outcome, a place or day, then "and".
+_ELIDED_GAP: Final = re.compile(
+    r"\s+(?:in|at|on|near|across)\s+[^,;:.()\d\"“”]{1,40}?\s+and\s+", re.IGNORECASE
+)
+_ELIDED_TAIL: Final = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|at|on|near|across)\b")
+
+
+def elided(text: str, last: Mention, start: int, end: int) -> bool:
+    """Whether the figure at `start`..`end` repeats the outcome of `last` left unsaid: "38
+    people killed in Arbo and eight in Dalo", "12 were killed on Monday and four on Tuesday"."""
+    if last.outcome_start < last.end:
+        return False  # "killing 12 in Arbo and 5 in Dalo" is `coordinated`'s second object
+    return (
+        _ELIDED_GAP.fullmatch(text, last.outcome_end, start) is not None
+        and _ELIDED_TAIL.match(text, end) is not None
+    )
 
 
 def plus_one(count: Count) -> Count:

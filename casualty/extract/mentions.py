@@ -30,6 +30,7 @@ from casualty.extract.mention_rules import (
     and_others,
     coordinated,
     either_bound,
+    elided,
     group_of,
     is_subcount,
     not_people,
@@ -163,6 +164,9 @@ def find_mentions(text: str) -> list[Mention]:
                     OutcomeWord(last.outcome_start, last.outcome_end, last.outcome, BEFORE),
                     False,
                 )
+        if best is None and out and elided(text, out[-1], count.start, count.end):
+            last = out[-1]  # "38 killed in Arbo and eight in Dalo"
+            best = (OutcomeWord(last.outcome_start, last.outcome_end, last.outcome, AFTER), False)
         if best is None:
             other = and_others(text, words, count.start, count.end)
             if other is not None:  # "killed a cleric and 80 others": 81 killed
