@@ -174,3 +174,30 @@ OMISSIONS = [
 @pytest.mark.parametrize(("text", "expected"), OMISSIONS)
 def test_omissions(text: str, expected: list[tuple[str, str]]) -> None:
     assert _omissions(text) == sorted(expected)
+
+
+def _kinds(text: str) -> list[tuple[str, int | None]]:
+    return sorted((c.kind, c.low) for c in _claims(text) if c.kind != "omission")
+
+
+KINDS = [
+    # a superlative ranks one incident among a period's: "to date", "in a string of"
+    ("The heaviest raid on the garrison to date left 14 guards dead.", [("claim", 14)]),
+    ("The biggest bombing since 2019 killed 30 people, police said.", [("claim", 30)]),
+    (
+        "Raiders killed nine herders on Sunday, the police said, the latest in a series of "
+        "attacks on the valley.",
+        [("claim", 9)],
+    ),
+    # ... but a toll's own superlative or a period's stays a period total
+    ("The toll to date is 300 dead.", [("period_total", 300)]),
+    ("The latest toll since the war began is 3,000 dead.", [("period_total", 3000)]),
+    ("Its last claim was for a wave of bombings that killed 27 people.", [("period_total", 27)]),
+    ("The war has cost 2,000 lives.", [("period_total", 2000)]),
+    ("The decade-long revolt has killed 4,000 people.", [("period_total", 4000)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KINDS)
+def test_kinds(text: str, expected: list[tuple[str, int | None]]) -> None:
+    assert _kinds(text) == sorted(expected)

@@ -47,7 +47,8 @@ _PERIOD_CUE: Final = case_free(
     r"|\b(?:war|conflict|insurgency|uprising),?\s+which\s+has\s+(?:killed|claimed|left)"
     r"|\bin\s+(?:just\s+)?(?:over|under|more\s+than|less\s+than)\s+(?:a|one|two|three|\d+)\s+"
     r"(?:year|years|months)\b"
-    r"|\b(?:decades?|years?|months?)-long\s+(?:war|conflict|insurgency|uprising|campaign)\b"
+    r"|\b(?:decades?|years?|months?)-long\s+(?:war|conflict|insurgency|uprising|campaign|revolt"
+    r"|rebellion)\b"
     r"|\b(?:war|conflict|insurgency|uprising|violence)\s+(?:has|have|had)\s+(?:killed|claimed|left|cost"
     r"|resulted\s+in|caused|led\s+to)"
     # a campaign's toll, however long its name: "the campaign of strikes on X has killed 69"
@@ -97,11 +98,15 @@ _DATELINE: Final = re.compile(
     r"[A-Z][A-Z .'’-]{1,40}(?:,[^:—–]{0,60})?\s*(?:\([^)]*\))?\s*(?:[:—–]|\s-\s)"
 )
 #: Before a period cue: a superlative of the incident ("the deadliest attack on civilians this
-#: year", "the worst bombing since 2015"), which ranks one incident among the period's, not
-#: the period's total; "the deadliest year since 2014" is a period's.
+#: year", "the worst bombing since 2015", "the heaviest attack to date", "the latest in a
+#: string of attacks"), which ranks one incident among the period's, not the period's total;
+#: "the deadliest year since 2014", "the latest toll since the war began" are a period's.
 _SUPERLATIVE_BEFORE: Final = re.compile(
-    r"\b(?:deadliest|bloodiest|worst|most\s+(?:deadly|lethal|violent))\s+"
-    r"(?!(?:years?|months?|weeks?|decades?|periods?)\b)(?:[\w'’-]+\s+){0,5}$",
+    r"\blatest\s+in\s+an?\s+$"
+    r"|\b(?:deadliest|bloodiest|worst|heaviest|biggest|largest"
+    r"|most\s+(?:deadly|lethal|violent|serious))\s+"
+    r"(?!(?:years?|months?|weeks?|decades?|periods?|tolls?|tall(?:y|ies)|totals?|figures?"
+    r"|counts?|losses)\b)(?:[\w'’-]+\s+){0,5}$",
     re.IGNORECASE,
 )
 
