@@ -125,6 +125,27 @@ CLAIMANTS = [
         "The group said on its radio that several officers were killed.",
         [("killed", 2, "Example Wire", "media"), ("killed", 3, "Boko Haram", "belligerent")],
     ),
+    # an indefinite apposition describes the subject before it: the subject is the claimant
+    (
+        "Troops from Operation Barkhane, a French mission in the Sahel, announced they had "
+        "killed 16 fighters.",
+        [("killed", 16, "French armed forces", "belligerent")],
+    ),
+    # ... but not the object of the clause before a trailing speaker
+    (
+        "The shelling killed 48 people, a local medical source said.",
+        [("killed", 48, "a local medical source", "medical")],
+    ),
+    # an inverted verb after a quotation, its subject after a time and a channel
+    (
+        "“The raiders killed at least 22 people with machetes”, posted on Friday on its "
+        "Twitter account the Kivu Security Tracker.",
+        [("killed", 22, "Kivu Security Tracker", "monitor")],
+    ),
+    (
+        "“Gunmen killed 13 villagers”, published late on its website the Kivu Security Tracker.",
+        [("killed", 13, "Kivu Security Tracker", "monitor")],
+    ),
     # a deputy or lawmaker is an official
     (
         "Lawmaker Tom Veer said 11 people died in the blast.",

@@ -255,10 +255,10 @@ class Attributor(Claimants):
                     LIVES.match(text, m.end()) or attack_claimed(text, m.start(), m.end())
                 ):
                     continue  # "claimed 2,000 lives", "an attack claimed by X": no speech
-                if rules.in_time_clause(text, m.start()):
-                    continue  # "killed since the president declared ...": a date
-                if _NEGATED.search(text, max(0, m.start() - 16), m.start()):
-                    continue  # "did not say": an omission, not an attribution
+                if _NEGATED.search(text, max(0, m.start() - 16), m.start()) or rules.in_time_clause(
+                    text, m.start()
+                ):
+                    continue  # "did not say": an omission; "since X declared ...": a date
                 found = self._inverted(sentence, m.start(), m.end())
                 agent = _BY_AGENT.match(text, m.end())
                 if not found and agent is not None:
@@ -358,6 +358,7 @@ class Attributor(Claimants):
             return ()
         if ASIDE_ADVERB.search(before):
             return ()  # "Mr Roe, however, said ...": the subject is before the adverb
+        end = rules.inverted_subject(sentence.text, end)  # '..., posted on Monday the X'
         stripped = sentence.text[end:].lstrip()
         if not stripped or not stripped[0].isalpha():
             return ()
@@ -409,6 +410,10 @@ class Attributor(Claimants):
         aside = _ASIDE.match(raw, end) if not first else None
         if aside is not None and _WHO.match(aside.group()):
             written = raw[start : aside.end() - 1].strip()
+        head = rules.apposed(masked, start, phrase)  # "X, a French force, said": X if named
+        named = self._resolve_all(head[0], sentence.start + offset + head[1]) if head else ()
+        if named and all(s.named for s in named):
+            return named
         return self._resolve_all(phrase, sentence.start + offset + start, written)
 
 

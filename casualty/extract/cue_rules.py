@@ -103,6 +103,7 @@ _TOLL_OBJECT: Final = re.compile(
     r"(?:toll|number|figure|tally|count|estimate|statement|communiqu[eé])",
     re.IGNORECASE,
 )
+_AFTER_QUOTE: Final = re.compile(r"[”\"]\s*,\s*$")
 #: "spoke of" and a figure (or a toll noun): "a deputy spoke of 23 deaths".
 _OF_FIGURE: Final = re.compile(r"\s+of\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?[\w-]+", re.I)
 #: A determiner before "updated"/"revised": an adjective ("an updated figure"), not a verb.
@@ -209,9 +210,46 @@ def in_time_clause(text: str, start: int) -> bool:
     return _SINCE_SUBJECT.search(text, max(0, start - 80), start) is not None
 
 
+#: A subject that is an indefinite apposition ("X, a French force,"): the words before it.
+_INDEFINITE: Final = re.compile(r"an?\s", re.IGNORECASE)
+
+
+def apposed(masked: str, start: int, phrase: str) -> tuple[str, int] | None:
+    """For a subject `phrase` at `start` that is an indefinite apposition ("Troops from
+    Operation X, a French force, announced"), the noun phrase it describes and its offset."""
+    from casualty.extract.subjects import subject_phrase
+
+    before = masked[:start].rstrip()
+    if not _INDEFINITE.match(phrase) or not before.endswith(","):
+        return None
+    head, s, _ = subject_phrase(before[:-1])
+    # Only a sentence's own subject: "... killed 48 people, a medical source said" is no
+    # apposition of "people".
+    return (head, s) if head and not masked[:s].strip(" \n\"“”'") else None
+
+
+#: Between an inverted speech verb and its subject: a time, a channel ("published Thursday
+#: morning on its Twitter account the tracker").
+_INVERTED_ADVERBIALS: Final = re.compile(
+    r"\s*(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|late|early)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+)?"
+    r"(?:on\s+(?:his|her|its|their)\s+(?:official\s+)?(?:twitter|x|facebook|telegram|website)"
+    r"(?:\s+(?:account|page|channel))?\s+)?",
+    re.IGNORECASE,
+)
+
+
+def inverted_subject(text: str, end: int) -> int:
+    """Where the subject of an inverted speech verb ending at `end` starts."""
+    m = _INVERTED_ADVERBIALS.match(text, end)
+    return m.end() if m is not None and m.end() > end + 1 else end
+
+
 def toll_verb(text: str, start: int, end: int) -> bool:
     """Whether "put", "updated", "raised" at `start` attribute a toll: a verb with the toll as
     its object ("put the toll at 12"), not an adjective ("came with an updated figure")."""
+    if _AFTER_QUOTE.search(text, max(0, start - 4), start):
+        return True  # '"...", published the tracker': an inverted speech verb
     if text[start:end].lower().startswith("spo"):
         return _OF_FIGURE.match(text, end) is not None  # "spoke of 23 deaths"
     if _TOLL_OBJECT.match(text, end) is None:
