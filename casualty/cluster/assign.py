@@ -11,10 +11,11 @@
    and a lone seed only into a larger group (so two lone seeds never swap) that it repeats a
    count of or that it clearly beats the threshold for, that is not at odds with it (other
    actors), and, in a place struck on the days either side, only on strong evidence. A
-   report at odds with its own group that repeats none of its counts moves to the group a
-   day away that repeats one and agrees with it (a misdated report). Every further pair
-   repeating a count adds to the average: a group's toll outweighs one coincidence. A report
-   dated only to a window of weeks joins only a clearly best group. Because each unit is
+   report at odds with its own group that repeats none of its counts moves to the best
+   group a day away that repeats one or names its victims and is not at odds with it (a
+   misdated report). Every further pair repeating a count adds to the average: a group's
+   toll outweighs one coincidence. A report dated only to a window of weeks joins only a
+   clearly best group. Because each unit is
    compared with a whole group, and groups do not grow during the round, a chain of pairwise
    links (a city struck day after day) cannot pull incidents together.
 4. **The rest.** Units that joined nothing are grouped by their coarser place key and window
@@ -102,6 +103,7 @@ def attach(
     conflict: BoolArray | None = None,
     wide: BoolArray | None = None,
     movable: BoolArray | None = None,
+    accord: BoolArray | None = None,
 ) -> IntArray:
     """One attachment round; returns the new group of each unit (-1: none).
 
@@ -173,11 +175,18 @@ def attach(
     all_same = np.bincount(inv, weights=elsewhere, minlength=len(uniq)) == 0
     del elsewhere
     clash = np.zeros(len(uniq), dtype=bool)
-    if conflict is not None:
+    agree = np.zeros(len(uniq), dtype=bool)
+    if conflict is not None or accord is not None:
         pairs = np.bincount(inv, minlength=len(uniq))
-        against = np.bincount(inv, np.concatenate([conflict[one], conflict[two]]), len(uniq))
-        clash = against > CLASH_SHARE * pairs
-        del pairs, against
+        if conflict is not None:
+            against = np.bincount(inv, np.concatenate([conflict[one], conflict[two]]), len(uniq))
+            clash = against > CLASH_SHARE * pairs
+            del against
+        if accord is not None:
+            same = np.bincount(inv, np.concatenate([accord[one], accord[two]]), len(uniq))
+            agree = same > CLASH_SHARE * pairs
+            del same
+        del pairs
     del inv, one, two
     cu, cg = uniq // n_groups, uniq % n_groups
     others = group_size[cg] - np.where(group[cu] == cg, unit_size[cu], 0)
@@ -216,10 +225,15 @@ def attach(
     own_key = group_key[np.maximum(group[bu], 0)]
     daily = _present(own_key - 1, group_key) & _present(own_key + 1, group_key)
     lone_ok &= ~bclash & (~daily | (ba >= threshold + LONE_EXTRA))
-    misdated = _misdated(bsame, brelay, bclash, own_relay[bu], own_clash[bu])
-    leave = ((ba >= threshold) & (ba > own_avg[bu] + MOVE_MARGIN)) | (
-        misdated & (ba >= threshold - LONE_RELIEF)
-    )
+    leave = (ba >= threshold) & (ba > own_avg[bu] + MOVE_MARGIN)
+    fits = _misdated(~own, all_same, best_bonus > COUNT_RELAY, agree, clash)
+    moved, _ = _best_of_segments(cu, cg, avg, fits, group_key)
+    mu, mg = cu[moved], cg[moved]
+    misdated = own_clash[mu] & ~own_relay[mu] & (avg[moved] >= threshold - LONE_RELIEF)
+    elsewhere_to = np.full(n_units, -1, dtype=np.int64)
+    elsewhere_to[mu[misdated]] = mg[misdated]
+    bg = np.where(seeded[bu] & ~alone & ~leave & (elsewhere_to[bu] >= 0), elsewhere_to[bu], bg)
+    leave |= elsewhere_to[bu] >= 0
     if wide is not None:
         # A report dated only to a window of weeks names no day: with several incidents at
         # its place in that window and no clear best among them, it joins none.
@@ -276,19 +290,20 @@ def _best_of_segments(
 
 
 def _misdated(
-    same_place: BoolArray,
-    relay: BoolArray,
-    clash: BoolArray,
-    own_relay: BoolArray,
-    own_clash: BoolArray,
+    other: BoolArray, same_place: BoolArray, relay: BoolArray, agree: BoolArray, clash: BoolArray
 ) -> BoolArray:
-    """Reports that sit in the wrong day's group: at odds with their own group (other actors)
-    and repeating none of its counts, while the group at their place a day away repeats one of
-    theirs and is not at odds with them. Sources disagree on the day far more often than one
-    report both names other victims and happens to repeat another day's toll."""
+    """(unit, group) entries a report at odds with its own group may move to: another group at
+    its place (so a day away) that repeats one of its counts or names the same victims in most
+    pairs, and is not at odds with it.
+
+    The report moves to the best such group when its own group is at odds with it (other
+    actors) and repeats none of its counts: sources disagree on the day far more often than
+    one report both names other victims than every other report of its day and happens to
+    name those of the incident the day before or after.
+    """
     import numpy as np
 
-    return np.asarray(same_place & relay & ~clash & ~own_relay & own_clash)
+    return np.asarray(other & same_place & (relay | agree) & ~clash)
 
 
 def _follow_seeds(result: IntArray, group: IntArray, seeded: BoolArray, n_groups: int) -> IntArray:
@@ -327,6 +342,7 @@ def _second_look(
     counted: BoolArray,
     wide: BoolArray,
     threshold: float,
+    accord: BoolArray | None = None,
 ) -> IntArray:
     """Units that were not seeds look again, at the groups as the first round grew them.
 
@@ -356,6 +372,7 @@ def _second_look(
         conflict=conflict,
         wide=wide,
         movable=free,
+        accord=accord,
     )
     return np.asarray(np.where(free, again, joined), dtype=np.int64)
 
@@ -370,6 +387,7 @@ def cluster(
     same_doc: BoolArray,
     conflict: BoolArray,
     threshold: float,
+    accord: BoolArray | None = None,
 ) -> IntArray:
     """Incident label of every claim (labels are arbitrary integers; equal = one incident)."""
     import numpy as np
@@ -419,6 +437,7 @@ def cluster(
         counted,
         conflict,
         wide,
+        accord=accord,
     )
     first = _second_look(
         unit,
@@ -435,6 +454,7 @@ def cluster(
         counted,
         wide,
         threshold,
+        accord,
     )
 
     # Second round among units that joined nothing, grouped by a coarser key.
@@ -465,7 +485,10 @@ def cluster(
     label = np.where(first >= 0, first, -1)
     offset = len(group_key)
     claim_label = np.where(label[unit] >= 0, label[unit], -1)
-    merged = join_lone_days(claim_label, claim_key, a, b, score, bonus, LONE_FLOOR)
+    seeded_at = np.where(group_key < np.iinfo(np.int64).max - 1, group_key, -1)
+    merged = join_lone_days(
+        claim_label, claim_key, a, b, score, bonus, LONE_FLOOR, seeded_at, conflict
+    )
     # Back to units (a unit's claims share a label).
     label = np.where(label >= 0, -1, label)
     label[unit[merged >= 0]] = merged[merged >= 0]

@@ -214,8 +214,9 @@ SCORE_CHUNK: Final = 1 << 20
 
 def _scores(
     t: Table, a: IntArray, b: IntArray
-) -> tuple[FloatArray, FloatArray, BoolArray, BoolArray, BoolArray]:
-    """(score, figures bonus, same place, same document, conflict) of every pair, in chunks.
+) -> tuple[FloatArray, FloatArray, BoolArray, BoolArray, BoolArray, BoolArray]:
+    """(score, figures bonus, same place, same document, conflict, same victims) of every
+    pair, in chunks.
 
     Chunks are scored on `blocking.WORKERS` threads (numpy lets go of the GIL on large
     arrays); each writes its own slice, so the result does not depend on the order they
@@ -227,7 +228,7 @@ def _scores(
 
     m = len(a)
     score, bonus = np.zeros(m), np.zeros(m)
-    same_place, same_doc, conflict = (np.zeros(m, dtype=bool) for _ in range(3))
+    same_place, same_doc, conflict, accord = (np.zeros(m, dtype=bool) for _ in range(4))
     col = {name: k for k, name in enumerate(scoring.FEATURES)}
 
     def chunk(s: int) -> None:
@@ -239,10 +240,11 @@ def _scores(
         same_doc[s:e] = parts[:, col["same_document"]] > 0
         actors = parts[:, [col["perpetrator"], col["victim"]]]
         conflict[s:e] = (actors.sum(axis=1) < 0) | (total < 0)
+        accord[s:e] = parts[:, col["victim"]] > 0
 
     with ThreadPoolExecutor(max_workers=blocking.WORKERS) as pool:
         list(pool.map(chunk, range(0, m, SCORE_CHUNK)))
-    return score, bonus, same_place, same_doc, conflict
+    return score, bonus, same_place, same_doc, conflict, accord
 
 
 def _release_freed_memory() -> None:
@@ -279,10 +281,12 @@ def _run_sorted(t: Table, period: dict[int, Any], threshold: float) -> tuple[lis
     a, b = a[keep], b[keep]
     del keep
     _release_freed_memory()
-    score, bonus, same_place, same_doc, conflict = _scores(t, a, b)
+    score, bonus, same_place, same_doc, conflict, accord = _scores(t, a, b)
     _release_freed_memory()
-    label = assign.cluster(t, a, b, score, bonus, same_place, same_doc, conflict, threshold)
-    del bonus, same_place, same_doc, conflict
+    label = assign.cluster(
+        t, a, b, score, bonus, same_place, same_doc, conflict, threshold, accord=accord
+    )
+    del bonus, same_place, same_doc, conflict, accord
     label = _omissions_follow_victims(t, a, b, label)
     label = np.where(active, label, -1)
 

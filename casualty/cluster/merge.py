@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 #: The average link two groups a day apart at one place need to join (`join_lone_days`):
 #: above it only where the day is the whole difference (other actors or figures pull it down).
 LONE_FLOOR: Final = 1.0
+#: The share of the pairs between two such groups that may name other actors (as
+#: `assign.CLASH_SHARE`): above it the two are different incidents.
+CLASH_SHARE: Final = 0.5
 
 
 def join_lone_days(
@@ -35,17 +38,22 @@ def join_lone_days(
     score: FloatArray,
     bonus: FloatArray,
     floor: float,
+    seeded_at: IntArray | None = None,
+    conflict: BoolArray | None = None,
 ) -> IntArray:
     """Join the two groups of a place whose only neighbour on its timeline is the day next door.
 
     `key[i]` is claim i's (place << 24 | day) seed key, -1 when it has none; a group is
-    anchored at the key most of its claims share. When a place has groups on two adjacent
-    days and on neither day around them, the smaller group is reports giving the day wrong
-    (sources disagree by a day far more often than one place is hit on two days running and
-    then left alone); it joins the larger when the average link between the two groups
-    (`score` less the figures `bonus`) plus the best repeated-figure bonus reaches `floor`
-    (other actors keep them apart). A city
-    struck day after day has neighbours on both sides, and nothing joins there.
+    anchored at the key it was seeded with (`seeded_at[label]`, when given and >= 0), else at
+    the key most of its claims share. The seed key is the day the group's own reports give:
+    misdated reports that joined it (from the day either side) may outnumber them. When a
+    place has groups on two adjacent days and on neither day around them, the smaller group
+    is reports giving the day wrong (sources disagree by a day far more often than one place
+    is hit on two days running and then left alone); it joins the larger when the average
+    link between the two groups (`score` less the figures `bonus`) plus the best
+    repeated-figure bonus reaches `floor`, and no more than `CLASH_SHARE` of their pairs are
+    `conflict`s (other actors). A city struck day after day has neighbours on both sides, and
+    nothing joins there.
     """
     import numpy as np
 
@@ -64,6 +72,10 @@ def join_lone_days(
     first = np.ones(len(best), dtype=bool)
     first[1:] = rl[best][1:] != rl[best][:-1]
     labels, anchors = rl[best][first], rk[best][first]
+    if seeded_at is not None:
+        known = labels < len(seeded_at)
+        own = np.where(known, seeded_at[np.where(known, labels, 0)], -1)
+        anchors = np.where(own >= 0, own, anchors)
     keys, per_key = np.unique(anchors, return_counts=True)
     alone = np.isin(anchors, keys[per_key == 1])
     single = dict(zip(anchors[alone].tolist(), labels[alone].tolist(), strict=True))
@@ -94,9 +106,16 @@ def join_lone_days(
     top = np.zeros(len(size))
     np.maximum.at(top, small_of, bonus[cross])
     avg = total[src] / (size[src] * size[dst]) + top[src]
+    folds = avg >= floor
+    if conflict is not None:
+        # Two groups most of whose pairs name other actors are two incidents, however
+        # strongly the reports that gave one of them the other's day link them.
+        pairs = np.bincount(small_of, minlength=len(size))[src]
+        against = np.bincount(small_of, weights=conflict[cross], minlength=len(size))[src]
+        folds &= against <= CLASH_SHARE * pairs
     out = label.copy()
     fold = np.zeros(len(size), dtype=bool)
-    fold[src[avg >= floor]] = True
+    fold[src[folds]] = True
     inside = label >= 0
     out[inside] = np.where(fold[label[inside]], target[label[inside]], label[inside])
     return out
