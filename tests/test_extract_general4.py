@@ -146,6 +146,19 @@ CLAIMANTS = [
         "“Gunmen killed 13 villagers”, published late on its website the Kivu Security Tracker.",
         [("killed", 13, "Kivu Security Tracker", "monitor")],
     ),
+    # a figure the speaker calls false is the false report's, not the speaker's
+    (
+        "The command said: “We are aware of a fake report circulating online that raiders "
+        "killed 60 people in Dalo. In fact, raiders killed nine people.”",
+        [
+            ("killed", 60, "a fake report", "unknown"),
+            ("killed", 9, "The command", "belligerent"),
+        ],
+    ),
+    (
+        "The army denied a false report that 50 soldiers died, saying nine were killed.",
+        [("killed", 50, "a false report", "unknown"), ("killed", 9, "The army", "belligerent")],
+    ),
     # a deputy or lawmaker is an official
     (
         "Lawmaker Tom Veer said 11 people died in the blast.",

@@ -158,6 +158,9 @@ class Attributor(Claimants):
         if positions and self.open_quote and not any(c.speakers for c in cues):
             ahead = self._closing_speaker(sentence)
         out = [self._pick(cues, pos, asides, sentence.text, ahead) for pos in positions]
+        for start, end, report in rules.debunked(sentence.text) if positions else ():
+            for k, pos in enumerate(positions):  # "a misleading report that 40 were killed"
+                out[k] = (Speaker(report, "unknown"),) if start < pos < end else out[k]
         self._record(cues, self.sentences_seen)
         self.sentences_seen += 1
         return out

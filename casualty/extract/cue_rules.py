@@ -245,6 +245,34 @@ def inverted_subject(text: str, end: int) -> int:
     return m.end() if m is not None and m.end() > end + 1 else end
 
 
+#: A report the speaker calls false, and the clause it told: "a misleading report making the
+#: rounds that bandits killed 40 people". Its figure is the report's, not the speaker's.
+_DEBUNKED: Final = re.compile(
+    r"\b(?:(?:a|an|the|this|that|these|those)\s+)?(?:false|fake|misleading|baseless|unfounded"
+    r"|unverified|untrue|erroneous|inaccurate|fabricated)\s+(?:[\w-]+\s+)?(?:reports?|claims?"
+    r"|rumou?rs?|stor(?:y|ies)|news|posts?|publications?|videos?)\b[^.;:]{0,100}?\bthat\b"
+    r"(?:(?!,\s*(?:saying|adding|but|while|insisting|stressing)\b)[^;:])*",
+    re.IGNORECASE,
+)
+_DEBUNKED_NAME: Final = re.compile(
+    r"^.*?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|news|posts?|publications?|videos?)\b",
+    re.IGNORECASE,
+)
+
+
+def debunked(text: str) -> list[tuple[int, int, str]]:
+    """The reports a speaker calls false ("a misleading report") with the span of the clause
+    each told ("that bandits killed 40 people"): a figure inside one is the report's."""
+    if "that" not in text:
+        return []
+    out = []
+    for m in _DEBUNKED.finditer(text):
+        name = _DEBUNKED_NAME.match(m.group())
+        if name is not None:
+            out.append((m.start() + len(name.group()), m.end(), name.group()))
+    return out
+
+
 def toll_verb(text: str, start: int, end: int) -> bool:
     """Whether "put", "updated", "raised" at `start` attribute a toll: a verb with the toll as
     its object ("put the toll at 12"), not an adjective ("came with an updated figure")."""
