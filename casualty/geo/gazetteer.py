@@ -142,7 +142,7 @@ class Gazetteer:
         return place
 
     def _found(self, key: str) -> tuple[int, ...]:
-        """Row indices for a key, most populous first."""
+        """Row indices for a key, most populous first, then by id (`_choose` relies on it)."""
         value = self._keys.get(key)
         if value is None:
             return ()
@@ -211,31 +211,37 @@ class Gazetteer:
         country ("Homs", "Idlib"), so mentions resolve to the most specific place. With
         `loose`, a big city abroad beats a namesake ten times smaller in a context country.
         """
-        country, kind, ids, pop = self._country, self._kind, self._ids, self._pop
-
-        def tier(i: int) -> int:
-            code = country[i]
-            return 0 if code in primary else 1 if code in secondary else 2
-
-        ordered = sorted(found, key=lambda i: (tier(i), -pop[i], ids[i]))
-        if loose and tier(ordered[0]) < 2 and kind[ordered[0]] != "region":
-            # A small namesake in a context country loses to a big place elsewhere
-            # ("Donetsk" in a text that mentions Russia is still the Ukrainian city).
-            big = min(found, key=lambda i: (-pop[i], ids[i]))
-            if pop[big] >= 500_000 and pop[big] >= 10 * pop[ordered[0]]:
-                ordered.sort(key=lambda i: country[i] != country[big])  # stable
+        if len(found) == 1:
+            return found[0]  # what every rule below picks among one
+        country, kind, pop = self._country, self._kind, self._pop
+        # `found` comes most populous first, then by id (`_found`): grouping it by tier, in
+        # that order, sorts it by (tier, -population, id).
+        codes = [country[i] for i in found]
+        tiers: list[list[int]] = [[], [], []]
+        for i, code in zip(found, codes, strict=True):
+            tiers[0 if code in primary else 1 if code in secondary else 2].append(i)
+        ordered = [*tiers[0], *tiers[1], *tiers[2]]
+        if loose and len(tiers[2]) < len(found):  # the first is in a named country
+            first = ordered[0]
+            if kind[first] != "region":
+                # A small namesake in a context country loses to a big place elsewhere
+                # ("Donetsk" in a text that mentions Russia is still the Ukrainian city).
+                big = found[0]
+                if pop[big] >= 500_000 and pop[big] >= 10 * pop[first]:
+                    ordered.sort(key=lambda i: country[i] != codes[0])  # stable
         best = ordered[0]
         if prefer == "admin1":
-            divisions = [i for i in ordered if kind[i] in ("admin1", "region")]
-            if divisions:
-                return divisions[0]
-            return best
-        countries = [i for i in ordered if kind[i] == "country"]
-        if countries:
-            return countries[0]
-        if kind[best] == "admin1":
             for i in ordered:
-                if kind[i] == "city" and country[i] == country[best]:
+                if kind[i] in ("admin1", "region"):
+                    return i
+            return best
+        kinds = [kind[i] for i in ordered]
+        if "country" in kinds:
+            return ordered[kinds.index("country")]
+        if kinds[0] == "admin1":
+            home = country[best]
+            for i, k in zip(ordered, kinds, strict=True):
+                if k == "city" and country[i] == home:
                     return i
         return best
 
@@ -308,7 +314,10 @@ class Gazetteer:
         self._regions.update(apply_curated(builder, curated))
         rows = self._rows
         for key, found in builder.keys.items():
-            merged = sorted(set(found) | set(self._found(key)), key=lambda i: (-rows[i][7], i))
+            # Most populous first, then by id, as `build.IndexBuilder.finish` orders them.
+            merged = sorted(
+                set(found) | set(self._found(key)), key=lambda i: (-rows[i][7], rows[i][6])
+            )
             if len(merged) == 1:
                 self._keys[key] = merged[0]
             else:

@@ -128,8 +128,12 @@ def words(name: str) -> list[str]:
     return [m.group().translate(_MARK_TABLE) for m in WORD.finditer(name)]
 
 
+@lru_cache(maxsize=100_000)
 def normalize_place(name: str) -> str:
     """A transliteration key: the same key for the common spellings of one place name.
+
+    Memoised: claims name the same places again and again (a clustering run asks for a
+    name about six times, from the resolver, the gazetteer and the place keys).
 
     >>> normalize_place("Deir ez-Zor") == normalize_place("Dayr az Zawr") == normalize_place(
     ...     "Deir Ezzor") == normalize_place("Deir al-Zour")
