@@ -159,6 +159,24 @@ CLAIMANTS = [
         "The army denied a false report that 50 soldiers died, saying nine were killed.",
         [("killed", 50, "a false report", "unknown"), ("killed", 9, "The army", "belligerent")],
     ),
+    # a quotation without a speaker is not the voice of "several sources": the speaker before
+    (
+        "Nine guards died on Monday in a raid in the north, the army said. "
+        "The toll could rise, several security sources said. "
+        "“A first report states that nine guards were killed and four were wounded.”",
+        [
+            ("killed", 9, "the army", "belligerent"),
+            ("wounded", 4, "the army", "belligerent"),
+        ],
+    ),
+    # ... while one speaker's quotation goes on in his voice
+    (
+        "Nine guards died in the raid, a police officer said. “Four more were wounded.”",
+        [
+            ("killed", 9, "a police officer", "official"),
+            ("wounded", 4, "a police officer", "official"),
+        ],
+    ),
     # a deputy or lawmaker is an official
     (
         "Lawmaker Tom Veer said 11 people died in the blast.",

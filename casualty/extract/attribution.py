@@ -198,6 +198,9 @@ class Attributor(Claimants):
             or _CONTINUES.match(text)
             or rules.carries_on(text, self._carry_at == self.sentences_seen - 1, self.new_paragraph)
         ):
+            if self.quoted and rules.quotes_nobody(self.carry):  # not "several sources"
+                voice = [h for h in self._settled() if not rules.quotes_nobody((h,))]
+                return (voice[-1],) if voice else (self.default,)
             return self.carry  # _more: "Nine others were hurt" right after the speaker's toll
         return (self.default,)
 

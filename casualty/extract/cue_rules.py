@@ -359,6 +359,18 @@ def opens_paragraph(text: str, start: int) -> bool:
     return "\n" in text[max(0, start - 8) : start] or start == 0
 
 
+#: Speakers who give no quotation: several anonymous people at once ("several security
+#: sources said"); a quotation after them is someone else's.
+_NO_QUOTE: Final = re.compile(
+    r"^(?:several|some|many|multiple|various|other|two|three|four)\b|\bsources$", re.IGNORECASE
+)
+
+
+def quotes_nobody(speakers: Sequence[Speaker]) -> bool:
+    """Whether none of `speakers` can be the voice of a quotation without a speaker."""
+    return bool(speakers) and all(_NO_QUOTE.search(s.name) for s in speakers)
+
+
 def carries_on(text: str, after_speaker: bool, new_paragraph: bool) -> bool:
     """Whether a sentence without a speaker of its own carries on the speaker of the sentence
     right before it: it adds to that toll ("Two others died", see `more_victims`), or it only
