@@ -9,6 +9,7 @@ single-class regular expression finds them, and C-level maps build the lists.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from operator import itemgetter, not_
 from typing import Final
 
@@ -38,10 +39,11 @@ class Words:
         self.ends: list[int] = list(map(_END, matches))
         self.texts: list[str] = list(map(_GROUP, matches))
         if matches and ("'" in text or "’" in text):
-            at_end = {end: k for k, end in enumerate(self.ends)}
+            ends = self.ends
             for m in _POSSESSIVE.finditer(text):
-                k = at_end.get(m.end())
-                if k is not None and self.starts[k] < m.start():
+                # The word ending where the possessive does: the ends are ascending.
+                k = bisect_left(ends, m.end())
+                if k < len(ends) and ends[k] == m.end() and self.starts[k] < m.start():
                     self.texts[k] = self.texts[k][:-2]  # possessive: "Syria's"
                     self.ends[k] -= 2
         # The first character is a letter: capitalised unless lower-case (caseless scripts
