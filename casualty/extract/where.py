@@ -285,6 +285,21 @@ _COMPOUND: Final = re.compile(r"[^\W\d_]{3}-[a-z]{3}")
 _PARENT_GAP: Final = re.compile(r"\s*(?:of|in|,)\s+(?:the\s+)?")
 
 
+def _name_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """`_NAME_BEFORE.search(text, start, end)`, not run when it cannot match: the name's last
+    word opens with a capital and a space follows it, so without a capital in the last word
+    before `end`, or without a space before `end`, there is none (the search costs ~10 us)."""
+    if end <= start or not text[end - 1].isspace():
+        return None
+    last = text[start:end].rsplit(None, 1)
+    if not last or _CAPITAL.search(last[-1]) is None:
+        return None
+    return _NAME_BEFORE.search(text, start, end)
+
+
+_CAPITAL: Final = re.compile("[A-Z]")
+
+
 def districts(
     text: str,
     places: list[tuple[int, int, Place]],
@@ -302,7 +317,7 @@ def districts(
     for key in _KEYWORD.finditer(text):
         k0, k1 = key.span()
         if key.group("district") or key.group("site"):
-            found = _NAME_BEFORE.search(text, max(0, k0 - _NAME_REACH), k0)
+            found = _name_before(text, max(0, k0 - _NAME_REACH), k0)
             if found is None and (key.group("district") or key.group().lower() == "port"):
                 found = _OF_NAME.match(text, k1)
         else:

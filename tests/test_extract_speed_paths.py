@@ -1,0 +1,63 @@
+"""Fast paths of extraction against their plain forms, on invented sentences.
+
+Each fast path computes once per article (or lazily) what the plain form computes per
+sentence or per claim; these tests run both on the same texts and require the same answer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+PLACE_TEXTS = [
+    "Shells hit the Karrada district of Baghdad and the Bab al-Tabbaneh quarter on Friday.",
+    "Residents of Kareto village fled; the Ras Isa oil port was struck, near the Tabqa airbase.",
+    "Fighting in the old city area and the camp of Yarmouk, in the Deir ez-Zor area.",
+    "the village\tof Kafr Sous, Jisr al-Shughur district, CAMP Bastion area, Camp\u00a0area.",
+    "an oil port, called Ras Isa, and a village known as Umm Sayala in the north.",
+    "Aid reached the town, said the O'Neill-led mission in the Al-Hol camp.",
+    "İdlib's district, Ḥama village, Zabadani  area\n\nand Baghdad’s Sadr City district",
+]
+
+
+@pytest.mark.parametrize("text", PLACE_TEXTS)
+def test_name_before_equals_its_search(text: str) -> None:
+    from casualty.extract.where import _NAME_BEFORE, _name_before
+
+    for end in range(len(text) + 1):
+        for start in (0, max(0, end - 80), max(0, end - 7), end):
+            got = _name_before(text, start, end)
+            want = _NAME_BEFORE.search(text, start, end)
+            assert (got and got.span(1)) == (want and want.span(1)), (start, end)
+
+
+def _plain_words(text: str) -> tuple[list[int], list[int], list[str]]:
+    """`Words` as first written: the possessives found through a dict of word ends."""
+    from casualty.geo.words import _POSSESSIVE, ASCII_TOKEN, TOKEN
+
+    matches = list((ASCII_TOKEN if text.isascii() else TOKEN).finditer(text))
+    starts = [m.start() for m in matches]
+    ends = [m.end() for m in matches]
+    texts = [m.group() for m in matches]
+    at_end = {end: k for k, end in enumerate(ends)}
+    for m in _POSSESSIVE.finditer(text):
+        k = at_end.get(m.end())
+        if k is not None and starts[k] < m.start():
+            texts[k] = texts[k][:-2]
+            ends[k] -= 2
+    return starts, ends, texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *PLACE_TEXTS,
+        "Syria's army and Iraq’s police; the 's alone, O's, 's's, Ma'rib's port's gate's.",
+        "'s 'S s's X'S it's ’s",
+        "",
+    ],
+)
+def test_words_possessives_equal_the_plain_form(text: str) -> None:
+    from casualty.geo.words import Words
+
+    w = Words(text)
+    assert (w.starts, w.ends, w.texts) == _plain_words(text)
