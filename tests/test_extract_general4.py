@@ -26,6 +26,7 @@ FIGURES = [
     ("Raiders gunned down three traders and their guide near Dalo.", [("killed", 3, 3)]),
     ("Gunmen fatally shot two guards at the gate.", [("killed", 2, 2)]),
     ("Bandits shot and killed four herders.", [("killed", 4, 4)]),
+    ("At least three drivers were shot and killed by bandits.", [("killed", 3, None)]),
     ("Two guards were fatally shot on Monday.", [("killed", 2, 2)]),
     # a figure before an active verb with an object is the killer, not the victim
     ("Two gunmen killed a guard at the depot.", []),
@@ -176,6 +177,22 @@ CLAIMANTS = [
             ("killed", 9, "a police officer", "official"),
             ("wounded", 4, "a police officer", "official"),
         ],
+    ),
+    # "X said the rebels attacked ...": a reported clause, not an inverted "said the rebels"
+    (
+        "Ada Brill, spokeswoman for the governor, said the rebels attacked late on Friday, "
+        "setting off a battle in which six rebels were killed.",
+        [("killed", 6, "Ada Brill, spokeswoman for the governor", "official")],
+    ),
+    (
+        "Twelve people died, said the embattled mayor.",
+        [("killed", 12, "the embattled mayor", "official")],
+    ),
+    # a named speaker set off by commas, then an indefinite apposition: the named one
+    (
+        "At least 40 were killed in the raid, the Madani Resistance Committee, a local group, "
+        "said.",
+        [("killed", 40, "Madani Resistance Committee", "monitor")],
     ),
     # a deputy or lawmaker is an official
     (

@@ -37,7 +37,6 @@ from casualty.extract.cue_context import (
     claim_is_noun,
     opens_quote,
 )
-from casualty.extract.lexicon import lexicon
 from casualty.extract.sentences import Sentence
 from casualty.extract.subjects import is_relative, leading_np, strip_aux, subject_phrase
 from casualty.registry import Registry
@@ -60,7 +59,6 @@ _CITING: Final = re.compile(
     r"\b(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+", re.IGNORECASE
 )
 _CLAUSE_END: Final = re.compile(r"[,;.]")
-_DIGIT: Final = re.compile(r"\d")
 _OBJECT_WORDS: Final = re.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
 #: A name in apposition after a claimant phrase: "the governor, Jane Doe".
 _APPOSITION: Final = re.compile(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)")
@@ -369,7 +367,7 @@ class Attributor(Claimants):
         if not stripped or not stripped[0].isalpha():
             return ()
         clause = _CLAUSE_END.split(stripped, maxsplit=1)[0]
-        if _DIGIT.search(clause) or lexicon().scanner.search(clause):
+        if rules.reported_clause(clause):
             return ()  # "..., said nine troops died": a reported clause, not an inversion
         return self._object(sentence, end)
 

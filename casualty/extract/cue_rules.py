@@ -223,9 +223,10 @@ def apposed(masked: str, start: int, phrase: str) -> tuple[str, int] | None:
     if not _INDEFINITE.match(phrase) or not before.endswith(","):
         return None
     head, s, _ = subject_phrase(before[:-1])
-    # Only a sentence's own subject: "... killed 48 people, a medical source said" is no
-    # apposition of "people".
-    return (head, s) if head and not masked[:s].strip(" \n\"“”'") else None
+    # Only a sentence's own subject, or a speaker set off by commas ("..., the X Committee, a
+    # local group, said"): "... killed 48 people, a medical source said" is no apposition.
+    opening = masked[:s].strip(" \n\"“”'")
+    return (head, s) if head and (not opening or opening.endswith(",")) else None
 
 
 #: Between an inverted speech verb and its subject: a time, a channel ("published Thursday
@@ -271,6 +272,25 @@ def debunked(text: str) -> list[tuple[int, int, str]]:
         if name is not None:
             out.append((m.start() + len(name.group()), m.end(), name.group()))
     return out
+
+
+#: After "said": a subject and its verb, a reported clause ("X, a spokesman, said the rebels
+#: attacked ..."), not an inverted subject ("..., said the rebels' spokesman").
+_CLAUSE_AFTER_SAID: Final = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?!(?:who|which|that|the|a|an)\b)[\w'’-]+(?:\s+(?!(?:who|which|that)\b)[\w'’-]+){0,2}?"
+    r"\s+(?:[a-z]{3,}ed|had|has|have|was|were|would|will)\b"
+)
+
+
+def reported_clause(clause: str) -> bool:
+    """Whether the words after a speech verb open a clause of their own: a figure or an
+    outcome ("..., said nine troops died"), or a subject and its verb ("said the rebels
+    attacked")."""
+    from casualty.extract.lexicon import lexicon
+
+    if any(ch.isdigit() for ch in clause) or lexicon().scanner.search(clause):
+        return True
+    return _CLAUSE_AFTER_SAID.match(clause) is not None
 
 
 def toll_verb(text: str, start: int, end: int) -> bool:
