@@ -270,3 +270,20 @@ KINDS = [
 @pytest.mark.parametrize(("text", "expected"), KINDS)
 def test_kinds(text: str, expected: list[tuple[str, int | None]]) -> None:
     assert _kinds(text) == sorted(expected)
+
+
+TYPES = [
+    # a person named after a speech verb speaks as the descriptor set off after the name
+    ("Three guards died, said Ali Serat, spokesman for the provincial police chief.", "official"),
+    ("Twelve people died, said Dan Kib, administrator of the Dalo territory.", "official"),
+    (
+        "Twenty were wounded, said Col. Naw Tu, spokesperson of the Kachin Independence Army.",
+        "belligerent",
+    ),
+    ("Twelve people died, said Jon Abel, a resident.", "unknown"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TYPES)
+def test_types(text: str, expected: str) -> None:
+    assert {c.source_type for c in _claims(text) if c.kind != "omission"} == {expected}

@@ -391,7 +391,11 @@ class Attributor(Claimants):
             phrase = phrase + ", " + name.group(1).strip()
         if not phrase:
             return ()
-        return self._resolve_all(phrase, sentence.start + pos)
+        found = self._resolve_all(phrase, sentence.start + pos)
+        # "said Jo Li, spokesman for the police": the kind of source the person speaks as
+        desc = rules.descriptor(tail) if name is None and is_proper(phrase) else None
+        kind = rules.described_type(self.registry, desc) if desc else "unknown"
+        return tuple(Speaker(f.name, kind) if f.source_type == "unknown" else f for f in found)
 
     def _subject(self, sentence: Sentence, verb: int, first: bool = False) -> tuple[Speaker, ...]:
         """The subject noun phrase before a speech verb (or the clause's first subject)."""

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from casualty.extract.claimants import Speaker
     from casualty.extract.sentences import Sentence
+    from casualty.registry import Registry
 
 __all__ = [
     "carries_on",
@@ -291,6 +292,32 @@ def reported_clause(clause: str) -> bool:
     if any(ch.isdigit() for ch in clause) or lexicon().scanner.search(clause):
         return True
     return _CLAUSE_AFTER_SAID.match(clause) is not None
+
+
+#: A descriptor after a person's name: ", spokesman for the provincial police chief".
+_DESCRIBED: Final = re.compile(r",\s*((?:(?:the|a|an)\s+)?[a-z][\w'’-]*(?:\s+[\w'’-]+){0,7})")
+
+
+def descriptor(tail: str) -> str | None:
+    """The lower-case descriptor set off after a name ("Jo Li, spokesman for the police"),
+    which tells what kind of source the person speaks as; None when none follows."""
+    m = _DESCRIBED.match(tail)
+    return m.group(1) if m is not None else None
+
+
+def described_type(registry: Registry, desc: str) -> str:
+    """The source_type a person speaks as, by the descriptor after the name: the body it
+    names ("spokesperson of the Kachin Independence Army": belligerent), else its head noun
+    ("spokesman for the police chief": official)."""
+    from casualty.extract.claimants import _lookup, head_type
+
+    found, actors, _ = _lookup(registry, desc)
+    bodies = [f[2].source_type for f in found if f[2].source_type != "media"]
+    if bodies:
+        return bodies[0]
+    if any(not a[2].generic and a[2].category == "combatants" for a in actors):
+        return "belligerent"
+    return head_type(desc)
 
 
 def toll_verb(text: str, start: int, end: int) -> bool:
