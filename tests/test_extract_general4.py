@@ -65,6 +65,11 @@ FIGURES = [
     ),
     ("Twelve people were killed in Arbo and five tanks in Dalo.", [("killed", 12, 12)]),
     ("Killing 12 in Arbo and wounding 5 in Dalo.", [("killed", 12, 12), ("wounded", 5, 5)]),
+    # the vocabulary of military statements: martyrdom, "sent to hell", "killing all N"
+    ("At least five guards embraced martyrdom in the raid.", [("killed", 5, None)]),
+    ("The blast resulted in the martyrdom of four soldiers.", [("killed", 4, 4)]),
+    ("Two raiders were sent to hell, the army said.", [("killed", 2, 2)]),
+    ("Troops foiled the raid, killing all 12 attackers.", [("killed", 12, 12)]),
     # "how many" asks; it counts nobody
     ("It is not clear how many people were abducted, the mayor said.", []),
     ("It was unclear how many were still missing.", []),
@@ -193,6 +198,12 @@ CLAIMANTS = [
         "At least 40 were killed in the raid, the Madani Resistance Committee, a local group, "
         "said.",
         [("killed", 40, "Madani Resistance Committee", "monitor")],
+    ),
+    # "Neither X nor Y have confirmed": no speaker; "the ministry" after it is the ministry
+    (
+        "Neither the police nor the health ministry have confirmed a toll. According to the "
+        "health ministry, the raids have killed more than 900 people.",
+        [("killed", 901, "the health ministry", "medical")],
     ),
     # a deputy or lawmaker is an official
     (

@@ -53,7 +53,7 @@ _QUOTED_AS: Final = re.compile(
 _RELATIVE: Final = re.compile(r"\s(?:who|which|that)\s")
 #: Words that name no speaker after an inverted verb or as a subject.
 _NO_SPEAKER: Final = re.compile(
-    r"(?:there|here|no\s+one|nobody|none|(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday"
+    r"(?:there|here|no\s+one|nobody|none|neither\s.*|(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|yesterday|today|tonight|earlier|later|last\s+\w+|this\s+\w+))\b",
     re.IGNORECASE,
 )

@@ -54,7 +54,7 @@ _CLAUSE_BREAK: Final = word_set(
 _BREAK_PUNCT: Final = frozenset(";:()[]—–")
 #: Words that may sit between an active outcome verb and its figure ("killed an estimated 12").
 _PRE_GAP: Final = frozenset('"”“') | word_set(
-    "an a the estimated another further additional total of some least at only just"
+    "an a the estimated another further additional total of some least at only just all"
 )
 _BRIDGE: Final = word_set(
     """to at of reached hit is was stood stands passed topped exceeded surpassed rose climbed
