@@ -46,6 +46,11 @@ FIGURES = [
     ("A shell killed a teacher and 14 others in the square.", [("killed", 15, 15)]),
     ("The blast wounded the governor and more than 30 others.", [("wounded", 32, None)]),
     ("Gunmen killed the guard and two other workers.", [("killed", 3, 3)]),
+    (
+        "Raiders stormed Dalo, killing the village head identified as Ali Kone and 17 other "
+        "victims.",
+        [("killed", 18, 18)],
+    ),
     # ... only after an active verb with an object: in a list of the dead, "and two others"
     # is a part of its own (no one added)
     (
@@ -204,6 +209,12 @@ CLAIMANTS = [
         "Neither the police nor the health ministry have confirmed a toll. According to the "
         "health ministry, the raids have killed more than 900 people.",
         [("killed", 901, "the health ministry", "medical")],
+    ),
+    # an object pronoun after "according to" is the person named before
+    (
+        "Ada Brill, a farmer, said the raiders came at night. According to her, the raiders "
+        "killed over 20 people in a nearby village.",
+        [("killed", 21, "Ada Brill", "unknown")],
     ),
     # a deputy or lawmaker is an official
     (

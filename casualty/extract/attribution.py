@@ -422,7 +422,8 @@ class Attributor(Claimants):
         named = self._resolve_all(head[0], sentence.start + offset + head[1]) if head else ()
         if named and all(s.named for s in named):
             return named
-        return self._resolve_all(phrase, sentence.start + offset + start, written)
+        # "Jo Li, a farmer, said": the apposition names no source, the name does.
+        return self._resolve_all(phrase, sentence.start + offset + start, written) or named
 
 
 def _named_claimant(cue: _Cue) -> bool:  # "X said, according to the state agency": X's

@@ -25,7 +25,7 @@ from casualty.extract.cue_rules import name_cut, no_speaker
 from casualty.extract.lexicon import CaseFree, case_free, trie_regex, word_set
 from casualty.registry import Actor, Descriptor, Registry, Source
 
-_PRONOUN: Final = re.compile(r"^(?:it|they|he|she|we)$", re.IGNORECASE)
+_PRONOUN: Final = re.compile(r"^(?:it|they|he|she|we|him|her|them)$", re.IGNORECASE)
 WORD_RE: Final = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 #: "X and Y" where Y may be a second claimant ("the mayor and security officials").
@@ -318,7 +318,7 @@ class Claimants:
         """ "it"/"they" -> the last named claimant; "he"/"she" -> the last person, else any."""
         if not self.history:
             return None
-        if word in ("it", "they", "we"):
+        if word in ("it", "they", "we", "them"):
             for speaker in reversed(self.history):
                 if speaker.named:
                     return speaker

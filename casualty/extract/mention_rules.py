@@ -93,7 +93,7 @@ def agent_of(text: str, gap: list[str], verb_end: int) -> bool:
 
 
 #: Between an active outcome verb and "N others": one object of it ("killed a cleric and").
-_FIRST_OBJECT: Final = re.compile(r"\s+(?:[^\s,;:.()\d]+\s+){1,6}?and\s+$")
+_FIRST_OBJECT: Final = re.compile(r"\s+(?:[^\s,;:.()\d]+\s+){1,8}?and\s+$")
 _OTHERS: Final = re.compile(r"\s+others?\b", re.IGNORECASE)
 
 

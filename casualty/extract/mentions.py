@@ -167,9 +167,10 @@ def find_mentions(text: str) -> list[Mention]:
         if best is None and out and elided(text, out[-1], count.start, count.end):
             last = out[-1]  # "38 killed in Arbo and eight in Dalo"
             best = (OutcomeWord(last.outcome_start, last.outcome_end, last.outcome, AFTER), False)
-        if best is None:
+        if best is None or (best[1] and best[0].outcome == "killed_or_wounded"):
+            # "killed a cleric and 80 others": 81 killed ("and 17 other victims" too)
             other = and_others(text, words, count.start, count.end)
-            if other is not None:  # "killed a cleric and 80 others": 81 killed
+            if other is not None:
                 best, count = (other, False), plus_one(count)
         if best is None:
             continue
