@@ -122,6 +122,8 @@ def strip_relative(location: str) -> tuple[str, bool, bool]:
     ('Deir ez-Zor', False, True)
     """
     text = " ".join(location.split())
+    if " " not in text:  # each pattern below needs a space: one word is a name as it stands
+        return text.strip(" ,.") or text, False, False
     core = _RELATIVE.sub("", text)
     if _ADMIN_WORDS.fullmatch(core.strip(" ,.")):
         # "Northern State", "Eastern Province": the direction is part of the name.
