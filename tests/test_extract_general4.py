@@ -309,3 +309,10 @@ TYPES = [
 @pytest.mark.parametrize(("text", "expected"), TYPES)
 def test_types(text: str, expected: str) -> None:
     assert {c.source_type for c in _claims(text) if c.kind != "omission"} == {expected}
+
+
+def test_singular_victim_is_its_side() -> None:
+    """'One Ukrainian soldier' is of the Ukrainian forces, not the other party of the article
+    (the registry lists the plural: the singular fell through to the article's state party)."""
+    text = "Russian missiles hit an airfield near Dnipro. One Ukrainian soldier was killed."
+    assert [c.victim for c in _claims(text) if c.kind != "omission"] == ["Ukrainian forces"]

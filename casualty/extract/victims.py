@@ -124,6 +124,19 @@ _WORD: Final = re.compile(r"[^\W_]+")
 _BY: Final = re.compile(r"\b(?:by|from)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 
 
+#: A singular combatant noun ending a victim phrase ("Ukrainian soldier", "policeman").
+_SINGULAR_END: Final = re.compile(
+    r"\b(soldier|officer|fighter|militant|trooper|guard|rebel|insurgent|police(?:man|woman)"
+    r"|service(?:man|woman))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _pluralize(m: re.Match[str]) -> str:
+    word = m.group(1)
+    return word[:-3] + "men" if word.lower().endswith("man") else word + "s"
+
+
 @functools.lru_cache(maxsize=8192)
 def victim_of(phrase: str, registry: Registry) -> tuple[str | None, str]:
     """The victim actor (canonical name or None) and category of a victim noun phrase.
@@ -137,6 +150,10 @@ def victim_of(phrase: str, registry: Registry) -> tuple[str | None, str]:
     com = any(w in _COMBATANT for w in words)
     actors = [a for a in registry.find_actors(phrase)]
     named = [a for a in actors if not a[2].generic]
+    if not named and com and _SINGULAR_END.search(phrase):
+        # "One Ukrainian soldier was killed": the registry lists the plural
+        plural = _SINGULAR_END.sub(_pluralize, phrase)
+        named = [a for a in registry.find_actors(plural) if not a[2].generic]
     if civ and com:
         category = "mixed"
     elif civ:
