@@ -6,7 +6,16 @@ sentence or per claim; these tests run both on the same texts and require the sa
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+
+from casualty.extract import extract_document, placing, where
+from casualty.extract.context import _DATELINE_HEAD
+from casualty.extract.placing import ArticlePlaces
+from casualty.extract.sentences import split_sentences
+from casualty.geo import gazetteer
+from casualty.model import Document
 
 PLACE_TEXTS = [
     "Shells hit the Karrada district of Baghdad and the Bab al-Tabbaneh quarter on Friday.",
@@ -61,3 +70,46 @@ def test_words_possessives_equal_the_plain_form(text: str) -> None:
 
     w = Words(text)
     assert (w.starts, w.ends, w.texts) == _plain_words(text)
+
+
+class _PlainPlaces(ArticlePlaces):
+    """`ArticlePlaces` without its fast path: district names read with the sentence's own
+    places, at once."""
+
+    def _own(self, index: int) -> tuple[Any, list[str]]:
+        own = super()._own(index)
+        if index in self._unread:
+            self._unread.discard(index)
+            text = self.sentences[index].text
+            names = [name for _, _, name, _ in where.districts(text, [], gazetteer()._stop)]
+            self._owned[index] = (own[0], names)
+        return self._owned[index]
+
+
+PLACE_ARTICLES = [
+    "Shelling hit Homs on Monday. Two children were killed in the Qasr Nabulan district, "
+    "medics said. The Tell Zuhayrat neighbourhood was hit too, and 3 died there.",
+    "Gunmen killed 4 farmers near a well on Tuesday, police said. The Karrada district was "
+    "calm.\n\nIn the Bab al-Tabbaneh quarter, 3 people died. Shelling hit Homs.",
+    "A Yemeni port was struck overnight, killing 7. The Syrian capital was quiet.\n\nIn "
+    "another attack in Kareto village, 5 soldiers were killed.",
+    "Five were killed in the old city area on Monday. Residents fled the camp.\n\nThe Iraqi "
+    "army said 2 fighters died in the Ras Isa oil port area.",
+    "No place is named here. Two were hurt in the market, a medic said.\n\nAnother 3 died "
+    "in the village of Kafr Sous, the Russian strikes on Kherson killed 4.",
+]
+
+
+@pytest.mark.parametrize("text", PLACE_ARTICLES)
+def test_places_equal_the_plain_form(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = Document(id="d", text=text, published="2024-05-10", outlet="Test")
+    fast = extract_document(doc)
+    monkeypatch.setattr(placing, "ArticlePlaces", _PlainPlaces)
+    plain = extract_document(doc)
+    assert fast and fast == plain
+    sentences = split_sentences(text)
+    a = ArticlePlaces(text, sentences, _DATELINE_HEAD)
+    b = _PlainPlaces(text, sentences, _DATELINE_HEAD)
+    for i, s in enumerate(sentences):
+        assert a.place(i) == b.place(i)
+        assert a.place_at(i, len(s.text) // 2) == b.place_at(i, len(s.text) // 2)

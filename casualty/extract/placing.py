@@ -131,6 +131,8 @@ class ArticlePlaces:
         self._cities: dict[int, Any] = {}
         self._later_country: tuple[Any] | None = None
         self._strong: dict[int, list[tuple[int, int, Any]]] = {}
+        #: Sentences without a place whose district names `_own` left unread (`_loose`).
+        self._unread: set[int] = set()
         #: Per sentence, countries outside the article's main ones it puts a scene in.
         self._abroad: dict[int, list[tuple[int, int, Any]]] = {}
         #: The country the article names at least twice, and twice as often as any other.
@@ -193,6 +195,8 @@ class ArticlePlaces:
         """
         if index not in self._chosen:
             own, loose = self._own(index)
+            if index in self._unread:
+                loose = self._loose(index)
             best = own
             if own is None or own.kind not in ("city", "district"):
                 other = OTHER_INCIDENT.search(self.sentences[index].text) is not None
@@ -241,10 +245,12 @@ class ArticlePlaces:
             ]
             if by_demonym:
                 found = sorted([*found, *by_demonym], key=lambda f: f[0])
-            elif not found and not where.site_hint(text):
-                # No place and no district word: nothing below can place the sentence.
+            elif not found:
+                # No place: nothing below can place the sentence. Its district names, which
+                # have no place to belong to, are read only if it is placed (`_loose`).
                 self._owned[index] = (None, [])
                 self._weak[index] = None
+                self._unread.add(index)
                 return self._owned[index]
             kept = [f for f in found if not where.role_excluded(text, f[0], f[1], f[2].kind)]
             kept = namesakes.consistent(text, place_roles.refined(text, kept))
@@ -279,6 +285,15 @@ class ArticlePlaces:
             self._strong[index] = strong
             self._weak[index] = most_specific([f for f in kept if f not in strong])
         return self._owned[index]
+
+    def _loose(self, index: int) -> list[str]:
+        """The district names of sentence `index` without a place written beside them, for a
+        sentence that names no place (`_own` leaves them unread: most such sentences are
+        only looked at for a place to lend)."""
+        from casualty.geo import gazetteer
+
+        text = self.sentences[index].text
+        return [name for _, _, name, _ in where.districts(text, [], gazetteer()._stop)]
 
     def _borrowed(self, index: int, other: bool) -> Any:
         """The place sentence `index` borrows: of the nearest earlier sentence of its paragraph
