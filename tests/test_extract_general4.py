@@ -75,6 +75,11 @@ FIGURES = [
     ("The blast resulted in the martyrdom of four soldiers.", [("killed", 4, 4)]),
     ("Two raiders were sent to hell, the army said.", [("killed", 2, 2)]),
     ("Troops foiled the raid, killing all 12 attackers.", [("killed", 12, 12)]),
+    # "a heavy toll" is a qualitative claim of deaths, unless its figure follows
+    ("The raid took a heavy toll on the garrison.", [("killed", None, None)]),
+    ("The heavy toll of 40 dead shocked the town.", [("killed", 40, 40)]),
+    # arms and munitions are no captives
+    ("Several of their arms and munitions were seized.", []),
     # "how many" asks; it counts nobody
     ("It is not clear how many people were abducted, the mayor said.", []),
     ("It was unclear how many were still missing.", []),
@@ -215,6 +220,22 @@ CLAIMANTS = [
         "Ada Brill, a farmer, said the raiders came at night. According to her, the raiders "
         "killed over 20 people in a nearby village.",
         [("killed", 21, "Ada Brill", "unknown")],
+    ),
+    # "estimates" speaks; an aside "in contrast" does not end the subject
+    (
+        "The Observatory estimates that more than 9,000 people have been killed since the "
+        "revolt began.",
+        [("killed", 9001, "Syrian Observatory for Human Rights", "monitor")],
+    ),
+    (
+        "Local monitors, in contrast, say 40 people were killed.",
+        [("killed", 40, "Local monitors", "monitor")],
+    ),
+    # a member of an alliance speaks in its own name
+    (
+        "“They shelled the town,” the Ta'ang National Liberation Army (TNLA) said. "
+        "Eleven civilians died, it said.",
+        [("killed", 11, "Ta'ang National Liberation Army", "belligerent")],
     ),
     # a deputy or lawmaker is an official
     (

@@ -50,7 +50,8 @@ CITED_STATEMENT: Final = re.compile(
 )
 #: A parenthetical adverb before a speech verb: "Mr Roe, however, said" is no inversion.
 ASIDE_ADVERB: Final = re.compile(
-    r",\s*(?:however|meanwhile|though|too|also|in\s+turn|separately|for\s+(?:his|her|its|their)"
+    r",\s*(?:however|meanwhile|though|too|also|in\s+turn|in\s+contrast|by\s+contrast|separately"
+    r"|for\s+(?:his|her|its|their)"
     r"\s+part)\s*,$",
     re.IGNORECASE,
 )

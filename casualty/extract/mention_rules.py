@@ -197,7 +197,7 @@ _NON_PERSON: Final = word_set(
     buildings homes houses years year months month days day weeks week hours minutes km
     kilometres kilometers miles metres meters percent per cent units positions checkpoints
     bases sorties targets rifles weapons guns aircraft planes jets helicopters boats tunnels
-    dollars million billion times cases claims allegations complaints"""
+    dollars million billion times cases claims allegations complaints arms munitions ammunition"""
 )
 _VERBS: Final = frozenset(["was", "is", "had", "has", "were", "of"])
 #: Prepositions that end the figure's noun phrase ("eight in the village" counts no village).

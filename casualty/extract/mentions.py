@@ -355,11 +355,12 @@ _INTENSITY: Final = word_set(
     """heavy huge big severe significant great major considerable serious massive substantial
     enormous"""
 )
-_QUALITATIVE_TAIL: Final = r")\s+(?:human\s+|material\s+and\s+human\s+)?(losses|casualties)\b"
+_QUALITATIVE_TAIL: Final = r")\s+(?:human\s+|material\s+and\s+human\s+)?(losses|casualties|toll)\b"
 _QUALITATIVE: Final = case_free(
     r"\b(?:" + "|".join(sorted(_INTENSITY)) + _QUALITATIVE_TAIL,
     r"\b(?:" + trie_regex(_INTENSITY) + _QUALITATIVE_TAIL,
 )
+_TOLL_GIVEN: Final = re.compile(r"\s+(?:of|at|to|rose|reached|stood|is|was)\b", re.IGNORECASE)
 _ON = re.compile(r"\s+(?:on|among|in|to)\s+(?:the\s+ranks\s+of\s+)?", re.IGNORECASE)
 
 
@@ -369,12 +370,14 @@ def _qualitative(
     """Figure-less claims: "inflicted heavy losses on the enemy"."""
     out: list[Mention] = []
     low = lowered(text)
-    if low is not None and "losses" not in low and "casualties" not in low:
+    if low is not None and "losses" not in low and "casualties" not in low and "toll" not in low:
         return out  # every match ends with one of the two words (`_QUALITATIVE_TAIL`)
     for m in _QUALITATIVE.finditer(text):
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
-        outcome = "killed" if m.group(1).lower() == "losses" else "killed_or_wounded"
+        if m.group(1).lower() == "toll" and _TOLL_GIVEN.match(text, m.end()):
+            continue  # "the heavy toll of 40 dead": the figure is the claim
+        outcome = "killed_or_wounded" if m.group(1).lower() == "casualties" else "killed"
         v_start = v_end = m.end()
         on = _ON.match(text, m.end())
         if on is not None:
