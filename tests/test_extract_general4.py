@@ -80,6 +80,9 @@ FIGURES = [
     ("The heavy toll of 40 dead shocked the town.", [("killed", 40, 40)]),
     # arms and munitions are no captives
     ("Several of their arms and munitions were seized.", []),
+    # captives a relative clause says were killed are dead
+    ("Five prisoners who were killed in the riot were buried.", [("killed", 5, 5)]),
+    ("Twelve prisoners who were freed went home.", [("captured", 12, 12)]),
     # "how many" asks; it counts nobody
     ("It is not clear how many people were abducted, the mayor said.", []),
     ("It was unclear how many were still missing.", []),
@@ -236,6 +239,17 @@ CLAIMANTS = [
         "“They shelled the town,” the Ta'ang National Liberation Army (TNLA) said. "
         "Eleven civilians died, it said.",
         [("killed", 11, "Ta'ang National Liberation Army", "belligerent")],
+    ),
+    # "fake news ... claiming that 9 were killed" is no speaker whose voice carries on
+    (
+        "The rebels said nine guards were killed, but Col. Ali Badje called it fake news. "
+        "“Fake news is circulating claiming that nine guards were killed. In fact two guards "
+        "were killed,” Col. Badje said.",
+        [
+            ("killed", 2, "Col. Badje", "unknown"),
+            ("killed", 9, "Fake news", "unknown"),
+            ("killed", 9, "The rebels", "belligerent"),
+        ],
     ),
     # a deputy or lawmaker is an official
     (

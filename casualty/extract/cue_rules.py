@@ -53,7 +53,9 @@ _QUOTED_AS: Final = re.compile(
 _RELATIVE: Final = re.compile(r"\s(?:who|which|that)\s")
 #: Words that name no speaker after an inverted verb or as a subject.
 _NO_SPEAKER: Final = re.compile(
-    r"(?:there|here|no\s+one|nobody|none|neither\s.*|(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday"
+    r"(?:there|here|no\s+one|nobody|none|neither\s.*"
+    r"|(?:fake|false|misleading)\s+(?:news|reports?|claims?|rumou?rs?)"
+    r"|(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|yesterday|today|tonight|earlier|later|last\s+\w+|this\s+\w+))\b",
     re.IGNORECASE,
 )
@@ -143,7 +145,7 @@ def quoted_as(text: str, start: int) -> int:
 
 def no_speaker(phrase: str) -> bool:
     """Whether a claimant phrase is a time or "no one" ("said Sunday", "No one has claimed")."""
-    return _NO_SPEAKER.fullmatch(phrase.strip(" ,")) is not None
+    return _NO_SPEAKER.fullmatch(phrase.strip(" ,\"“”‘’'")) is not None
 
 
 def figures_of(text: str, pos: int) -> int:

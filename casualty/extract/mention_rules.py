@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from casualty.extract.lexicon import BEFORE, OutcomeWord, lexicon, word_set
+from casualty.extract.lexicon import AFTER, BEFORE, OutcomeWord, lexicon, word_set
 
 if TYPE_CHECKING:
     from casualty.extract.counts import Count
@@ -21,6 +21,7 @@ __all__ = [
     "SUBCOUNT_REACH",
     "agent_of",
     "and_others",
+    "captives_killed",
     "coordinated",
     "either_bound",
     "elided",
@@ -126,6 +127,23 @@ def elided(text: str, last: Mention, start: int, end: int) -> bool:
         _ELIDED_GAP.fullmatch(text, last.outcome_end, start) is not None
         and _ELIDED_TAIL.match(text, end) is not None
     )
+
+
+#: A relative clause after captives that says they died: "five prisoners who were killed".
+_CAPTIVES_KILLED: Final = re.compile(
+    r"\s+(?:who|that)\s+(?:were|was|had\s+been|have\s+been)\s+(?:later\s+|then\s+)?"
+    r"(killed|executed|slain|murdered|shot\s+dead)\b",
+    re.IGNORECASE,
+)
+
+
+def captives_killed(text: str, word: OutcomeWord) -> OutcomeWord | None:
+    """The killing said of captives named by `word` ("prisoners", "hostages"), when a
+    relative clause right after says so; else None."""
+    if word.outcome != "captured":
+        return None
+    m = _CAPTIVES_KILLED.match(text, word.end)
+    return None if m is None else OutcomeWord(m.start(1), m.end(1), "killed", AFTER)
 
 
 def plus_one(count: Count) -> Count:

@@ -28,6 +28,7 @@ from casualty.extract.mention_rules import (
     SUBCOUNT_REACH,
     agent_of,
     and_others,
+    captives_killed,
     coordinated,
     either_bound,
     elided,
@@ -175,6 +176,7 @@ def find_mentions(text: str) -> list[Mention]:
         if best is None:
             continue
         word, after = best
+        word = captives_killed(text, word) or word  # "five prisoners who were killed"
         v_start, v_end = _victim_span(text, tokens, count, word, after)
         if v_start == v_end and not after:
             # "the total number of civilians it has killed to 735": the noun sits before.
