@@ -17,35 +17,32 @@ from dataclasses import dataclass
 from typing import Final, NamedTuple
 
 from casualty.extract import cue_rules as rules
+from casualty.extract import speaker_rules
 from casualty.extract.claimants import (
-    Claimants,
     Speaker,
     head_type,
     is_newsroom,
-    is_proper,
     speech_vocab,
 )
 from casualty.extract.cue_context import (
-    ASIDE_ADVERB,
     CITED_STATEMENT,
     LIVES,
     QUOTE_CLOSE,
     SENTENCE_STOP,
-    WITH_SUBJECT,
     attack_claimed,
     background_asides,
     claim_is_noun,
     opens_quote,
 )
 from casualty.extract.sentences import Sentence
-from casualty.extract.subjects import is_relative, leading_np, strip_aux, subject_phrase
+from casualty.extract.speaker_phrases import WINDOW as _WINDOW
+from casualty.extract.speaker_phrases import SpeakerPhrases
+from casualty.extract.subjects import is_relative
 from casualty.registry import Registry
 
 __all__ = ["Attributor", "Speaker", "head_type"]
 
 _NEGATED: Final = re.compile(r"\b(?:not|never|n't|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
-#: A relative or bracketed aside inside a subject: ", who asked not to be named,".
-_ASIDE: Final = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|\[[^\]]*\]|\([^)]*\)")
 #: Sentence openings that continue the previous sentence's report ("That raises the toll").
 _CONTINUES: Final = re.compile(
     r"^(?:that|this|these|those|of\s+(?:the|those|them|these)|among\s+(?:them|those|the)"
@@ -53,20 +50,12 @@ _CONTINUES: Final = re.compile(
     re.IGNORECASE,
 )
 _BY_AGENT: Final = re.compile(r"\s+by\s+(?=[A-Za-z])")
-#: Characters around a speech verb searched for its subject, relative clause or source cited.
-_WINDOW: Final = 300
 _CITING: Final = re.compile(
     r"\b(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+", re.IGNORECASE
 )
-_CLAUSE_END: Final = re.compile(r"[,;.]")
-_OBJECT_WORDS: Final = re.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
-#: A name in apposition after a claimant phrase: "the governor, Jane Doe".
-_APPOSITION: Final = re.compile(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)")
-_WHO: Final = re.compile(r",\s*who\b")
 _WHO_BEFORE: Final = re.compile(r",\s*who\s+$")
 _FROM: Final = re.compile(r"\bfrom\s+")
 _STATEMENT_WORD: Final = re.compile(r"\bstatement\b", re.IGNORECASE)
-_LAST_PREPOSITION: Final = re.compile(r"^.*\b(?:from|by|with|to|for)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +75,7 @@ class _Deferred(NamedTuple):
     sentence: Sentence
 
 
-class Attributor(Claimants):
+class Attributor(SpeakerPhrases):
     """Resolves claimants sentence by sentence through one article."""
 
     def __init__(self, registry: Registry, text: str, outlet: str | None) -> None:
@@ -156,7 +145,7 @@ class Attributor(Claimants):
         if positions and self.open_quote and not any(c.speakers for c in cues):
             ahead = self._closing_speaker(sentence)
         out = [self._pick(cues, pos, asides, sentence.text, ahead) for pos in positions]
-        for start, end, report in rules.debunked(sentence.text) if positions else ():
+        for start, end, report in speaker_rules.debunked(sentence.text) if positions else ():
             for k, pos in enumerate(positions):  # "a misleading report that 40 were killed"
                 out[k] = (Speaker(report, "unknown"),) if start < pos < end else out[k]
         self._record(cues, self.sentences_seen)
@@ -196,8 +185,8 @@ class Attributor(Claimants):
             or _CONTINUES.match(text)
             or rules.carries_on(text, self._carry_at == self.sentences_seen - 1, self.new_paragraph)
         ):
-            if self.quoted and rules.quotes_nobody(self.carry):  # not "several sources"
-                voice = [h for h in self._settled() if not rules.quotes_nobody((h,))]
+            if self.quoted and speaker_rules.quotes_nobody(self.carry):  # not "several sources"
+                voice = [h for h in self._settled() if not speaker_rules.quotes_nobody((h,))]
                 return (voice[-1],) if voice else (self.default,)
             return self.carry  # _more: "Nine others were hurt" right after the speaker's toll
         return (self.default,)
@@ -259,9 +248,9 @@ class Attributor(Claimants):
                     LIVES.match(text, m.end()) or attack_claimed(text, m.start(), m.end())
                 ):
                     continue  # "claimed 2,000 lives", "an attack claimed by X": no speech
-                if _NEGATED.search(text, max(0, m.start() - 16), m.start()) or rules.in_time_clause(
-                    text, m.start()
-                ):
+                if _NEGATED.search(
+                    text, max(0, m.start() - 16), m.start()
+                ) or speaker_rules.in_time_clause(text, m.start()):
                     continue  # "did not say": an omission; "since X declared ...": a date
                 found = self._inverted(sentence, m.start(), m.end())
                 agent = _BY_AGENT.match(text, m.end())
@@ -302,15 +291,6 @@ class Attributor(Claimants):
                     cues.append(_Cue(citing.start(), citing.end(), "according", found))
         return cues
 
-    def _antecedent_np(self, sentence: Sentence, end: int) -> tuple[Speaker, ...]:
-        """The noun phrase a relative "who" refers to: the one ending at `end`, after its last
-        "from"/"by"/"with" ("no comment from Ukrainian authorities, who say ...")."""
-        before = sentence.text[max(0, end - _WINDOW) : end]
-        phrase = _LAST_PREPOSITION.sub("", subject_phrase(strip_aux(before))[0])
-        if not phrase:
-            return ()
-        return self._resolve_all(phrase, sentence.start + end - len(phrase))
-
     def _statement_author(self) -> tuple[Speaker, ...]:
         """The author of "the statement" just reported: the last speaker not a newsroom."""
         return next(((s,) for s in reversed(self.history) if not is_newsroom(s)), ())
@@ -330,20 +310,6 @@ class Attributor(Claimants):
                 return cue.speakers
         return ()
 
-    def _with_subject(self, sentence: Sentence, verb: int) -> tuple[Speaker, ...]:
-        """The subject of an absolute participle: "..., with the ministry saying 9 died"."""
-        found = WITH_SUBJECT.search(sentence.text, max(0, verb - 80), verb)
-        if found is None:
-            return ()
-        return self._resolve_all(found.group(1).strip(), sentence.start + found.start(1))
-
-    def _as_newsroom(self, speaker: Speaker) -> Speaker:
-        """The publishing outlet named as a speaker ("Trend reports") is a newsroom."""
-        name = speaker.name.lower()
-        if not speaker.named and len(name) > 2 and self.outlet.lower().startswith(name):
-            return Speaker(speaker.name, "media")
-        return speaker
-
     def _relay(self, sentence: Sentence, pos: int) -> tuple[Speaker, ...]:
         """A newsroom reported it: the claimant is whom it cites, else nobody named."""
         citing = _CITING.search(sentence.text, pos, pos + _WINDOW)
@@ -354,76 +320,6 @@ class Attributor(Claimants):
             if found and all(f.source_type != "media" for f in found):
                 return found
         return ()
-
-    def _inverted(self, sentence: Sentence, start: int, end: int) -> tuple[Speaker, ...]:
-        """`..., said the observatory` / `"...," said X`."""
-        before = sentence.text[:start].rstrip()
-        if not before or before[-1] not in ",\"”'’" or sentence.text[start:end] == "told":
-            return ()
-        if ASIDE_ADVERB.search(before):
-            return ()  # "Mr Roe, however, said ...": the subject is before the adverb
-        end = rules.inverted_subject(sentence.text, end)  # '..., posted on Monday the X'
-        stripped = sentence.text[end:].lstrip()
-        if not stripped or not stripped[0].isalpha():
-            return ()
-        clause = _CLAUSE_END.split(stripped, maxsplit=1)[0]
-        if rules.reported_clause(clause):
-            return ()  # "..., said nine troops died": a reported clause, not an inversion
-        return self._object(sentence, end)
-
-    def _object(self, sentence: Sentence, pos: int, cited: bool = False) -> tuple[Speaker, ...]:
-        """The claimant phrase that starts at `pos` (after "according to" or inverted "said")."""
-        rest = sentence.text[rules.figures_of(sentence.text, pos) :]  # "figures compiled by X"
-        m = _OBJECT_WORDS.match(rest)
-        if m is None:
-            return ()
-        cut: list[str] = []
-        stops = {"on", "at", "who", "which", "that", "after", "citing", "told"}
-        for w in m.group(1).split():
-            low = w.lower()
-            if low in stops or (low == "in" and not (cited and cut and cut[-1][:1].islower())):
-                break
-            cut.append(w)
-        phrase = " ".join(cut[:12]).rstrip(".")
-        tail = rest[m.end() :]
-        name = _APPOSITION.match(tail)
-        if name is not None and phrase and not is_proper(phrase):
-            phrase = phrase + ", " + name.group(1).strip()
-        if not phrase:
-            return ()
-        found = self._resolve_all(phrase, sentence.start + pos)
-        # "said Jo Li, spokesman for the police": the kind of source the person speaks as
-        desc = rules.descriptor(tail) if name is None and is_proper(phrase) else None
-        kind = rules.described_type(self.registry, desc) if desc else "unknown"
-        return tuple(Speaker(f.name, kind) if f.source_type == "unknown" else f for f in found)
-
-    def _subject(self, sentence: Sentence, verb: int, first: bool = False) -> tuple[Speaker, ...]:
-        """The subject noun phrase before a speech verb (or the clause's first subject)."""
-        # Subjects are short: a bounded window keeps long run-on text linear.
-        offset = 0 if first else max(0, verb - _WINDOW)
-        raw = sentence.text[offset : min(verb, offset + _WINDOW)]
-        masked = _ASIDE.sub(lambda m: "," + " " * (len(m.group()) - 2) + ",", raw)
-        adverb = ASIDE_ADVERB.search(masked.rstrip())
-        if adverb is not None:  # "Mr Roe, however, said": blank the adverb out
-            masked = masked[: adverb.start()] + " " * (len(masked) - adverb.start())
-        masked = strip_aux(masked)
-        phrase, start, end = leading_np(masked) if first else subject_phrase(masked)
-        phrase = rules.unmasked(phrase)  # "Officer (RPO), Jo Li": no mask left in the name
-        if not phrase or len(phrase.split()) > 14:
-            return ()
-        if phrase.split()[-1].lower() in speech_vocab().relays:
-            return ()
-        # Keep an aside that follows the subject: gold-standard wording of an unnamed source.
-        written = phrase
-        aside = _ASIDE.match(raw, end) if not first else None
-        if aside is not None and _WHO.match(aside.group()):
-            written = raw[start : aside.end() - 1].strip()
-        head = rules.apposed(masked, start, phrase)  # "X, a French force, said": X if named
-        named = self._resolve_all(head[0], sentence.start + offset + head[1]) if head else ()
-        if named and all(s.named for s in named):
-            return named
-        # "Jo Li, a farmer, said": the apposition names no source, the name does.
-        return self._resolve_all(phrase, sentence.start + offset + start, written) or named
 
 
 def _named_claimant(cue: _Cue) -> bool:  # "X said, according to the state agency": X's

@@ -1,0 +1,129 @@
+"""Claimant phrases in a sentence: the subject before a speech verb, the object after
+"according to" or an inverted "said", the antecedent of a relative "who", the subject of an
+absolute participle, each resolved against the article by `Claimants`.
+
+`SpeakerPhrases` is the base of `casualty.extract.attribution.Attributor`, which decides which
+of these phrases speaks for which figure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from casualty.extract import cue_rules as rules
+from casualty.extract import speaker_rules
+from casualty.extract.claimants import Claimants, Speaker, is_proper, speech_vocab
+from casualty.extract.cue_context import ASIDE_ADVERB, WITH_SUBJECT
+from casualty.extract.sentences import Sentence
+from casualty.extract.subjects import leading_np, strip_aux, subject_phrase
+
+__all__ = ["WINDOW", "SpeakerPhrases"]
+
+#: Characters around a speech verb searched for its subject, relative clause or source cited.
+WINDOW: Final = 300
+#: A relative or bracketed aside inside a subject: ", who asked not to be named,".
+_ASIDE: Final = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|\[[^\]]*\]|\([^)]*\)")
+_CLAUSE_END: Final = re.compile(r"[,;.]")
+_OBJECT_WORDS: Final = re.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
+#: A name in apposition after a claimant phrase: "the governor, Jane Doe".
+_APPOSITION: Final = re.compile(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)")
+_WHO: Final = re.compile(r",\s*who\b")
+_LAST_PREPOSITION: Final = re.compile(r"^.*\b(?:from|by|with|to|for)\s+")
+
+
+class SpeakerPhrases(Claimants):
+    """Finds and resolves the claimant phrases of a sentence (see the module docstring)."""
+
+    def _antecedent_np(self, sentence: Sentence, end: int) -> tuple[Speaker, ...]:
+        """The noun phrase a relative "who" refers to: the one ending at `end`, after its last
+        "from"/"by"/"with" ("no comment from Ukrainian authorities, who say ...")."""
+        before = sentence.text[max(0, end - WINDOW) : end]
+        phrase = _LAST_PREPOSITION.sub("", subject_phrase(strip_aux(before))[0])
+        if not phrase:
+            return ()
+        return self._resolve_all(phrase, sentence.start + end - len(phrase))
+
+    def _with_subject(self, sentence: Sentence, verb: int) -> tuple[Speaker, ...]:
+        """The subject of an absolute participle: "..., with the ministry saying 9 died"."""
+        found = WITH_SUBJECT.search(sentence.text, max(0, verb - 80), verb)
+        if found is None:
+            return ()
+        return self._resolve_all(found.group(1).strip(), sentence.start + found.start(1))
+
+    def _as_newsroom(self, speaker: Speaker) -> Speaker:
+        """The publishing outlet named as a speaker ("Trend reports") is a newsroom."""
+        name = speaker.name.lower()
+        if not speaker.named and len(name) > 2 and self.outlet.lower().startswith(name):
+            return Speaker(speaker.name, "media")
+        return speaker
+
+    def _inverted(self, sentence: Sentence, start: int, end: int) -> tuple[Speaker, ...]:
+        """`..., said the observatory` / `"...," said X`."""
+        before = sentence.text[:start].rstrip()
+        if not before or before[-1] not in ",\"”'’" or sentence.text[start:end] == "told":
+            return ()
+        if ASIDE_ADVERB.search(before):
+            return ()  # "Mr Roe, however, said ...": the subject is before the adverb
+        end = speaker_rules.inverted_subject(sentence.text, end)  # '..., posted on Monday the X'
+        stripped = sentence.text[end:].lstrip()
+        if not stripped or not stripped[0].isalpha():
+            return ()
+        clause = _CLAUSE_END.split(stripped, maxsplit=1)[0]
+        if speaker_rules.reported_clause(clause):
+            return ()  # "..., said nine troops died": a reported clause, not an inversion
+        return self._object(sentence, end)
+
+    def _object(self, sentence: Sentence, pos: int, cited: bool = False) -> tuple[Speaker, ...]:
+        """The claimant phrase that starts at `pos` (after "according to" or inverted "said")."""
+        rest = sentence.text[rules.figures_of(sentence.text, pos) :]  # "figures compiled by X"
+        m = _OBJECT_WORDS.match(rest)
+        if m is None:
+            return ()
+        cut: list[str] = []
+        stops = {"on", "at", "who", "which", "that", "after", "citing", "told"}
+        for w in m.group(1).split():
+            low = w.lower()
+            if low in stops or (low == "in" and not (cited and cut and cut[-1][:1].islower())):
+                break
+            cut.append(w)
+        phrase = " ".join(cut[:12]).rstrip(".")
+        tail = rest[m.end() :]
+        name = _APPOSITION.match(tail)
+        if name is not None and phrase and not is_proper(phrase):
+            phrase = phrase + ", " + name.group(1).strip()
+        if not phrase:
+            return ()
+        found = self._resolve_all(phrase, sentence.start + pos)
+        # "said Jo Li, spokesman for the police": the kind of source the person speaks as
+        desc = speaker_rules.descriptor(tail) if name is None and is_proper(phrase) else None
+        kind = speaker_rules.described_type(self.registry, desc) if desc else "unknown"
+        return tuple(Speaker(f.name, kind) if f.source_type == "unknown" else f for f in found)
+
+    def _subject(self, sentence: Sentence, verb: int, first: bool = False) -> tuple[Speaker, ...]:
+        """The subject noun phrase before a speech verb (or the clause's first subject)."""
+        # Subjects are short: a bounded window keeps long run-on text linear.
+        offset = 0 if first else max(0, verb - WINDOW)
+        raw = sentence.text[offset : min(verb, offset + WINDOW)]
+        masked = _ASIDE.sub(lambda m: "," + " " * (len(m.group()) - 2) + ",", raw)
+        adverb = ASIDE_ADVERB.search(masked.rstrip())
+        if adverb is not None:  # "Mr Roe, however, said": blank the adverb out
+            masked = masked[: adverb.start()] + " " * (len(masked) - adverb.start())
+        masked = strip_aux(masked)
+        phrase, start, end = leading_np(masked) if first else subject_phrase(masked)
+        phrase = rules.unmasked(phrase)  # "Officer (RPO), Jo Li": no mask left in the name
+        if not phrase or len(phrase.split()) > 14:
+            return ()
+        if phrase.split()[-1].lower() in speech_vocab().relays:
+            return ()
+        # Keep an aside that follows the subject: gold-standard wording of an unnamed source.
+        written = phrase
+        aside = _ASIDE.match(raw, end) if not first else None
+        if aside is not None and _WHO.match(aside.group()):
+            written = raw[start : aside.end() - 1].strip()
+        head = speaker_rules.apposed(masked, start, phrase)  # "X, a French force, said": X if named
+        named = self._resolve_all(head[0], sentence.start + offset + head[1]) if head else ()
+        if named and all(s.named for s in named):
+            return named
+        # "Jo Li, a farmer, said": the apposition names no source, the name does.
+        return self._resolve_all(phrase, sentence.start + offset + start, written) or named
