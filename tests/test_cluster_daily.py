@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from casualty.cluster import Clustering, cluster_claims, merge
+from casualty.cluster import Clustering, assign, cluster_claims, merge
 from casualty.model import Claim
 
 _counter = iter(range(10**9))
@@ -111,3 +111,64 @@ def test_groups_a_day_apart_that_name_other_actors_do_not_join() -> None:
     clash = (label[a] != label[b]) & ~((a == 2) & (b == 3))  # all but one cross pair
     apart = merge.join_lone_days(label, key, a, b, score, bonus, 1.0, conflict=clash)
     assert apart.tolist() == label.tolist()
+
+
+def test_omissions_do_not_weigh_on_joining_a_lone_day() -> None:
+    # A day-21 group of one report and its outlet's omission (which names the outlet's own
+    # side as the victims) next to the day-20 incident: the omission neither lowers the
+    # average link nor counts as other actors.
+    label = np.array([0, 0, 0, 1, 1], dtype=np.int64)
+    key = _keys(9, [20, 20, 20, 21, 21])
+    a, b = _all_pairs(len(label))
+    to_omission = b == 4
+    score = np.where(to_omission, -2.0, 2.0)
+    conflict = to_omission & (a < 3)
+    bonus = np.zeros(len(a))
+    counted = np.array([True, True, True, True, False])
+    apart = merge.join_lone_days(label, key, a, b, score, bonus, 1.0, conflict=conflict)
+    assert apart.tolist() == label.tolist()
+    joined = merge.join_lone_days(
+        label, key, a, b, score, bonus, 1.0, conflict=conflict, counted=counted
+    )
+    assert set(joined.tolist()) == {0}
+
+
+def _attach_one(figure_bonus: float) -> int:
+    # Claim 0 is in group 0 with claim 1 (they link at 5); group 1 is four reports that link
+    # to each other at 6 and to claim 0 at 3 plus the bonus of a figure they all repeat.
+    unit = np.arange(6, dtype=np.int64)
+    group = np.array([0, 0, 1, 1, 1, 1], dtype=np.int64)
+    a, b = _all_pairs(6)
+    inside = group[a] == group[b]
+    score = np.where(inside, np.where(a == 0, 5.0, 6.0), 3.0)
+    bonus = np.where(~inside & (a == 0), figure_bonus, 0.0)
+    score = score + bonus
+    same_place = np.ones(len(a), dtype=bool)
+    out = assign.attach(
+        unit, group, np.array([10, 20], dtype=np.int64), a, b, score, bonus, same_place, 3.0
+    )
+    return int(out[0])
+
+
+def test_many_reports_repeating_a_small_figure_are_weak_evidence() -> None:
+    # "1 killed" (a relay bonus of 0.5 + log10(2)) repeated by four reports of another group
+    # does not pull a report from its own group; "40 killed" (0.5 + log10(41)) does.
+    assert _attach_one(0.5 + float(np.log10(2))) == 0
+    assert _attach_one(0.5 + float(np.log10(41))) == 1
+
+
+def test_a_report_near_the_town_between_two_struck_days_stays_apart() -> None:
+    # The town is struck on days 3 and 5 (other victims each day). A report placed near it
+    # on day 4, which no report placed in the town dates, is day 4's own incident: it joins
+    # neither, though it names day 5's victims and day 3's are at odds with it.
+    victims = {3: "Islamic State", 5: "civilians"}
+    days = {
+        day: [
+            claim(date=f"2018-02-{day:02d}", victim=victims[day], low=day, high=day, source=s)
+            for s in ("Monitor", "Medics", "Civil defence")
+        ]
+        for day in victims
+    }
+    near = claim(location="east of Saraqib", date="2018-02-04", victim="civilians")
+    result = incident_of(cluster_claims([*days[3], *days[5], near]))
+    assert result[near.claim_id] not in {result[days[3][0].claim_id], result[days[5][0].claim_id]}

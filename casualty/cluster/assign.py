@@ -68,8 +68,10 @@ LONE_EXTRA: Final = 1.0
 #: a same-source update or a repeated range word scores exactly this.
 COUNT_RELAY: Final = 0.5
 #: What each further pair repeating a count adds to a unit's score against a group (up to
-#: `RELAY_CAP` pairs): a figure that several of a group's reports give is that incident's
-#: toll, where one matching report in a city struck daily may be a coincidence.
+#: `RELAY_CAP` steps): a figure that several of a group's reports give is that incident's
+#: toll, where one matching report in a city struck daily may be a coincidence. A pair adds
+#: a full step only for a figure of ten or more (its relay bonus less `COUNT_RELAY`, capped
+#: at 1): "one killed" repeated is what many incidents' reports say.
 RELAY_STEP: Final = 1.0
 RELAY_CAP: Final = 3
 #: The share of a unit's pairs with a group that must contradict it (other actors) before the
@@ -169,7 +171,13 @@ def attach(
     pair_bonus = np.concatenate([bonus[one], bonus[two]])
     best_bonus = np.zeros(len(uniq))
     np.maximum.at(best_bonus, inv, pair_bonus)
-    relays = np.bincount(inv, weights=pair_bonus > COUNT_RELAY, minlength=len(uniq))
+    # A relay of a small figure is weak evidence ("one killed" is given by many incidents):
+    # each further pair adds as much as its figure is informative, up to a full step.
+    weight = np.clip(pair_bonus - COUNT_RELAY, 0.0, 1.0)
+    top_weight = np.zeros(len(uniq))
+    np.maximum.at(top_weight, inv, weight)
+    relays = np.bincount(inv, weights=weight, minlength=len(uniq)) - top_weight
+    del weight, top_weight
     del pair_bonus
     elsewhere = ~np.concatenate([same_place[one], same_place[two]])
     all_same = np.bincount(inv, weights=elsewhere, minlength=len(uniq)) == 0
@@ -190,7 +198,7 @@ def attach(
     del inv, one, two
     cu, cg = uniq // n_groups, uniq % n_groups
     others = group_size[cg] - np.where(group[cu] == cg, unit_size[cu], 0)
-    evidence = best_bonus + RELAY_STEP * np.clip(relays - 1, 0, RELAY_CAP)
+    evidence = best_bonus + RELAY_STEP * np.clip(relays, 0, RELAY_CAP)
     avg = np.where(others > 0, total / np.maximum(others * unit_size[cu], 1) + evidence, -np.inf)
     own = group[cu] == cg
     own_avg = np.full(n_units, -np.inf)
@@ -243,6 +251,25 @@ def attach(
         move &= movable[bu]
     result[bu[move]] = bg[move]
     return _follow_seeds(result, group, seeded, n_groups)
+
+
+def _between_days(
+    t: Table, unit: IntArray, n_units: int, base: int, group_key: IntArray
+) -> BoolArray:
+    """Units with a report dated to a day on which its place has no seed group, while it has
+    groups the day before and the day after: in a place struck day after day, that day's
+    incident is one no report placed by its town gave the day of, not a misdated report of
+    the next or previous day's (sources rarely misdate by a day)."""
+    import numpy as np
+
+    day = (t.dating == EXACT) & (t.lo == t.hi) & (t.place > 0)
+    key = np.where(day, t.place * np.int64(1 << 24) + (t.lo - base), -1)
+    rows = np.flatnonzero(day)
+    k = key[rows]
+    between = ~_present(k, group_key) & _present(k - 1, group_key) & _present(k + 1, group_key)
+    out = np.zeros(n_units, dtype=bool)
+    out[unit[rows[between]]] = True
+    return out
 
 
 def _present(values: IntArray, keys: IntArray) -> BoolArray:
@@ -343,6 +370,7 @@ def _second_look(
     wide: BoolArray,
     threshold: float,
     accord: BoolArray | None = None,
+    gap: BoolArray | None = None,
 ) -> IntArray:
     """Units that were not seeds look again, at the groups as the first round grew them.
 
@@ -355,6 +383,8 @@ def _second_look(
     import numpy as np
 
     free = seed_group < 0
+    if gap is not None:
+        free &= ~gap
     if not free.any():
         return joined
     again = attach(
@@ -423,6 +453,7 @@ def cluster(
     has_claim = np.zeros(n_units, dtype=bool)
     has_claim[unit[counted]] = True
     counted |= ~has_claim[unit]
+    gap = _between_days(t, unit, n_units, base, group_key) & (unit_group < 0)
     first = attach(
         unit,
         unit_group,
@@ -438,6 +469,7 @@ def cluster(
         conflict,
         wide,
         accord=accord,
+        movable=~gap,
     )
     first = _second_look(
         unit,
@@ -455,6 +487,7 @@ def cluster(
         wide,
         threshold,
         accord,
+        gap,
     )
 
     # Second round among units that joined nothing, grouped by a coarser key.
@@ -487,7 +520,7 @@ def cluster(
     claim_label = np.where(label[unit] >= 0, label[unit], -1)
     seeded_at = np.where(group_key < np.iinfo(np.int64).max - 1, group_key, -1)
     merged = join_lone_days(
-        claim_label, claim_key, a, b, score, bonus, LONE_FLOOR, seeded_at, conflict
+        claim_label, claim_key, a, b, score, bonus, LONE_FLOOR, seeded_at, conflict, counted
     )
     # Back to units (a unit's claims share a label).
     label = np.where(label >= 0, -1, label)

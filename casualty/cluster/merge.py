@@ -40,6 +40,7 @@ def join_lone_days(
     floor: float,
     seeded_at: IntArray | None = None,
     conflict: BoolArray | None = None,
+    counted: BoolArray | None = None,
 ) -> IntArray:
     """Join the two groups of a place whose only neighbour on its timeline is the day next door.
 
@@ -53,7 +54,8 @@ def join_lone_days(
     link between the two groups (`score` less the figures `bonus`) plus the best
     repeated-figure bonus reaches `floor`, and no more than `CLASH_SHARE` of their pairs are
     `conflict`s (other actors). A city struck day after day has neighbours on both sides, and
-    nothing joins there.
+    nothing joins there. Only `counted` claims (all when None) enter the average and the
+    share: an omission names its own side as the victims, which no report of the toll does.
     """
     import numpy as np
 
@@ -101,11 +103,15 @@ def join_lone_days(
     ta = np.where(sel, target[np.maximum(la, 0)], -1)
     tb = np.where(sel, target[np.maximum(lb, 0)], -1)
     cross = ((ta == lb) & (ta >= 0)) | ((tb == la) & (tb >= 0))
+    weight = size
+    if counted is not None:
+        cross &= counted[a] & counted[b]
+        weight = np.bincount(label[(label >= 0) & counted], minlength=len(size))
     small_of = np.where(ta == lb, la, lb)[cross]
     total = np.bincount(small_of, weights=score[cross] - bonus[cross], minlength=len(size))
     top = np.zeros(len(size))
     np.maximum.at(top, small_of, bonus[cross])
-    avg = total[src] / (size[src] * size[dst]) + top[src]
+    avg = total[src] / np.maximum(weight[src] * weight[dst], 1) + top[src]
     folds = avg >= floor
     if conflict is not None:
         # Two groups most of whose pairs name other actors are two incidents, however
