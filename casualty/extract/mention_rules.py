@@ -29,6 +29,7 @@ __all__ = [
     "is_subcount",
     "not_people",
     "plus_one",
+    "rescued",
     "unbracket_figures",
 ]
 
@@ -265,3 +266,26 @@ def not_people(text: str, count: Count) -> bool:
     nxt = head[1].lower() if len(head) > 1 else ""
     told = lexicon().table.get(nxt) if nxt.isalpha() else None
     return told is None or told[0] not in {"killed", "wounded", "killed_or_wounded"}
+
+
+def rescued(
+    text: str,
+    words: list[OutcomeWord],
+    found: list[Mention],
+    count: Count,
+    best: tuple[OutcomeWord, bool] | None,
+) -> tuple[tuple[OutcomeWord, bool] | None, Count]:
+    """The outcome (and figure) a count gets from around it when `mentions._govern` found
+    none, or only a "victims" noun: an outcome said once for two places ("38 killed in Arbo
+    and eight in Dalo"), a second object of an active verb ("killed a cleric and 80 others":
+    81); captives a relative clause says were killed ("five prisoners who were killed")."""
+    if best is None and found and elided(text, found[-1], count.start, count.end):
+        last = found[-1]
+        best = (OutcomeWord(last.outcome_start, last.outcome_end, last.outcome, AFTER), False)
+    if best is None or (best[1] and best[0].outcome == "killed_or_wounded"):
+        other = and_others(text, words, count.start, count.end)
+        if other is not None:
+            best, count = (other, False), plus_one(count)
+    if best is not None:
+        best = (captives_killed(text, best[0]) or best[0], best[1])
+    return best, count

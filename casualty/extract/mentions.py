@@ -27,15 +27,12 @@ from casualty.extract.lexicon import (
 from casualty.extract.mention_rules import (
     SUBCOUNT_REACH,
     agent_of,
-    and_others,
-    captives_killed,
     coordinated,
     either_bound,
-    elided,
     group_of,
     is_subcount,
     not_people,
-    plus_one,
+    rescued,
     unbracket_figures,
 )
 
@@ -165,18 +162,10 @@ def find_mentions(text: str) -> list[Mention]:
                     OutcomeWord(last.outcome_start, last.outcome_end, last.outcome, BEFORE),
                     False,
                 )
-        if best is None and out and elided(text, out[-1], count.start, count.end):
-            last = out[-1]  # "38 killed in Arbo and eight in Dalo"
-            best = (OutcomeWord(last.outcome_start, last.outcome_end, last.outcome, AFTER), False)
-        if best is None or (best[1] and best[0].outcome == "killed_or_wounded"):
-            # "killed a cleric and 80 others": 81 killed ("and 17 other victims" too)
-            other = and_others(text, words, count.start, count.end)
-            if other is not None:
-                best, count = (other, False), plus_one(count)
+        best, count = rescued(text, words, out, count, best)  # "and eight in Dalo", "N others"
         if best is None:
             continue
         word, after = best
-        word = captives_killed(text, word) or word  # "five prisoners who were killed"
         v_start, v_end = _victim_span(text, tokens, count, word, after)
         if v_start == v_end and not after:
             # "the total number of civilians it has killed to 735": the noun sits before.
