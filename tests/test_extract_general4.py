@@ -351,3 +351,9 @@ def test_singular_victim_is_its_side() -> None:
     (the registry lists the plural: the singular fell through to the article's state party)."""
     text = "Russian missiles hit an airfield near Dnipro. One Ukrainian soldier was killed."
     assert [c.victim for c in _claims(text) if c.kind != "omission"] == ["Ukrainian forces"]
+
+
+def test_dateline_set_off_by_a_spaced_dash_is_no_scene() -> None:
+    """'Abidjan – Eight soldiers were killed in Burkina Faso': where the report was filed."""
+    text = "Abidjan – Eight soldiers were killed in a raid in northern Burkina Faso on Monday."
+    assert [c.country for c in _claims(text) if c.kind != "omission"] == ["BF"]

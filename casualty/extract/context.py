@@ -85,14 +85,15 @@ _ANAPHOR: Final = re.compile(
 )
 #: A dateline at the start of a body: "BEIRUT:", "KYIV, Ukraine (AP) —", "DUBAI -",
 #: "PESHAWAR, Pakistan --", and in title case with a bracket: "Sanaa, Yemen (AFP) -",
-#: "Bosaso (Somalia) –", "Khartoum, Sep 16 (IANS)", and set off by a bar: "Kano, Nigeria |".
+#: "Bosaso (Somalia) –", "Khartoum, Sep 16 (IANS)", set off by a bar: "Kano, Nigeria |", or
+#: by a spaced dash: "Abidjan – Eight soldiers ...".
 #: Where a report is filed is not where the incident happened.
 _DATELINE_HEAD: Final = re.compile(
     r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?:[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?"
     r"(?:\s*\([^)]{1,60}\))?\s*(?:[:—–|]|\s-{1,2}\s)"
     r"|(?!(?:On|In|At|Late|Early|Last|The|A|An|After|Before|During|When|While|Earlier|Later)\b)"
     r"[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}(?:,\s*[A-Z][\w .'’-]{1,40})?"
-    r"(?:\s*\([^)\d]{1,60}\)\s*(?:[:—–|]|-{1,2})?|\s*\|))"
+    r"(?:\s*\([^)\d]{1,60}\)\s*(?:[:—–|]|-{1,2})?|\s*\||\s+[—–]\s))"
 )
 _DATELINE: Final = re.compile(
     r"[A-Z][A-Z .'’-]{1,40}(?:,[^:—–]{0,60})?\s*(?:\([^)]*\))?\s*(?:[:—–]|\s-\s)"
