@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from casualty.cluster import arrays
+from casualty.cluster import arrays, groups
 from casualty.cluster.arrays import components
 from casualty.cluster.features import EXACT, KIND_CODES, WEAK, Table
 from casualty.cluster.merge import LONE_FLOOR, join_lone_days, split_conflicts
@@ -122,7 +122,7 @@ def attach(
     with a unit conflict is at odds with it (`CLASH_SHARE`). A lone report does not move into
     a group at odds with it, and a report at odds with its own group that repeats none of its
     counts moves to the group at its place a day away that repeats one and is not at odds
-    with it (see `_misdated`). `wide[u]` marks units dated only to a window of weeks: they
+    with it (see `groups.misdated`). `wide[u]` marks units dated only to a window of weeks: they
     join only a group that beats the runner-up by `WIDE_MARGIN`. Only `movable` units (all
     when None) may leave their group.
     """
@@ -210,7 +210,7 @@ def attach(
     # Best other group per unit (highest average, then smallest group key, then group) and
     # the runner-up's average: a clear winner may join below the threshold. Entries come
     # sorted by unit (`uniq` is), so each unit's entries are one segment.
-    best, runner_up = _best_of_segments(cu, cg, avg, ~own, group_key)
+    best, runner_up = groups.best_of_segments(cu, cg, avg, ~own, group_key)
     bu, bg, ba, bsame = cu[best], cg[best], avg[best], all_same[best]
     brelay, bclash = best_bonus[best] > COUNT_RELAY, clash[best]
     second_of = np.full(n_units, -np.inf)
@@ -231,11 +231,11 @@ def attach(
     # In a place struck day after day (groups on the days either side), a lone report is
     # likelier a strike of its own than a misdated report of the next day's.
     own_key = group_key[np.maximum(group[bu], 0)]
-    daily = _present(own_key - 1, group_key) & _present(own_key + 1, group_key)
+    daily = groups.present(own_key - 1, group_key) & groups.present(own_key + 1, group_key)
     lone_ok &= ~bclash & (~daily | (ba >= threshold + LONE_EXTRA))
     leave = (ba >= threshold) & (ba > own_avg[bu] + MOVE_MARGIN)
-    fits = _misdated(~own, all_same, best_bonus > COUNT_RELAY, agree, clash)
-    moved, _ = _best_of_segments(cu, cg, avg, fits, group_key)
+    fits = groups.misdated(~own, all_same, best_bonus > COUNT_RELAY, agree, clash)
+    moved, _ = groups.best_of_segments(cu, cg, avg, fits, group_key)
     mu, mg = cu[moved], cg[moved]
     misdated = own_clash[mu] & ~own_relay[mu] & (avg[moved] >= threshold - LONE_RELIEF)
     elsewhere_to = np.full(n_units, -1, dtype=np.int64)
@@ -250,108 +250,7 @@ def attach(
     if movable is not None:
         move &= movable[bu]
     result[bu[move]] = bg[move]
-    return _follow_seeds(result, group, seeded, n_groups)
-
-
-def _between_days(
-    t: Table, unit: IntArray, n_units: int, base: int, group_key: IntArray
-) -> BoolArray:
-    """Units with a report dated to a day on which its place has no seed group, while it has
-    groups the day before and the day after: in a place struck day after day, that day's
-    incident is one no report placed by its town gave the day of, not a misdated report of
-    the next or previous day's (sources rarely misdate by a day)."""
-    import numpy as np
-
-    day = (t.dating == EXACT) & (t.lo == t.hi) & (t.place > 0)
-    key = np.where(day, t.place * np.int64(1 << 24) + (t.lo - base), -1)
-    rows = np.flatnonzero(day)
-    k = key[rows]
-    between = ~_present(k, group_key) & _present(k - 1, group_key) & _present(k + 1, group_key)
-    out = np.zeros(n_units, dtype=bool)
-    out[unit[rows[between]]] = True
-    return out
-
-
-def _present(values: IntArray, keys: IntArray) -> BoolArray:
-    """Whether each value is one of `keys` (a search when they come sorted, as group keys do)."""
-    import numpy as np
-
-    if len(keys) == 0:
-        return np.zeros(len(values), dtype=bool)
-    if np.any(keys[1:] < keys[:-1]):
-        keys = np.sort(keys)
-    at = np.searchsorted(keys, values).clip(0, len(keys) - 1)
-    return np.asarray(keys[at] == values)
-
-
-def _best_of_segments(
-    unit: IntArray, group: IntArray, avg: FloatArray, mask: BoolArray, group_key: IntArray
-) -> tuple[IntArray, FloatArray]:
-    """Per unit (entries sorted by unit, those in `mask`): the index of its best entry and
-    the best average among the rest (-inf when none).
-
-    The best entry has the highest average, then the smallest group key, then the smallest
-    group: what sorting by (unit, -average, key) and taking the first gives, in segment
-    reductions instead of a sort.
-    """
-    import numpy as np
-
-    entries = np.flatnonzero(mask)
-    if len(entries) == 0:
-        return entries, np.zeros(0)
-    eu, eg, ea = unit[entries], group[entries], avg[entries]
-    is_start = np.empty(len(eu), dtype=bool)
-    is_start[:1] = True
-    np.not_equal(eu[1:], eu[:-1], out=is_start[1:])
-    starts = np.flatnonzero(is_start)
-    segment = np.cumsum(is_start) - 1
-    top = np.maximum.reduceat(ea, starts)
-    n_groups = len(group_key)
-    rank = np.empty(n_groups, dtype=np.int64)
-    rank[np.lexsort((np.arange(n_groups), group_key))] = np.arange(n_groups)
-    at_top = ea == top[segment]
-    candidate = np.where(at_top, rank[eg], n_groups)
-    chosen = at_top & (candidate == np.minimum.reduceat(candidate, starts)[segment])
-    rest = np.maximum.reduceat(np.where(chosen, -np.inf, ea), starts)
-    return entries[chosen], rest
-
-
-def _misdated(
-    other: BoolArray, same_place: BoolArray, relay: BoolArray, agree: BoolArray, clash: BoolArray
-) -> BoolArray:
-    """(unit, group) entries a report at odds with its own group may move to: another group at
-    its place (so a day away) that repeats one of its counts or names the same victims in most
-    pairs, and is not at odds with it.
-
-    The report moves to the best such group when its own group is at odds with it (other
-    actors) and repeats none of its counts: sources disagree on the day far more often than
-    one report both names other victims than every other report of its day and happens to
-    name those of the incident the day before or after.
-    """
-    import numpy as np
-
-    return np.asarray(other & same_place & (relay | agree) & ~clash)
-
-
-def _follow_seeds(result: IntArray, group: IntArray, seeded: BoolArray, n_groups: int) -> IntArray:
-    """Units that joined a group whose seeds all moved away in the same round follow them.
-
-    Moves are decided at once: a report may pick the small group of a day-off report while
-    that report moves into its incident's group; left behind, it would stand apart.
-    """
-    import numpy as np
-
-    units = np.flatnonzero(seeded)
-    src, dst = group[units], result[units]
-    stays = np.zeros(n_groups, dtype=bool)
-    stays[src[dst == src]] = True
-    follow = np.full(n_groups, np.iinfo(np.int64).max, dtype=np.int64)
-    np.minimum.at(follow, src[dst != src], dst[dst != src])
-    follow = np.where(stays | (follow == np.iinfo(np.int64).max), np.arange(n_groups), follow)
-    joined = ~seeded & (result >= 0)
-    out = result.copy()
-    out[joined] = follow[result[joined]]
-    return np.asarray(out, dtype=np.int64)
+    return groups.follow_seeds(result, group, seeded, n_groups)
 
 
 def _second_look(
@@ -453,7 +352,7 @@ def cluster(
     has_claim = np.zeros(n_units, dtype=bool)
     has_claim[unit[counted]] = True
     counted |= ~has_claim[unit]
-    gap = _between_days(t, unit, n_units, base, group_key) & (unit_group < 0)
+    gap = groups.between_days(t, unit, n_units, base, group_key) & (unit_group < 0)
     first = attach(
         unit,
         unit_group,
