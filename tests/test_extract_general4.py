@@ -357,3 +357,15 @@ def test_dateline_set_off_by_a_spaced_dash_is_no_scene() -> None:
     """'Abidjan – Eight soldiers were killed in Burkina Faso': where the report was filed."""
     text = "Abidjan – Eight soldiers were killed in a raid in northern Burkina Faso on Monday."
     assert [c.country for c in _claims(text) if c.kind != "omission"] == ["BF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a division's namesake abroad, written inside a division of the article's country
+        ("Gunmen killed 12 people in Bali district in Taraba state on Sunday.", "NG"),
+        ("Militants killed three policemen in the Karak district of Khyber Pakhtunkhwa.", "PK"),
+    ],
+)
+def test_division_inside_a_division_of_another_country(text: str, country: str) -> None:
+    assert {c.country for c in _claims(text) if c.kind != "omission"} == {country}

@@ -58,6 +58,14 @@ def rehomed(text: str, found: list[Found]) -> list[Found]:
     out = list(found)
     moved: dict[tuple[str, str], Place] = {}
     for k, (start, end, place) in enumerate(found):
+        if place.kind == "admin1":
+            # "Bali district in Taraba state": not Indonesia's province of that name.
+            name = _written(text[start:end])
+            inner = _in_division(gaz, text, found, k, name)
+            if inner is not None and inner.country != place.country:
+                out[k] = (start, end, inner)
+                moved.setdefault((place.id, name), inner)
+            continue
         if place.kind != "city":
             continue
         name = _written(text[start:end])
@@ -149,13 +157,15 @@ def _in_division(gaz: Gazetteer, text: str, found: list[Found], k: int, name: st
     if k + 1 >= len(found):
         return None
     start2, _, division = found[k + 1]
-    if division.kind != "admin1" or division.country != place.country:
+    if division.kind != "admin1":
         return None
     admin1 = division.admin1 or division.name
-    if place.admin1 == admin1 or _IN_DIVISION.fullmatch(text, end, start2) is None:
+    same_land = division.country == place.country
+    if (same_land and place.admin1 == admin1) or _IN_DIVISION.fullmatch(text, end, start2) is None:
         return None
+    # "Bali district in Taraba state": the Taraba Bali, not Indonesia's.
     for c in gaz.candidates(name):
-        if c.kind == "city" and c.country == place.country and c.admin1 == admin1:
+        if c.kind == "city" and c.country == division.country and c.admin1 == admin1:
             return c
     # Not the town abroad, and where in the division is unknown: the division itself (a
     # town the sentence also names there stays more specific).
