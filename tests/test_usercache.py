@@ -47,3 +47,31 @@ def test_write_pickle_keeps_other_kinds(tmp_path: Path) -> None:
     usercache.write_pickle(tmp_path / "registry-new.pickle", {"a": 1})
     assert usercache.read_pickle(tmp_path / "registry-new.pickle") == {"a": 1}
     assert other_kind.exists() and not same_kind.exists()
+
+
+def test_country_names_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from casualty import geo
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    try:
+        geo._country_names.cache_clear()
+        fresh = geo._read_country_names()
+        assert geo._country_names() == fresh
+        (path,) = (tmp_path / "casualty").glob("countries-*.pickle")
+        geo._country_names.cache_clear()
+        assert geo._country_names() == fresh  # from the file
+        path.write_bytes(b"damaged")
+        geo._country_names.cache_clear()
+        assert geo._country_names() == fresh
+    finally:
+        geo._country_names.cache_clear()
+
+
+def test_package_versions_without_importlib_metadata() -> None:
+    from importlib import metadata
+
+    from casualty.geo.cache import _package_version
+
+    for name in ("pycountry", "wordfreq"):
+        assert _package_version(name) == f"{name}-{metadata.version(name)}.dist-info"
+    assert _package_version("no_such_package_here") == "-"

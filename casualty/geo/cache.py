@@ -10,9 +10,11 @@ rebuild.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 import sys
-from importlib import metadata, resources
+from importlib import resources, util
 from pathlib import Path
 from typing import Any, Final
 
@@ -36,12 +38,30 @@ FORMAT: Final = 6
 
 
 def _package_version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
+    """The installed distribution of a package, as its `.dist-info` folder names it.
+
+    Read from the folder, not through `importlib.metadata`: importing that (it parses
+    e-mail headers) costs more than loading the whole cached index. Where there is no such
+    folder (another kind of install), the module file's time and size stand for it.
+    """
+    spec = util.find_spec(name)  # finds the package without importing it
+    if spec is None or spec.origin is None:
         return "-"
+    origin = Path(spec.origin)
+    site = origin.parent.parent if origin.name == "__init__.py" else origin.parent
+    prefix = name.lower().replace("-", "_") + "-"
+    try:
+        for entry in os.scandir(site):
+            lowered = entry.name.lower()
+            if lowered.startswith(prefix) and lowered.endswith(".dist-info"):
+                return entry.name
+        stat = origin.stat()
+    except OSError:
+        return "-"
+    return f"{stat.st_mtime_ns}:{stat.st_size}"
 
 
+@functools.cache
 def cache_key() -> str:
     """What the cached index depends on: package versions, curated data and code."""
     curated = resources.files("casualty").joinpath("data/places.toml").read_bytes()
