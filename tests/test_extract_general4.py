@@ -246,7 +246,7 @@ CLAIMANTS = [
         "“Fake news is circulating claiming that nine guards were killed. In fact two guards "
         "were killed,” Col. Badje said.",
         [
-            ("killed", 2, "Col. Badje", "unknown"),
+            ("killed", 2, "Col. Badje", "belligerent"),
             ("killed", 9, "Fake news", "unknown"),
             ("killed", 9, "The rebels", "belligerent"),
         ],
@@ -288,6 +288,11 @@ OMISSIONS = [
     (
         "The regional authorities have not yet communicated on the raid.",
         [("The regional authorities", "killed")],
+    ),
+    ("The army is yet to issue a statement on the raid.", [("The army", "killed")]),
+    (
+        "The rebels lost men, said Ali Kone, but he couldn't provide any figure.",
+        [("Ali Kone", "killed")],
     ),
     # an omission of figures for the wounded only stays one of the wounded
     (
@@ -338,6 +343,9 @@ TYPES = [
         "belligerent",
     ),
     ("Twelve people died, said Jon Abel, a resident.", "unknown"),
+    # a rank abbreviated is a soldier's, a police rank an official's
+    ("Col. Ali Badje said 12 rebels were killed.", "belligerent"),
+    ("Police Brigadier Saeed Noor said 14 people were hurt.", "official"),
 ]
 
 

@@ -95,6 +95,7 @@ _OMISSION_WORDS = (
     "no",
     "not",
     "didn",
+    "couldn",
     "yet",
     "still",
     "shied",

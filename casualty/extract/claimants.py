@@ -124,6 +124,8 @@ def head_type(phrase: str) -> str:
         if (" " in head and head in low) or head in words:
             if kind == "official" and health:
                 return "medical"
+            if kind == "belligerent" and "police" in words:
+                return "official"  # a police rank ("Police Brigadier X") is no soldier
             return kind
     return "unknown"
 
