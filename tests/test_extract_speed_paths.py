@@ -113,3 +113,54 @@ def test_places_equal_the_plain_form(text: str, monkeypatch: pytest.MonkeyPatch)
     for i, s in enumerate(sentences):
         assert a.place(i) == b.place(i)
         assert a.place_at(i, len(s.text) // 2) == b.place_at(i, len(s.text) // 2)
+
+
+def _plain_filter(trie: Any) -> Any:
+    """The zero-width filter `_TokenTrie` used before: `(?<!\\w)(?=first tokens)`."""
+    import re
+
+    from casualty.registry import matching
+
+    keys = []
+    for first, node in trie.root.children.items():
+        wide = node.value is None and len(node.children) > matching._FILTER_FANOUT
+        for prefix in [[first, second] for second in node.children] if wide else [[first]]:
+            keys.append(matching._GAP.join(prefix) + matching._BOUNDARY)
+    return re.compile(r"(?<!\w)(?=" + matching._trie_regex(keys) + ")")
+
+
+SCAN_TEXTS = [
+    "The army said the Syrian Observatory for Human Rights counted 12 dead.",
+    "army officials and the health ministry; the-army, (the army), the  army said",
+    "Islamic State fighters attacked; al-Shabaab militants; Houthi rebels and the police.",
+    "the",
+    "",
+    " the army",
+    "-the army",
+    "residents said government forces shelled; local officials said; medics at the scene",
+    "\u00a0the army\u2019s ministry of health, the UN mission, state news agency SANA",
+    "Thearmy: army_ army9 9army _army the armyX aid workers",
+]
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS)
+@pytest.mark.parametrize("which", ["actors", "sources", "descriptors"])
+def test_registry_scan_equals_the_zero_width_filter(text: str, which: str) -> None:
+    from casualty.registry import builtin_registry
+
+    reg = builtin_registry()
+    matchers: dict[str, Any] = {
+        "actors": reg._actor_finder(),
+        "sources": reg._source_finder(),
+        "descriptors": reg._descriptor_finder(),
+    }
+    trie = matchers[which]._ci
+    fast = list(trie.scan(text))
+    assert trie._after_gap
+    saved = trie._pattern, trie._after_gap
+    try:
+        trie._pattern, trie._after_gap = _plain_filter(trie), False
+        plain = list(trie.scan(text))
+    finally:
+        trie._pattern, trie._after_gap = saved
+    assert fast == plain

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -164,13 +165,15 @@ class _TokenTrie(Generic[T]):
     every position of the text be tested in C; the rest of each term is a dictionary walk.
     """
 
-    __slots__ = ("_ignorecase", "_pattern", "exact", "root")
+    __slots__ = ("_after_gap", "_ignorecase", "_pattern", "exact", "root")
 
     def __init__(self, exact: bool) -> None:
         self.exact = exact
         self.root: _Node[T] = _Node()
         self._pattern: re.Pattern[str] | None = None
         self._ignorecase: re.Pattern[str] | None = None
+        #: `_pattern` matches the non-word character before a start, not the start itself.
+        self._after_gap = False
 
     def add(self, tokens: Sequence[str], value: T) -> T | None:
         """Insert a term; return the value it displaces, if any."""
@@ -196,6 +199,11 @@ class _TokenTrie(Generic[T]):
                 (word_keys if _is_word(first) else other_keys).append(key)
         if self.exact and not flags:
             return re.compile(_by_first_char(word_keys, other_keys))
+        if word_keys and not other_keys and not flags:
+            # The character before a start rather than `(?<!\w)` at every position: a fifth
+            # faster on news text. A start at offset 0 has none (`scan` tries it alone).
+            self._after_gap = True
+            return re.compile(r"\W(?=" + _trie_regex(word_keys) + ")")
         # Zero-width: the filter must not consume the start of a term the walk then rejects.
         alternatives = []
         if word_keys:
@@ -225,9 +233,17 @@ class _TokenTrie(Generic[T]):
                     self._ignorecase = self._compile(re.IGNORECASE)
                 pattern = self._ignorecase
         token_at, root = _NEXT_TOKEN_RE.match, self.root.children
+        starts: Iterable[int]
+        if pattern is self._pattern and self._after_gap:
+            starts = map(_MATCH_END, pattern.finditer(subject))
+            if subject[:1].isalnum() or subject[:1] == "_":
+                # A walk from a word at offset 0 finds a term exactly where the filter would
+                # have let it start (the walk checks every token the filter checks).
+                starts = chain((0,), starts)
+        else:
+            starts = map(_MATCH_START, pattern.finditer(subject))
         end = 0
-        for match in pattern.finditer(subject):
-            start = match.start()
+        for start in starts:
             if start < end:
                 continue
             first = token_at(subject, start)
@@ -251,6 +267,10 @@ class _TokenTrie(Generic[T]):
             if best is not None:
                 end = best[0]
                 yield start, best[0], best[1]
+
+
+_MATCH_START = re.Match.start
+_MATCH_END = re.Match.end
 
 
 class Matcher(Generic[T]):
