@@ -37,7 +37,7 @@ def read_pickle(path: Path) -> Any:
         with path.open("rb") as handle:
             value = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError,
-            ImportError, IndexError):  # fmt: skip
+            ImportError, IndexError, KeyError):  # fmt: skip
         return None
     _mark_used(path)
     return value
