@@ -83,6 +83,19 @@ FIGURES = [
     # captives a relative clause says were killed are dead
     ("Five prisoners who were killed in the riot were buried.", [("killed", 5, 5)]),
     ("Twelve prisoners who were freed went home.", [("captured", 12, 12)]),
+    # murder and beheading are killings
+    ("Raiders murdered and beheaded five traders on Monday.", [("killed", 5, 5)]),
+    ("Gunmen stormed the hamlet, murdering at least three farmers.", [("killed", 3, None)]),
+    ("Militants beheaded two fishermen.", [("killed", 2, 2)]),
+    ("Twelve villagers were hacked to death.", [("killed", 12, 12)]),
+    ("The murder of nine guards shocked the town.", [("killed", 9, 9)]),
+    ("Two gunmen murdered a guard.", []),
+    # an aside between dashes does not cut a figure from its outcome
+    (
+        "More than 200 people – most of them farmers – have been killed in the valley.",
+        [("killed", 201, None)],
+    ),
+    ("Five guards – the army said – were killed.", []),
     # "how many" asks; it counts nobody
     ("It is not clear how many people were abducted, the mayor said.", []),
     ("It was unclear how many were still missing.", []),
@@ -326,6 +339,7 @@ KINDS = [
     ("Its last claim was for a wave of bombings that killed 27 people.", [("period_total", 27)]),
     ("The war has cost 2,000 lives.", [("period_total", 2000)]),
     ("The decade-long revolt has killed 4,000 people.", [("period_total", 4000)]),
+    ("Since the crisis began, 300 people have been killed.", [("period_total", 300)]),
 ]
 
 

@@ -32,7 +32,7 @@ _MONTHS: Final = (
 _PERIOD_CUE: Final = case_free(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|end|middle)|it\s+(?:erupted|began|started)"
     r"|(?:the\s+)?(?:[\w-]+\s+)?(?:war|conflict|"
-    r"fighting|campaign|operation|offensive|invasion|uprising|insurgency|truce|ceasefire)\b"
+    r"fighting|campaign|operation|offensive|invasion|uprising|insurgency|truce|ceasefire|crisis)\b"
     r"|\d{4}|" + _MONTHS + r")"
     r"|\bso\s+far\s+this\s+(?:year|month)|\bto\s+date\b|\bin\s+total\b|\bthe\s+total\s+number\b"
     r"|\b(?:total|cumulative|overall)\s+(?:death\s+)?(?:toll|number|tally)\b"

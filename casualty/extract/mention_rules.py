@@ -23,6 +23,7 @@ __all__ = [
     "and_others",
     "captives_killed",
     "coordinated",
+    "dash_aside",
     "either_bound",
     "elided",
     "group_of",
@@ -145,6 +146,19 @@ def captives_killed(text: str, word: OutcomeWord) -> OutcomeWord | None:
         return None
     m = _CAPTIVES_KILLED.match(text, word.end)
     return None if m is None else OutcomeWord(m.start(1), m.end(1), "killed", AFTER)
+
+
+_DASHES: Final = frozenset("—–")
+_DASH_ASIDE_WORDS: Final = frozenset(["most", "mostly", "including", "among", "many", "all"])
+
+
+def dash_aside(gap: list[str]) -> list[str]:
+    """`gap` (the words between a figure and its outcome) without an aside set off by two
+    dashes ("200 people – most of them villagers – have been killed"), else `gap` itself."""
+    marks = [i for i, w in enumerate(gap) if w in _DASHES]
+    if len(marks) != 2 or not _DASH_ASIDE_WORDS.intersection(gap[marks[0] : marks[1]]):
+        return gap
+    return gap[: marks[0]] + gap[marks[1] + 1 :]
 
 
 def plus_one(count: Count) -> Count:

@@ -28,6 +28,7 @@ from casualty.extract.mention_rules import (
     SUBCOUNT_REACH,
     agent_of,
     coordinated,
+    dash_aside,
     either_bound,
     group_of,
     is_subcount,
@@ -106,6 +107,7 @@ def _between(tokens: list[tuple[int, int, str]], start: int, end: int) -> list[s
 
 def _after_ok(gap: list[str], others_between: bool) -> bool:
     """Can the figure's noun phrase (`gap`) reach a following outcome phrase?"""
+    gap = dash_aside(gap)  # "200 people – most of them villagers – have been killed"
     aside = any(w in gap for w in ("including", "among", "them", "whom"))
     if len(gap) > _MAX_AFTER_GAP + (6 if aside else 0):
         return False
