@@ -264,6 +264,12 @@ CLAIMANTS = [
             ("killed", 9, "The rebels", "belligerent"),
         ],
     ),
+    # a bare toll "hospitalized with ..." right after the speaker's sentence carries him on
+    (
+        "The governor, Ivan Petrenko, said a strike hit the city. "
+        "Three men were hospitalized with shrapnel wounds.",
+        [("wounded", 3, "The governor, Ivan Petrenko", "official")],
+    ),
     # a deputy or lawmaker is an official
     (
         "Lawmaker Tom Veer said 11 people died in the blast.",

@@ -278,7 +278,8 @@ def relayed(
 _BARE_TOLL: Final = re.compile(
     r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
     r"dozens|scores|hundreds)\s+(?:[\w-]+\s+){0,3}?(?:were|was|have\s+been|had\s+been|are)\s+"
-    r"(?:[a-z]+ly\s+)?(?:killed|wounded|injured|hurt|dead)\s*[.!]?$",
+    r"(?:[a-z]+ly\s+)?(?:killed|wounded|injured|hurt|dead|hospitali[sz]ed)"
+    r"(?:\s+with\s+[^,;:.\d]{1,50})?\s*[.!]?$",
     re.IGNORECASE,
 )
 
