@@ -18,6 +18,10 @@ from typing import Any, Final
 #: its kind is written.
 STALE_SECONDS: Final = 14 * 86_400
 _DAY: Final = 86_400
+#: What unpickling a damaged file can raise (it can claim any length or depth).
+_UNREADABLE: Final = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError,
+                      TypeError, ImportError, IndexError, KeyError, MemoryError, OverflowError,
+                      RecursionError)  # fmt: skip
 
 
 def cache_dir() -> Path:
@@ -36,8 +40,7 @@ def read_pickle(path: Path) -> Any:
     try:
         with path.open("rb") as handle:
             value = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError,
-            ImportError, IndexError, KeyError):  # fmt: skip
+    except _UNREADABLE:
         return None
     _mark_used(path)
     return value
