@@ -96,6 +96,13 @@ FIGURES = [
         [("killed", 201, None)],
     ),
     ("Five guards – the army said – were killed.", []),
+    # one figure twice in one sentence is two figures, not a restatement
+    (
+        "The army said dozens of raiders were wounded, adding that dozens of its own men "
+        "were also wounded.",
+        [("wounded", 24, 99), ("wounded", 24, 99)],
+    ),
+    ("Nine guards were killed. Nine guards died in the raid.", [("killed", 9, 9)]),
     # "how many" asks; it counts nobody
     ("It is not clear how many people were abducted, the mayor said.", []),
     ("It was unclear how many were still missing.", []),

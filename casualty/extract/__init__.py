@@ -75,7 +75,7 @@ def _drop_restatements(claims: list[Claim]) -> list[Claim]:
     """One claim per estimate: a later sentence repeating the same source's same figure for
     the same outcome, kind and dates ("the additional 50 deaths") adds nothing. Figures of
     different victims ("5 soldiers ... 5 civilians") are kept apart."""
-    seen: dict[tuple[object, ...], list[str | None]] = {}
+    seen: dict[tuple[object, ...], list[tuple[str | None, object]]] = {}
     out: list[Claim] = []
     for c in claims:
         if c.low is None and c.high is None:
@@ -84,9 +84,10 @@ def _drop_restatements(claims: list[Claim]) -> list[Claim]:
         key = (c.kind, c.source, c.outcome, c.low, c.high, c.date, c.date_end)
         groups = seen.setdefault(key, [])
         category = c.victim_category if c.victim_category != "unspecified" else None
-        if any(g is None or category is None or g == category for g in groups):
+        # Two figures of one sentence are two ("dozens of them wounded and dozens of ours").
+        if any((g is None or category is None or g == category) and s != c.span for g, s in groups):
             continue
-        groups.append(category)
+        groups.append((category, c.span))
         out.append(c)
     return out
 
