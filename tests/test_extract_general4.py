@@ -103,6 +103,13 @@ FIGURES = [
         [("wounded", 24, 99), ("wounded", 24, 99)],
     ),
     ("Nine guards were killed. Nine guards died in the raid.", [("killed", 9, 9)]),
+    ("Gunmen killed 12 people, killing 12 in all.", [("killed", 12, 12)]),
+    # a lone "another" after an active outcome verb is one more victim
+    (
+        "Raiders hit the post, killing six guards and wounding another in the clash.",
+        [("killed", 6, 6), ("wounded", 1, 1)],
+    ),
+    ("Gunmen killed another 12 people.", [("killed", 12, 12)]),
     # "how many" asks; it counts nobody
     ("It is not clear how many people were abducted, the mayor said.", []),
     ("It was unclear how many were still missing.", []),

@@ -84,8 +84,10 @@ def _drop_restatements(claims: list[Claim]) -> list[Claim]:
         key = (c.kind, c.source, c.outcome, c.low, c.high, c.date, c.date_end)
         groups = seen.setdefault(key, [])
         category = c.victim_category if c.victim_category != "unspecified" else None
-        # Two figures of one sentence are two ("dozens of them wounded and dozens of ours").
-        if any((g is None or category is None or g == category) and s != c.span for g, s in groups):
+        # A vague figure twice in one sentence is two ("dozens of them wounded and dozens of
+        # ours"); an exact one repeated ("killed 12 ... 12 killed") stays one.
+        again = c.span if c.low != c.high else None
+        if any((g is None or category is None or g == category) and s != again for g, s in groups):
             continue
         groups.append((category, c.span))
         out.append(c)

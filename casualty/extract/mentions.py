@@ -27,6 +27,7 @@ from casualty.extract.lexicon import (
 from casualty.extract.mention_rules import (
     SUBCOUNT_REACH,
     agent_of,
+    another_one,
     coordinated,
     dash_aside,
     either_bound,
@@ -189,6 +190,7 @@ def find_mentions(text: str) -> list[Mention]:
     if len(out) < len(counts):
         out.extend(coordinated(text, counts, out))
     out.extend(_qualitative(text, tokens, out))
+    out.extend(another_one(text, words, out))  # "... and wounding another"
     return sorted(out, key=lambda m: (m.start, m.outcome))
 
 
