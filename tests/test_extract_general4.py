@@ -110,6 +110,8 @@ FIGURES = [
         [("killed", 6, 6), ("wounded", 1, 1)],
     ),
     ("Gunmen killed another 12 people.", [("killed", 12, 12)]),
+    # "several locations" counts places, not the dead named after them
+    ("Shells hit several locations and half of those killed were children.", []),
     # "how many" asks; it counts nobody
     ("It is not clear how many people were abducted, the mayor said.", []),
     ("It was unclear how many were still missing.", []),
