@@ -630,8 +630,9 @@ def test_a_background_event_dated_to_a_week_stays_out_of_its_articles_incident()
 
 def test_a_report_joins_the_day_most_of_whose_reports_give_its_toll() -> None:
     # A city struck day after day; a report dated only by its publication on the 6th fits
-    # the 5th or the 6th best and repeats 9 killed. One report of the 5th gives 9, as do all
-    # three of the 6th: the toll of the 6th, and a coincidence on the 5th.
+    # the 5th or the 6th best and repeats 9 killed. One report dated the 5th gives 9, as do
+    # all three of the 6th: the toll of the 6th. The 5th's other reports give 2, so that one
+    # is the 6th's report misdated (`assign.TOLL_RELAYS`), and the 5th stays apart.
     others = [
         claim(location="Saraqib", date=f"2018-02-0{day}", low=day, high=day, source=s)
         for day in (3, 4, 7)
@@ -648,7 +649,9 @@ def test_a_report_joins_the_day_most_of_whose_reports_give_its_toll() -> None:
     undated = claim(location="Saraqib", published="2018-02-06", low=9, high=9, source="Wire")
     result = cluster_claims([*others, *fifth, *sixth, undated])
     assert same(result, undated.claim_id, *(c.claim_id for c in sixth))
-    assert not same(result, undated.claim_id, fifth[0].claim_id)
+    assert same(result, fifth[0].claim_id, *(c.claim_id for c in sixth))
+    assert not same(result, undated.claim_id, fifth[1].claim_id)
+    assert same(result, *(c.claim_id for c in fifth[1:]))
 
 
 def test_a_misdated_report_moves_to_the_day_whose_victims_and_toll_it_gives() -> None:

@@ -172,3 +172,32 @@ def test_a_report_near_the_town_between_two_struck_days_stays_apart() -> None:
     near = claim(location="east of Saraqib", date="2018-02-04", victim="civilians")
     result = incident_of(cluster_claims([*days[3], *days[5], near]))
     assert result[near.claim_id] not in {result[days[3][0].claim_id], result[days[5][0].claim_id]}
+
+
+def test_a_report_giving_the_toll_of_the_day_before_is_its_misdated_report() -> None:
+    # Daily strikes on one town by one side on civilians, each day with its own toll. A
+    # report dated to the middle day gives the first day's toll, which three reports of that
+    # day give and none of its own day does: it is the first day's report, misdated.
+    tolls = {3: 12, 4: 5, 5: 7}
+    days = {
+        day: [
+            claim(date=f"2018-02-{day:02d}", victim="civilians", low=n, high=n, source=s)
+            for s in ("Monitor", "Medics", "Civil defence")
+        ]
+        for day, n in tolls.items()
+    }
+    report = claim(date="2018-02-04", victim="civilians", low=12, high=12, source="Activists")
+    result = incident_of(cluster_claims([*days[3], *days[4], *days[5], report]))
+    assert result[report.claim_id] == result[days[3][0].claim_id]
+    assert len({result[c[0].claim_id] for c in days.values()}) == 3
+
+
+def test_two_groups_the_same_size_a_day_apart_and_alone_join() -> None:
+    # Two reports give day 20 and two day 21 at a place hit on no other day around: one
+    # incident, whichever pair has the day wrong.
+    label = np.array([0, 0, 1, 1], dtype=np.int64)
+    key = _keys(3, [20, 20, 21, 21])
+    a, b = _all_pairs(len(label))
+    score, bonus = np.full(len(a), 3.0), np.zeros(len(a))
+    joined = merge.join_lone_days(label, key, a, b, score, bonus, merge.LONE_FLOOR)
+    assert set(joined.tolist()) == {0}

@@ -11,12 +11,14 @@
    and a lone seed only into a larger group (so two lone seeds never swap) that it repeats a
    count of or that it clearly beats the threshold for, that is not at odds with it (other
    actors), and, in a place struck on the days either side, only on strong evidence. A
-   report at odds with its own group that repeats none of its counts moves to the best
-   group a day away that repeats one or names its victims and is not at odds with it (a
-   misdated report). Every further pair repeating a count adds to the average: a group's
-   toll outweighs one coincidence. A report dated only to a window of weeks joins only a
-   clearly best group. Because each unit is
-   compared with a whole group, and groups do not grow during the round, a chain of pairwise
+   report at odds with its own group (or giving a toll that several reports of another
+   group give) that repeats none of its counts moves to the best group a day away that
+   repeats one or names its victims and is not at odds with it (a misdated report). Every
+   further pair repeating a count adds to the average: a group's toll outweighs one
+   coincidence. A report dated only to a window of weeks joins only a clearly best group.
+   A report near a town dated to a day between two of the town's struck days, on which no
+   report in the town is dated, joins neither. Because each unit is compared with a whole
+   group, and groups do not grow during the round, a chain of pairwise
    links (a city struck day after day) cannot pull incidents together.
 4. **The rest.** Units that joined nothing are grouped by their coarser place key and window
    and go through the same attachment among themselves; what is left stands alone.
@@ -74,6 +76,10 @@ COUNT_RELAY: Final = 0.5
 #: at 1): "one killed" repeated is what many incidents' reports say.
 RELAY_STEP: Final = 1.0
 RELAY_CAP: Final = 3
+#: The further relays (weighted as for `RELAY_STEP`) with which a group's reports repeat a
+#: report's figure for it to be that group's toll: a report that repeats none of its own
+#: group's counts but gives the toll of the incident a day away is its misdated report.
+TOLL_RELAYS: Final = 1.0
 #: The share of a unit's pairs with a group that must contradict it (other actors) before the
 #: group counts as at odds with it: one report with the sides swapped does not make it so.
 CLASH_SHARE: Final = 0.5
@@ -237,7 +243,9 @@ def attach(
     fits = groups.misdated(~own, all_same, best_bonus > COUNT_RELAY, agree, clash)
     moved, _ = groups.best_of_segments(cu, cg, avg, fits, group_key)
     mu, mg = cu[moved], cg[moved]
-    misdated = own_clash[mu] & ~own_relay[mu] & (avg[moved] >= threshold - LONE_RELIEF)
+    # At odds with its own group, or giving a toll that several reports of the other give.
+    misdated = (own_clash[mu] | (relays[moved] >= TOLL_RELAYS)) & ~own_relay[mu]
+    misdated &= avg[moved] >= threshold - LONE_RELIEF
     elsewhere_to = np.full(n_units, -1, dtype=np.int64)
     elsewhere_to[mu[misdated]] = mg[misdated]
     bg = np.where(seeded[bu] & ~alone & ~leave & (elsewhere_to[bu] >= 0), elsewhere_to[bu], bg)

@@ -88,8 +88,11 @@ def join_lone_days(
         nxt = single.get(k + 1)
         if nxt is None or (k - 1) in present or (k + 2) in present:
             continue
+        # The smaller group joins the larger. Of two the same size, the later day's joins
+        # when each has several reports (which one is misdated is not known, but they are one
+        # incident either way); two single reports a day apart may be two strikes.
         small, large = (g, nxt) if size[g] < size[nxt] else (nxt, g)
-        if size[small] == size[large]:
+        if size[small] == size[large] == 1:
             continue
         joins[small] = large
     if not joins:
