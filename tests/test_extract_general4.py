@@ -286,6 +286,17 @@ CLAIMANTS = [
         "Three men were hospitalized with shrapnel wounds.",
         [("wounded", 3, "The governor, Ivan Petrenko", "official")],
     ),
+    # the agent of a passive, then the speaker: not "descriptor, name"
+    (
+        "Five people were beheaded by militants in the north, Carta de Mocambique reports.",
+        [("killed", 5, "Carta de Moçambique", "media")],
+    ),
+    # "according to a report in X": X's report
+    (
+        "Raiders murdered six farmers, according to a report in Monday's issue of the "
+        "independent newssheet Carta de Mocambique.",
+        [("killed", 6, "Carta de Moçambique", "media")],
+    ),
     # a deputy or lawmaker is an official
     (
         "Lawmaker Tom Veer said 11 people died in the blast.",

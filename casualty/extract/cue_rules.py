@@ -61,7 +61,11 @@ _NO_SPEAKER: Final = re.compile(
 #: The figures a source compiled: "figures compiled by", "data from", "a tally by".
 _FIGURES_OF: Final = re.compile(
     r"\s*(?:the\s+|an?\s+)?(?:latest\s+|official\s+|preliminary\s+)?(?:figures|data|estimates?"
-    r"|tall(?:y|ies)|statistics|counts?|records)\s+(?:\w+ed\s+)?(?:by|from|of)\s+",
+    r"|tall(?:y|ies)|statistics|counts?|records)\s+(?:\w+ed\s+)?(?:by|from|of)\s+"
+    # "a report in Wednesday's issue of the newssheet X", "a report by X": X's report
+    r"|\s*an?\s+report\s+(?:by|from|in)\s+(?:[\w'’]+\s+issue\s+of\s+)?(?:the\s+)?"
+    r"(?:(?:independent|local|state|daily|weekly|online)\s+)*(?:newssheet|newspaper|daily"
+    r"|weekly|news\s+site|website|outlet|paper)?\s*[\"“]?",
     re.IGNORECASE,
 )
 #: A sentence that adds to the last one's toll: "Nine others were hurt", "A further six".
@@ -117,7 +121,9 @@ _OWN_COUNT: Final = re.compile(
     r"|witness|staff|calculation",
     re.IGNORECASE,
 )
-_FIGURE_WORDS: Final = ("figure", "data", "estimate", "tall", "statistic", "count", "record")
+_FIGURE_WORDS: Final = (
+    "figure", "data", "estimate", "tall", "statistic", "count", "record", "report"
+)  # fmt: skip
 
 
 def is_passive(text: str, start: int, end: int) -> bool:

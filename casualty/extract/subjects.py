@@ -92,7 +92,12 @@ def subject_phrase(text: str) -> tuple[str, int, int]:
     if conj is not None and len(parts) == 1 and not _both_claimants(last):
         s += conj.end()
     s, e = _trim(text, s, e)
-    if len(parts) >= 2:
+    # "killed by militants in X, Carta de Mocambique reports": the agent of a passive, then
+    # the speaker, is no "descriptor, name" pair.
+    passive_agent = (
+        last_stop is not None and last_stop.group().lower() == "by" and parts[-2:][0][0] == start
+    )
+    if len(parts) >= 2 and not passive_agent:
         ps, pe = _trim(text, *parts[-2])
         prev = text[ps:pe]
         cur = text[s:e]
