@@ -297,6 +297,18 @@ CLAIMANTS = [
         "independent newssheet Carta de Mocambique.",
         [("killed", 6, "Carta de Moçambique", "media")],
     ),
+    # "alleged" speaks; "the alleged attacker" does not
+    (
+        "The committee alleged that raiders killed more than 40 people.",
+        [("killed", 41, "The committee", "monitor")],
+    ),
+    ("The alleged attacker killed three people.", [("killed", 3, "Example Wire", "media")]),
+    # "an attack in which 11 died, that was later claimed by X": X did it, not counted it
+    (
+        "It follows an attack on Friday in which 11 guards were killed, that was later claimed "
+        "by the Velm Front.",
+        [("killed", 11, "Example Wire", "media")],
+    ),
     # a deputy or lawmaker is an official
     (
         "Lawmaker Tom Veer said 11 people died in the blast.",

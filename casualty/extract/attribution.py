@@ -242,6 +242,8 @@ class Attributor(SpeakerPhrases):
                     continue
                 if word in ("read", "reads") and not rules.statement_reads(text, m.start()):
                     continue  # only "the statement read: ..." speaks
+                if word.startswith("alleg") and speaker_rules.adjective(text, m.start()):
+                    continue  # "the alleged attacker": no speech
                 if word in ("claim", "reports") and claim_is_noun(text, m.start(), m.end()):
                     continue  # "the claim of 40 dead", "on these reports": a noun
                 if word.startswith("claim") and (

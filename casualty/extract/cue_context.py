@@ -113,11 +113,20 @@ _ATTACK_CLAIMED: Final = re.compile(
 )
 
 
+_RELATIVE_CLAIMED: Final = re.compile(
+    r"\b(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+(?:later\s+|subsequently\s+|"
+    r"also\s+|since\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def attack_claimed(text: str, start: int, end: int) -> bool:
     """Whether "claimed" at `start` is followed by "by" and follows an attack noun: "an
     attack in the capital claimed by the Front" names who did it, not who counted."""
     if not text[end : end + 4].lower().startswith(" by "):
         return False
+    if _RELATIVE_CLAIMED.search(text, max(0, start - 40), start):
+        return True  # "..., that was later claimed by the Islamic State group"
     return _ATTACK_CLAIMED.search(text, max(0, start - 48), start) is not None
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from casualty.registry import Registry
 
 __all__ = [
+    "adjective",
     "apposed",
     "debunked",
     "described_type",
@@ -156,3 +157,14 @@ _NO_QUOTE: Final = re.compile(
 def quotes_nobody(speakers: Sequence[Speaker]) -> bool:
     """Whether none of `speakers` can be the voice of a quotation without a speaker."""
     return bool(speakers) and all(_NO_QUOTE.search(s.name) for s in speakers)
+
+
+#: A determiner right before a word: "the alleged attacker" (an adjective, not a verb).
+_DETERMINER_BEFORE: Final = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|its|their|his|her)\s+$", re.IGNORECASE
+)
+
+
+def adjective(text: str, start: int) -> bool:
+    """Whether the word at `start` follows a determiner ("the alleged attacker")."""
+    return _DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None
