@@ -201,3 +201,23 @@ def test_two_groups_the_same_size_a_day_apart_and_alone_join() -> None:
     score, bonus = np.full(len(a), 3.0), np.zeros(len(a))
     joined = merge.join_lone_days(label, key, a, b, score, bonus, merge.LONE_FLOOR)
     assert set(joined.tolist()) == {0}
+
+
+def test_of_two_reports_at_odds_on_one_day_only_the_one_repeating_a_toll_moves() -> None:
+    # Day 3 has two reports that name other victims: one names day 4's (a misdated report
+    # of day 4, which repeats day 4's toll), the other day 2's victims with a toll of its
+    # own. One against one says nothing about which report is the day's: only the one that
+    # repeats a toll of the day after moves; the other stays the day-3 incident.
+    day2 = [
+        claim(date="2018-02-02", victim="civilians", low=6, high=6, source=s)
+        for s in ("Monitor", "Medics", "Civil defence")
+    ]
+    day4 = [
+        claim(date="2018-02-04", victim="Islamic State", low=8, high=8, source=s)
+        for s in ("Monitor", "Medics", "Civil defence")
+    ]
+    own = claim(date="2018-02-03", victim="civilians", low=2, high=2, source="Police")
+    misdated = claim(date="2018-02-03", victim="Islamic State", low=8, high=8, source="Activists")
+    result = incident_of(cluster_claims([*day2, *day4, own, misdated]))
+    assert result[misdated.claim_id] == result[day4[0].claim_id]
+    assert result[own.claim_id] != result[day2[0].claim_id]

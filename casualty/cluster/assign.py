@@ -213,6 +213,10 @@ def attach(
     own_relay[cu[own]] = best_bonus[own] > COUNT_RELAY
     own_clash = np.zeros(n_units, dtype=bool)
     own_clash[cu[own]] = clash[own]
+    # Victims alone move a report only when its group's other reports outnumber it: of two
+    # reports of one day at odds with each other, either may be the misdated one.
+    outnumbered = np.zeros(n_units, dtype=bool)
+    outnumbered[cu[own]] = others[own] > unit_size[cu[own]]
     # Best other group per unit (highest average, then smallest group key, then group) and
     # the runner-up's average: a clear winner may join below the threshold. Entries come
     # sorted by unit (`uniq` is), so each unit's entries are one segment.
@@ -240,7 +244,7 @@ def attach(
     daily = groups.present(own_key - 1, group_key) & groups.present(own_key + 1, group_key)
     lone_ok &= ~bclash & (~daily | (ba >= threshold + LONE_EXTRA))
     leave = (ba >= threshold) & (ba > own_avg[bu] + MOVE_MARGIN)
-    fits = groups.misdated(~own, all_same, best_bonus > COUNT_RELAY, agree, clash)
+    fits = groups.misdated(~own, all_same, best_bonus > COUNT_RELAY, agree & outnumbered[cu], clash)
     moved, _ = groups.best_of_segments(cu, cg, avg, fits, group_key)
     mu, mg = cu[moved], cg[moved]
     # At odds with its own group, or giving a toll that several reports of the other give.
