@@ -309,6 +309,16 @@ CLAIMANTS = [
         "by the Velm Front.",
         [("killed", 11, "Example Wire", "media")],
     ),
+    # "reports from X indicate": the reports are a noun, X the claimant
+    (
+        "Separate reports from Deutsche Welle (DW) indicate that seven teachers were killed.",
+        [("killed", 7, "Deutsche Welle", "media")],
+    ),
+    # a medical practitioner is a medical source
+    (
+        "A medical practitioner confirmed that 18 people sustained serious injuries.",
+        [("wounded", 18, "A medical practitioner", "medical")],
+    ),
     # a deputy or lawmaker is an official
     (
         "Lawmaker Tom Veer said 11 people died in the blast.",

@@ -38,7 +38,9 @@ _DETERMINED: Final = re.compile(
     r"several|other|earlier|unconfirmed)|['’]s)\s+$",
     re.IGNORECASE,
 )
-_NOUN_AFTER: Final = re.compile(r"\s+(?:of|was|is|were|for|about|by|has|had)\b", re.IGNORECASE)
+_NOUN_AFTER: Final = re.compile(
+    r"\s+(?:of|was|is|were|for|about|by|from|in|has|had|indicate|suggest|say)\b", re.IGNORECASE
+)
 _LAST_TWO: Final = re.compile(r"([\w'’]+)\s+([\w'’]+)\s+$")
 _DETERMINER: Final = re.compile(
     r"the|a|an|this|that|its|their|his|her|whose|any|no|[\w]+['’]s", re.IGNORECASE
