@@ -319,6 +319,12 @@ CLAIMANTS = [
         "A medical practitioner confirmed that 18 people sustained serious injuries.",
         [("wounded", 18, "A medical practitioner", "medical")],
     ),
+    # "X accused Y of killing N": X claims it; "Y is accused of killing N" names no speaker
+    (
+        "The committee accused the militia of killing more than 40 children.",
+        [("killed", 41, "The committee", "monitor")],
+    ),
+    ("The militia is accused of killing 40 people.", [("killed", 40, "Example Wire", "media")]),
     # a deputy or lawmaker is an official
     (
         "Lawmaker Tom Veer said 11 people died in the blast.",

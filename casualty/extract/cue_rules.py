@@ -110,6 +110,11 @@ _TOLL_OBJECT: Final = re.compile(
     re.IGNORECASE,
 )
 _AFTER_QUOTE: Final = re.compile(r"[”\"]\s*,\s*$")
+_ACCUSED_OF: Final = re.compile(
+    r"\s+[“\"]?[^.;:]{1,60}?\bof\s+(?:killing|murdering|massacring|executing|abducting"
+    r"|kidnapping|wounding)\b",
+    re.IGNORECASE,
+)
 #: "spoke of" and a figure (or a toll noun): "a deputy spoke of 23 deaths".
 _OF_FIGURE: Final = re.compile(r"\s+of\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?[\w-]+", re.I)
 #: A determiner before "updated"/"revised": an adjective ("an updated figure"), not a verb.
@@ -213,6 +218,8 @@ def toll_verb(text: str, start: int, end: int) -> bool:
     its object ("put the toll at 12"), not an adjective ("came with an updated figure")."""
     if _AFTER_QUOTE.search(text, max(0, start - 4), start):
         return True  # '"...", published the tracker': an inverted speech verb
+    if text[start:end].lower().startswith("accus"):
+        return _ACCUSED_OF.match(text, end) is not None  # "accused the RSF of killing 43"
     if text[start:end].lower().startswith("spo"):
         return _OF_FIGURE.match(text, end) is not None  # "spoke of 23 deaths"
     if _TOLL_OBJECT.match(text, end) is None:
