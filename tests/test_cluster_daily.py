@@ -221,3 +221,35 @@ def test_of_two_reports_at_odds_on_one_day_only_the_one_repeating_a_toll_moves()
     result = incident_of(cluster_claims([*day2, *day4, own, misdated]))
     assert result[misdated.claim_id] == result[day4[0].claim_id]
     assert result[own.claim_id] != result[day2[0].claim_id]
+
+
+def test_in_a_place_struck_daily_a_lone_report_moves_only_with_a_repeated_count() -> None:
+    # Days 3, 4 and 5 are struck; day 4's only report names no day (so it is dated by its
+    # publication, which often follows a strike by a day) and gives its own toll. Next to
+    # the strikes of the days around, that is day 4's strike, not a late report of day 3's.
+    days = {
+        day: [
+            claim(date=f"2018-02-{day:02d}", victim="civilians", low=day, high=day, source=s)
+            for s in ("Monitor", "Medics", "Civil defence")
+        ]
+        for day in (3, 5)
+    }
+
+    def lone(low: int) -> Claim:
+        return claim(
+            date="2018-02-04",
+            published="2018-02-04",
+            victim="civilians",
+            low=low,
+            high=low,
+            source="Activists",
+            text=f"Shelling killed {low} civilians in Saraqib, activists said.",
+        )
+
+    own = lone(11)
+    result = incident_of(cluster_claims([*days[3], *days[5], own]))
+    assert result[own.claim_id] not in {result[days[3][0].claim_id], result[days[5][0].claim_id]}
+    # Repeating the toll day 3's reports give, it is their late report.
+    late = lone(3)
+    result = incident_of(cluster_claims([*days[3], *days[5], late]))
+    assert result[late.claim_id] == result[days[3][0].claim_id]

@@ -10,16 +10,16 @@
    threshold; a seeded unit moves only when another group beats its own by a clear margin,
    and a lone seed only into a larger group (so two lone seeds never swap) that it repeats a
    count of or that it clearly beats the threshold for, that is not at odds with it (other
-   actors), and, in a place struck on the days either side, only on strong evidence. A
-   report at odds with its own group (or giving a toll that several reports of another
-   group give) that repeats none of its counts moves to the best group a day away that
-   repeats one or names its victims and is not at odds with it (a misdated report). Every
-   further pair repeating a count adds to the average: a group's toll outweighs one
-   coincidence. A report dated only to a window of weeks joins only a clearly best group.
-   A report near a town dated to a day between two of the town's struck days, on which no
-   report in the town is dated, joins neither. Because each unit is compared with a whole
-   group, and groups do not grow during the round, a chain of pairwise
-   links (a city struck day after day) cannot pull incidents together.
+   actors), and, in a place struck on the days either side, only on strong evidence that
+   includes a repeated count. A report at odds with its own group (or giving a toll that
+   several reports of another group give) that repeats none of its counts moves to the best
+   group a day away that repeats one or names its victims and is not at odds with it (a
+   misdated report). Every further pair repeating a count adds to the average: a group's
+   toll outweighs one coincidence. A report dated only to a window of weeks joins only a
+   clearly best group. A report near a town dated to a day between two of the town's
+   struck days, on which no report in the town is dated, joins neither. Because each unit
+   is compared with a whole group, and groups do not grow during the round, a chain of
+   pairwise links (a city struck day after day) cannot pull incidents together.
 4. **The rest.** Units that joined nothing are grouped by their coarser place key and window
    and go through the same attachment among themselves; what is left stands alone.
 5. **Second look** (`merge.join_lone_days`). A small group of reports agreeing on a wrong
@@ -239,10 +239,12 @@ def attach(
     relaxed = (ba >= threshold) | (clear & (ba >= threshold - LONE_RELIEF))
     lone_ok = (clear & brelay & (ba >= threshold - LONE_RELIEF)) | (ba >= threshold + LONE_EXTRA)
     # In a place struck day after day (groups on the days either side), a lone report is
-    # likelier a strike of its own than a misdated report of the next day's.
+    # likelier a strike of its own than a misdated report of the next day's: it moves only
+    # when it also repeats a count of that day's (a day and a place, or a report dated by
+    # its publication the day after, say nothing there).
     own_key = group_key[np.maximum(group[bu], 0)]
     daily = groups.present(own_key - 1, group_key) & groups.present(own_key + 1, group_key)
-    lone_ok &= ~bclash & (~daily | (ba >= threshold + LONE_EXTRA))
+    lone_ok &= ~bclash & (~daily | ((ba >= threshold + LONE_EXTRA) & brelay))
     leave = (ba >= threshold) & (ba > own_avg[bu] + MOVE_MARGIN)
     fits = groups.misdated(~own, all_same, best_bonus > COUNT_RELAY, agree & outnumbered[cu], clash)
     moved, _ = groups.best_of_segments(cu, cg, avg, fits, group_key)
