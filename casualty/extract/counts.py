@@ -224,9 +224,18 @@ def _vague(seq: list[Tok], phrase: Phrase, first: int, last: int, lex: Lexicon) 
     return _Core(first, last, low, high, "vague")
 
 
+#: Words that make a second figure the upper end of a range ("20 and possibly 40").
+_HEDGES: Final = frozenset({"possibly", "perhaps", "maybe", "probably"})
+
+
 def _range(seq: list[Tok], a: int, num: tuple[int, int], lex: Lexicon) -> _Core:
     value, last = num
     opener = seq[a - 1].low if a > 0 else ""
+    hedged = last + 3 < len(seq) and seq[last + 2].low in _HEDGES  # "20 and possibly 40"
+    if hedged and seq[last + 1].low in ("and", "or", ","):
+        other = numeric(seq, last + 3, lex)
+        if other is not None and other[0] > value:
+            return _Core(a, other[1], value, other[0], "hedged")
     if last + 2 < len(seq):
         link = seq[last + 1].low
         joins = link in DASHES or link == "or" or (link == "to" and opener != "from")
@@ -283,7 +292,13 @@ def _read(
     bare_noun = mod == "qualitative" and core.head is not None and first == last
     if bare_noun and _is_head_of(prev, seq, first):
         return None
-    if mod in ("exact", "range", "vague"):
+    if mod == "hedged":  # "(at least) 20 and possibly 40": the second figure is the top
+        mod = "range"
+        pre = bound_before(seq, first, lex)
+        if pre is not None and pre[0] in ("at_least", "more_than"):
+            first = pre[1]
+            low = _bounded(pre[0], low, high)[0]
+    elif mod in ("exact", "range", "vague"):
         pre = bound_before(seq, first, lex)
         if pre is not None:
             mod, first = pre

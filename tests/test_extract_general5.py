@@ -1,0 +1,65 @@
+"""Patterns left over from the fourth round of unseen articles (engineer U2), as tables of
+invented sentences: a space as thousands separator, hedged ranges, and the claimant, place
+and actor patterns that follow. The sentences are written for these tests; none comes from
+a news article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.extract import extract_document
+from casualty.extract.counts import find_counts
+from casualty.model import Claim, Document
+
+
+def _claims(text: str, published: str = "2022-05-10") -> list[Claim]:
+    doc = Document(id="g5", text=text, published=published, outlet="Example Wire")
+    return list(extract_document(doc))
+
+
+def _figures(text: str) -> list[tuple[str, int | None, int | None]]:
+    return sorted((c.outcome, c.low, c.high) for c in _claims(text) if c.kind != "omission")
+
+
+COUNTS = [
+    # a space as thousands separator: one figure ...
+    ("nearly 4 000 villagers died", [("nearly 4 000", 4000, 4000)]),
+    ("some 250 000 people fled", [("some 250 000", 250000, 250000)]),
+    ("at least 1 200 000 were displaced", [("at least 1 200 000", 1200000, None)]),
+    ("between 2 000 and 3 500 dead", [("between 2 000 and 3 500", 2000, 3500)]),
+    # ... but not after a month (a date then a figure), nor a group that is no thousands group
+    ("on June 4 300 recruits deserted", [("4", 4, 4), ("300", 300, 300)]),
+    ("killed 12  300 wounded", [("12", 12, 12), ("300", 300, 300)]),
+    ("12 3000 dead", [("12", 12, 12), ("3000", 3000, 3000)]),
+    ("2019 400 dead", [("2019", 2019, 2019), ("400", 400, 400)]),
+    # a hedged second figure is the top of a range
+    ("at least 30 and possibly 60 herders", [("at least 30 and possibly 60", 30, 60)]),
+    ("more than 10, perhaps 15 guards", [("more than 10, perhaps 15", 11, 15)]),
+    ("8 or maybe 9 boys", [("8 or maybe 9", 8, 9)]),
+    # ... only a larger one, and only after a hedge word
+    ("at least 30 and 60 more", [("at least 30", 30, None), ("60", 60, 60)]),
+    ("30 and possibly 5 more", [("30", 30, 30), ("5", 5, 5)]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), COUNTS)
+def test_counts(text: str, want: list[tuple[str, int | None, int | None]]) -> None:
+    assert [(c.qualifier, c.low, c.high) for c in find_counts(text)] == want
+
+
+FIGURES = [
+    (
+        "Aid groups say nearly 6 000 civilians have been killed in the region since 2020.",
+        [("killed", 6000, 6000)],
+    ),
+    (
+        "Monitors say at least 25 and possibly 50 fishermen were killed in the raids.",
+        [("killed", 25, 50)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), FIGURES)
+def test_figures(text: str, want: list[tuple[str, int | None, int | None]]) -> None:
+    assert _figures(text) == want
