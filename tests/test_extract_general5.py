@@ -63,3 +63,43 @@ FIGURES = [
 @pytest.mark.parametrize(("text", "want"), FIGURES)
 def test_figures(text: str, want: list[tuple[str, int | None, int | None]]) -> None:
     assert _figures(text) == want
+
+
+def _omitters(text: str) -> list[str]:
+    return sorted(c.source for c in _claims(text) if c.kind == "omission")
+
+
+OMITTERS = [
+    # a joint subject: each of its parts gave no figure
+    (
+        "Raiders killed nine herders near Tobo. The army and the police did not respond to "
+        "requests for comment.",
+        ["The army", "the police"],
+    ),
+    # "Neither X nor Y have confirmed": the verb is negative, both are omitters
+    (
+        "Raiders killed nine herders near Tobo. Neither the army nor the police have confirmed "
+        "a toll.",
+        ["the army", "the police"],
+    ),
+    (
+        "Raiders killed nine herders near Tobo. Neither the governor nor the army has commented.",
+        ["the army", "the governor"],
+    ),
+    # ... but a verb past a clause break belongs to another subject
+    (
+        "Raiders killed nine herders near Tobo. Neither the army nor the police were at the "
+        "scene, but the ministry has confirmed the deaths.",
+        [],
+    ),
+    # a lone subject stays one omitter
+    (
+        "Raiders killed nine herders near Tobo. The army did not respond to requests for comment.",
+        ["The army"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), OMITTERS)
+def test_omitters(text: str, want: list[str]) -> None:
+    assert _omitters(text) == want

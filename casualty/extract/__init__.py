@@ -107,6 +107,7 @@ _OMISSION_WORDS = (
     "silent",
     "declined",
     "refused",
+    "neither",
 )
 _OMISSION_CUE = case_free(
     r"\b(?:" + "|".join(_OMISSION_WORDS) + r")\b", r"\b(?:" + trie_regex(_OMISSION_WORDS) + r")\b"
@@ -162,30 +163,40 @@ def _omissions(
 ) -> list[Claim]:
     out: list[Claim] = []
     for om in omissions:
-        speaker = attributor.omitter(sentence, om.start)
-        if speaker is None:
-            continue
-        phrase = sentence.text[om.end : om.end + 60]
-        victim, category = victim_of(phrase, reg)
-        if victim is None:
-            victim = generic_victim(phrase, lambda: context.parties(reg))
-        placed = context.placement(index, om.start)
-        placed.pop("kind", None)  # an omission stays one, even of a period total
-        claim = Claim(
-            source=speaker.name,
-            source_type=speaker.source_type,
-            outcome=om.outcome,
-            kind="omission",
-            reported_by=doc.outlet,
-            doc=doc.id,
-            span=(sentence.start, sentence.end),
-            published=doc.published,
-            victim=victim,
-            victim_category=category,
-            qualifier=om.qualifier,
-            text=sentence.text,
-            url=doc.url,
-            **placed,
-        )
-        out.append(claim)
+        for speaker in attributor.omitters(sentence, om.start):
+            out.append(_omission(doc, reg, context, index, sentence, om, speaker))
     return out
+
+
+def _omission(
+    doc: Document,
+    reg: Registry,
+    context: ArticleContext,
+    index: int,
+    sentence: Sentence,
+    om: Omission,
+    speaker: Speaker,
+) -> Claim:
+    """One omission record: ``speaker`` gave no figure of ``om``."""
+    phrase = sentence.text[om.end : om.end + 60]
+    victim, category = victim_of(phrase, reg)
+    if victim is None:
+        victim = generic_victim(phrase, lambda: context.parties(reg))
+    placed = context.placement(index, om.start)
+    placed.pop("kind", None)  # an omission stays one, even of a period total
+    return Claim(
+        source=speaker.name,
+        source_type=speaker.source_type,
+        outcome=om.outcome,
+        kind="omission",
+        reported_by=doc.outlet,
+        doc=doc.id,
+        span=(sentence.start, sentence.end),
+        published=doc.published,
+        victim=victim,
+        victim_category=category,
+        qualifier=om.qualifier,
+        text=sentence.text,
+        url=doc.url,
+        **placed,
+    )

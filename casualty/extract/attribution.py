@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final, NamedTuple
 
 from casualty.extract import cue_rules as rules
@@ -34,6 +34,7 @@ from casualty.extract.cue_context import (
     claim_is_noun,
     opens_quote,
 )
+from casualty.extract.omissions import neither_as_and
 from casualty.extract.sentences import Sentence
 from casualty.extract.speaker_phrases import WINDOW as _WINDOW
 from casualty.extract.speaker_phrases import SpeakerPhrases
@@ -191,11 +192,15 @@ class Attributor(SpeakerPhrases):
             return self.carry  # _more: "Nine others were hurt" right after the speaker's toll
         return (self.default,)
 
-    def omitter(self, sentence: Sentence, pos: int) -> Speaker | None:
+    def omitters(self, sentence: Sentence, pos: int) -> tuple[Speaker, ...]:
         """Who the omission cue at `pos` speaks of: the subject of its clause, else the
-        speaker of the sentence ("X said ..., adding that losses were still being counted")."""
+        speaker of the sentence ("X said ..., adding that losses were still being counted");
+        each of a joint subject ("The army and the police did not respond")."""
         # "X confirmed the attack without giving a toll": not the words before "without"
         without = sentence.text[pos : pos + 7].lower() == "without"
+        joint = neither_as_and(sentence.text, pos)  # "Neither X nor Y have confirmed": both
+        if joint is not None:
+            sentence = replace(sentence, text=joint)
         found = () if without else self._subject(sentence, pos)
         if not found or all(f.source_type == "media" for f in found):
             found = tuple(s for s in self._pick(self._cues(sentence), pos) if s.name != self.outlet)
@@ -205,11 +210,11 @@ class Attributor(SpeakerPhrases):
         if not found and without:  # the speaker, else the clause's subject ("It praised ...")
             found = self._subject(sentence, pos, first=True)
         if not found or found[0].name.lower() == "there":
-            return None
-        speaker = found[0]
-        if speaker.source_type == "unknown":
-            speaker = Speaker(speaker.name, head_type(speaker.name), speaker.named)
-        return speaker
+            return ()
+        return tuple(
+            Speaker(s.name, head_type(s.name), s.named) if s.source_type == "unknown" else s
+            for s in found
+        )
 
     # --- cues -------------------------------------------------------------------------------
 

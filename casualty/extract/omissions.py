@@ -52,6 +52,18 @@ _KILLED: Final = re.compile(r"\b(?:dead|killed|deaths?|died)\b", re.IGNORECASE)
 _LOSSES: Final = re.compile(r"\b(?:wounded|injured|injuries)\b", re.IGNORECASE)
 
 
+#: "Neither X nor Y have confirmed a toll": a verb made negative by a "neither ... nor"
+#: subject before it (the verb alone, "has confirmed", is no omission).
+_NEITHER: Final = re.compile(r"\bneither\b[^.;:]{1,120}?\bnor\b", re.IGNORECASE)
+_BREAK: Final = re.compile(r"[,;:()]|\b(?:but|and|who|which|that|while|as)\b", re.IGNORECASE)
+_GIVEN: Final = re.compile(
+    r"\b(?:has|have|had|did|does|do)\s+(?:yet\s+)?(?:confirmed|given|released|disclosed"
+    r"|provided|published|announced|commented|responded|confirm|give|release|disclose|provide"
+    r"|publish|announce|comment|respond)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Omission:
     """One explicit omission in a sentence: where the cue is and what was left out."""
@@ -65,7 +77,7 @@ class Omission:
 def find_omissions(sentence: str) -> list[Omission]:
     """Omission cues of one sentence whose object is a casualty topic."""
     out: list[Omission] = []
-    for m in _OMISSION.finditer(sentence):
+    for m in _cues(sentence):
         window = sentence[m.end() : m.end() + 80]
         cue = m.group().lower()
         if _SILENT.search(cue) or cue.startswith("no ") or _TOPIC.search(cue):
@@ -80,3 +92,34 @@ def find_omissions(sentence: str) -> list[Omission]:
         outcome = "wounded" if _LOSSES.search(window) and not killed else "killed"
         out.append(Omission(m.start(), m.end(), " ".join(m.group().split()), outcome))
     return out
+
+
+def _cues(sentence: str) -> list[re.Match[str]]:
+    """Omission cues, and the verb of a "neither X nor Y" subject (its first after "nor")."""
+    found = list(_OMISSION.finditer(sentence))
+    neither = _NEITHER.search(sentence)
+    if neither is not None:
+        verb = _GIVEN.search(sentence, neither.end(), neither.end() + 80)
+        if verb is not None and _BREAK.search(sentence, neither.end(), verb.start()):
+            verb = None  # "Neither X nor Y said how ..., but Z has confirmed": Z's
+        if verb is not None and not any(m.start() <= verb.start() < m.end() for m in found):
+            found.append(verb)
+            found.sort(key=lambda m: m.start())
+    return found
+
+
+def neither_as_and(sentence: str, pos: int) -> str | None:
+    """``sentence`` with a "Neither X nor Y" subject before ``pos`` read as "X and Y" (same
+    length, offsets kept: "Neither" blanked, "nor" -> "and"), else None."""
+    neither = _NEITHER.search(sentence, 0, pos)
+    if neither is None:
+        return None
+    s, e = neither.span()
+    nor = sentence[e - 3 : e]
+    return (
+        sentence[:s]
+        + " " * 7
+        + sentence[s + 7 : e - 3]
+        + ("And" if nor[0].isupper() else "and")
+        + sentence[e:]
+    )
