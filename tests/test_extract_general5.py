@@ -103,3 +103,43 @@ OMITTERS = [
 @pytest.mark.parametrize(("text", "want"), OMITTERS)
 def test_omitters(text: str, want: list[str]) -> None:
     assert _omitters(text) == want
+
+
+BURNED = [
+    ("At least nine traders were burnt to death when raiders set fire to the market.", 9),
+    ("Twenty passengers burned to death after the bus was set alight, police said.", 20),
+]
+
+
+@pytest.mark.parametrize(("text", "low"), BURNED)
+def test_burned_to_death_is_a_killing(text: str, low: int) -> None:
+    assert [(c.outcome, c.low) for c in _claims(text)] == [("killed", low)]
+
+
+_BLASTS = (
+    "Bombs exploded across Baghdad on Monday, killing 40 people, police said.\n"
+    "A car bomb struck a market in Sadr City, killing 25 people.\n"
+    "{between}"
+    "{victims}, and at least 12 burned to death, a medic said."
+)
+
+
+@pytest.mark.parametrize(
+    ("between", "victims", "where"),
+    [
+        # a sentence opening on "the victims" is about the incident just told, even in a
+        # paragraph of its own: that incident's district, not the article's city
+        (
+            "Sadr City is a busy area of shops and cafes.\n",
+            "Most of the victims were shoppers",
+            "Sadr City",
+        ),
+        ("", "The victims were shoppers", "Sadr City"),
+        # ... other sentences of their own paragraph keep the article's main place
+        ("Sadr City is a busy area of shops and cafes.\n", "The market was crowded", "Baghdad"),
+    ],
+)
+def test_the_victims_take_the_place_just_told(between: str, victims: str, where: str) -> None:
+    text = _BLASTS.format(between=between, victims=victims)
+    medic = [c for c in _claims(text) if c.source == "a medic"]
+    assert [(c.low, c.location) for c in medic] == [(12, where)]

@@ -42,6 +42,13 @@ FIGURE_CLAUSE_END: Final = re.compile(r"[,;:]|\s(?:and|while|whereas|but)\s")
 _COLON_HEAD: Final = re.compile(r"\s*[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}:\s")
 #: An anaphoric city or town ("outside the city"): the last one named before.
 THE_CITY: Final = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+of\b)")
+#: A sentence opening on the victims of the incident just told ("Most of the victims were
+#: inside a mall, where dozens ..."): that incident's place, even from an earlier paragraph.
+THE_VICTIMS: Final = re.compile(
+    r"\s*(?:(?:most|many|some|all|half|several|one|two|three|none)\s+of\s+)?the\s+"
+    r"(?:victims|dead|wounded|injured|casualties)\b",
+    re.IGNORECASE,
+)
 
 
 def _joins_places(text: str, found: list[tuple[int, int, Any]], stop: re.Match[str]) -> bool:
@@ -125,6 +132,7 @@ class ArticlePlaces:
         self._all_places: list[tuple[int, int, Any]] | None = None
         self._place_starts: list[int] = []
         self._placed: dict[int, Any] = {}
+        self._placed_before: dict[int, Any] = {}
         self._owned: dict[int, tuple[Any, list[str]]] = {}
         self._chosen: dict[int, Any] = {}
         self._weak: dict[int, Any] = {}
@@ -309,6 +317,10 @@ class ArticlePlaces:
             found = earlier(self.sentences, index, self._placed, lambda j: self._own(j)[0])
             if found is None and THE_ATTACK.search(self.sentences[index].text) is not None:
                 found = self._paragraph_before(index)
+            if found is None and THE_VICTIMS.match(self.sentences[index].text) is not None:
+                found = earlier(
+                    self.sentences, index, self._placed_before, self._below_country, across=True
+                )
             if found is not None:
                 return found
         own = self._own(index)[0]
@@ -337,6 +349,15 @@ class ArticlePlaces:
         if found is None or OTHER_INCIDENT.search(sentences[j + 1].text) is None:
             return None
         return found
+
+    def _below_country(self, index: int) -> Any:
+        """The place of sentence `index` below country level when it names one (a district
+        alone counts: "Karada is a busy area"), else None."""
+        own, loose = self._own(index)
+        if own is None and not (self._loose(index) if index in self._unread else loose):
+            return None
+        found = self.place(index)
+        return found if found is not None and found.kind != "country" else None
 
     def _city(self, index: int) -> Any:
         found = self._own(index)[0]
