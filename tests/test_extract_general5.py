@@ -143,3 +143,36 @@ def test_the_victims_take_the_place_just_told(between: str, victims: str, where:
     text = _BLASTS.format(between=between, victims=victims)
     medic = [c for c in _claims(text) if c.source == "a medic"]
     assert [(c.low, c.location) for c in medic] == [(12, where)]
+
+
+def _claimants(text: str) -> list[tuple[str, int | None, str]]:
+    return [(c.outcome, c.low, c.source) for c in _claims(text) if c.kind != "omission"]
+
+
+CARRIED = [
+    # a speaker-less sentence quoting words, in the speaker's paragraph: the speaker's
+    (
+        'Troops repelled a raid near Dalo, the army said. Gunmen struck the post using "rockets '
+        'and armed drones," leaving four soldiers dead.',
+        [("killed", 4, "the army")],
+    ),
+    # ... not a scare quote of one word
+    (
+        'Troops repelled a raid near Dalo, the army said. Some "bandits" struck the post, '
+        "leaving four soldiers dead.",
+        [("killed", 4, "Example Wire")],
+    ),
+    # ... nor in a new paragraph: the outlet's own voice again
+    (
+        'Troops repelled a raid near Dalo, the army said.\nGunmen struck the post using "rockets '
+        'and armed drones," leaving four soldiers dead.',
+        [("killed", 4, "Example Wire")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CARRIED)
+def test_quoted_wording_carries_the_speaker_on(
+    text: str, want: list[tuple[str, int | None, str]]
+) -> None:
+    assert _claimants(text) == want

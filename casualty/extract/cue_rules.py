@@ -297,6 +297,10 @@ _BARE_TOLL: Final = re.compile(
 )
 
 
+#: A quoted run of at least three words (a scare quote, '"terrorists"', is no quotation).
+_QUOTED_WORDING: Final = re.compile(r"[\"“](?:[^\"“”\s]+\s+){2,12}[^\"“”\s]+[\"”]")
+
+
 def opens_paragraph(text: str, start: int) -> bool:
     """Whether the sentence at `start` of the article `text` opens a paragraph."""
     return "\n" in text[max(0, start - 8) : start] or start == 0
@@ -306,7 +310,12 @@ def carries_on(text: str, after_speaker: bool, new_paragraph: bool) -> bool:
     """Whether a sentence without a speaker of its own carries on the speaker of the sentence
     right before it: it adds to that toll ("Two others died", see `more_victims`), or it only
     states a toll in the same paragraph ("X said ... . Five volunteers were slightly
-    wounded."), as an analyst reads it; a new paragraph is the outlet's own voice again."""
+    wounded."), or quotes words in the same paragraph, as an analyst reads it; a new
+    paragraph is the outlet's own voice again."""
     if more_victims(text, after_speaker):
         return True
-    return after_speaker and not new_paragraph and _BARE_TOLL.match(text) is not None
+    if not after_speaker or new_paragraph:
+        return False
+    # ... or it quotes the same statement's wording without a speaker ("Gunmen attacked the
+    # post using 'rockets and armed drones', killing 12."): not the outlet's own words.
+    return _BARE_TOLL.match(text) is not None or _QUOTED_WORDING.search(text) is not None
