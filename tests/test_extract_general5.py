@@ -176,3 +176,46 @@ def test_quoted_wording_carries_the_speaker_on(
     text: str, want: list[tuple[str, int | None, str]]
 ) -> None:
     assert _claimants(text) == want
+
+
+_MYANMAR = "Fighters attacked a junta convoy near Mandalay on Friday. "
+_SYRIA = "Rebels attacked an army post near Idlib on Friday. "
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "victim"),
+    [
+        # a local People's Defence Force unit is its own claimant, not the shadow government
+        (
+            _MYANMAR + "More than 40 junta troops were killed, according to the Dalo PDF that "
+            "led the attack.",
+            "the Dalo PDF",
+            "Myanmar military",
+        ),
+        (
+            _MYANMAR + "More than 40 junta troops were killed, the PDF said.",
+            "People's Defence Force",
+            "Myanmar military",
+        ),
+        (
+            _MYANMAR + "More than 40 junta troops were killed, the National Unity Government said.",
+            "National Unity Government",
+            "Myanmar military",
+        ),
+        # a common-noun alias of one country's forces needs that country's context
+        (_MYANMAR + "More than 40 regime soldiers were killed, the group said.", "the group", None),
+        (
+            _SYRIA + "More than 40 regime soldiers were killed, the monitor said.",
+            "the monitor",
+            "Syrian government forces",
+        ),
+        # ... a proper name keeps its actor anywhere
+        (
+            _MYANMAR + "Two Syrian soldiers were killed, the group said.",
+            "the group",
+            "Syrian government forces",
+        ),
+    ],
+)
+def test_local_units_and_foreign_aliases(text: str, source: str, victim: str | None) -> None:
+    assert [(c.source, c.victim) for c in _claims(text)] == [(source, victim)]

@@ -124,11 +124,12 @@ def _claim(
     speaker: Speaker,
 ) -> Claim:
     phrase = sentence.text[mention.victim_start : mention.victim_end]
-    victim, category = victim_of(phrase, reg)
+    countries = context.countries()
+    victim, category = victim_of(phrase, reg, countries)
     if victim is None:
         victim = generic_victim(phrase, lambda: context.parties(reg))
     perpetrator = perpetrator_of(
-        sentence.text, (mention.victim_start, mention.victim_end), reg, victim
+        sentence.text, (mention.victim_start, mention.victim_end), reg, victim, countries
     )
     placed = context.placement(index, mention.start)
     return Claim(
@@ -179,7 +180,7 @@ def _omission(
 ) -> Claim:
     """One omission record: ``speaker`` gave no figure of ``om``."""
     phrase = sentence.text[om.end : om.end + 60]
-    victim, category = victim_of(phrase, reg)
+    victim, category = victim_of(phrase, reg, context.countries())
     if victim is None:
         victim = generic_victim(phrase, lambda: context.parties(reg))
     placed = context.placement(index, om.start)

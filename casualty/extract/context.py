@@ -173,8 +173,14 @@ class ArticleContext:
         if self._parties is None:
             from casualty.extract.victims import article_parties
 
-            self._parties = article_parties(registry, self.doc.text)
+            self._parties = article_parties(registry, self.doc.text, self.countries())
         return self._parties
+
+    def countries(self) -> tuple[str, ...]:
+        """Every country the article names a place in, most named first."""
+        if self._placer is None and self.sentences:
+            self.place(0)  # builds the placer
+        return tuple(self._placer.countries()) if self._placer is not None else ()
 
     # --- dates ------------------------------------------------------------------------------
 

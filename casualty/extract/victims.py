@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from casualty.extract.lexicon import word_set
@@ -138,8 +138,23 @@ def _pluralize(m: re.Match[str]) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def victim_of(phrase: str, registry: Registry) -> tuple[str | None, str]:
-    """The victim actor (canonical name or None) and category of a victim noun phrase.
+def foreign_alias(text: str, s: int, e: int, actor: Actor, countries: Sequence[str]) -> bool:
+    """Whether ``text[s:e]`` is a common-noun alias ("regime soldiers", "loyalists") of an
+    actor of one country, in an article that names places but none in that country: there
+    the words mean that article's own parties, not the registry's ("regime" in Myanmar)."""
+    return bool(
+        countries
+        and actor.country is not None
+        and actor.country not in countries
+        and text[s:e].islower()
+    )
+
+
+def victim_of(
+    phrase: str, registry: Registry, countries: Sequence[str] = ()
+) -> tuple[str | None, str]:
+    """The victim actor (canonical name or None) and category of a victim noun phrase
+    (``countries``: the article's, see `foreign_alias`).
 
     >>> from casualty.registry import builtin_registry
     >>> victim_of("50 civilians", builtin_registry())[1]
@@ -149,7 +164,7 @@ def victim_of(phrase: str, registry: Registry) -> tuple[str | None, str]:
     civ = any(w in _CIVILIAN for w in words)
     com = any(w in _COMBATANT for w in words)
     actors = [a for a in registry.find_actors(phrase)]
-    named = [a for a in actors if not a[2].generic]
+    named = [a for a in actors if not a[2].generic and not foreign_alias(phrase, *a, countries)]
     if not named and com and _SINGULAR_END.search(phrase):
         # "One Ukrainian soldier was killed": the registry lists the plural
         plural = _SINGULAR_END.sub(_pluralize, phrase)
@@ -173,11 +188,20 @@ def victim_of(phrase: str, registry: Registry) -> tuple[str | None, str]:
 
 
 def perpetrator_of(
-    sentence: str, victim_span: tuple[int, int], registry: Registry, victim: str | None
+    sentence: str,
+    victim_span: tuple[int, int],
+    registry: Registry,
+    victim: str | None,
+    countries: tuple[str, ...] = (),
 ) -> str | None:
-    """The actor the sentence blames: "by X", else a named actor outside the victim phrase."""
+    """The actor the sentence blames: "by X", else a named actor outside the victim phrase
+    (``countries``: the article's, see `foreign_alias`)."""
     low, high = victim_span
-    actors = [(s, e, a) for s, e, a in _blamable(sentence, registry) if not low <= s < high]
+    actors = [
+        (s, e, a)
+        for s, e, a in _blamable(sentence, registry)
+        if not low <= s < high and not foreign_alias(sentence, s, e, a, countries)
+    ]
     if not actors:
         return None
     for m in _BY.finditer(sentence):
@@ -257,11 +281,16 @@ _STATE_NAME: Final = re.compile(
 )
 
 
-def article_parties(registry: Registry, text: str) -> tuple[str | None, str | None]:
-    """The state party and the non-state party an article names most (either may be None)."""
+def article_parties(
+    registry: Registry, text: str, countries: Sequence[str] = ()
+) -> tuple[str | None, str | None]:
+    """The state party and the non-state party an article names most (either may be None;
+    ``countries``: the article's, see `foreign_alias`)."""
     tally: dict[str, int] = {}
-    for _, _, actor in registry.find_actors(text):
+    for s, e, actor in registry.find_actors(text):
         if actor.generic or actor.category == "civilians":
+            continue
+        if foreign_alias(text, s, e, actor, countries):
             continue
         name = actor.side or actor.name
         tally[name] = tally.get(name, 0) + 1
