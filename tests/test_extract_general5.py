@@ -219,3 +219,17 @@ _SYRIA = "Rebels attacked an army post near Idlib on Friday. "
 )
 def test_local_units_and_foreign_aliases(text: str, source: str, victim: str | None) -> None:
     assert [(c.source, c.victim) for c in _claims(text)] == [(source, victim)]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a country's full name with "the" inside it is one name, not its last word
+        ("Rebels killed 12 herders in the east of the Democratic Republic of Congo.", "CD"),
+        ("Rebels killed 12 herders in eastern Democratic Republic of the Congo.", "CD"),
+        ("Rebels killed 12 herders in the Republic of the Congo.", "CG"),
+        ("Rebels killed 12 herders in the Republic of Congo.", "CG"),
+    ],
+)
+def test_long_country_names(text: str, country: str) -> None:
+    assert [c.country for c in _claims(text)] == [country]

@@ -51,7 +51,9 @@ GEO_NOUNS: Final = frozenset(
     {"desert", "mountains", "mountain", "valley", "plain", "plains", "strip", "heights",
      "hills", "river", "lake", "sea", "gulf", "coast", "peninsula", "bank", "islands"}
 )  # fmt: skip
-_INNER: Final = CONNECTORS | GEO_NOUNS
+#: Lower-case words inside a name ("Republic of the Congo": "the" only there, not at a
+#: name's start).
+_INNER: Final = CONNECTORS | GEO_NOUNS | {"the"}
 #: Minimum population for a lone capitalised word, without a cue, to count as a place.
 SINGLE_WORD_POPULATION: Final = 15_000
 #: Minimum population of a place outside the countries a text is about.
