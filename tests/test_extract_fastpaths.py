@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from casualty.extract import _OMISSION_CUE, _OMISSION_WORDS
 from casualty.extract.attribution import Attributor
-from casualty.extract.claimants import speech_vocab
+from casualty.extract.claimant_words import speech_vocab
 from casualty.extract.context import _PERIOD_CUE, _VIOLENCE
 from casualty.extract.lexicon import CaseFree, lead_chars, lexicon, lowered, trie_regex
 from casualty.extract.mentions import _QUALITATIVE

@@ -18,7 +18,7 @@ from typing import Final, NamedTuple
 
 from casualty.extract import cue_rules as rules
 from casualty.extract import speaker_rules
-from casualty.extract.claimants import (
+from casualty.extract.claimant_words import (
     Speaker,
     head_type,
     is_newsroom,

@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
-from dataclasses import dataclass
-from importlib import resources
 from typing import Final
 
+from casualty.extract.claimant_words import (
+    MEDIA_HEAD,
+    PERSON_NOUNS,
+    WORD_RE,
+    Speaker,
+    head_type,
+    head_word,
+    is_proper,
+    registry_lookup,
+    singular_person,
+)
 from casualty.extract.cue_context import (
     ADJECTIVAL,
     DEFINITE,
@@ -22,42 +30,19 @@ from casualty.extract.cue_context import (
     NOT_A_SUBJECT,
 )
 from casualty.extract.cue_rules import name_cut, no_speaker
-from casualty.extract.lexicon import CaseFree, case_free, trie_regex, word_set
-from casualty.registry import Actor, Descriptor, Registry, Source
+from casualty.extract.lexicon import word_set
+from casualty.registry import Actor, Registry
 
 _PRONOUN: Final = re.compile(r"^(?:it|they|he|she|we|him|her|them)$", re.IGNORECASE)
-WORD_RE: Final = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 #: "X and Y" where Y may be a second claimant ("the mayor and security officials").
 _COORDINATED: Final = re.compile(
     r"\s+and\s+(?=(?:the|a|an|another|two|three|several|some)?\s*[\w-]+)"
 )
 _SURNAME: Final = re.compile(r"[A-Z][\w'’\-]+")
-_MEDIA_HEAD: Final = re.compile(
-    r"\b(?:TV|television|channel|radio|broadcaster|news\s+agency|newspaper)$", re.IGNORECASE
-)
 _STATE_MEDIA: Final = re.compile(r"\bstate(?:-run)?\b|\bofficial\b", re.IGNORECASE)
 #: Generic heads kept as written: which army "the army" is, the article rarely names.
 _HEAD_KEPT: Final = re.compile(r"army|military|government|forces|troops|police|regime")
-TRAILING_TIME: Final = word_set(
-    """on in at late last this monday tuesday wednesday thursday friday saturday sunday
-    yesterday today tonight morning evening night afternoon now a an"""
-)
-#: Nouns for a person speaking for an organisation: the phrase as written names the claimant
-#: better than the organisation's canonical name ("a health ministry official").
-_PERSON_NOUNS: Final = word_set(
-    """official officials spokesman spokeswoman spokesperson officer officers general
-    commander mayor governor minister chief director advisor adviser envoy secretary source
-    sources activist activists resident residents witness witnesses doctor doctors medic
-    brigadier colonel lieutenant captain president deputy representative coordinator analyst
-    researcher head"""
-)
-_ORG_WORDS: Final = word_set(
-    """ministry army forces police command council office agency committee observatory
-    department government military authority authorities directorate service services
-    television news radio group movement front brigade brigades battalion corps"""
-)
-_NAME_PARTICLES: Final = word_set("al el bin ibn abu de del van von der la le da di")
 _STATEMENT: Final = word_set("statement report communique communiqué post tweet release")
 #: Words of a source-like head that make an actor mention only a qualifier ("Syrian army
 #: General Command", "Syrian regime media").
@@ -68,82 +53,6 @@ _NON_STATE: Final = word_set(
 _STATE_WORDS: Final = re.compile(
     r"government|army|forces|military|ministry|police|coalition|regime|troops", re.IGNORECASE
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """A resolved claimant: canonical name (or the phrase as written) and its source_type."""
-
-    name: str
-    source_type: str
-    #: True for a registry source or actor, False for a phrase kept as written.
-    named: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Vocab:
-    cue: CaseFree
-    participles: frozenset[str]
-    relays: frozenset[str]
-    needs_toll: frozenset[str]
-    heads: tuple[tuple[str, str], ...]
-
-
-@functools.cache
-def speech_vocab() -> _Vocab:
-    raw = resources.files("casualty").joinpath("data", "attribution.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
-    speech = data["speech"]
-    words = sorted(
-        set(speech["subject"]) | set(speech["participle"]) | set(speech["needs_toll"]),
-        key=len,
-        reverse=True,
-    )
-    cue = case_free(
-        r"\baccording\s+to\b|\b(?:" + "|".join(words) + r")\b",
-        r"\b(?:" + trie_regex(["according to", *(w.lower() for w in words)]) + r")\b",
-    )
-    heads = tuple((head, kind) for kind, items in data["heads"].items() for head in items)
-    heads = tuple(sorted(heads, key=lambda h: -len(h[0])))
-    return _Vocab(
-        cue,
-        frozenset(speech["participle"]),
-        frozenset(speech["relay"]),
-        frozenset(speech["needs_toll"]),
-        heads,
-    )
-
-
-@functools.lru_cache(maxsize=65536)
-def head_type(phrase: str) -> str:
-    """The source_type implied by the head nouns of an unnamed claimant phrase."""
-    low = phrase.lower()
-    words = set(WORD_RE.findall(low))
-    health = "health" in words or "medical" in words
-    for head, kind in speech_vocab().heads:
-        if (" " in head and head in low) or head in words:
-            if kind == "official" and health:
-                return "medical"
-            if kind == "belligerent" and "police" in words:
-                return "official"  # a police rank ("Police Brigadier X") is no soldier
-            return kind
-    return "unknown"
-
-
-@functools.lru_cache(maxsize=65536)
-def _lookup(
-    registry: Registry, phrase: str
-) -> tuple[
-    tuple[tuple[int, int, Source], ...],
-    tuple[tuple[int, int, Actor], ...],
-    tuple[tuple[int, int, Descriptor], ...],
-]:
-    """Registry mentions in a short claimant phrase; phrases recur, so they are memoised."""
-    return (
-        tuple(registry.find_sources(phrase)),
-        tuple(registry.find_actors(phrase)),
-        tuple(registry.find_descriptors(phrase)),
-    )
 
 
 class Claimants:
@@ -233,7 +142,7 @@ class Claimants:
         return (one,) if one is not None else ()
 
     def _claimant_like(self, part: str) -> bool:
-        sources, actors, descriptors = _lookup(self.registry, part)
+        sources, actors, descriptors = registry_lookup(self.registry, part)
         return bool(
             sources
             or descriptors
@@ -249,9 +158,9 @@ class Claimants:
             # "images on the Facebook page of X Hospital claim to show": X speaks.
             owner = shown.group(1)
             return self._resolve(owner, offset + shown.start(1)) if owner else None
-        if _MEDIA_HEAD.search(phrase) and not _STATE_MEDIA.search(phrase):
+        if MEDIA_HEAD.search(phrase) and not _STATE_MEDIA.search(phrase):
             return Speaker(written or phrase, "media")  # "the group's al-Masirah TV"
-        found, found_actors, descriptors = _lookup(self.registry, phrase)
+        found, found_actors, descriptors = registry_lookup(self.registry, phrase)
         if descriptors:
             # "the health ministry of the Hamas-controlled territory": a name used as an
             # adjective qualifies the speaker, it is not the speaker.
@@ -262,7 +171,7 @@ class Claimants:
         if sources:
             src = sources[0][2]
             canonical = set(WORD_RE.findall(src.name.lower()))
-            people = [w for w in WORD_RE.findall(phrase.lower()) if w in _PERSON_NOUNS]
+            people = [w for w in WORD_RE.findall(phrase.lower()) if w in PERSON_NOUNS]
             if src.name[:1].islower() or any(w not in canonical for w in people):
                 # A generic entry ("security sources"): the wording of the text says more.
                 return Speaker(written or phrase, src.source_type)
@@ -306,7 +215,7 @@ class Claimants:
         if NAMED_APPOSITION.search(phrase):
             return Speaker(written or phrase, kind)  # "the spokesman, Jane Roe": named here
         short = len(phrase.split()) <= 4
-        if definite and _HEAD_KEPT.fullmatch(_head(phrase)):
+        if definite and _HEAD_KEPT.fullmatch(head_word(phrase)):
             return Speaker(written or phrase, kind)  # "the army": its own wording is clearest
         if short and (definite or (descriptors and kind == "monitor")):
             found_sp = self._antecedent(kind, offset, not definite, name_cut(phrase, descriptors))
@@ -326,7 +235,7 @@ class Claimants:
                     return speaker
         else:
             for speaker in reversed(self.history):
-                if not speaker.named and _singular_person(speaker.name):
+                if not speaker.named and singular_person(speaker.name):
                     return speaker
         return self.history[-1]
 
@@ -335,7 +244,7 @@ class Claimants:
         words = WORD_RE.findall(phrase.lower())
         head = words[-1] if words else ""
         non_state = kind in ("belligerent", "unknown") and any(w in _NON_STATE for w in words)
-        person = head in _PERSON_NOUNS or head == "general"
+        person = head in PERSON_NOUNS or head == "general"
         state = _STATE_WORDS.search(phrase) is not None and not non_state
         for speaker in reversed(self.history):
             if state and not _STATE_WORDS.search(speaker.name):
@@ -376,44 +285,3 @@ class Claimants:
             if after:
                 return after[0]
         return None
-
-
-def _singular_person(name: str) -> bool:
-    """A phrase naming one person ("Igor Strelkov", "a police officer"), not a body."""
-    words = WORD_RE.findall(name.split(",")[0])
-    if not words:
-        return False
-    head = words[-1].lower()
-    return is_person(name.split(",")[0]) or (head in _PERSON_NOUNS and not head.endswith("s"))
-
-
-def is_newsroom(speaker: Speaker) -> bool:
-    """A broadcaster or agency, state-run or not ("the Houthis' al-Masirah TV")."""
-    return (
-        speaker.source_type in ("media", "state_media")
-        or _MEDIA_HEAD.search(speaker.name) is not None
-    )
-
-
-def _head(phrase: str) -> str:
-    words = WORD_RE.findall(phrase.lower())
-    return words[-1] if words else ""
-
-
-def is_proper(part: str) -> bool:
-    """A short run of capitalised words ("Major General Jane Doe", "Pavlo Kyrylenko")."""
-    words = part.split()
-    if not words or len(words) > 8:
-        return False
-    caps = [w for w in words if w[:1].isupper()]
-    return words[0][:1].isupper() and len(caps) >= len(words) - 1
-
-
-def is_person(part: str) -> bool:
-    """A personal name, maybe with a rank: two or more capitalised words, no organisation."""
-    words = part.split()
-    if len(words) < 2 or any(w.lower().strip(",.") in _ORG_WORDS for w in words):
-        return False
-    if any(w.lower() in TRAILING_TIME for w in words):
-        return False
-    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)

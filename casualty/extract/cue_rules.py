@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from casualty.extract.claimants import Speaker
+    from casualty.extract.claimant_words import Speaker
     from casualty.extract.sentences import Sentence
 
 __all__ = [
@@ -275,7 +275,7 @@ def relayed(
     sentence before a named person ("According to NAN, Bello reacted ...") relays that person,
     who is the one quoted next; a wire opening it relays (nobody, see `opens_relay`); else
     `found`, the agency's own claim."""
-    from casualty.extract.claimants import is_newsroom
+    from casualty.extract.claimant_words import is_newsroom
 
     text = sentence.text
     named = _RELAYED_NAME.match(text, end)

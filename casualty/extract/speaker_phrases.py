@@ -13,7 +13,8 @@ from typing import Final
 
 from casualty.extract import cue_rules as rules
 from casualty.extract import speaker_rules
-from casualty.extract.claimants import Claimants, Speaker, is_proper, speech_vocab
+from casualty.extract.claimant_words import Speaker, is_proper, speech_vocab
+from casualty.extract.claimants import Claimants
 from casualty.extract.cue_context import ASIDE_ADVERB, WITH_SUBJECT
 from casualty.extract.sentences import Sentence
 from casualty.extract.subjects import leading_np, strip_aux, subject_phrase

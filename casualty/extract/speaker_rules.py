@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from casualty.extract.claimants import Speaker
+    from casualty.extract.claimant_words import Speaker
     from casualty.registry import Registry
 
 __all__ = [
@@ -136,9 +136,9 @@ def described_type(registry: Registry, desc: str) -> str:
     """The source_type a person speaks as, by the descriptor after the name: the body it
     names ("spokesperson of the Kachin Independence Army": belligerent), else its head noun
     ("spokesman for the police chief": official)."""
-    from casualty.extract.claimants import _lookup, head_type
+    from casualty.extract.claimant_words import head_type, registry_lookup
 
-    found, actors, _ = _lookup(registry, desc)
+    found, actors, _ = registry_lookup(registry, desc)
     bodies = [f[2].source_type for f in found if f[2].source_type != "media"]
     if bodies:
         return bodies[0]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from casualty.extract.claimants import TRAILING_TIME, WORD_RE, head_type, is_person
+from casualty.extract.claimant_words import TRAILING_TIME, WORD_RE, head_type, is_person
 from casualty.extract.cue_rules import is_witness
 from casualty.extract.lexicon import case_free, trie_regex, word_set
 
