@@ -20,7 +20,7 @@ from casualty.extract.attribution import Attributor
 from casualty.extract.claimant_words import speech_vocab
 from casualty.extract.context import _PERIOD_CUE, _VIOLENCE
 from casualty.extract.lexicon import CaseFree, lead_chars, lexicon, lowered, trie_regex
-from casualty.extract.mentions import _QUALITATIVE
+from casualty.extract.mention_spans import QUALITATIVE
 from casualty.extract.sentences import (
     _BOUNDARY,
     _WORD_BEFORE,
@@ -82,7 +82,7 @@ def _patterns() -> list[CaseFree]:
         _OMISSION_CUE,
         speech_vocab().cue,
         _STOP_SUBJECT,
-        _QUALITATIVE,
+        QUALITATIVE,
         _PERIOD_CUE,
         _VIOLENCE,
     ]
@@ -245,12 +245,12 @@ def test_place_scan_words_match_the_per_word_loop(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_mention_tokens_match_the_per_match_loop(text: str) -> None:
-    from casualty.extract.mentions import _WORD, _tokens
+    from casualty.extract.mention_spans import WORD, tokens
 
     low = text.lower()
     subject = low if len(low) == len(text) else text
-    plain = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(subject)]
-    assert _tokens(text) == plain
+    plain = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(subject)]
+    assert tokens(text) == plain
 
 
 def test_sentence_dates_memo_gives_the_uncached_answer() -> None:
@@ -515,16 +515,16 @@ def test_outcome_word_lookup_is_the_pattern(word: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_qualitative_claims_skip_only_texts_without_their_noun(text: str) -> None:
-    """`_qualitative` passes over a text with neither "losses" nor "casualties" at once."""
-    from casualty.extract import mentions
+    """`qualitative` passes over a text with neither "losses" nor "casualties" at once."""
+    from casualty.extract import mention_spans as mentions
 
-    tokens = mentions._tokens(text)
-    fast = mentions._qualitative(text, tokens, [])
+    tokens = mentions.tokens(text)
+    fast = mentions.qualitative(text, tokens, [])
     names = vars(mentions)
     real = names["lowered"]
     names["lowered"] = lambda _text: None  # as if the text could not be lower-cased
     try:
-        assert fast == mentions._qualitative(text, tokens, [])
+        assert fast == mentions.qualitative(text, tokens, [])
     finally:
         names["lowered"] = real
 

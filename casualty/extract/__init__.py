@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from casualty.extract.attribution import Attributor, Speaker
 from casualty.extract.context import ArticleContext
 from casualty.extract.lexicon import case_free, lexicon, lowered, trie_regex
-from casualty.extract.mentions import Mention, find_mentions
+from casualty.extract.mention_spans import Mention
+from casualty.extract.mentions import find_mentions
 from casualty.extract.omissions import Omission, find_omissions
 from casualty.extract.sentences import Sentence, split_sentences
 from casualty.extract.victims import generic_victim, perpetrator_of, victim_of

@@ -15,7 +15,7 @@ from casualty.extract.lexicon import AFTER, BEFORE, OutcomeWord, lexicon, word_s
 
 if TYPE_CHECKING:
     from casualty.extract.counts import Count
-    from casualty.extract.mentions import Mention
+    from casualty.extract.mention_spans import Mention
 
 __all__ = [
     "SUBCOUNT_REACH",
@@ -171,7 +171,7 @@ _ANOTHER: Final = re.compile(
 
 def another_one(text: str, words: list[OutcomeWord], found: list[Mention]) -> list[Mention]:
     """Mentions of a lone "another" right after an active outcome verb: one victim."""
-    from casualty.extract.mentions import Mention
+    from casualty.extract.mention_spans import Mention
 
     if "another" not in text.lower():
         return []
@@ -218,7 +218,7 @@ def is_subcount(text: str, count: Count) -> bool:
 def coordinated(text: str, counts: list[Count], found: list[Mention]) -> list[Mention]:
     """Figures coordinated with a later one that has its outcome after it: "Four soldiers and
     12 civilians were killed" gives the four killed too (only the 12 reached "killed")."""
-    from casualty.extract.mentions import Mention
+    from casualty.extract.mention_spans import Mention
 
     by_start = {m.start: m for m in found}
     out: list[Mention] = []

@@ -9,7 +9,6 @@ the figure and its victim noun phrase (passive, adjectival, nominal), or right b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Final
 
 from casualty.extract.counts import Count, find_counts, is_non_casualty_number
@@ -18,10 +17,7 @@ from casualty.extract.lexicon import (
     BEFORE,
     NOUN,
     OutcomeWord,
-    case_free,
     lexicon,
-    lowered,
-    trie_regex,
     word_set,
 )
 from casualty.extract.mention_rules import (
@@ -37,8 +33,15 @@ from casualty.extract.mention_rules import (
     rescued,
     unbracket_figures,
 )
-
-_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]")
+from casualty.extract.mention_spans import (
+    NP_STOP,
+    ON,
+    QUALITATIVE,
+    Mention,
+    qualitative,
+    victim_span,
+)
+from casualty.extract.mention_spans import tokens as word_tokens
 
 #: Words allowed between the figure's noun phrase and a following outcome phrase.
 _AUX: Final = word_set(
@@ -60,46 +63,9 @@ _BRIDGE: Final = word_set(
     """to at of reached hit is was stood stands passed topped exceeded surpassed rose climbed
     risen jumped increased mounted now had has :"""
 )
-#: Words that end a victim noun phrase after the figure.
-_NP_STOP: Final = word_set(
-    """in on at near during after when while across from by as with since following including
-    among inside outside into over under who which that were was are is had have has been
-    will would could may might and or but to for of"""
-)
 _MAX_AFTER_GAP: Final = 10
 _MAX_BEFORE_GAP: Final = 2
 _MAX_NOUN_GAP: Final = 8
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A figure (or qualitative phrase) with the outcome that governs it, in sentence offsets."""
-
-    outcome: str
-    low: int | None
-    high: int | None
-    qualifier: str | None
-    start: int
-    end: int
-    #: The victim noun phrase (may be empty: start == end).
-    victim_start: int
-    victim_end: int
-    outcome_start: int
-    outcome_end: int
-
-
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    low = text.lower()
-    if len(low) == len(text):  # the same spans: tokens need no case
-        # Match methods mapped over the matches: no Python frame per token.
-        ms = list(_WORD.finditer(low))
-        return list(zip(map(_START, ms), map(_END, ms), map(_GROUP, ms), strict=True))
-    return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
-
-
-_START: Final = re.Match.start
-_END: Final = re.Match.end
-_GROUP: Final = re.Match.group
 
 
 def _between(tokens: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
@@ -147,7 +113,7 @@ def find_mentions(text: str) -> list[Mention]:
         if not is_non_casualty_number(text, c) and not not_people(text, c)
     ]
     # Tokens only serve figures and qualitative phrases: most sentences have neither.
-    tokens = _tokens(text) if counts or _QUALITATIVE.search(text) else []
+    tokens = word_tokens(text) if counts or QUALITATIVE.search(text) else []
     out: list[Mention] = []
     for i, count in enumerate(counts):
         if out and count.start - out[-1].end <= SUBCOUNT_REACH and is_subcount(text, count):
@@ -169,7 +135,7 @@ def find_mentions(text: str) -> list[Mention]:
         if best is None:
             continue
         word, after = best
-        v_start, v_end = _victim_span(text, tokens, count, word, after)
+        v_start, v_end = victim_span(text, tokens, count, word, after)
         if v_start == v_end and not after:
             # "the total number of civilians it has killed to 735": the noun sits before.
             v_start, v_end = max(0, word.start - 60), word.start
@@ -189,7 +155,7 @@ def find_mentions(text: str) -> list[Mention]:
         )
     if len(out) < len(counts):
         out.extend(coordinated(text, counts, out))
-    out.extend(_qualitative(text, tokens, out))
+    out.extend(qualitative(text, tokens, out))
     out.extend(another_one(text, words, out))  # "... and wounding another"
     return sorted(out, key=lambda m: (m.start, m.outcome))
 
@@ -200,7 +166,7 @@ _SELF_OUTCOME: Final = ("casualt", "wounded", "loss", "dead", "death", "fatalit"
 
 def _self_outcome(text: str) -> bool:
     """Whether `text` may hold a claim that names its own outcome (see `_own_outcome` and
-    `_qualitative`); when not, a sentence without outcome phrases holds no claim."""
+    `mention_spans.qualitative`); when not, a sentence without outcome phrases holds no claim."""
     return _SELF_OUTCOME_IN.search(text.lower()) is not None
 
 
@@ -225,11 +191,11 @@ def _own_outcome(count: Count) -> str | None:
 def _bare(text: str, tokens: list[tuple[int, int, str]], count: Count, outcome: str) -> Mention:
     """A qualitative claim with its victim phrase ("heavy losses on the enemy")."""
     v_start = v_end = count.end
-    on = _ON.match(text, count.end)
+    on = ON.match(text, count.end)
     if on is not None:
         v_start = v_end = on.end()
         for taken, (_, t_end, low) in enumerate(t for t in tokens if t[0] >= on.end()):
-            if taken >= 6 or low in _NP_STOP or not low[0].isalnum():
+            if taken >= 6 or low in NP_STOP or not low[0].isalnum():
                 break
             v_end = t_end
     return Mention(
@@ -310,95 +276,3 @@ def _govern(
 _TOTAL_TO = re.compile(
     r"\b(?:number|total|toll|tally|figure|count)\b[^.;:]{0,160}?\b(?:to|at|reached|hit)\s*$"
 )
-
-
-def _victim_span(
-    text: str, tokens: list[tuple[int, int, str]], count: Count, word: OutcomeWord, after: bool
-) -> tuple[int, int]:
-    """The victim noun phrase of a figure: between figure and outcome, or after the figure."""
-    start = max(count.end, count.head_start) if not after else count.end
-    if not after and start >= len(text.rstrip(" .")):
-        start = count.end
-    limit = word.start if after else len(text)
-    end = start
-    taken = 0
-    for t_start, t_end, low in tokens:
-        if t_start < start:
-            continue
-        if t_end > limit or taken >= 8:
-            break
-        if low in _NP_STOP and not (
-            low in {"and", "of"} and taken and _np_continues(tokens, t_end)
-        ):
-            break
-        if not low[0].isalnum() and low not in "'’-":
-            break
-        end = t_end
-        taken += 1
-    return start, end
-
-
-def _np_continues(tokens: list[tuple[int, int, str]], after: int) -> bool:
-    """True when the word after "and"/"of" looks like more of the noun phrase."""
-    for t_start, _, low in tokens:
-        if t_start >= after:
-            return low[0].isalpha() and low not in _NP_STOP and not lexicon().is_phrase(low)
-    return False
-
-
-_INTENSITY: Final = word_set(
-    """heavy huge big severe significant great major considerable serious massive substantial
-    enormous"""
-)
-_QUALITATIVE_TAIL: Final = r")\s+(?:human\s+|material\s+and\s+human\s+)?(losses|casualties|toll)\b"
-_QUALITATIVE: Final = case_free(
-    r"\b(?:" + "|".join(sorted(_INTENSITY)) + _QUALITATIVE_TAIL,
-    r"\b(?:" + trie_regex(_INTENSITY) + _QUALITATIVE_TAIL,
-)
-_TOLL_GIVEN: Final = re.compile(r"\s+(?:of|at|to|rose|reached|stood|is|was)\b", re.IGNORECASE)
-_ON = re.compile(r"\s+(?:on|among|in|to)\s+(?:the\s+ranks\s+of\s+)?", re.IGNORECASE)
-
-
-def _qualitative(
-    text: str, tokens: list[tuple[int, int, str]], found: list[Mention]
-) -> list[Mention]:
-    """Figure-less claims: "inflicted heavy losses on the enemy"."""
-    out: list[Mention] = []
-    low = lowered(text)
-    if low is not None and "losses" not in low and "casualties" not in low and "toll" not in low:
-        return out  # every match ends with one of the two words (`_QUALITATIVE_TAIL`)
-    for m in _QUALITATIVE.finditer(text):
-        if any(f.start < m.end() and m.start() < f.end for f in found):
-            continue
-        if m.group(1).lower() == "toll" and _TOLL_GIVEN.match(text, m.end()):
-            continue  # "the heavy toll of 40 dead": the figure is the claim
-        outcome = "killed_or_wounded" if m.group(1).lower() == "casualties" else "killed"
-        v_start = v_end = m.end()
-        on = _ON.match(text, m.end())
-        if on is not None:
-            v_start = on.end()
-            v_end = v_start
-            taken = 0
-            for t_start, t_end, low in tokens:
-                if t_start < v_start:
-                    continue
-                if taken >= 6 or low in _NP_STOP or not low[0].isalnum():
-                    break
-                v_end = t_end
-                taken += 1
-        qualifier = m.group().split(None, 1)[0].lower() + " " + m.group(1).lower()
-        out.append(
-            Mention(
-                outcome,
-                None,
-                None,
-                qualifier,
-                m.start(),
-                m.end(),
-                v_start,
-                v_end,
-                m.start(),
-                m.end(),
-            )
-        )
-    return out

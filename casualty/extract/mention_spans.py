@@ -1,0 +1,143 @@
+"""The pieces of a figure's sentence that `mentions.find_mentions` reads around it: the
+`Mention` record, the word tokens, the victim noun phrase after or before a figure, and the
+figure-less claims ("inflicted heavy losses on the enemy").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from casualty.extract.counts import Count
+from casualty.extract.lexicon import OutcomeWord, case_free, lexicon, lowered, trie_regex, word_set
+
+WORD: Final = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]")
+#: Words that end a victim noun phrase after the figure.
+#: Words that end a victim noun phrase after the figure.
+NP_STOP: Final = word_set(
+    """in on at near during after when while across from by as with since following including
+    among inside outside into over under who which that were was are is had have has been
+    will would could may might and or but to for of"""
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure (or qualitative phrase) with the outcome that governs it, in sentence offsets."""
+
+    outcome: str
+    low: int | None
+    high: int | None
+    qualifier: str | None
+    start: int
+    end: int
+    #: The victim noun phrase (may be empty: start == end).
+    victim_start: int
+    victim_end: int
+    outcome_start: int
+    outcome_end: int
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    low = text.lower()
+    if len(low) == len(text):  # the same spans: tokens need no case
+        # Match methods mapped over the matches: no Python frame per token.
+        ms = list(WORD.finditer(low))
+        return list(zip(map(_START, ms), map(_END, ms), map(_GROUP, ms), strict=True))
+    return [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
+
+
+_START: Final = re.Match.start
+_END: Final = re.Match.end
+_GROUP: Final = re.Match.group
+
+
+def victim_span(
+    text: str, tokens: list[tuple[int, int, str]], count: Count, word: OutcomeWord, after: bool
+) -> tuple[int, int]:
+    """The victim noun phrase of a figure: between figure and outcome, or after the figure."""
+    start = max(count.end, count.head_start) if not after else count.end
+    if not after and start >= len(text.rstrip(" .")):
+        start = count.end
+    limit = word.start if after else len(text)
+    end = start
+    taken = 0
+    for t_start, t_end, low in tokens:
+        if t_start < start:
+            continue
+        if t_end > limit or taken >= 8:
+            break
+        if low in NP_STOP and not (low in {"and", "of"} and taken and np_continues(tokens, t_end)):
+            break
+        if not low[0].isalnum() and low not in "'’-":
+            break
+        end = t_end
+        taken += 1
+    return start, end
+
+
+def np_continues(tokens: list[tuple[int, int, str]], after: int) -> bool:
+    """True when the word after "and"/"of" looks like more of the noun phrase."""
+    for t_start, _, low in tokens:
+        if t_start >= after:
+            return low[0].isalpha() and low not in NP_STOP and not lexicon().is_phrase(low)
+    return False
+
+
+_INTENSITY: Final = word_set(
+    """heavy huge big severe significant great major considerable serious massive substantial
+    enormous"""
+)
+_QUALITATIVE_TAIL: Final = r")\s+(?:human\s+|material\s+and\s+human\s+)?(losses|casualties|toll)\b"
+QUALITATIVE: Final = case_free(
+    r"\b(?:" + "|".join(sorted(_INTENSITY)) + _QUALITATIVE_TAIL,
+    r"\b(?:" + trie_regex(_INTENSITY) + _QUALITATIVE_TAIL,
+)
+_TOLL_GIVEN: Final = re.compile(r"\s+(?:of|at|to|rose|reached|stood|is|was)\b", re.IGNORECASE)
+ON: Final = re.compile(r"\s+(?:on|among|in|to)\s+(?:the\s+ranks\s+of\s+)?", re.IGNORECASE)
+
+
+def qualitative(
+    text: str, tokens: list[tuple[int, int, str]], found: list[Mention]
+) -> list[Mention]:
+    """Figure-less claims: "inflicted heavy losses on the enemy"."""
+    out: list[Mention] = []
+    low = lowered(text)
+    if low is not None and "losses" not in low and "casualties" not in low and "toll" not in low:
+        return out  # every match ends with one of the two words (`_QUALITATIVE_TAIL`)
+    for m in QUALITATIVE.finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        if m.group(1).lower() == "toll" and _TOLL_GIVEN.match(text, m.end()):
+            continue  # "the heavy toll of 40 dead": the figure is the claim
+        outcome = "killed_or_wounded" if m.group(1).lower() == "casualties" else "killed"
+        v_start = v_end = m.end()
+        on = ON.match(text, m.end())
+        if on is not None:
+            v_start = on.end()
+            v_end = v_start
+            taken = 0
+            for t_start, t_end, low in tokens:
+                if t_start < v_start:
+                    continue
+                if taken >= 6 or low in NP_STOP or not low[0].isalnum():
+                    break
+                v_end = t_end
+                taken += 1
+        qualifier = m.group().split(None, 1)[0].lower() + " " + m.group(1).lower()
+        out.append(
+            Mention(
+                outcome,
+                None,
+                None,
+                qualifier,
+                m.start(),
+                m.end(),
+                v_start,
+                v_end,
+                m.start(),
+                m.end(),
+            )
+        )
+    return out
