@@ -233,3 +233,31 @@ def test_local_units_and_foreign_aliases(text: str, source: str, victim: str | N
 )
 def test_long_country_names(text: str, country: str) -> None:
     assert [c.country for c in _claims(text)] == [country]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # a town followed by its country in brackets or after a comma lies there: its
+        # namesake in that country, else no town (the country stays)
+        ("Gunmen killed 12 herders in Basra (Somalia) on Monday.", (None, "SO")),
+        ("Gunmen killed 12 herders in Basra, Somalia, on Monday.", (None, "SO")),
+        ("Gunmen killed 12 herders in Tripoli (Lebanon) on Monday.", ("Tripoli", "LB")),
+        ("Gunmen killed 12 herders in Basra, Iraq, on Monday.", ("Basrah", "IQ")),
+    ],
+)
+def test_country_after_a_town(text: str, where: tuple[str | None, str]) -> None:
+    assert [(c.location, c.country) for c in _claims(text)] == [where]
+
+
+def test_a_lone_town_of_a_country_never_named_is_a_local_namesake() -> None:
+    # the story names Somalia and Mogadishu; Iraq only through one name, twice
+    text = (
+        "Fighters attacked an army base near Mogadishu, Somalia, on Monday.\n"
+        "The group said it killed nine soldiers in the Basra area near the base.\n"
+        "It said its men held the Basra area for an hour."
+    )
+    assert {c.country for c in _claims(text)} == {"SO"}
+    # ... but a town whose country the story names stays there
+    named = text.replace("near the base.", "near the base, far from Iraq.")
+    assert "IQ" in {c.country for c in _claims(named)}

@@ -11,6 +11,9 @@ article's own words say which is meant, and these rules read them:
   right before it ("the eastern Ukrainian town of Pokrovsk");
 - a town written with its division ("X village in the northern Y region", "X, Y province")
   is that division's X: its namesake there, else somewhere in the division;
+- a town whose country the article never names (no country name, demonym or other place
+  there), in an article about another country it names, is a namesake of a local place the
+  gazetteer lacks ("the Basra area" of a Somali story is not Iraq's Basra); it is dropped;
 - a town named like the territory it lies in ("Gaza" in the Gaza Strip), written alone, is
   the territory ("strikes across Gaza", "northern Gaza"); "X City", "the city of X" is the
   town.
@@ -177,6 +180,7 @@ def consistent(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, 
     country than the one(s) the sentence names ("soldiers in Mali, in the Sahel": the Sahel is
     not Burkina Faso's province of that name), a town of another country given way to its
     namesake in the named one ("Tripoli, Lebanon")."""
+    found = _pinned(text, found)
     # Only a country the text puts the scene in ("in Mali"), not an actor ("Israel launched").
     named = {p.country for s, _, p in found if p.kind == "country" and _in(text, s)}
     if not named or all(p.country in named for _, _, p in found):
@@ -202,6 +206,42 @@ def consistent(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, 
     return out
 
 
+#: Between a town and the country it lies in: "Basra (Somalia)", "Tripoli, Lebanon".
+_COUNTRY_AFTER: Final = re.compile(r"\s*(?:,|\()\s*")
+
+
+def _pinned(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """`found` with a town followed by its country in brackets or after a comma taken in
+    that country: its namesake there, else dropped (a place the gazetteer lacks; the
+    country stays)."""
+    if not any(p.kind == "country" for _, _, p in found):
+        return found
+    out = list(found)
+    drop: set[int] = set()
+    for k in range(len(found) - 1):
+        start, end, town = found[k]
+        start2, end2, land = found[k + 1]
+        if town.kind != "city" or land.kind != "country" or town.country == land.country:
+            continue
+        gap = _COUNTRY_AFTER.fullmatch(text, end, start2)
+        close = text[end2 : end2 + 1]
+        if gap is None or (close != ")" if "(" in gap.group() else close not in ",.;:"):
+            continue  # "in Jenin, Israel said": the country is a speaker
+        from casualty.geo import gazetteer
+
+        name = _written(text[start:end])
+        home = [
+            c
+            for c in gazetteer().candidates(name)
+            if c.country == land.country and c.kind == "city" and _same(c.name, name)
+        ]
+        if home:
+            out[k] = (start, end, max(home, key=lambda c: c.population))
+        else:
+            drop.add(k)
+    return [f for k, f in enumerate(out) if k not in drop]
+
+
 def abroad(text: str, found: list[Found], main: set[str]) -> list[Found]:
     """The countries of `found` outside `main` that `text` puts a scene in ("in Chad")."""
     return [
@@ -218,3 +258,31 @@ _LOCATIVE: Final = re.compile(
 def _in(text: str, start: int) -> bool:
     """Whether the place at `start` follows a locative preposition."""
     return _LOCATIVE.search(text, max(0, start - 16), start) is not None
+
+
+def lone_abroad(text: str, found: list[Found]) -> list[Found]:
+    """`found` without the towns of a country the article supports by nothing else: one name
+    (however often written), no other place there, neither the country's name nor its
+    demonym, while the article names another country and a place in it."""
+    from casualty.geo import gazetteer, normalize_place
+
+    names: dict[str, set[str]] = {}
+    named: set[str] = set()
+    for start, end, place in found:
+        if place.kind == "country":
+            named.add(place.country)
+        else:
+            names.setdefault(place.country, set()).add(normalize_place(_written(text[start:end])))
+    if not named:
+        return found
+    demonyms = gazetteer()._demonyms
+    named |= {code for word, code in demonyms.items() if word in text}
+    home = [c for c in named if names.get(c)]
+    lone = {
+        c
+        for c, seen in names.items()
+        if len(seen) == 1 and c not in named and any(h != c for h in home)
+    }
+    if not lone:
+        return found
+    return [f for f in found if f[2].country not in lone or f[2].kind != "city"]

@@ -156,7 +156,7 @@ class ArticlePlaces:
             if head is not None:
                 text = " " * head.end() + text[head.end() :]
             found = sorted(gazetteer().find_places(text), key=lambda f: f[0])
-            self._all_places = namesakes.rehomed(text, found)
+            self._all_places = namesakes.lone_abroad(text, namesakes.rehomed(text, found))
             self._place_starts = [f[0] for f in self._all_places]
         return self._all_places
 
