@@ -261,3 +261,18 @@ def test_a_lone_town_of_a_country_never_named_is_a_local_namesake() -> None:
     # ... but a town whose country the story names stays there
     named = text.replace("near the base.", "near the base, far from Iraq.")
     assert "IQ" in {c.country for c in _claims(named)}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a one-word bracketed acronym inside the victim phrase is no clause break
+        (
+            "Three rebels and a border security force (BSF) guard were killed on Sunday.",
+            [("killed", 3, 3)],
+        ),
+        ("Two fighters of the Dalo Front (DF) have been killed.", [("killed", 2, 2)]),
+    ],
+)
+def test_bracketed_acronym_in_victim_phrase(text: str, want: list[tuple[str, int, int]]) -> None:
+    assert _figures(text) == want

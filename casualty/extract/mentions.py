@@ -75,6 +75,7 @@ def _between(tokens: list[tuple[int, int, str]], start: int, end: int) -> list[s
 def _after_ok(gap: list[str], others_between: bool) -> bool:
     """Can the figure's noun phrase (`gap`) reach a following outcome phrase?"""
     gap = dash_aside(gap)  # "200 people – most of them villagers – have been killed"
+    gap = _no_acronyms(gap)  # "a reserve police force (CRPF) trooper were killed"
     aside = any(w in gap for w in ("including", "among", "them", "whom"))
     if len(gap) > _MAX_AFTER_GAP + (6 if aside else 0):
         return False
@@ -94,6 +95,21 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
 
 
 _ASIDE_WORDS: Final = ("including", "among", "them", "whom", "aged", "ages")
+
+
+def _no_acronyms(gap: list[str]) -> list[str]:
+    """`gap` without one-word bracketed asides ("(CRPF)"): a name's acronym, no clause."""
+    if "(" not in gap:
+        return gap
+    out: list[str] = []
+    i = 0
+    while i < len(gap):
+        if gap[i] == "(" and i + 2 < len(gap) and gap[i + 2] == ")" and gap[i + 1].isalnum():
+            i += 3
+            continue
+        out.append(gap[i])
+        i += 1
+    return out
 
 
 _COORDINATED: Final = re.compile(r"^\s*,?\s*(?:and|as well as|plus)\s*$")
