@@ -11,15 +11,18 @@ import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from casualty.errors import InputError
 from casualty.io.fast import slot_constructor
 from casualty.io.rows import FIELD_VALUES, cell_text, csv_cells, json_line
 from casualty.io.textstream import LineSource, LineTooLong, TextStream
-from casualty.io.values import ClaimValueError, claim_from_mapping
+from casualty.io.values import ClaimValueError, claim_from_mapping, claims_from_cells
 from casualty.model import FIELDS, Claim
 from casualty.sanitize import csv_safe
+
+if TYPE_CHECKING:
+    from casualty.io.csvread import CsvTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,17 +67,77 @@ def read_claims_csv(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -
         yield row.claim
 
 
-def csv_rows(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Iterator[ClaimRow]:
-    """Claims of a CSV stream with their line numbers and verbatim text."""
-    from casualty.io.csvread import iter_csv_records
+#: Rows of a CSV read a column at a time (`claims_from_cells`) in one go.
+CSV_CHUNK = 2048
 
-    for rec in iter_csv_records(stream, path, on_bad):
+_Row = tuple[list[str], int, str]
+
+
+def csv_rows(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Iterator[ClaimRow]:
+    """Claims of a CSV stream with their line numbers and verbatim text.
+
+    Rows are read in chunks of `CSV_CHUNK`, a column at a time; a chunk with a faulty row is
+    read again row by row. Everything reaches the caller and `on_bad` in file order: a bad
+    row found while the chunk is gathered waits in it, so the first error is the same.
+    """
+    from casualty.io.csvread import CsvTable
+
+    pending = _Pending()
+    table = CsvTable(stream, path, pending)
+    chunk = pending.items
+    rows = iter(table)
+    more = True
+    while more:
+        more = False
         try:
-            claim = claim_from_mapping(rec.values, extra_order=rec.extra_columns)
-        except ClaimValueError as exc:
-            on_bad(BadRow(path, rec.line, str(exc), rec.raw))
+            for row in rows:
+                chunk.append(row)
+                if len(chunk) >= CSV_CHUNK:
+                    more = True
+                    break
+        except InputError:
+            # A fault that ends the input (bad encoding): the rows before it still count.
+            yield from _chunk_rows(chunk, table, path, on_bad)
+            raise
+        yield from _chunk_rows(chunk, table, path, on_bad)
+        chunk.clear()
+
+
+class _Pending:
+    """An error sink that keeps bad rows in the chunk being gathered, in file order."""
+
+    def __init__(self) -> None:
+        self.items: list[_Row | BadRow] = []
+
+    def __call__(self, bad: BadRow) -> None:
+        self.items.append(bad)
+
+
+def _chunk_rows(
+    chunk: list[_Row | BadRow], table: CsvTable, path: str, on_bad: ErrorSink
+) -> Iterator[ClaimRow]:
+    good = [item for item in chunk if type(item) is tuple]
+    if len(good) == len(chunk):
+        try:
+            claims = claims_from_cells(table.header, [row[0] for row in good], table.extra)
+        except ClaimValueError:
+            pass
+        else:
+            for claim, (_, line, raw) in zip(claims, good, strict=True):
+                yield _claim_row(claim, path, line, raw)
+            return
+    header, extra = table.header, table.extra
+    for item in chunk:
+        if isinstance(item, BadRow):
+            on_bad(item)
             continue
-        yield _claim_row(claim, path, rec.line, rec.raw)
+        cells, line, raw = item
+        try:
+            claim = claim_from_mapping(dict(zip(header, cells, strict=True)), extra_order=extra)
+        except ClaimValueError as exc:
+            on_bad(BadRow(path, line, str(exc), raw))
+            continue
+        yield _claim_row(claim, path, line, raw)
 
 
 def read_claims_jsonl(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Iterator[Claim]:

@@ -69,58 +69,80 @@ def iter_csv_records(
     stream: LineSource, path: str, on_bad: Callable[[BadRow], None]
 ) -> Iterator[CsvRecord]:
     """Yield each data row of a claims CSV; a broken header raises, a broken row goes to on_bad."""
-    from casualty.io.claims import BadRow
+    table = CsvTable(stream, path, on_bad)
+    for cells, line, raw in table:
+        yield CsvRecord(dict(zip(table.header, cells, strict=True)), table.extra, line, raw)
 
-    lines = _LineTracker(stream, path)
-    header_text = lines.peek_first()
-    if header_text is None:
-        return
-    delimiter = _sniff_delimiter(header_text)
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_LINE_CHARS))
-    reader = csv.reader(lines, delimiter=delimiter, strict=True)
-    try:
-        names = next(reader)
-    except csv.Error as exc:
-        raise InputError(f"unreadable CSV header ({exc})", path, 1) from None
-    except LineTooLong as exc:
-        raise InputError(f"unreadable CSV header ({exc.reason})", path, 1) from None
-    header = _header(names, path)
-    extra = tuple(h for h in header if h not in FIELDS)
-    while True:
-        start = lines.line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
+
+class CsvTable:
+    """The data rows of a claims CSV as `(cells, line, raw)`, cells in `header` order.
+
+    The header is read (and checked) on the first `next`; a broken row goes to `on_bad`.
+    """
+
+    def __init__(self, stream: LineSource, path: str, on_bad: Callable[[BadRow], None]) -> None:
+        self.header: list[str] = []
+        self.extra: tuple[str, ...] = ()
+        self._rows = self._read(stream, path, on_bad)
+
+    def __iter__(self) -> Iterator[tuple[list[str], int, str]]:
+        return self._rows
+
+    def _read(
+        self, stream: LineSource, path: str, on_bad: Callable[[BadRow], None]
+    ) -> Iterator[tuple[list[str], int, str]]:
+        from casualty.io.claims import BadRow
+
+        lines = _LineTracker(stream, path)
+        header_text = lines.peek_first()
+        if header_text is None:
             return
-        except LineTooLong as exc:
-            lines.take_raw()
-            on_bad(BadRow(path, exc.line or start, exc.reason, None))
-            reader = csv.reader(lines, delimiter=delimiter, strict=True)
-            continue
+        delimiter = _sniff_delimiter(header_text)
+        csv.field_size_limit(max(csv.field_size_limit(), MAX_LINE_CHARS))
+        reader = csv.reader(lines, delimiter=delimiter, strict=True)
+        try:
+            names = next(reader)
         except csv.Error as exc:
-            first = lines.resync()
-            on_bad(BadRow(path, start, f"malformed CSV ({exc})", first))
-            reader = csv.reader(lines, delimiter=delimiter, strict=True)
-            continue
-        raw = lines.take_raw()
-        if not row or all(not cell.strip() for cell in row):
-            continue
-        if "\x00" in raw:
-            on_bad(BadRow(path, start, "contains a NUL byte (binary data?)", raw))
-            continue
-        if len(row) > len(header) and not any(c.strip() for c in row[len(header) :]):
-            row = row[: len(header)]  # trailing empty cells: a spreadsheet's ragged edge
-        if len(row) != len(header):
-            reason = f"expected {len(header)} fields, found {len(row)}"
-            if "\n" in raw and '"' in raw:
-                # Most likely an unclosed quote that swallowed the lines after it.
-                first = lines.resync(raw)
-                on_bad(BadRow(path, start, f"{reason} (unclosed quote?)", first))
+            raise InputError(f"unreadable CSV header ({exc})", path, 1) from None
+        except LineTooLong as exc:
+            raise InputError(f"unreadable CSV header ({exc.reason})", path, 1) from None
+        header = self.header = _header(names, path)
+        self.extra = tuple(h for h in header if h not in FIELDS)
+        while True:
+            start = lines.line + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except LineTooLong as exc:
+                lines.take_raw()
+                on_bad(BadRow(path, exc.line or start, exc.reason, None))
                 reader = csv.reader(lines, delimiter=delimiter, strict=True)
-            else:
-                on_bad(BadRow(path, start, reason, raw))
-            continue
-        yield CsvRecord(dict(zip(header, row, strict=True)), extra, start, raw)
+                continue
+            except csv.Error as exc:
+                first = lines.resync()
+                on_bad(BadRow(path, start, f"malformed CSV ({exc})", first))
+                reader = csv.reader(lines, delimiter=delimiter, strict=True)
+                continue
+            raw = lines.take_raw()
+            if not row or all(not cell.strip() for cell in row):
+                continue
+            if "\x00" in raw:
+                on_bad(BadRow(path, start, "contains a NUL byte (binary data?)", raw))
+                continue
+            if len(row) > len(header) and not any(c.strip() for c in row[len(header) :]):
+                row = row[: len(header)]  # trailing empty cells: a spreadsheet's ragged edge
+            if len(row) != len(header):
+                reason = f"expected {len(header)} fields, found {len(row)}"
+                if "\n" in raw and '"' in raw:
+                    # Most likely an unclosed quote that swallowed the lines after it.
+                    first = lines.resync(raw)
+                    on_bad(BadRow(path, start, f"{reason} (unclosed quote?)", first))
+                    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+                else:
+                    on_bad(BadRow(path, start, reason, raw))
+                continue
+            yield row, start, raw
 
 
 class _LineTracker:
