@@ -276,3 +276,19 @@ def test_a_lone_town_of_a_country_never_named_is_a_local_namesake() -> None:
 )
 def test_bracketed_acronym_in_victim_phrase(text: str, want: list[tuple[str, int, int]]) -> None:
     assert _figures(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "did not say when/where/how" asks another question than the toll
+        ("The police did not say when the raid, which left two guards injured, began.", []),
+        ("The police did not say how the three guards were killed.", []),
+        # ... "how many" is the toll
+        ("The police did not say how many guards were killed.", ["the police"]),
+        ("The police did not say whether anyone was killed.", ["the police"]),
+    ],
+)
+def test_omission_of_another_question(text: str, want: list[str]) -> None:
+    got = [c.source.lower() for c in _claims(text) if c.kind == "omission"]
+    assert got == want

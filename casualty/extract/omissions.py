@@ -48,6 +48,8 @@ _SILENT: Final = re.compile(r"comment|being|yet|silent|statement")
 _NOT_TOLL: Final = re.compile(
     r"\b(?:identit(?:y|ies)|names?|nationalit(?:y|ies)|ages|whereabouts)\b", re.IGNORECASE
 )
+#: Right after "did not say": a question other than the toll ("how many" is the toll).
+_WHEN: Final = re.compile(r"\s+(?:when|where|why|who|how(?!\s+many\b))\b", re.IGNORECASE)
 _KILLED: Final = re.compile(r"\b(?:dead|killed|deaths?|died)\b", re.IGNORECASE)
 _LOSSES: Final = re.compile(r"\b(?:wounded|injured|injuries)\b", re.IGNORECASE)
 
@@ -86,8 +88,8 @@ def find_omissions(sentence: str) -> list[Omission]:
             topic = _TOPIC.search(window)
             # "did not give details as to the identity of the victims": a toll was given
             topic_ok = topic is not None and not _NOT_TOLL.search(window, 0, topic.start())
-        if not topic_ok:
-            continue
+        if not topic_ok or _WHEN.match(window):
+            continue  # "did not say when the attack, which injured four, took place"
         killed = _KILLED.search(window) is not None
         outcome = "wounded" if _LOSSES.search(window) and not killed else "killed"
         out.append(Omission(m.start(), m.end(), " ".join(m.group().split()), outcome))
