@@ -292,3 +292,18 @@ def test_bracketed_acronym_in_victim_phrase(text: str, want: list[tuple[str, int
 def test_omission_of_another_question(text: str, want: list[str]) -> None:
     got = [c.source.lower() for c in _claims(text) if c.kind == "omission"]
     assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # Colombia's departments as written, without the word "Department"
+        (
+            "Rebels killed nine soldiers in the northern Norte de Santander department.",
+            "Norte de Santander",
+        ),
+        ("Rebels killed nine soldiers in Cauca department.", "Cauca"),
+    ],
+)
+def test_colombian_departments(text: str, admin1: str) -> None:
+    assert [(c.admin1, c.country) for c in _claims(text)] == [(admin1, "CO")]
