@@ -307,3 +307,23 @@ def test_omission_of_another_question(text: str, want: list[str]) -> None:
 )
 def test_colombian_departments(text: str, admin1: str) -> None:
     assert [(c.admin1, c.country) for c in _claims(text)] == [(admin1, "CO")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # not returning a message or call for comment gives no figure either
+        (
+            "Raiders killed nine herders near Tobo. Mr Dabo did not return a message for comment.",
+            ["Mr Dabo"],
+        ),
+        (
+            "Raiders killed nine herders near Tobo. The army did not immediately return phone "
+            "calls seeking comment.",
+            ["The army"],
+        ),
+        ("Raiders killed nine herders near Tobo. The mayor did not return to the village.", []),
+    ],
+)
+def test_no_reply_for_comment(text: str, want: list[str]) -> None:
+    assert _omitters(text) == want
