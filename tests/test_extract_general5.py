@@ -327,3 +327,8 @@ def test_colombian_departments(text: str, admin1: str) -> None:
 )
 def test_no_reply_for_comment(text: str, want: list[str]) -> None:
     assert _omitters(text) == want
+
+
+def test_mindanao_is_a_region_of_the_philippines() -> None:
+    text = "Rebels killed two soldiers on the southern island of Mindanao, the army said."
+    assert [(c.location, c.country) for c in _claims(text)] == [("Mindanao", "PH")]
