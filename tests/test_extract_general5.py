@@ -332,3 +332,25 @@ def test_no_reply_for_comment(text: str, want: list[str]) -> None:
 def test_mindanao_is_a_region_of_the_philippines() -> None:
     text = "Rebels killed two soldiers on the southern island of Mindanao, the army said."
     assert [(c.location, c.country) for c in _claims(text)] == [("Mindanao", "PH")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        # a possessor qualifies the speaker: the office speaks, not the party that runs it
+        (
+            "The Hamas government's media office said 12 people were killed in the strike.",
+            "The Hamas government's media office",
+            "official",
+        ),
+        (
+            "The Taliban government's interior ministry said 12 people were killed in the blast.",
+            "The Taliban government's interior ministry",
+            "official",
+        ),
+        # ... the party itself still speaks
+        ("Hamas said 12 people were killed in the strike.", "Hamas", "belligerent"),
+    ],
+)
+def test_possessor_is_no_speaker(text: str, source: str, kind: str) -> None:
+    assert [(c.source, c.source_type) for c in _claims(text)] == [(source, kind)]

@@ -33,6 +33,8 @@ from casualty.extract.cue_rules import name_cut, no_speaker
 from casualty.extract.lexicon import word_set
 from casualty.registry import Actor, Registry
 
+#: After a registry name: a possessive before more words ("X's health ministry").
+_POSSESSOR: Final = re.compile(r"(?:\s+government)?['’]s\s+\w")
 _PRONOUN: Final = re.compile(r"^(?:it|they|he|she|we|him|her|them)$", re.IGNORECASE)
 _ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 #: "X and Y" where Y may be a second claimant ("the mayor and security officials").
@@ -165,6 +167,8 @@ class Claimants:
             # "the health ministry of the Hamas-controlled territory": a name used as an
             # adjective qualifies the speaker, it is not the speaker.
             found = tuple(f for f in found if not ADJECTIVAL.match(phrase, f[1]))
+        # "the Hamas government's health ministry": a possessor qualifies the speaker
+        found = tuple(f for f in found if not _POSSESSOR.match(phrase, f[1]))
         sources = [f for f in found if f[2].source_type != "media"]
         if found and not sources and len(phrase.split()) <= len(found[0][2].name.split()) + 3:
             return Speaker(found[0][2].name, "media", True)  # a newsroom: a relay, see _relay
