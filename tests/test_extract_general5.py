@@ -354,3 +354,27 @@ def test_mindanao_is_a_region_of_the_philippines() -> None:
 )
 def test_possessor_is_no_speaker(text: str, source: str, kind: str) -> None:
     assert [(c.source, c.source_type) for c in _claims(text)] == [(source, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # a speech verb after a "Neither X nor Y" subject: no one speaks, both omit
+        (
+            "Raiders killed nine herders near Tobo. Neither the army nor the police said how "
+            "many guards were killed.",
+            [("claim", "Example Wire"), ("omission", "the army"), ("omission", "the police")],
+        ),
+        (
+            "Neither the army nor the police said how the nine herders were killed.",
+            [("claim", "Example Wire")],
+        ),
+        (
+            "Raiders killed nine herders near Tobo. Neither the army nor the police confirmed the "
+            "toll.",
+            [("claim", "Example Wire"), ("omission", "the army"), ("omission", "the police")],
+        ),
+    ],
+)
+def test_neither_nor_speaks(text: str, claims: list[tuple[str, str]]) -> None:
+    assert sorted((c.kind, c.source) for c in _claims(text)) == claims

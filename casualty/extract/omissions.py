@@ -63,7 +63,9 @@ _BREAK: Final = re.compile(r"[,;:()]|\b(?:but|and|who|which|that|while|as)\b", r
 _GIVEN: Final = re.compile(
     r"\b(?:has|have|had|did|does|do)\s+(?:yet\s+)?(?:confirmed|given|released|disclosed"
     r"|provided|published|announced|commented|responded|confirm|give|release|disclose|provide"
-    r"|publish|announce|comment|respond)\b",
+    r"|publish|announce|comment|respond|said|say)\b"
+    r"|\b(?:confirmed|gave|released|disclosed|provided|published|announced|commented"
+    r"|responded|said|says|say)\b",
     re.IGNORECASE,
 )
 
