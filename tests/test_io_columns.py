@@ -1,10 +1,10 @@
-"""CSV claims read a column at a time, in chunks, are what the row-by-row reading gives.
+"""Claims read a column at a time, in chunks, are what the row-by-row reading gives.
 
-`csv_rows` reads chunks of rows with `claims_from_cells` and reads a chunk with a faulty row
-again row by row. The reference here is the plain reading (`iter_csv_records`, then
-`claim_from_mapping` on each row): the same claims, the same bad rows with the same reasons,
-in the same order, and the same first error when stopping at it, on random files of good,
-messy and bad cells, blank and ragged rows and quoted newlines.
+`csv_rows` reads chunks of rows a column at a time (`claims_from_cells`) and reads a chunk
+with a faulty row again row by row. The reference here is the plain reading
+(`iter_csv_records`, then `claim_from_mapping` on each): the same claims, the same bad rows
+with the same reasons, in the same order, and the same first error when stopping at it, on
+random files of good, messy and bad cells, blank and ragged rows and quoted newlines.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casualty.errors import InputError
+from casualty.io import chunked
 from casualty.io import claims as cio
 from casualty.io.csvread import iter_csv_records
 from casualty.io.values import ClaimValueError, claim_from_mapping
@@ -78,7 +79,7 @@ def _plain(text: str, stop: bool) -> list[Any]:
     return seen
 
 
-def _chunked(text: str, stop: bool) -> list[Any]:
+def _chunked(text: str, stop: bool, rows: Any = cio.csv_rows) -> list[Any]:
     seen: list[Any] = []
 
     def sink(bad: cio.BadRow) -> None:
@@ -87,7 +88,7 @@ def _chunked(text: str, stop: bool) -> list[Any]:
         seen.append(("bad", bad))
 
     try:
-        for row in cio.csv_rows(io.StringIO(text), "f.csv", sink):
+        for row in rows(io.StringIO(text), "f.csv", sink):
             seen.append(("row", row))
     except InputError as exc:
         seen.append(("error", str(exc)))
@@ -112,7 +113,7 @@ def test_chunked_columns_read_as_rows_one_by_one(
     text = _csv_text(header, rows, odd)
     expected = _plain(text, stop)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cio, "CSV_CHUNK", chunk)
+        patch.setattr(chunked, "CHUNK", chunk)
         assert _chunked(text, stop) == expected
     assert _chunked(text, stop) == expected
 

@@ -11,7 +11,7 @@ import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from casualty.errors import InputError
 from casualty.io.fast import slot_constructor
@@ -20,9 +20,6 @@ from casualty.io.textstream import LineSource, LineTooLong, TextStream
 from casualty.io.values import ClaimValueError, claim_from_mapping, claims_from_cells
 from casualty.model import FIELDS, Claim
 from casualty.sanitize import csv_safe
-
-if TYPE_CHECKING:
-    from casualty.io.csvread import CsvTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +47,8 @@ class ClaimRow:
 
 
 ErrorSink = Callable[[BadRow], None]
-_claim_row = slot_constructor(ClaimRow)  # ClaimRow(...) at half the cost, once a row
+new_claim_row = slot_constructor(ClaimRow)  # ClaimRow(...) at half the cost, once a row
+_claim_row = new_claim_row
 
 
 def raise_bad_row(bad: BadRow) -> None:
@@ -67,77 +65,22 @@ def read_claims_csv(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -
         yield row.claim
 
 
-#: Rows of a CSV read a column at a time (`claims_from_cells`) in one go.
-CSV_CHUNK = 2048
-
-_Row = tuple[list[str], int, str]
-
-
 def csv_rows(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Iterator[ClaimRow]:
-    """Claims of a CSV stream with their line numbers and verbatim text.
-
-    Rows are read in chunks of `CSV_CHUNK`, a column at a time; a chunk with a faulty row is
-    read again row by row. Everything reaches the caller and `on_bad` in file order: a bad
-    row found while the chunk is gathered waits in it, so the first error is the same.
-    """
+    """Claims of a CSV stream with their line numbers and verbatim text (`io.chunked`)."""
+    from casualty.io.chunked import Pending, chunked_rows
     from casualty.io.csvread import CsvTable
 
-    pending = _Pending()
+    pending: Pending[list[str]] = Pending()
     table = CsvTable(stream, path, pending)
-    chunk = pending.items
-    rows = iter(table)
-    more = True
-    while more:
-        more = False
-        try:
-            for row in rows:
-                chunk.append(row)
-                if len(chunk) >= CSV_CHUNK:
-                    more = True
-                    break
-        except InputError:
-            # A fault that ends the input (bad encoding): the rows before it still count.
-            yield from _chunk_rows(chunk, table, path, on_bad)
-            raise
-        yield from _chunk_rows(chunk, table, path, on_bad)
-        chunk.clear()
 
+    def bulk(rows: list[list[str]]) -> list[Claim]:
+        return claims_from_cells(table.header, rows, table.extra)
 
-class _Pending:
-    """An error sink that keeps bad rows in the chunk being gathered, in file order."""
+    def one(cells: list[str]) -> Claim:
+        values = dict(zip(table.header, cells, strict=True))
+        return claim_from_mapping(values, extra_order=table.extra)
 
-    def __init__(self) -> None:
-        self.items: list[_Row | BadRow] = []
-
-    def __call__(self, bad: BadRow) -> None:
-        self.items.append(bad)
-
-
-def _chunk_rows(
-    chunk: list[_Row | BadRow], table: CsvTable, path: str, on_bad: ErrorSink
-) -> Iterator[ClaimRow]:
-    good = [item for item in chunk if type(item) is tuple]
-    if len(good) == len(chunk):
-        try:
-            claims = claims_from_cells(table.header, [row[0] for row in good], table.extra)
-        except ClaimValueError:
-            pass
-        else:
-            for claim, (_, line, raw) in zip(claims, good, strict=True):
-                yield _claim_row(claim, path, line, raw)
-            return
-    header, extra = table.header, table.extra
-    for item in chunk:
-        if isinstance(item, BadRow):
-            on_bad(item)
-            continue
-        cells, line, raw = item
-        try:
-            claim = claim_from_mapping(dict(zip(header, cells, strict=True)), extra_order=extra)
-        except ClaimValueError as exc:
-            on_bad(BadRow(path, line, str(exc), raw))
-            continue
-        yield _claim_row(claim, path, line, raw)
+    return chunked_rows(iter(table), pending, bulk, one, path, on_bad)
 
 
 def read_claims_jsonl(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Iterator[Claim]:

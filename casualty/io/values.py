@@ -391,16 +391,26 @@ def claims_from_cells(
     at = {name: i for i, name in enumerate(header)}
     missing: tuple[None, ...] = (None,) * n
 
-    def cells(name: str) -> Sequence[str | None]:
+    def cells(name: str) -> Sequence[Any]:
         i = at.get(name)
         return missing if i is None else columns[i]
+
+    if extra_columns:
+        values = zip(*(columns[at[name]] for name in extra_columns), strict=True)
+        extra: Sequence[Any] = [tuple(zip(extra_columns, v, strict=True)) for v in values]
+    else:
+        extra = ((),) * n
+    return _claims_of_columns(cells, extra)
+
+
+def _claims_of_columns(cells: Callable[[str], Sequence[Any]], extra: Sequence[Any]) -> list[Claim]:
+    """`_claim` on every record, a field at a time; `cells(name)` is a field's column."""
 
     def read(memo: Any, name: str) -> list[Any]:
         return list(map(memo.__getitem__, cells(name)))
 
     def own(name: str) -> list[str | None]:
-        column = cells(name)
-        return list(column) if column is missing else [v.strip() or None for v in column]  # type: ignore[union-attr]
+        return [v.strip() or None if type(v) is str else _text(v) for v in cells(name)]
 
     r = _MEMOISED
     source = read(r.text, "source")
@@ -423,11 +433,6 @@ def claims_from_cells(
     date_end = read(r.date_end, "date_end")
     if any(a and b and b < a for a, b in zip(date, date_end, strict=True)):
         raise ClaimValueError("date_end is before date")
-    if extra_columns:
-        values = zip(*(columns[at[name]] for name in extra_columns), strict=True)
-        extra: Sequence[Any] = [tuple(zip(extra_columns, v, strict=True)) for v in values]
-    else:
-        extra = ((),) * n
     claims = list(
         map(
             _new_claim,
