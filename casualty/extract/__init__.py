@@ -125,7 +125,7 @@ def _claim(
     speaker: Speaker,
 ) -> Claim:
     phrase = sentence.text[mention.victim_start : mention.victim_end]
-    countries = context.countries()
+    countries = context.countries
     victim, category = victim_of(phrase, reg, countries)
     if victim is None:
         victim = generic_victim(phrase, lambda: context.parties(reg))
@@ -181,7 +181,7 @@ def _omission(
 ) -> Claim:
     """One omission record: ``speaker`` gave no figure of ``om``."""
     phrase = sentence.text[om.end : om.end + 60]
-    victim, category = victim_of(phrase, reg, context.countries())
+    victim, category = victim_of(phrase, reg, context.countries)
     if victim is None:
         victim = generic_victim(phrase, lambda: context.parties(reg))
     placed = context.placement(index, om.start)

@@ -178,9 +178,15 @@ class ArticleContext:
 
     def countries(self) -> tuple[str, ...]:
         """Every country the article names a place in, most named first."""
-        if self._placer is None and self.sentences:
-            self.place(0)  # builds the placer
-        return tuple(self._placer.countries()) if self._placer is not None else ()
+        return tuple(self._places().countries())
+
+    def _places(self) -> Any:
+        """The article's `ArticlePlaces`, built on first need."""
+        if self._placer is None:
+            from casualty.extract.placing import ArticlePlaces
+
+            self._placer = ArticlePlaces(self.doc.text, self.sentences, _DATELINE_HEAD)
+        return self._placer
 
     # --- dates ------------------------------------------------------------------------------
 
@@ -341,11 +347,7 @@ class ArticleContext:
 
     def place(self, index: int) -> Any:
         """Where the incident of sentence `index` happened (`ArticlePlaces.place`)."""
-        if self._placer is None:
-            from casualty.extract.placing import ArticlePlaces
-
-            self._placer = ArticlePlaces(self.doc.text, self.sentences, _DATELINE_HEAD)
-        return self._placer.place(index)
+        return self._places().place(index)
 
     def place_at(self, index: int, position: int) -> Any:
         """Where the figure at `position` of sentence `index` happened

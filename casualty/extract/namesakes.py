@@ -264,17 +264,17 @@ def lone_abroad(text: str, found: list[Found]) -> list[Found]:
     """`found` without the towns of a country the article supports by nothing else: one name
     (however often written), no other place there, neither the country's name nor its
     demonym, while the article names another country and a place in it."""
-    from casualty.geo import gazetteer, normalize_place
-
     names: dict[str, set[str]] = {}
     named: set[str] = set()
     for start, end, place in found:
         if place.kind == "country":
             named.add(place.country)
         else:
-            names.setdefault(place.country, set()).add(normalize_place(_written(text[start:end])))
-    if not named:
+            names.setdefault(place.country, set()).add(_written(text[start:end]).casefold())
+    if not named or all(c in named for c in names):
         return found
+    from casualty.geo import gazetteer
+
     demonyms = gazetteer()._demonyms
     named |= {code for word, code in demonyms.items() if word in text}
     home = [c for c in named if names.get(c)]

@@ -138,20 +138,25 @@ def _pluralize(m: re.Match[str]) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def foreign_alias(text: str, s: int, e: int, actor: Actor, countries: Sequence[str]) -> bool:
+def foreign_alias(
+    text: str, s: int, e: int, actor: Actor, countries: Callable[[], Sequence[str]]
+) -> bool:
     """Whether ``text[s:e]`` is a common-noun alias ("regime soldiers", "loyalists") of an
     actor of one country, in an article that names places but none in that country: there
-    the words mean that article's own parties, not the registry's ("regime" in Myanmar)."""
-    return bool(
-        countries
-        and actor.country is not None
-        and actor.country not in countries
-        and text[s:e].islower()
-    )
+    the words mean that article's own parties, not the registry's ("regime" in Myanmar).
+    ``countries`` gives the article's countries; it is called only for such an alias."""
+    if actor.country is None or not text[s:e].islower():
+        return False
+    found = countries()
+    return bool(found) and actor.country not in found
+
+
+def _none() -> tuple[str, ...]:
+    return ()
 
 
 def victim_of(
-    phrase: str, registry: Registry, countries: Sequence[str] = ()
+    phrase: str, registry: Registry, countries: Callable[[], Sequence[str]] = _none
 ) -> tuple[str | None, str]:
     """The victim actor (canonical name or None) and category of a victim noun phrase
     (``countries``: the article's, see `foreign_alias`).
@@ -192,7 +197,7 @@ def perpetrator_of(
     victim_span: tuple[int, int],
     registry: Registry,
     victim: str | None,
-    countries: tuple[str, ...] = (),
+    countries: Callable[[], Sequence[str]] = _none,
 ) -> str | None:
     """The actor the sentence blames: "by X", else a named actor outside the victim phrase
     (``countries``: the article's, see `foreign_alias`)."""
@@ -290,7 +295,7 @@ def article_parties(
     for s, e, actor in registry.find_actors(text):
         if actor.generic or actor.category == "civilians":
             continue
-        if foreign_alias(text, s, e, actor, countries):
+        if foreign_alias(text, s, e, actor, lambda: countries):
             continue
         name = actor.side or actor.name
         tally[name] = tally.get(name, 0) + 1

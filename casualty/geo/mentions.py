@@ -51,9 +51,7 @@ GEO_NOUNS: Final = frozenset(
     {"desert", "mountains", "mountain", "valley", "plain", "plains", "strip", "heights",
      "hills", "river", "lake", "sea", "gulf", "coast", "peninsula", "bank", "islands"}
 )  # fmt: skip
-#: Lower-case words inside a name ("Republic of the Congo": "the" only there, not at a
-#: name's start).
-_INNER: Final = CONNECTORS | GEO_NOUNS | {"the"}
+_INNER: Final = CONNECTORS | GEO_NOUNS
 #: Minimum population for a lone capitalised word, without a cue, to count as a place.
 SINGLE_WORD_POPULATION: Final = 15_000
 #: Minimum population of a place outside the countries a text is about.
@@ -253,7 +251,9 @@ def _scan(gaz: Gazetteer, text: str, w: Words) -> list[tuple[int, int, str]]:
             if j > i:
                 if text[ends[j - 1] : starts[j]] not in _GAPS:
                     break
-                if not caps[j] and texts[j] not in _INNER:
+                # "the" inside a name only after "of": "Republic of the Congo"
+                inner = texts[j] in _INNER or (texts[j] == "the" and texts[j - 1] == "of")
+                if not caps[j] and not inner:
                     break
             part = _token_key(texts[j], not acc)
             if part:
