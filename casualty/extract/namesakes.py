@@ -271,18 +271,14 @@ def lone_abroad(text: str, found: list[Found]) -> list[Found]:
             named.add(place.country)
         else:
             names.setdefault(place.country, set()).add(_written(text[start:end]).casefold())
-    if not named or all(c in named for c in names):
+    lone = {c for c, seen in names.items() if len(seen) == 1 and c not in named}
+    if not named or not lone:
         return found
     from casualty.geo import gazetteer
 
-    demonyms = gazetteer()._demonyms
-    named |= {code for word, code in demonyms.items() if word in text}
+    named |= {code for word, code in gazetteer()._demonyms.items() if word in text}
     home = [c for c in named if names.get(c)]
-    lone = {
-        c
-        for c, seen in names.items()
-        if len(seen) == 1 and c not in named and any(h != c for h in home)
-    }
+    lone = {c for c in lone if c not in named and any(h != c for h in home)}
     if not lone:
         return found
     return [f for f in found if f[2].country not in lone or f[2].kind != "city"]
