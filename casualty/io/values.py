@@ -318,8 +318,13 @@ def _claim(values: Mapping[str, Any], extra_order: Sequence[str] | None, r: _Rea
     kind = r.kind[get("kind")] or "claim"
     if outcome is None:
         raise ClaimValueError("missing required field 'outcome'")
-    low = r.low[get("low")]
-    high = r.high[get("high")]
+    # A JSON number is its own count (as `parse_count` reads it) and no memo keeps ints.
+    low = get("low")
+    if type(low) is not int or not 0 <= low <= MAX_COUNT:
+        low = r.low[low]
+    high = get("high")
+    if type(high) is not int or not 0 <= high <= MAX_COUNT:
+        high = r.high[high]
     if low is not None and high is not None and low > high:
         raise ClaimValueError(f"low ({low}) is greater than high ({high})")
     qualifier = text[get("qualifier")]
