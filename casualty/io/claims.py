@@ -14,10 +14,11 @@ from dataclasses import dataclass, fields
 from typing import Any, TextIO
 
 from casualty.errors import InputError
+from casualty.io.columns import claims_from_cells
 from casualty.io.fast import slot_constructor
 from casualty.io.rows import FIELD_VALUES, cell_text, csv_cells, json_line
 from casualty.io.textstream import LineSource, LineTooLong, TextStream
-from casualty.io.values import ClaimValueError, claim_from_mapping, claims_from_cells
+from casualty.io.values import ClaimValueError, claim_from_mapping
 from casualty.model import FIELDS, Claim
 from casualty.sanitize import csv_safe
 
