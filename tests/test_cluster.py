@@ -632,7 +632,7 @@ def test_a_report_joins_the_day_most_of_whose_reports_give_its_toll() -> None:
     # A city struck day after day; a report dated only by its publication on the 6th fits
     # the 5th or the 6th best and repeats 9 killed. One report dated the 5th gives 9, as do
     # all three of the 6th: the toll of the 6th. The 5th's other reports give 2, so that one
-    # is the 6th's report misdated (`assign.TOLL_RELAYS`), and the 5th stays apart.
+    # is the 6th's report misdated (`attachment.TOLL_RELAYS`), and the 5th stays apart.
     others = [
         claim(location="Saraqib", date=f"2018-02-0{day}", low=day, high=day, source=s)
         for day in (3, 4, 7)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from casualty.cluster import Clustering, assign, cluster_claims, merge
+from casualty.cluster import Clustering, attachment, cluster_claims, merge
 from casualty.model import Claim
 
 _counter = iter(range(10**9))
@@ -144,7 +144,7 @@ def _attach_one(figure_bonus: float) -> int:
     bonus = np.where(~inside & (a == 0), figure_bonus, 0.0)
     score = score + bonus
     same_place = np.ones(len(a), dtype=bool)
-    out = assign.attach(
+    out = attachment.attach(
         unit, group, np.array([10, 20], dtype=np.int64), a, b, score, bonus, same_place, 3.0
     )
     return int(out[0])

@@ -4,7 +4,7 @@
 `features` (each claim's place resolved through the gazetteer, dates with their precision,
 actors through the registry, all coded as arrays) → `blocking` (candidate pairs only within
 date windows and compatible places) → `scoring` (per-feature contributions of each pair) →
-`assign` (document units, seeds and average-link attachment, which does not chain) →
+`assign` (document units and seeds) with `attachment` (average link, which does not chain) →
 `merge` (a day-off group joins the only incident at its place) → `ids`.
 `explain_incident` tells, for one incident, the link that holds each claim in it and the
 nearest claims that were kept out.

@@ -1,4 +1,4 @@
-"""Bookkeeping of attachment (`assign.attach`): per-unit segments, a place's timeline of
+"""Bookkeeping of attachment (`attachment.attach`): per-unit segments, a place's timeline of
 group keys, and seeds that moved.
 
 Group keys are (place << 24 | day) seed keys, so a place's days are neighbouring integers.

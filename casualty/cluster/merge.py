@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 #: above it only where the day is the whole difference (other actors or figures pull it down).
 LONE_FLOOR: Final = 1.0
 #: The share of the pairs between two such groups that may name other actors (as
-#: `assign.CLASH_SHARE`): above it the two are different incidents.
+#: `attachment.CLASH_SHARE`): above it the two are different incidents.
 CLASH_SHARE: Final = 0.5
 
 
