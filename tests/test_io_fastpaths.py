@@ -117,7 +117,7 @@ def test_a_bad_value_raises_every_time_and_is_not_kept() -> None:
 
 def test_a_memo_keeps_only_short_texts_and_only_so_many(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fast, "MEMO_MAX", 3)
-    memo = fast.Memo(values._text)
+    memo = fast.Memo(values.text_value)
     assert memo[None] is None and memo[7] == "7" and memo[" a "] == "a"
     assert memo["y" * 49] == "y" * 49
     assert set(memo) == {None, " a "}
@@ -144,7 +144,7 @@ def test_unhashable_cells_are_read_as_before() -> None:
 @given(st.lists(st.none() | st.text(max_size=5) | st.integers(), min_size=27, max_size=27))
 def test_slot_constructor_builds_what_the_dataclass_builds(cells: list[Any]) -> None:
     assert len(dataclasses.fields(Claim)) == len(cells)
-    built = values._new_claim(*cells)
+    built = values.new_claim(*cells)
     assert type(built) is Claim and built == Claim(*cells)
     with pytest.raises(dataclasses.FrozenInstanceError):
         built.source = "changed"  # type: ignore[misc]

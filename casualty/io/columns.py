@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from casualty.io.values import _MEMOISED, ClaimValueError, _new_claim, _text, parse_span
+from casualty.io.values import MEMOISED, ClaimValueError, new_claim, parse_span, text_value
 from casualty.model import Claim, make_claim_id
 
 
@@ -49,9 +49,9 @@ def _claims_of_columns(cells: Callable[[str], Sequence[Any]], extra: Sequence[An
         return list(map(memo.__getitem__, cells(name)))
 
     def own(name: str) -> list[str | None]:
-        return [v.strip() or None if type(v) is str else _text(v) for v in cells(name)]
+        return [v.strip() or None if type(v) is str else text_value(v) for v in cells(name)]
 
-    r = _MEMOISED
+    r = MEMOISED
     source = read(r.text, "source")
     if None in source:
         raise ClaimValueError("missing required field 'source'")
@@ -74,14 +74,14 @@ def _claims_of_columns(cells: Callable[[str], Sequence[Any]], extra: Sequence[An
         raise ClaimValueError("date_end is before date")
     claims = list(
         map(
-            _new_claim,
+            new_claim,
             source,
             outcome,
             kind,
             [v or "" for v in own("claim_id")],
             [v or "unknown" for v in read(r.source_type, "source_type")],
             read(r.text, "reported_by"),
-            list(map(_text, cells("doc"))),
+            list(map(text_value, cells("doc"))),
             list(map(parse_span, cells("span"))),
             read(r.published, "published"),
             date,
@@ -100,7 +100,7 @@ def _claims_of_columns(cells: Callable[[str], Sequence[Any]], extra: Sequence[An
             qualifier,
             said,
             own("url"),
-            list(map(_text, cells("incident_id"))),
+            list(map(text_value, cells("incident_id"))),
             extra,
         )
     )

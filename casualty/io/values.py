@@ -42,7 +42,7 @@ class ClaimValueError(ValueError):
 _SHARED_MAX = MEMO_CHARS
 
 
-def _text(value: Any) -> str | None:
+def text_value(value: Any) -> str | None:
     if type(value) is str:
         text = value.strip()
     elif value is None or (isinstance(value, float) and math.isnan(value)):
@@ -57,10 +57,10 @@ def _text(value: Any) -> str | None:
 
 
 def _own_text(value: Any) -> str | None:
-    """`_text` for a value unique to its row (claim id, text, url): not worth interning."""
+    """`text_value` for a value unique to its row (claim id, text, url): not worth interning."""
     if type(value) is str:
         return value.strip() or None
-    return _text(value)
+    return text_value(value)
 
 
 def show(value: Any, limit: int = 60) -> str:
@@ -165,7 +165,7 @@ def parse_date(value: Any, name: str) -> str | None:
     Impossible dates (`2017-02-31`) and implausible years (before 1800, after next year)
     are errors.
     """
-    text = _text(value)
+    text = text_value(value)
     if text is None:
         return None
     iso = text[:10] if len(text) > 10 and text[10] in "T " else text
@@ -190,7 +190,7 @@ def parse_coord(value: Any, name: str, limit: float) -> float | None:
     """Read a latitude or longitude in decimal degrees within ±limit (`33,5` is 33.5)."""
     if type(value) is float and math.isfinite(value) and abs(value) <= limit:
         return value  # a JSON number (as float(str(value)) would read it)
-    text = _text(value)
+    text = text_value(value)
     if text is None:
         return None
     text = text.translate(_DIGITS)
@@ -222,7 +222,7 @@ def parse_span(value: Any) -> tuple[int, int] | None:
 
 
 def _choice(value: Any, name: str, allowed: Sequence[str], default: str | None) -> str | None:
-    text = _text(value)
+    text = text_value(value)
     if text is None:
         return default
     norm = text.lower().replace("-", "_").replace(" ", "_")
@@ -264,7 +264,7 @@ class _Readers:
     )
 
     def __init__(self, wrap: Callable[[Callable[[Any], Any]], Any]) -> None:
-        self.text = wrap(_text)
+        self.text = wrap(text_value)
         self.date = wrap(partial(parse_date, name="date"))
         self.date_end = wrap(partial(parse_date, name="date_end"))
         self.published = wrap(partial(parse_date, name="published"))
@@ -285,11 +285,11 @@ class _Readers:
         )
 
 
-_MEMOISED = _Readers(Memo)
+MEMOISED = _Readers(Memo)
 _PLAIN = _Readers(Plain)
 
 
-_new_claim = slot_constructor(Claim)
+new_claim = slot_constructor(Claim)
 
 
 def claim_from_mapping(
@@ -301,7 +301,7 @@ def claim_from_mapping(
     same one (the first in `_claim`).
     """
     try:
-        return _claim(values, extra_order, _MEMOISED)
+        return _claim(values, extra_order, MEMOISED)
     except TypeError:
         # A value no dict can hold (a JSON list or object where text belongs): read the
         # record again without memos, which also re-raises a TypeError of any other origin.
@@ -342,14 +342,14 @@ def _claim(values: Mapping[str, Any], extra_order: Sequence[str] | None, r: _Rea
     else:
         keys = [k for k in values if k not in FIELDS]
     extra = tuple((str(k), _extra_value(get(k))) for k in keys) if keys else ()
-    claim = _new_claim(
+    claim = new_claim(
         source,
         outcome,
         kind,
         _own_text(get("claim_id")) or "",
         r.source_type[get("source_type")] or "unknown",
         text[get("reported_by")],
-        _text(get("doc")),  # nearly one a claim: a memo would fill up with them
+        text_value(get("doc")),  # nearly one a claim: a memo would fill up with them
         parse_span(get("span")),
         r.published[get("published")],
         date,
@@ -368,7 +368,7 @@ def _claim(values: Mapping[str, Any], extra_order: Sequence[str] | None, r: _Rea
         qualifier,
         said,
         _own_text(get("url")),
-        _text(get("incident_id")),
+        text_value(get("incident_id")),
         extra,
     )
     if claim.claim_id:
