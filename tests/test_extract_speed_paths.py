@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from casualty.extract import extract_document, placing, where
 from casualty.extract.context import _DATELINE_HEAD
@@ -164,3 +166,42 @@ def test_registry_scan_equals_the_zero_width_filter(text: str, which: str) -> No
     finally:
         trie._pattern, trie._after_gap = saved
     assert fast == plain
+
+
+def _plain_fold(text: str) -> str:
+    """`fold` as first written: the character search on every text."""
+    from casualty.registry.matching import _FOLD_CHARS_RE, _FOLD_PAIRS
+
+    if _FOLD_CHARS_RE.search(text) is None:
+        return text
+    for char, ascii_char in _FOLD_PAIRS:
+        text = text.replace(char, ascii_char)
+    return text
+
+
+FOLD_TEXTS = [
+    "The mayor's office said 4 were hurt.",
+    "The mayor`s office said 4 were hurt.",
+    "The mayor’s office — not the army — said “four”.",
+    "Plain ASCII with - hyphens and 'quotes' and \"double\" ones",
+    "",
+    "`",
+    "caf\u00e9 in the old town\u00a0centre",
+]
+
+
+@pytest.mark.parametrize("text", FOLD_TEXTS)
+def test_fold_equals_the_plain_form(text: str) -> None:
+    from casualty.registry.matching import fold
+
+    assert fold(text) == _plain_fold(text)
+
+
+@given(st.text(alphabet=st.sampled_from("ab '`-\"\u2019\u201c\u2014\u00a0\u00e9\u00b4.")))
+def test_fold_equals_the_plain_form_on_generated_text(text: str) -> None:
+    from casualty.registry.matching import fold
+
+    assert fold(text) == _plain_fold(text)
+    assert fold(text.encode("ascii", "ignore").decode()) == _plain_fold(
+        text.encode("ascii", "ignore").decode()
+    )
