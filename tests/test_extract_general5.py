@@ -378,3 +378,28 @@ def test_possessor_is_no_speaker(text: str, source: str, kind: str) -> None:
 )
 def test_neither_nor_speaks(text: str, claims: list[tuple[str, str]]) -> None:
     assert sorted((c.kind, c.source) for c in _claims(text)) == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a toll, then its breakdown between commas, then its verb: the toll alone
+        (
+            "Twelve guards, ten privates and two sergeants, were killed at the depot.",
+            [("killed", 12, 12)],
+        ),
+        ("The ministry said 9 pilgrims, 5 men, 3 women and 1 boy, had died.", [("killed", 9, 9)]),
+        # ... parts that do not sum to the toll are no breakdown: nothing reaches the verb
+        (
+            "Twelve guards, ten privates and three sergeants, were killed at the depot.",
+            [],
+        ),
+        # ... and a list with no verb after its closing comma stays a list
+        (
+            "Five guards, 2 drivers and 3 cooks were wounded at the depot.",
+            [("wounded", 2, 2), ("wounded", 3, 3), ("wounded", 5, 5)],
+        ),
+    ],
+)
+def test_toll_then_its_breakdown(text: str, want: list[tuple[str, int, int]]) -> None:
+    assert _figures(text) == want

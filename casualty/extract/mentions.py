@@ -24,6 +24,7 @@ from casualty.extract.mention_rules import (
     SUBCOUNT_REACH,
     agent_of,
     another_one,
+    breakdowns,
     coordinated,
     dash_aside,
     either_bound,
@@ -128,6 +129,7 @@ def find_mentions(text: str) -> list[Mention]:
         for c in find_counts(text)
         if not is_non_casualty_number(text, c) and not not_people(text, c)
     ]
+    text, counts = breakdowns(text, counts)  # "Ten soldiers, nine men and one officer, died"
     # Tokens only serve figures and qualitative phrases: most sentences have neither.
     tokens = word_tokens(text) if counts or QUALITATIVE.search(text) else []
     out: list[Mention] = []
