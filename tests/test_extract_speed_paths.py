@@ -205,3 +205,44 @@ def test_fold_equals_the_plain_form_on_generated_text(text: str) -> None:
     assert fold(text.encode("ascii", "ignore").decode()) == _plain_fold(
         text.encode("ascii", "ignore").decode()
     )
+
+
+SPEECH_WORDS = "said SAYS ſays told rose to 12 1,5 as of İnterview ınterview Citing x - , update q"
+
+SPEECH_TEXTS = [
+    "the army SAID on Friday that the toll Rose to 30",
+    "According to medics, as of Monday the number climbed to more than 1,200",
+    "ſaid the ſpokesman; İnterview, ıNTERVIEW and the Statement update",
+    "Officials told reporters; the ministry tweeted, citing a briefing quoted by media",
+    "unsaid retold misreported (said) -speaking- 'denies' reached 12.5",
+    "",
+]
+
+
+def _plain_speech() -> Any:
+    """`_SPEECH` as first written, without the lookahead on the opening letter."""
+    import re
+
+    from casualty.extract.when import _SPEECH
+
+    plain = _SPEECH.pattern.replace(r"\b(?=[abcdimpqrstuw])", r"\b", 1)
+    assert plain != _SPEECH.pattern
+    return re.compile(plain, _SPEECH.flags)
+
+
+def _spans(pattern: Any, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", SPEECH_TEXTS)
+def test_speech_words_equal_the_plain_pattern(text: str) -> None:
+    from casualty.extract.when import _SPEECH
+
+    assert _spans(_SPEECH, text) == _spans(_plain_speech(), text)
+
+
+@given(st.lists(st.sampled_from([*SPEECH_WORDS.split(), " ", "  ", "at least"])).map("".join))
+def test_speech_words_equal_the_plain_pattern_on_generated_text(text: str) -> None:
+    from casualty.extract.when import _SPEECH
+
+    assert _spans(_SPEECH, text) == _spans(_plain_speech(), text)
