@@ -403,3 +403,39 @@ def test_neither_nor_speaks(text: str, claims: list[tuple[str, str]]) -> None:
 )
 def test_toll_then_its_breakdown(text: str, want: list[tuple[str, int, int]]) -> None:
     assert _figures(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a lone victim joined by "and" to a figure is one more: the corpus labels it
+        (
+            "Eleven rebels and a policeman were killed in the clash.",
+            [("killed", 1, 1), ("killed", 11, 11)],
+        ),
+        (
+            "The rebels said they abducted three guards and a young driver at the depot.",
+            [("captured", 1, 1), ("captured", 3, 3)],
+        ),
+        (
+            "Raiders killed 6 herders and a boy near the wells.",
+            [("killed", 1, 1), ("killed", 6, 6)],
+        ),
+        # ... but a lone one on its own, or after a verb of its own, stays figure-less
+        ("A policeman was killed in the clash.", []),
+        ("Raiders killed 6 herders and wounded a boy near the wells.", [("killed", 6, 6)]),
+        # ... and a thing is no victim
+        ("The raid killed 6 herders and a camel.", [("killed", 6, 6)]),
+    ],
+)
+def test_a_lone_victim_joined_to_a_figure(text: str, want: list[tuple[str, int, int]]) -> None:
+    assert _figures(text) == want
+
+
+def test_a_joined_lone_victim_leaves_the_first_phrase() -> None:
+    # the figure's victim is its own noun phrase, not the one joined after it
+    claims = _claims("Raiders killed four soldiers and a civilian near the wells.")
+    assert sorted((c.low, c.victim_category) for c in claims) == [
+        (1, "civilians"),
+        (4, "combatants"),
+    ]

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from casualty.extract.mention_spans import Mention
 
 __all__ = [
+    "AND_A",
     "SUBCOUNT_REACH",
     "agent_of",
     "and_others",
@@ -30,6 +31,7 @@ __all__ = [
     "elided",
     "group_of",
     "is_subcount",
+    "joined_singles",
     "not_people",
     "plus_one",
     "rescued",
@@ -393,3 +395,29 @@ def _breakdown_parts(text: str, counts: list[Count], first: int) -> tuple[int, i
         return None  # one part is an aside ("8 civilians, 3 children, ..."), not a breakdown
     close = _BREAKDOWN_CLOSE.match(text, counts[j].end)
     return (j, close.end()) if close is not None else None
+
+
+#: "and a" / "and an": a lone victim may be coordinated with a figure before it.
+AND_A: Final = re.compile(r"\band\s+an?\s", re.IGNORECASE)
+
+
+def joined_singles(text: str, counts: list[Count]) -> list[Count]:
+    """`counts` (read with singular victims) without a lone "a soldier" unless it is joined by
+    "and" to a figure just before it: "17 rebels and a soldier were killed", "captured two
+    servicemen and a soldier" count the one (the corpus labels it), while a lone "a soldier
+    was killed" stays a figure-less mention, as everywhere else."""
+    out: list[Count] = []
+    for count in counts:
+        if count.qualifier.lower() in ("a", "an"):
+            prev = out[-1] if out else None
+            gap = _COORD_GAP.fullmatch(text, prev.end, count.start) if prev else None
+            if (
+                prev is None
+                or prev.qualifier.lower() in ("a", "an")
+                or gap is None
+                or not gap.group().rstrip().endswith("and")
+                or _VERB_LIKE.search(gap.group())
+            ):
+                continue
+        out.append(count)
+    return out

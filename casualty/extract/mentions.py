@@ -9,6 +9,7 @@ the figure and its victim noun phrase (passive, adjectival, nominal), or right b
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Final
 
 from casualty.extract.counts import Count, find_counts, is_non_casualty_number
@@ -21,6 +22,7 @@ from casualty.extract.lexicon import (
     word_set,
 )
 from casualty.extract.mention_rules import (
+    AND_A,
     SUBCOUNT_REACH,
     agent_of,
     another_one,
@@ -30,6 +32,7 @@ from casualty.extract.mention_rules import (
     either_bound,
     group_of,
     is_subcount,
+    joined_singles,
     not_people,
     rescued,
     unbracket_figures,
@@ -124,11 +127,14 @@ def find_mentions(text: str) -> list[Mention]:
     words = lexicon().find(text)
     if not words and not _self_outcome(text):
         return []  # no outcome phrase for a figure to pair with
+    singular = AND_A.search(text) is not None  # "17 rebels and a soldier were killed"
     counts = [
         c
-        for c in find_counts(text)
+        for c in find_counts(text, singular)
         if not is_non_casualty_number(text, c) and not not_people(text, c)
     ]
+    if singular:
+        counts = joined_singles(text, counts)
     text, counts = breakdowns(text, counts)  # "Ten soldiers, nine men and one officer, died"
     # Tokens only serve figures and qualitative phrases: most sentences have neither.
     tokens = word_tokens(text) if counts or QUALITATIVE.search(text) else []
@@ -144,6 +150,10 @@ def find_mentions(text: str) -> list[Mention]:
         if best is None and out and out[-1].outcome_end <= out[-1].start:
             # "killed four soldiers and up to 25 insurgents": a second object of one verb.
             last = out[-1]
+            if last.start < count.start < last.victim_end and singular:
+                # "killed 3 herders and a child": the one was read into the first phrase.
+                v_end = last.end + len(text[last.end : count.start].rstrip().removesuffix("and"))
+                out[-1] = last = replace(last, victim_end=len(text[:v_end].rstrip(" ,")))
             if _COORDINATED.match(text[last.victim_end : count.start]):
                 best = (
                     OutcomeWord(last.outcome_start, last.outcome_end, last.outcome, BEFORE),
