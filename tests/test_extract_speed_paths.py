@@ -246,3 +246,30 @@ def test_speech_words_equal_the_plain_pattern_on_generated_text(text: str) -> No
     from casualty.extract.when import _SPEECH
 
     assert _spans(_SPEECH, text) == _spans(_plain_speech(), text)
+
+
+STATEMENT_TEXTS = [
+    "The ministry said in a STATEMENT that 4 died.",
+    "A ſtatement from İdlib; misstatements and statementless lines",
+    "The Statement's wording; statements; a 'statement'",
+    "No such word here, only a state and a tatement.",
+    "",
+]
+
+
+def _statement_found(text: str) -> tuple[bool, bool]:
+    from casualty.extract.attribution import _STATEMENT_WORD, has_statement_word
+
+    return has_statement_word(text), _STATEMENT_WORD.search(text) is not None
+
+
+@pytest.mark.parametrize("text", STATEMENT_TEXTS)
+def test_statement_word_equals_the_plain_search(text: str) -> None:
+    fast, plain = _statement_found(text)
+    assert fast == plain
+
+
+@given(st.lists(st.sampled_from([*"sStTaAeEmMnN ſİı_-'", "tatement", "STATEMENT"])).map("".join))
+def test_statement_word_equals_the_plain_search_on_generated_text(text: str) -> None:
+    fast, plain = _statement_found(text)
+    assert fast == plain

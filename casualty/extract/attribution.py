@@ -59,6 +59,13 @@ _FROM: Final = re.compile(r"\bfrom\s+")
 _STATEMENT_WORD: Final = re.compile(r"\bstatement\b", re.IGNORECASE)
 
 
+def has_statement_word(text: str) -> bool:
+    """Whether `text` has the word "statement" (any case). A substring test in the lower-cased
+    text first spares the case-insensitive search in most sentences: only ASCII letters
+    lower-case to "tatement", and the long s ("ſ") the search takes for "s" is left out."""
+    return "tatement" in text.lower() and _STATEMENT_WORD.search(text) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class _Cue:
     start: int
@@ -285,7 +292,7 @@ class Attributor(SpeakerPhrases):
                         Speaker(f.name, "media") if f.source_type == "unknown" else f for f in found
                     )
                 cues.append(_Cue(m.start(), m.end(), "subject", found, relative))
-        if _STATEMENT_WORD.search(text) and cues:
+        if cues and has_statement_word(text):
             # "X said in a statement": X is who "the statement" of a later sentence means;
             # a statement with no speaker found forgets the last one.
             self._stated = next((c.speakers[0] for c in cues if c.speakers), None)
