@@ -439,3 +439,34 @@ def test_a_joined_lone_victim_leaves_the_first_phrase() -> None:
         (1, "civilians"),
         (4, "combatants"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a figure joined to a group of untold size reaches the verb past a long subject
+        (
+            "Three guards and an unknown number of raiders loyal to the ousted chief of the "
+            "valley's northern clans were killed at dawn, the police said.",
+            [("killed", 3, 3)],
+        ),
+        (
+            "Five miners and an undisclosed number of smugglers were wounded in the blast.",
+            [("wounded", 5, 5)],
+        ),
+        # ... not when the first group has a verb of its own
+        (
+            "Three guards were at the gate and an unknown number of raiders loyal to the "
+            "chief were killed at dawn.",
+            [],
+        ),
+        # ... nor a long subject without an untold group
+        (
+            "Three guards of the ousted chief of the valley's northern clans and their loyal "
+            "friends from the hills were killed at dawn.",
+            [],
+        ),
+    ],
+)
+def test_a_figure_joined_to_an_untold_group(text: str, want: list[tuple[str, int, int]]) -> None:
+    assert _figures(text) == want

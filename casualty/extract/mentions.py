@@ -70,6 +70,8 @@ _BRIDGE: Final = word_set(
 _MAX_AFTER_GAP: Final = 10
 _MAX_BEFORE_GAP: Final = 2
 _MAX_NOUN_GAP: Final = 8
+#: How many more words a subject joined to a group of untold size may have (the longest gap).
+_UNTOLD_EXTRA: Final = 16
 
 
 def _between(tokens: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
@@ -81,7 +83,8 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
     gap = dash_aside(gap)  # "200 people – most of them villagers – have been killed"
     gap = _no_acronyms(gap)  # "a reserve police force (CRPF) trooper were killed"
     aside = any(w in gap for w in ("including", "among", "them", "whom"))
-    if len(gap) > _MAX_AFTER_GAP + (6 if aside else 0):
+    longer = _UNTOLD_EXTRA if _untold(gap) else 6 if aside else 0
+    if len(gap) > _MAX_AFTER_GAP + longer:
         return False
     if any(w in _CLAUSE_BREAK or w in _BREAK_PUNCT for w in gap):
         return False
@@ -99,6 +102,27 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
 
 
 _ASIDE_WORDS: Final = ("including", "among", "them", "whom", "aged", "ages")
+#: "an unknown number of": a second victim group without a figure, joined to the first.
+_UNTOLD: Final = word_set("unknown undisclosed unspecified unconfirmed uncounted")
+
+
+def _untold(gap: list[str]) -> bool:
+    """Whether `gap` joins a victim group of untold size ("Two soldiers and an unknown number
+    of rebels opposed to the truce were killed"): its words lengthen the subject, no clause."""
+    if "number" not in gap:
+        return False
+    i = gap.index("number")
+    if i < 2 or gap[i - 1] not in _UNTOLD or "and" not in gap[: i - 1]:
+        return False
+    # "Two soldiers were on patrol and an unknown number ...": a verb before the outcome's
+    # own auxiliaries ("were", "have been") ends the subject
+    end = len(gap)
+    while end and gap[end - 1] in _AUX:
+        end -= 1
+    return not any(w in _AUX_VERBS for w in gap[:end])
+
+
+_AUX_VERBS: Final = word_set("were was are is be been had have has")
 
 
 def _no_acronyms(gap: list[str]) -> list[str]:
@@ -256,7 +280,7 @@ def _govern(
     for w in words:
         if w.start >= count.end and w.roles & AFTER:
             gap = _between(tokens, count.end, w.start)
-            if len(gap) > _MAX_AFTER_GAP + 6:
+            if len(gap) > _MAX_AFTER_GAP + _UNTOLD_EXTRA:
                 break  # too far for `_after_ok`, and every later phrase is further still
             others = w.start > nxt
             if gap[:2] == ["of", "the"] and len(gap) == 2:
