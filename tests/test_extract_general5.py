@@ -470,3 +470,29 @@ def test_a_joined_lone_victim_leaves_the_first_phrase() -> None:
 )
 def test_a_figure_joined_to_an_untold_group(text: str, want: list[tuple[str, int, int]]) -> None:
     assert _figures(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "the ministry" is no earlier police or army: another body, kept as written
+        (
+            "Police said raiders struck a post near Tobo. Officers fired back, but the ministry "
+            "said three herders were killed.",
+            "the ministry",
+        ),
+        (
+            "The army said raiders struck a post near Tobo. The ministry said three herders "
+            "were killed.",
+            "The ministry",
+        ),
+        # ... but an earlier ministry is its antecedent
+        (
+            "The Interior Ministry said raiders struck a post near Tobo. Police fired back, but "
+            "the ministry said three herders were killed.",
+            "The Interior Ministry",
+        ),
+    ],
+)
+def test_the_ministry_is_no_other_body(text: str, source: str) -> None:
+    assert [c.source for c in _claims(text)] == [source]

@@ -52,6 +52,18 @@ _NON_STATE: Final = word_set(
     """extremist extremists terrorist terrorists jihadist jihadists militant militants
     insurgent insurgents rebel rebels group"""
 )
+#: Heads of distinct state bodies: "the ministry" is no earlier "police", nor "the army".
+_BODIES: Final = word_set("ministry police army military forces troops coalition government")
+
+
+def _other_body(head: str, name: str) -> bool:
+    """Whether `name` is another state body than the one whose head word is `head`."""
+    if head not in _BODIES:
+        return False
+    words = WORD_RE.findall(name.lower())
+    return head not in words and any(w in _BODIES for w in words)
+
+
 _STATE_WORDS: Final = re.compile(
     r"government|army|forces|military|ministry|police|coalition|regime|troops", re.IGNORECASE
 )
@@ -253,6 +265,8 @@ class Claimants:
         for speaker in reversed(self.history):
             if state and not _STATE_WORDS.search(speaker.name):
                 continue
+            if _other_body(head, speaker.name):
+                continue
             if person:
                 same = head in speaker.name.lower()
             else:
@@ -270,6 +284,7 @@ class Claimants:
             and sp.source_type == kind
             and (not state or _STATE_WORDS.search(sp.name))
             and not (non_state and _STATE_WORDS.search(sp.name))  # "the group": not an army
+            and not _other_body(head, sp.name)
         ]
         if before:
             return before[-1]
