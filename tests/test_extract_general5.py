@@ -496,3 +496,17 @@ def test_a_figure_joined_to_an_untold_group(text: str, want: list[tuple[str, int
 )
 def test_the_ministry_is_no_other_body(text: str, source: str) -> None:
     assert [c.source for c in _claims(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # a West Bank town in a story that names only Israel is still the scene
+        ("Troops killed three gunmen in a raid on Tubas, Israel said.", ("Tubas", "PS")),
+        ("Israeli troops killed three gunmen in a raid in Jenin.", ("Janin", "PS")),
+        # ... while a small town of an unnamed, unlinked country still needs its country
+        ("Troops killed three gunmen in a raid in Jenin, Mali said.", (None, "ML")),
+    ],
+)
+def test_israel_and_the_west_bank_are_linked(text: str, where: tuple[str | None, str]) -> None:
+    assert [(c.location, c.country) for c in _claims(text)] == [where]
