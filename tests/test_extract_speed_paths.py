@@ -273,3 +273,44 @@ def test_statement_word_equals_the_plain_search(text: str) -> None:
 def test_statement_word_equals_the_plain_search_on_generated_text(text: str) -> None:
     fast, plain = _statement_found(text)
     assert fast == plain
+
+
+KEYWORD_TEXTS = [
+    "Shells hit the Karrada DISTRICT and the Ras Isa Oil Port near the Tabqa airbase.",
+    "the ſuburb, a Neighborhood, the neighbourhood, the old Town; City hall; Camp Bastion",
+    "subdistricts, townships, a township, an air  base, the river harbor, seaport, areas",
+    "a quarter, the locality, Hamlet, fuel Terminal, gas refinery, naval port, Area, a Port",
+    "",
+]
+
+
+def _keyword_matches(pattern: Any, text: str) -> list[tuple[tuple[int, int], str | None]]:
+    return [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+
+
+def _plain_keyword() -> Any:
+    """`where._KEYWORD` as first written, without the lookahead on the opening letter."""
+    import re
+
+    plain = where._KEYWORD.pattern.replace(r"\b(?=[acdfghlnopqrstv])", r"\b", 1)
+    assert plain != where._KEYWORD.pattern
+    return re.compile(plain, where._KEYWORD.flags)
+
+
+@pytest.mark.parametrize("text", KEYWORD_TEXTS)
+def test_district_keywords_equal_the_plain_pattern(text: str) -> None:
+    assert _keyword_matches(where._KEYWORD, text) == _keyword_matches(_plain_keyword(), text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("district", "village", "camp", "port", "air", "base", "oil", "harbour"),
+                *("town", "city", "ſ", "Q", " ", "-"),
+            ]
+        )
+    ).map("".join)
+)
+def test_district_keywords_equal_the_plain_pattern_on_generated_text(text: str) -> None:
+    assert _keyword_matches(where._KEYWORD, text) == _keyword_matches(_plain_keyword(), text)

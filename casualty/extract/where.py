@@ -240,9 +240,12 @@ _SITE_WORDS: Final = (
     r"(?:port|harbou?r|airport|airbase|air\s+base|terminal|refinery)"
 )
 #: A district or site word; the name it goes with is looked for around it (scanning for the
-#: words first is several times faster than trying a name at every capital).
+#: words first is several times faster than trying a name at every capital). The lookahead
+#: holds the letters the words open with, so most positions fail before the alternation.
 _KEYWORD: Final = re.compile(
-    rf"\b(?:(?P<district>{_DISTRICT_WORDS})|(?P<site>{_SITE_WORDS})|town|city)\b", re.IGNORECASE
+    r"\b(?=[acdfghlnopqrstv])"
+    rf"(?:(?P<district>{_DISTRICT_WORDS})|(?P<site>{_SITE_WORDS})|town|city)\b",
+    re.IGNORECASE,
 )
 #: "the Karrada district", "Kareto village", "the Ras Isa oil port": the name before the word.
 _NAME_BEFORE: Final = re.compile(rf"({_NAME})\s+$")
