@@ -279,7 +279,7 @@ KEYWORD_TEXTS = [
     "Shells hit the Karrada DISTRICT and the Ras Isa Oil Port near the Tabqa airbase.",
     "the ſuburb, a Neighborhood, the neighbourhood, the old Town; City hall; Camp Bastion",
     "subdistricts, townships, a township, an air  base, the river harbor, seaport, areas",
-    "a quarter, the locality, Hamlet, fuel Terminal, gas refinery, naval port, Area, a Port",
+    "a quarter, the locality, Hamlet, fuel Terminal, gas refinery, naval port, village, a Port",
     "",
 ]
 
