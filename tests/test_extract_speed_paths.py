@@ -214,6 +214,7 @@ SPEECH_TEXTS = [
     "According to medics, as of Monday the number climbed to more than 1,200",
     "ſaid the ſpokesman; İnterview, ıNTERVIEW and the Statement update",
     "Officials told reporters; the ministry tweeted, citing a briefing quoted by media",
+    "the toll mounted to 9; police posted, then wrote to us",
     "unsaid retold misreported (said) -speaking- 'denies' reached 12.5",
     "",
 ]
