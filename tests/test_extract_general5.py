@@ -510,3 +510,20 @@ def test_the_ministry_is_no_other_body(text: str, source: str) -> None:
 )
 def test_israel_and_the_west_bank_are_linked(text: str, where: tuple[str | None, str]) -> None:
     assert [(c.location, c.country) for c in _claims(text)] == [where]
+
+
+@pytest.mark.parametrize(
+    ("opening", "source"),
+    [
+        # an opening adverb or weekday without its comma is no part of the claimant
+        ("Later the ministry", "the ministry"),
+        ("Separately the police", "the police"),
+        ("On Friday the governor", "the governor"),
+        ("Late Tuesday the army", "the army"),
+        # ... a claimant that merely starts like one keeps its words
+        ("The ministry", "The ministry"),
+    ],
+)
+def test_opening_adverb_is_no_claimant(opening: str, source: str) -> None:
+    text = f"Raiders struck a post near Tobo. {opening} said three herders were killed."
+    assert [c.source for c in _claims(text)] == [source]

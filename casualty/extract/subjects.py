@@ -41,7 +41,13 @@ _AUX_BEFORE_VERB: Final = word_set(
     """has have had was were is are also earlier later previously reportedly would will did
     does officially publicly further then separately initially subsequently already"""
 )
-_LEADING: Final = word_set("and but so as while then also meanwhile however")
+_LEADING: Final = word_set(
+    """and but so as while then also meanwhile however later earlier separately afterwards
+    subsequently overnight yesterday today tonight"""
+)
+#: A leading time phrase of a subject without its comma: "On Monday the police said".
+_TIME_OPENERS: Final = word_set("on late early last")
+_WEEKDAYS: Final = word_set("monday tuesday wednesday thursday friday saturday sunday")
 
 
 def is_relative(before: str) -> bool:
@@ -116,8 +122,18 @@ def _both_claimants(part: str) -> bool:
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Trim leading conjunctions/datelines and trailing time words of `text[s:e]`."""
     words = list(_NON_SPACE.finditer(text[s:e]))
-    while words and words[0].group().lower().strip(",") in _LEADING:
-        words.pop(0)
+    while words:
+        first = words[0].group().lower().strip(",")
+        if first in _LEADING:
+            words.pop(0)
+        elif (
+            first in _TIME_OPENERS
+            and len(words) > 2
+            and words[1].group().lower().strip(",") in _WEEKDAYS
+        ):
+            del words[:2]  # "On Monday the police", "Late Sunday the army"
+        else:
+            break
     while words and words[-1].group().lower().strip(",.") in TRAILING_TIME:
         words.pop()
     if not words:
