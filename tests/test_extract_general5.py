@@ -527,3 +527,15 @@ def test_israel_and_the_west_bank_are_linked(text: str, where: tuple[str | None,
 def test_opening_adverb_is_no_claimant(opening: str, source: str) -> None:
     text = f"Raiders struck a post near Tobo. {opening} said three herders were killed."
     assert [c.source for c in _claims(text)] == [source]
+
+
+def test_a_demonym_before_a_division_noun_is_no_district() -> None:
+    # "the Colombian municipality of X" names X, not a district called "Colombian"
+    text = (
+        "At least nine soldiers were killed and four others hurt in an ambush in a rural area "
+        "of the Colombian municipality of Tame in Arauca department."
+    )
+    assert [(c.outcome, c.location) for c in _claims(text)] == [
+        ("killed", "Tame"),
+        ("wounded", "Tame"),
+    ]

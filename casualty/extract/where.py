@@ -332,8 +332,8 @@ def districts(
         start, end = found.span(1)
         after = k1 if found.end() <= k0 + 1 else found.end()
         words = text[start:end].split()
-        while words and words[0] in stop and words[0] not in _NAME_HEADS:
-            words = words[1:]
+        while words and ((words[0] in stop and words[0] not in _NAME_HEADS) or _demonym(words[0])):
+            words = words[1:]  # "Shiite", "the Colombian municipality of X": no name
         while len(words) > 1 and words[-1].casefold() in _SITE_MODIFIERS:
             words = words[:-1]  # "the Ras Isa Fuel Port"
         if words:
@@ -353,6 +353,13 @@ def districts(
                     parent = k
         out.append((start, end, " ".join(words), parent))
     return out
+
+
+def _demonym(word: str) -> bool:
+    """Whether `word` is a country's demonym ("Colombian"), no name of a district."""
+    from casualty.geo import gazetteer
+
+    return word in gazetteer()._demonyms
 
 
 def district_place(name: str, parent: Place | None) -> Place | None:
