@@ -49,7 +49,6 @@ class ClaimRow:
 
 ErrorSink = Callable[[BadRow], None]
 new_claim_row = slot_constructor(ClaimRow)  # ClaimRow(...) at half the cost, once a row
-_claim_row = new_claim_row
 
 
 def raise_bad_row(bad: BadRow) -> None:
@@ -126,7 +125,7 @@ def jsonl_rows(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Ite
         except ClaimValueError as exc:
             on_bad(BadRow(path, lineno, str(exc), raw))
             continue
-        yield _claim_row(claim, path, lineno, raw)
+        yield new_claim_row(claim, path, lineno, raw)
 
 
 def read_claims_json(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Iterator[Claim]:
@@ -181,7 +180,7 @@ def json_rows(stream: LineSource, path: str, on_bad: ErrorSink = _raise) -> Iter
         except ClaimValueError as exc:
             on_bad(BadRow(path, line, str(exc), raw))
             continue
-        yield _claim_row(claim, path, line, raw)
+        yield new_claim_row(claim, path, line, raw)
     rest = _skip_ws(text, pos + 1)
     if rest < len(text):
         _json_syntax(on_bad, path, text, rest, "extra data after the JSON array")
@@ -213,7 +212,7 @@ def _wrapped_json_rows(text: str, path: str, on_bad: ErrorSink) -> Iterator[Clai
         except ClaimValueError as exc:
             on_bad(BadRow(path, 1, f"claims item {index}: {exc}", raw))
             continue
-        yield _claim_row(claim, path, 1, raw)
+        yield new_claim_row(claim, path, 1, raw)
 
 
 def _read_all(stream: LineSource, path: str) -> str:
