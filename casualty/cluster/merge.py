@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from casualty.cluster import arrays
+from casualty.cluster.attachment import CLASH_SHARE
 
 if TYPE_CHECKING:
     import numpy as np
@@ -25,9 +26,6 @@ if TYPE_CHECKING:
 #: The average link two groups a day apart at one place need to join (`join_lone_days`):
 #: above it only where the day is the whole difference (other actors or figures pull it down).
 LONE_FLOOR: Final = 1.0
-#: The share of the pairs between two such groups that may name other actors (as
-#: `attachment.CLASH_SHARE`): above it the two are different incidents.
-CLASH_SHARE: Final = 0.5
 
 
 def join_lone_days(
@@ -53,8 +51,9 @@ def join_lone_days(
     is hit on two days running and then left alone); it joins the larger when the average
     link between the two groups (`score` less the figures `bonus`) plus the best
     repeated-figure bonus reaches `floor`, and no more than `CLASH_SHARE` of their pairs are
-    `conflict`s (other actors). A city struck day after day has neighbours on both sides, and
-    nothing joins there. Only `counted` claims (all when None) enter the average and the
+    `conflict`s (other actors; the share by which `attachment.attach` deems a group at odds
+    with a unit). A city struck day after day has neighbours on both sides, and nothing joins
+    there. Only `counted` claims (all when None) enter the average and the
     share: an omission names its own side as the victims, which no report of the toll does.
     """
     import numpy as np
