@@ -202,9 +202,8 @@ class ArticlePlaces:
         is not a village in Austria).
         """
         if index not in self._chosen:
-            own, loose = self._own(index)
-            if index in self._unread:
-                loose = self._loose(index)
+            own = self._own(index)[0]
+            loose = self._loose(index)
             best = own
             if own is None or own.kind not in ("city", "district"):
                 other = OTHER_INCIDENT.search(self.sentences[index].text) is not None
@@ -295,13 +294,17 @@ class ArticlePlaces:
         return self._owned[index]
 
     def _loose(self, index: int) -> list[str]:
-        """The district names of sentence `index` without a place written beside them, for a
-        sentence that names no place (`_own` leaves them unread: most such sentences are
-        only looked at for a place to lend)."""
-        from casualty.geo import gazetteer
+        """The district names of sentence `index` without a place written beside them (call
+        `_own` first). A sentence that names no place has them read here, once (`_own` leaves
+        them unread: most such sentences are only looked at for a place to lend)."""
+        if index in self._unread:
+            from casualty.geo import gazetteer
 
-        text = self.sentences[index].text
-        return [name for _, _, name, _ in where.districts(text, [], gazetteer()._stop)]
+            self._unread.discard(index)
+            text = self.sentences[index].text
+            loose = [name for _, _, name, _ in where.districts(text, [], gazetteer()._stop)]
+            self._owned[index] = (None, loose)
+        return self._owned[index][1]
 
     def _borrowed(self, index: int, other: bool) -> Any:
         """The place sentence `index` borrows: of the nearest earlier sentence of its paragraph
@@ -353,8 +356,8 @@ class ArticlePlaces:
     def _below_country(self, index: int) -> Any:
         """The place of sentence `index` below country level when it names one (a district
         alone counts: "Karada is a busy area"), else None."""
-        own, loose = self._own(index)
-        if own is None and not (self._loose(index) if index in self._unread else loose):
+        own = self._own(index)[0]
+        if own is None and not self._loose(index):
             return None
         found = self.place(index)
         return found if found is not None and found.kind != "country" else None
