@@ -19,19 +19,9 @@ from pathlib import Path
 from typing import Any, Final
 
 from casualty import usercache
-from casualty.geo.packed import Columns, KeyIndex, Multi, Row, Rows, pack, unpack
+from casualty.geo.packed import pack, unpack
 
-__all__ = [
-    "Columns",
-    "KeyIndex",
-    "Multi",
-    "Row",
-    "Rows",
-    "cache_path",
-    "load_index",
-    "pack",
-    "unpack",
-]
+__all__ = ["cache_path", "load_index", "pack", "unpack"]
 
 #: Bump when the index layout or the key function changes.
 FORMAT: Final = 6
