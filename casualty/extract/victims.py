@@ -137,7 +137,6 @@ def _pluralize(m: re.Match[str]) -> str:
     return word[:-3] + "men" if word.lower().endswith("man") else word + "s"
 
 
-@functools.lru_cache(maxsize=8192)
 def foreign_alias(
     text: str, s: int, e: int, actor: Actor, countries: Callable[[], Sequence[str]]
 ) -> bool:
