@@ -190,10 +190,11 @@ def attach(
     second_of[bu] = runner_up
     # Only a disagreement about the day is forgiven: the place must be the same.
     clear = (ba - second_of[bu] >= LONE_RELIEF) & bsame
-    alone = seeded[bu] & (group_size[np.maximum(group[bu], 0)] == unit_size[bu])
-    bigger = (group_size[bg] > group_size[np.maximum(group[bu], 0)]) | (
-        (group_size[bg] == group_size[np.maximum(group[bu], 0)])
-        & (group_key[bg] < group_key[np.maximum(group[bu], 0)])
+    home = np.maximum(group[bu], 0)  # each unit's own group (0 stands in where none)
+    own_size, own_key = group_size[home], group_key[home]
+    alone = seeded[bu] & (own_size == unit_size[bu])
+    bigger = (group_size[bg] > own_size) | (
+        (group_size[bg] == own_size) & (group_key[bg] < own_key)
     )
     if vague is not None:
         # A unit placed no better than its country, with a single incident of its country in
@@ -205,7 +206,6 @@ def attach(
     # likelier a strike of its own than a misdated report of the next day's: it moves only
     # when it also repeats a count of that day's (a day and a place, or a report dated by
     # its publication the day after, say nothing there).
-    own_key = group_key[np.maximum(group[bu], 0)]
     daily = groups.present(own_key - 1, group_key) & groups.present(own_key + 1, group_key)
     lone_ok &= ~bclash & (~daily | ((ba >= threshold + LONE_EXTRA) & brelay))
     leave = (ba >= threshold) & (ba > own_avg[bu] + MOVE_MARGIN)
