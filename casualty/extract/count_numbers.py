@@ -77,7 +77,7 @@ def _digits_number(seq: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | No
     ):
         # "MH17", "10:30", "28/9", "T-72": names, times and dates, not counts.
         return None
-    grouped = _space_grouped(seq, i)
+    grouped = _space_grouped(seq, i, lex.context["months"])
     if grouped is not None:
         return grouped
     nxt = seq[i + 1] if i + 1 < len(seq) else None
@@ -97,29 +97,22 @@ def _digits_number(seq: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | No
     return None if value is None else (value, last)
 
 
-#: Months: "on March 3 200 soldiers ..." is a date then a figure, not "3 200".
-_MONTHS: Final = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
-    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
-    | {"sep", "sept", "oct", "nov", "dec"}
-)
-
-
 #: Glued after a thousands group, these still end a plain figure ("4 000," "4 000.").
 _ENDS_FIGURE: Final = frozenset(".,;:)!?'\"”’")
 
 
-def _space_grouped(seq: list[Tok], i: int) -> tuple[int, int] | None:
+def _space_grouped(seq: list[Tok], i: int, months: frozenset[str]) -> tuple[int, int] | None:
     """Value and last index of "4 000" / "1 200 000": a space as thousands separator.
 
     Only one to three digits then at most two groups of exactly three (``MAX_DIGITS``), each
-    one character apart (a wider gap is two numbers), and not right after a month ("March 3
-    200"). Tokens keep no text between them, so a single line break also joins ("4\\n000").
+    one character apart (a wider gap is two numbers), and not right after one of `months`
+    (the lexicon's: "on March 3 200 soldiers" is a date then a figure, not "3 200"). Tokens
+    keep no text between them, so a single line break also joins ("4\\n000").
     """
     tok = seq[i]
     if not (tok.low.isascii() and tok.low.isdigit() and len(tok.low) <= 3):
         return None
-    if i > 0 and seq[i - 1].low.rstrip(".") in _MONTHS:
+    if i > 0 and seq[i - 1].low.rstrip(".") in months:
         return None
     value, last = int(tok.low), i
     while last + 1 < len(seq) and last - i < 2:
