@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
     IntArray = npt.NDArray[np.int64]
+    ObjectArray = npt.NDArray[np.object_]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +50,30 @@ class Column:
             codes[i] = code
         return cls(codes, distinct)
 
+    @classmethod
+    def of_text(cls, values: Sequence[str | None]) -> Column:
+        """A column of text values (or None), factorised in C: for long columns of ids."""
+        import numpy as np
+        import pandas as pd
+
+        codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+        distinct: list[Any] = uniques.tolist()
+        if (codes < 0).any():
+            codes = np.where(codes < 0, len(distinct), codes)
+            distinct.append(None)
+        return cls(np.asarray(codes, dtype=np.int64), distinct)
+
     def __len__(self) -> int:
         return len(self.codes)
+
+    def to_array(self) -> ObjectArray:
+        """Every row's value as a numpy object array (a tuple stays one value)."""
+        import numpy as np
+
+        distinct = np.empty(len(self.values), dtype=object)
+        for i, value in enumerate(self.values):
+            distinct[i] = value
+        return np.asarray(distinct[self.codes], dtype=object)
 
     def tolist(self) -> list[Any]:
         """Every row's value, in row order."""
