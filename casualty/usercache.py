@@ -3,7 +3,7 @@
 `$XDG_CACHE_HOME/casualty/` (else `~/.cache/casualty/`) holds one pickle per kind of data and
 per key of what it was derived from (package versions, data files, code). Reading is best
 effort: any failure means "not cached", and an unwritable directory only costs speed. Set
-`CASUALTY_NO_CACHE` to never read one.
+`CASUALTY_NO_CACHE` to neither read nor write one (writers check `enabled()`).
 """
 
 from __future__ import annotations

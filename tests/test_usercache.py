@@ -75,3 +75,28 @@ def test_package_versions_without_importlib_metadata() -> None:
     for name in ("pycountry", "wordfreq"):
         assert _package_version(name) == f"{name}-{metadata.version(name)}.dist-info"
     assert _package_version("no_such_package_here") == "-"
+
+
+def test_no_cache_neither_reads_nor_writes_the_gazetteer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casualty.geo import build, cache
+
+    built: list[int] = []
+
+    def tiny() -> dict[str, object]:
+        built.append(1)
+        return {"format": 0, "rows": [], "keys": {}, "multi": [], "prefixes": [], "regions": {}}
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("CASUALTY_NO_CACHE", "1")
+    monkeypatch.setattr(cache, "FORMAT", 0)
+    monkeypatch.setattr(build, "build_index", tiny)
+    assert cache.load_index()["rows"] == []
+    assert not cache.cache_path().exists()  # not written
+    monkeypatch.delenv("CASUALTY_NO_CACHE")
+    cache.load_index()
+    assert cache.cache_path().exists() and len(built) == 2
+    monkeypatch.setenv("CASUALTY_NO_CACHE", "1")
+    cache.load_index()  # built again: the file is not read
+    assert len(built) == 3

@@ -5,7 +5,7 @@ derives is written once per installation to `$XDG_CACHE_HOME/casualty/` (else
 `~/.cache/casualty/`, see `casualty.usercache`), named by a key of the package versions,
 the curated data and the code that builds and packs it. Any failure to read it falls back to
 a rebuild; an unwritable directory only costs speed. Set `CASUALTY_NO_CACHE` to always
-rebuild.
+rebuild, neither reading nor writing the cached file.
 """
 
 from __future__ import annotations
@@ -77,8 +77,13 @@ def cache_path() -> Path:
 
 
 def load_index(use_cache: bool = True) -> dict[str, Any]:
-    """The index from the user cache when it is current, else built (and cached)."""
+    """The index from the user cache when it is current, else built (and cached).
+
+    Without `use_cache`, or with `CASUALTY_NO_CACHE` set, the cache is neither read nor
+    written.
+    """
     path = cache_path()
+    use_cache = use_cache and usercache.enabled()
     if use_cache:
         packed = usercache.read_pickle(path)
         if isinstance(packed, dict) and packed.get("format") == FORMAT:
