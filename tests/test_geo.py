@@ -308,17 +308,21 @@ def test_add_places(tmp_path: Path, gaz: Gazetteer) -> None:
     path = tmp_path / "extra.toml"
     path.write_text(
         '[[region]]\nname = "Testland Plain"\ncountry = "SY"\naliases = ["Test Plain"]\n'
-        "lat = 35.0\nlon = 38.0\nradius_km = 50\n",
+        "lat = 35.0\nlon = 38.0\nradius_km = 50\n"
+        '[linked_countries]\n"ML" = "PS"\n',
         encoding="utf-8",
     )
     local = Gazetteer.__new__(Gazetteer)
     from casualty.geo.cache import load_index
 
     Gazetteer.__init__(local, load_index())
+    text = "Two men were shot in Jenin, Mali said."
+    assert _found(local, text) == [("Mali", "Mali")]  # a small town of a country not named
     local.add_places(path)
     plain = _place(local, "Test Plain")
     assert (plain.kind, plain.country) == ("region", "SY")
     assert local.contains(plain, Place("x", "SY", None, 35.1, 38.1, "city", "x"))
+    assert _found(local, text) == [("Jenin", "Janin"), ("Mali", "Mali")]  # PS is linked to ML
 
 
 def _tiny_index() -> dict[str, object]:

@@ -232,6 +232,7 @@ def build_index() -> dict[str, Any]:
         "format": FORMAT,
         "rows": builder.rows,
         "keys": keys,
+        "linked": dict(curated.get("linked_countries", {})),
         "multi": multi,
         "prefixes": sorted(prefixes_of(keys)),
         "regions": regions,

@@ -105,6 +105,8 @@ class Gazetteer:
         self._keys: dict[str, int] | KeyIndex = index["keys"]
         self._multi: list[tuple[int, ...]] | Multi = index["multi"]
         self._regions: dict[str, dict[str, Any]] = index["regions"]
+        #: ISO2 -> ISO2: a text naming the first has the second in context (places.toml).
+        self._linked: dict[str, str] = dict(index.get("linked", {}))
         from casualty.geo.build import load_toml
 
         place_words = load_toml(packaged="place_words.toml")
@@ -300,9 +302,9 @@ class Gazetteer:
     # -- extension -------------------------------------------------------------------------
 
     def add_places(self, path: str | Path) -> None:
-        """Add regions, renames, stopwords, stop phrases and demonyms from a TOML file shaped
-        like `casualty/data/places.toml` and `place_words.toml` (both kinds of entries may
-        share one file)."""
+        """Add regions, renames, linked countries, stopwords, stop phrases and demonyms from a
+        TOML file shaped like `casualty/data/places.toml` and `place_words.toml` (both kinds
+        of entries may share one file)."""
         from casualty.geo.build import IndexBuilder, apply_curated, load_toml
 
         curated = load_toml(Path(path))
@@ -331,5 +333,6 @@ class Gazetteer:
             normalize_place(p) for p in curated.get("stop_phrases", [])
         }
         self._demonyms.update(curated.get("demonyms", {}))
+        self._linked.update(curated.get("linked_countries", {}))
         self._places.clear()
         self._chosen.clear()

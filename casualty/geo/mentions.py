@@ -112,8 +112,9 @@ def find_places(
         ):
             # "Deir ez-Zor", "Mosul": an unambiguous large place says where the text is about
             found_in_text.add(country[top])
-    for code in found_in_text & _LINKED.keys():
-        found_in_text.add(_LINKED[code])  # "in Jenin, Israel said": the West Bank town
+    linked = gaz._linked
+    for code in found_in_text & linked.keys():
+        found_in_text.add(linked[code])  # "in Jenin, Israel said": the West Bank town
     scope = _Scope(given, found_in_text - given, lower_words)
     out: list[tuple[int, int, Place]] = []
     for first, last, key in matches:
@@ -127,11 +128,6 @@ def find_places(
         out.extend(_unresolved(gaz, text, w, [(f[0], f[1]) for f in out], code))
         out.sort(key=lambda f: f[0])
     return out
-
-
-#: Countries whose stories name the other's towns as their own scene: an Israeli operation
-#: in Jenin or Gaza, a rocket from Gaza on Sderot. Naming one puts the other in context.
-_LINKED: Final = {"IL": "PS", "PS": "IL"}
 
 
 #: Nouns after a demonym that make it the attacker's ("Russian strikes on X", "Israeli
