@@ -83,7 +83,7 @@ class _PlainPlaces(ArticlePlaces):
         if index in self._unread:
             self._unread.discard(index)
             text = self.sentences[index].text
-            names = [name for _, _, name, _ in where.districts(text, [], gazetteer()._stop)]
+            names = [name for _, _, name, _ in where.districts(text, [], gazetteer().stopwords)]
             self._owned[index] = (own[0], names)
         return self._owned[index]
 

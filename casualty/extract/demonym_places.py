@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
 from casualty.extract.where import site_hint
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 _CAPITAL: Final = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+capital\b")
 
 
-def capitals(text: str, demonyms: dict[str, str]) -> list[tuple[int, int, Place]]:
+def capitals(text: str, demonyms: Mapping[str, str]) -> list[tuple[int, int, Place]]:
     """Capitals named by a demonym ("the Syrian capital") in `text`, as (start, end, place)."""
     if "capital" not in text:
         return []
@@ -33,7 +34,7 @@ _DEMONYM_SITE: Final = re.compile(
 )
 
 
-def demonym_countries(text: str, demonyms: dict[str, str]) -> list[tuple[int, int, Place]]:
+def demonym_countries(text: str, demonyms: Mapping[str, str]) -> list[tuple[int, int, Place]]:
     """Countries named by a demonym before a place noun ("a Yemeni oil port")."""
     if not site_hint(text):
         return []
@@ -41,7 +42,7 @@ def demonym_countries(text: str, demonyms: dict[str, str]) -> list[tuple[int, in
 
 
 def _by_demonym(
-    pattern: re.Pattern[str], text: str, demonyms: dict[str, str], field: str
+    pattern: re.Pattern[str], text: str, demonyms: Mapping[str, str], field: str
 ) -> list[tuple[int, int, Place]]:
     """(start, end, place) of each match whose first group is a known demonym."""
     out: list[tuple[int, int, Place]] = []

@@ -134,7 +134,7 @@ def _by_own_name(
     if _same(place.name, name):
         return None
     before = text[max(0, start - _DEMONYM_REACH) : start]
-    cued = {code for word, code in gaz._demonyms.items() if word in before}
+    cued = {code for word, code in gaz.demonyms.items() if word in before}
     own = tally.get(place.country, 0)
     options = [
         c
@@ -276,7 +276,7 @@ def lone_abroad(text: str, found: list[Found]) -> list[Found]:
         return found
     from casualty.geo import gazetteer
 
-    named |= {code for word, code in gazetteer()._demonyms.items() if word in text}
+    named |= {code for word, code in gazetteer().demonyms.items() if word in text}
     home = [c for c in named if names.get(c)]
     lone = {c for c in lone if c not in named and any(h != c for h in home)}
     if not lone:

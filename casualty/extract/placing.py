@@ -247,8 +247,8 @@ class ArticlePlaces:
             text = self.sentences[index].text
             found = self._find_places(index)
             by_demonym = [
-                *demonym_places.capitals(text, gaz._demonyms),
-                *demonym_places.demonym_countries(text, gaz._demonyms),
+                *demonym_places.capitals(text, gaz.demonyms),
+                *demonym_places.demonym_countries(text, gaz.demonyms),
             ]
             if by_demonym:
                 found = sorted([*found, *by_demonym], key=lambda f: f[0])
@@ -282,7 +282,7 @@ class ArticlePlaces:
             if named and any(f[2].kind == "city" and f[2].admin1 in named for f in strong):
                 strong = [f for f in strong if f[2].kind != "city" or f[2].admin1 in named]
             loose: list[str] = []
-            for start, _, name, parent in where.districts(text, found, gaz._stop):
+            for start, _, name, parent in where.districts(text, found, gaz.stopwords):
                 anchor = found[parent] if parent is not None else None
                 if anchor is not None and anchor in strong:
                     strong.append((start, start, where.district_place(name, anchor[2])))
@@ -302,7 +302,7 @@ class ArticlePlaces:
 
             self._unread.discard(index)
             text = self.sentences[index].text
-            loose = [name for _, _, name, _ in where.districts(text, [], gazetteer()._stop)]
+            loose = [name for _, _, name, _ in where.districts(text, [], gazetteer().stopwords)]
             self._owned[index] = (None, loose)
         return self._owned[index][1]
 

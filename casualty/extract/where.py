@@ -359,7 +359,7 @@ def _demonym(word: str) -> bool:
     """Whether `word` is a country's demonym ("Colombian"), no name of a district."""
     from casualty.geo import gazetteer
 
-    return word in gazetteer()._demonyms
+    return word in gazetteer().demonyms
 
 
 def district_place(name: str, parent: Place | None) -> Place | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Protocol, TypeVar
@@ -134,6 +134,16 @@ class Gazetteer:
             self._prefix_set = set(source)
             self._prefix_source = ()
         return self._prefix_set
+
+    @property
+    def demonyms(self) -> Mapping[str, str]:
+        """Demonym -> ISO2 code ("Syrian" -> "SY"): place_words.toml and `add_places`."""
+        return self._demonyms
+
+    @property
+    def stopwords(self) -> frozenset[str]:
+        """Capitalised words that are never place names on their own ("Shiite", "Old")."""
+        return self._stop
 
     # -- records ---------------------------------------------------------------------------
 
