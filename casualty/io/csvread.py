@@ -34,14 +34,14 @@ class CsvRecord:
     raw: str
 
 
-def _sniff_delimiter(header_line: str) -> str:
+def sniff_delimiter(header_line: str) -> str:
     """Comma unless the header is plainly split by semicolons or tabs (spreadsheet exports)."""
     counts = {d: header_line.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] > counts[","] else ","
 
 
-def _header(names: list[str], path: str) -> list[str]:
+def check_header(names: list[str], path: str) -> list[str]:
     """Checked column names: SPEC names matched case-insensitively, no duplicates."""
     header: list[str] = []
     for cell in names:
@@ -97,7 +97,7 @@ class CsvTable:
         header_text = lines.peek_first()
         if header_text is None:
             return
-        delimiter = _sniff_delimiter(header_text)
+        delimiter = sniff_delimiter(header_text)
         csv.field_size_limit(max(csv.field_size_limit(), MAX_LINE_CHARS))
         reader = csv.reader(lines, delimiter=delimiter, strict=True)
         try:
@@ -106,7 +106,7 @@ class CsvTable:
             raise InputError(f"unreadable CSV header ({exc})", path, 1) from None
         except LineTooLong as exc:
             raise InputError(f"unreadable CSV header ({exc.reason})", path, 1) from None
-        header = self.header = _header(names, path)
+        header = self.header = check_header(names, path)
         self.extra = tuple(h for h in header if h not in FIELDS)
         while True:
             start = lines.line + 1

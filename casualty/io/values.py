@@ -56,7 +56,7 @@ def text_value(value: Any) -> str | None:
     return text
 
 
-def _own_text(value: Any) -> str | None:
+def own_text(value: Any) -> str | None:
     """`text_value` for a value unique to its row (claim id, text, url): not worth interning."""
     if type(value) is str:
         return value.strip() or None
@@ -328,7 +328,7 @@ def _claim(values: Mapping[str, Any], extra_order: Sequence[str] | None, r: _Rea
     if low is not None and high is not None and low > high:
         raise ClaimValueError(f"low ({low}) is greater than high ({high})")
     qualifier = text[get("qualifier")]
-    said = _own_text(get("text"))
+    said = own_text(get("text"))
     if low is None and high is None and qualifier is None and said is None and kind != "omission":
         raise ClaimValueError("a claim needs one of low, high, qualifier or text")
     date = r.date[get("date")]
@@ -346,7 +346,7 @@ def _claim(values: Mapping[str, Any], extra_order: Sequence[str] | None, r: _Rea
         source,
         outcome,
         kind,
-        _own_text(get("claim_id")) or "",
+        own_text(get("claim_id")) or "",
         r.source_type[get("source_type")] or "unknown",
         text[get("reported_by")],
         text_value(get("doc")),  # nearly one a claim: a memo would fill up with them
@@ -367,7 +367,7 @@ def _claim(values: Mapping[str, Any], extra_order: Sequence[str] | None, r: _Rea
         high,
         qualifier,
         said,
-        _own_text(get("url")),
+        own_text(get("url")),
         text_value(get("incident_id")),
         extra,
     )
