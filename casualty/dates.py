@@ -56,7 +56,13 @@ MONTHS: Final = {
         calendar.month_abbr[number].lower(),
     )
 } | {"sept": 9}
-WEEKDAYS: Final = {calendar.day_name[i].lower(): i for i in range(7)}
+#: The weekday names, lower-case, Monday first as `date.weekday()` counts: the one list that
+#: every weekday pattern and word set in the package is made from.
+WEEKDAY_NAMES: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                         "sunday")  # fmt: skip
+WEEKDAYS: Final = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
+#: The weekday names as a regex group (compile it with IGNORECASE).
+WEEKDAY_RE: Final = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
 
 # Only the spellings MONTHS holds: `sept?(?:ember)?` also matched the typo "Sepember", whose
 # lookup raised KeyError (an internal error that stopped the run).
@@ -66,7 +72,6 @@ _MONTH_RE: Final = (
 )
 _DAY_RE: Final = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE: Final = r"(?:19|20)\d\d"
-_WEEKDAY_RE: Final = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 # Alternatives are tried left to right at each position; each is a flat sequence of
 # bounded pieces, so matching stays linear in the text length. The lookahead lists the first
@@ -82,7 +87,7 @@ _PATTERN_TEXT: Final = (
     rf"\b(?:,?\s+(?P<md_year>{_YEAR_RE}))?"
     rf"|(?P<dm_day>{_DAY_RE})(?:\s?[-–]\s?(?P<dm_day2>{_DAY_RE}))?\s+(?:of\s+)?"
     rf"(?P<dm_month>{_MONTH_RE})\b\.?(?:,?\s+(?P<dm_year>{_YEAR_RE}))?"
-    rf"|(?:(?P<wd_last>last)\s+|overnight\s+(?:(?:into|to|on)\s+)?)?(?P<weekday>{_WEEKDAY_RE})"
+    rf"|(?:(?P<wd_last>last)\s+|overnight\s+(?:(?:into|to|on)\s+)?)?(?P<weekday>{WEEKDAY_RE})"
     r"(?:\s+(?P<wd_part>morning|afternoon|evening|night))?"
     r"|(?P<ago_n>\d{1,2}|a|one|two|three|four|five|six|seven|ten)\s+(?P<ago_unit>days?|weeks?)"
     r"\s+ago"

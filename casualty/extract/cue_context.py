@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from casualty.dates import WEEKDAY_RE
+
 __all__ = [
     "ADJECTIVAL",
     "ASIDE_ADVERB",
@@ -77,7 +79,7 @@ IMAGES: Final = re.compile(
     r"(?:the\s+|disturbing\s+|graphic\s+|an?\s+)?(?:images?|photos?|photographs?|pictures?"
     r"|videos?|footage|statements?(?=\s+(?:(?:issued|released|signed|sent|posted)\s+)?(?:from|by)\s))"
     r"\b(?:[^,;]*?\b(?:of|by|from)\s+(?:the\s+)?(?!the\b)(.+?))?"
-    r"(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?$",
+    rf"(?:\s+(?:on\s+)?{WEEKDAY_RE})?$",
     re.IGNORECASE,
 )
 #: A definite claimant phrase ("the statement", "its report").

@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
+from casualty.dates import WEEKDAY_RE
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -54,8 +56,8 @@ _RELATIVE: Final = re.compile(r"\s(?:who|which|that)\s")
 _NO_SPEAKER: Final = re.compile(
     r"(?:there|here|no\s+one|nobody|none|neither\s.*"
     r"|(?:fake|false|misleading)\s+(?:news|reports?|claims?|rumou?rs?)"
-    r"|(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday|yesterday|today|tonight|earlier|later|last\s+\w+|this\s+\w+))\b",
+    rf"|(?:on\s+|late\s+|early\s+)?(?:{WEEKDAY_RE}"
+    r"|yesterday|today|tonight|earlier|later|last\s+\w+|this\s+\w+))\b",
     re.IGNORECASE,
 )
 #: The figures a source compiled: "figures compiled by", "data from", "a tally by".

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
+from casualty.dates import WEEKDAY_RE
+
 if TYPE_CHECKING:
     from casualty.extract.claimant_words import Speaker
     from casualty.registry import Registry
@@ -60,7 +62,7 @@ def apposed(masked: str, start: int, phrase: str) -> tuple[str, int] | None:
 #: Between an inverted speech verb and its subject: a time, a channel ("published Thursday
 #: morning on its Twitter account the tracker").
 _INVERTED_ADVERBIALS: Final = re.compile(
-    r"\s*(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|late|early)"
+    rf"\s*(?:(?:on\s+)?(?:{WEEKDAY_RE}|late|early)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+)?"
     r"(?:on\s+(?:his|her|its|their)\s+(?:official\s+)?(?:twitter|x|facebook|telegram|website)"
     r"(?:\s+(?:account|page|channel))?\s+)?",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from casualty.dates import WEEKDAY_NAMES
 from casualty.extract.claimant_words import TRAILING_TIME, WORD_RE, head_type, is_person
 from casualty.extract.cue_rules import is_witness
 from casualty.extract.lexicon import case_free, trie_regex, word_set
@@ -47,7 +48,7 @@ _LEADING: Final = word_set(
 )
 #: A leading time phrase of a subject without its comma: "On Monday the police said".
 _TIME_OPENERS: Final = word_set("on late early last")
-_WEEKDAYS: Final = word_set("monday tuesday wednesday thursday friday saturday sunday")
+_WEEKDAYS: Final = frozenset(WEEKDAY_NAMES)
 
 
 def is_relative(before: str) -> bool:
