@@ -80,6 +80,15 @@ def _noun_class(word: str) -> bool | None:
     return got
 
 
+def modifies(word: str, nxt: str) -> bool:
+    """Whether the thing noun ``word`` only qualifies the word ``nxt`` after it: a singular
+    thing before a person noun ("three village guards", "two checkpoint police") or a
+    capitalised word opening a name ("three Village Defence Force volunteers")."""
+    if word[:1].isupper() and nxt[:1].isupper() and nxt.isalpha():
+        return True
+    return _classes().get(word.lower()) is True and _noun_class(nxt.lower()) is False
+
+
 def _has(words: frozenset[str], word: str) -> bool:
     return any(f in words for f in _forms(word))
 
@@ -125,6 +134,14 @@ def _noun_says(text: str, after: tuple[Tok, ...], lex: Lexicon) -> bool | str | 
         ):
             return True
         kind = _noun_class(tok.low)
+        if (
+            kind
+            and i + 1 < len(after)
+            and after[i + 1].word
+            and modifies(text[tok.start : tok.end], text[after[i + 1].start : after[i + 1].end])
+        ):
+            seen += 1
+            continue
         if kind is not None:
             return kind
         if tok.low in ctx["time_words"] and (i == 0 or tok.low != "am"):

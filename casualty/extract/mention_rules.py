@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from casualty.extract.count_context import modifies
 from casualty.extract.lexicon import AFTER, BEFORE, OutcomeWord, lexicon, word_set
 
 if TYPE_CHECKING:
@@ -291,9 +292,9 @@ def not_people(text: str, count: Count) -> bool:
         return True
     head = _HEAD_WORD.findall(text[count.head_start : count.head_start + 40])
     words = 0
-    for word in head[:6]:
+    for i, word in enumerate(head[:6]):
         low = word.lower()
-        if low in _NON_PERSON:
+        if low in _NON_PERSON and not (i + 1 < len(head) and modifies(word, head[i + 1])):
             return True
         if low in _PLACE_PREP:
             break  # "a family of eight in the village": the noun phrase has ended

@@ -1,0 +1,64 @@
+"""Patterns left over from the batch V round of unseen articles (engineer U2), as tables of
+invented sentences: a thing noun that only qualifies the people counted ("village guards"),
+and the claimant and omission patterns that follow. The sentences are written for these
+tests; none comes from a news article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.extract import extract_document
+from casualty.extract.count_context import is_non_casualty_number
+from casualty.extract.counts import find_counts
+from casualty.model import Claim, Document
+
+
+def _claims(text: str, published: str = "2023-03-14") -> list[Claim]:
+    doc = Document(id="g7", text=text, published=published, outlet="Example Wire")
+    return list(extract_document(doc))
+
+
+def _figures(text: str) -> list[tuple[str, int | None, int | None]]:
+    return sorted((c.outcome, c.low, c.high) for c in _claims(text) if c.kind != "omission")
+
+
+NOUNS = [
+    # a singular thing noun before a person noun qualifies it: the people are counted ...
+    ("Four village guards were shot dead.", "Four", False),
+    ("Two checkpoint police were hurt.", "Two", False),
+    ("Six market traders died.", "Six", False),
+    # ... a capitalised one opening a name too
+    ("Three Village Watch Committee volunteers died.", "Three", False),
+    ("Five Border Patrol Unit members were hurt.", "Five", False),
+    # ... but the thing itself is still counted when no person noun follows
+    ("Rebels burned four village huts.", "four", True),
+    ("Rebels seized three villages and two towns.", "three", True),
+    ("Militants hit two checkpoints overnight.", "two", True),
+    ("Raiders torched seven village houses.", "seven", True),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "thing"), NOUNS)
+def test_thing_noun_qualifying_people(text: str, figure: str, thing: bool) -> None:
+    (count,) = [c for c in find_counts(text) if c.qualifier == figure]
+    assert is_non_casualty_number(text, count) is thing
+
+
+FIGURES = [
+    (
+        "At least four village guards were gunned down overnight, the district police said.",
+        [("killed", 4, None)],
+    ),
+    (
+        "Five Village Watch Committee (VWC) members were shot dead at a roadblock on Monday.",
+        [("killed", 5, 5)],
+    ),
+    ("Two checkpoint police were wounded in the blast, officials said.", [("wounded", 2, 2)]),
+    ("Gunmen burned three village houses but nobody was hurt.", [("wounded", 0, 0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), FIGURES)
+def test_figures(text: str, want: list[tuple[str, int | None, int | None]]) -> None:
+    assert _figures(text) == want
