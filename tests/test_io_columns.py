@@ -2,7 +2,7 @@
 
 `csv_rows` reads chunks of rows a column at a time (`claims_from_cells`) and reads a chunk
 with a faulty row again row by row. The reference here is the plain reading
-(`iter_csv_records`, then `claim_from_mapping` on each): the same claims, the same bad rows
+(`CsvTable`'s rows, then `claim_from_mapping` on each): the same claims, the same bad rows
 with the same reasons, in the same order, and the same first error when stopping at it, on
 random files of good, messy and bad cells, blank and ragged rows and quoted newlines.
 """
@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from casualty.errors import InputError
 from casualty.io import chunked
 from casualty.io import claims as cio
-from casualty.io.csvread import iter_csv_records
+from casualty.io.csvread import CsvTable
 from casualty.io.values import ClaimValueError, claim_from_mapping
 
 _HEADERS = [
@@ -67,13 +67,15 @@ def _plain(text: str, stop: bool) -> list[Any]:
         seen.append(("bad", bad))
 
     try:
-        for rec in iter_csv_records(io.StringIO(text), "f.csv", sink):
+        table = CsvTable(io.StringIO(text), "f.csv", sink)
+        for cells, line, raw in table:
+            values = dict(zip(table.header, cells, strict=True))
             try:
-                claim = claim_from_mapping(rec.values, extra_order=rec.extra_columns)
+                claim = claim_from_mapping(values, extra_order=table.extra)
             except ClaimValueError as exc:
-                sink(cio.BadRow("f.csv", rec.line, str(exc), rec.raw))
+                sink(cio.BadRow("f.csv", line, str(exc), raw))
                 continue
-            seen.append(("row", cio.ClaimRow(claim, "f.csv", rec.line, rec.raw)))
+            seen.append(("row", cio.ClaimRow(claim, "f.csv", line, raw)))
     except InputError as exc:
         seen.append(("error", str(exc)))
     return seen

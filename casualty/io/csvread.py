@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from casualty.errors import InputError
@@ -22,16 +21,6 @@ if TYPE_CHECKING:
 
 _REQUIRED = ("source", "outcome")
 _FIGURE = ("low", "high", "qualifier", "text")
-
-
-@dataclass(frozen=True, slots=True)
-class CsvRecord:
-    """One data row: values by column name, the extra (non-SPEC) columns, its line, its text."""
-
-    values: dict[str, str]
-    extra_columns: tuple[str, ...]
-    line: int
-    raw: str
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -63,15 +52,6 @@ def check_header(names: list[str], path: str) -> list[str]:
     if not seen.intersection(_FIGURE):
         raise InputError(f"the header needs one of the columns {', '.join(_FIGURE)}", path, 1)
     return header
-
-
-def iter_csv_records(
-    stream: LineSource, path: str, on_bad: Callable[[BadRow], None]
-) -> Iterator[CsvRecord]:
-    """Yield each data row of a claims CSV; a broken header raises, a broken row goes to on_bad."""
-    table = CsvTable(stream, path, on_bad)
-    for cells, line, raw in table:
-        yield CsvRecord(dict(zip(table.header, cells, strict=True)), table.extra, line, raw)
 
 
 class CsvTable:
