@@ -6,6 +6,7 @@ import random
 from dataclasses import replace
 
 import pytest
+from claim_factory import claim_factory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,21 +19,7 @@ from casualty.cluster import (
 )
 from casualty.model import Claim
 
-_counter = iter(range(10**9))
-
-
-def claim(**fields: object) -> Claim:
-    """A claim with sensible defaults; every call gets a fresh id and document."""
-    n = next(_counter)
-    base: dict[str, object] = {
-        "source": "Monitor",
-        "outcome": "killed",
-        "claim_id": f"t{n:06d}",
-        "doc": f"doc{n}",
-        "country": "SY",
-    }
-    base.update(fields)
-    return Claim(**base)  # type: ignore[arg-type]
+claim = claim_factory("t{n:06d}", "doc{n}", "Monitor", country="SY")
 
 
 def groups(result: Clustering) -> list[set[str]]:

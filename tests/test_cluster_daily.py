@@ -9,26 +9,19 @@ that name other actors stay apart.
 from __future__ import annotations
 
 import numpy as np
+from claim_factory import claim_factory
 
 from casualty.cluster import Clustering, attachment, cluster_claims, merge
 from casualty.model import Claim
 
-_counter = iter(range(10**9))
-
-
-def claim(**fields: object) -> Claim:
-    n = next(_counter)
-    base: dict[str, object] = {
-        "source": "Monitor",
-        "outcome": "killed",
-        "claim_id": f"d{n:06d}",
-        "doc": f"daily{n}",
-        "country": "SY",
-        "location": "Saraqib",
-        "perpetrator": "Russian forces",
-    }
-    base.update(fields)
-    return Claim(**base)  # type: ignore[arg-type]
+claim = claim_factory(
+    "d{n:06d}",
+    "daily{n}",
+    "Monitor",
+    country="SY",
+    location="Saraqib",
+    perpetrator="Russian forces",
+)
 
 
 def incident_of(result: Clustering) -> dict[str, str | None]:

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
+from claim_factory import claim_factory
+
 from casualty.cluster import cluster_claims
 from casualty.model import Claim
 
-_counter = iter(range(10**9))
-
-
-def claim(**fields: object) -> Claim:
-    n = next(_counter)
-    base: dict[str, object] = {
-        "source": f"Source {n}",
-        "outcome": "killed",
-        "claim_id": f"n{n:06d}",
-        "doc": f"ndoc{n}",
-        "date": "2021-03-14",
-        "date_precision": "day",
-    }
-    base.update(fields)
-    return Claim(**base)  # type: ignore[arg-type]
+claim = claim_factory("n{n:06d}", "ndoc{n}", "Source {n}", date="2021-03-14", date_precision="day")
 
 
 def incidents(claims: list[Claim]) -> dict[str, str | None]:
