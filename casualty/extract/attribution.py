@@ -241,6 +241,10 @@ class Attributor(SpeakerPhrases):
             elif word in vocab.participles:
                 quoted = rules.quoted_as(text, m.start())  # "X was quoted as saying": X
                 main = self._subject(sentence, quoted) if quoted >= 0 else ()
+                obj = rules.quoted_object(text, m.start())  # "Y quoted X as saying": X
+                if obj is not None and not main:
+                    cut = replace(sentence, text=text[: obj[1]])
+                    main = self._object(cut, obj[0])
                 main = main or self._with_subject(sentence, m.start())
                 if not main:
                     main = next(

@@ -226,6 +226,11 @@ class Claimants:
                 if definite and _STATE_WORDS.search(phrase):
                     return Speaker(written or phrase, "belligerent")  # "the military said"
                 return Speaker(party, "belligerent", True)
+            tail = phrase[e:].strip()
+            if kind == "unknown" and is_proper(tail) and tail.split()[-1][:1].isupper():
+                # "the Palestinian Prisoners Club": a body named in its own right, which a
+                # nationality only qualifies; no antecedent of the actor's side.
+                return Speaker(written or phrase, kind)
             if kind == "unknown":
                 kind = "belligerent"
         if NAMED_APPOSITION.search(phrase):

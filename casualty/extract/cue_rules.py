@@ -34,6 +34,7 @@ __all__ = [
     "opens_paragraph",
     "opens_relay",
     "quoted_as",
+    "quoted_object",
     "relative_before",
     "relayed",
     "says_other",
@@ -50,6 +51,11 @@ _PASSIVE: Final = re.compile(
 #: "X was quoted as saying": the subject before it speaks.
 _QUOTED_AS: Final = re.compile(
     r"\b(?:is|are|was|were|been)\s+(?:[a-z]+ly\s+)?quoted\s+as\s+$", re.IGNORECASE
+)
+#: "Local media quoted the ministry as saying": the one quoted (the object) speaks.
+_QUOTED_OBJECT: Final = re.compile(
+    r"\bquot(?:ed|es|ing)\s+(?!(?:as|by|in|from)\b)([^;:.\"“”]{2,120}?),?\s+as\s+$",
+    re.IGNORECASE,
 )
 _RELATIVE: Final = re.compile(r"\s(?:who|which|that)\s")
 #: Words that name no speaker after an inverted verb or as a subject.
@@ -153,6 +159,15 @@ def quoted_as(text: str, start: int) -> int:
     comma = before.rfind(",") + 1
     relative = _RELATIVE.search(before, comma)  # "Jane Roe, a reporter who tracks the strikes,"
     return relative.start() if relative is not None else m.start()
+
+
+def quoted_object(text: str, start: int) -> tuple[int, int] | None:
+    """The span of X in "quoted X as" right before the participle at `start` ("State TV
+    quoted a police officer as saying"): X speaks; the one quoting only relays."""
+    if "quot" not in text[max(0, start - 160) : start].lower():
+        return None
+    m = _QUOTED_OBJECT.search(text, max(0, start - 160), start)
+    return m.span(1) if m is not None else None
 
 
 def no_speaker(phrase: str) -> bool:

@@ -15,7 +15,7 @@ from casualty.extract import cue_rules as rules
 from casualty.extract import speaker_rules
 from casualty.extract.claimant_words import Speaker, is_proper, speech_vocab
 from casualty.extract.claimants import Claimants
-from casualty.extract.cue_context import ASIDE_ADVERB, WITH_SUBJECT
+from casualty.extract.cue_context import ASIDE_ADVERB, WITH_SUBJECT, misturned_close
 from casualty.extract.sentences import Sentence
 from casualty.extract.subjects import leading_np, strip_aux, subject_phrase
 
@@ -62,7 +62,9 @@ class SpeakerPhrases(Claimants):
     def _inverted(self, sentence: Sentence, start: int, end: int) -> tuple[Speaker, ...]:
         """`..., said the observatory` / `"...," said X`."""
         before = sentence.text[:start].rstrip()
-        if not before or before[-1] not in ",\"”'’" or sentence.text[start:end] == "told":
+        if not before or sentence.text[start:end] == "told":
+            return ()
+        if before[-1] not in ",\"”'’" and not misturned_close(sentence.text, start - 1):
             return ()
         if ASIDE_ADVERB.search(before):
             return ()  # "Mr Roe, however, said ...": the subject is before the adverb
@@ -97,7 +99,9 @@ class SpeakerPhrases(Claimants):
             return ()
         found = self._resolve_all(phrase, sentence.start + pos)
         # "said Jo Li, spokesman for the police": the kind of source the person speaks as
-        desc = speaker_rules.descriptor(tail) if name is None and is_proper(phrase) else None
+        # ("according to the X Club, a rights group": a name after its article too)
+        proper = is_proper(phrase.removeprefix("the ").removeprefix("The "))
+        desc = speaker_rules.descriptor(tail) if name is None and proper else None
         kind = speaker_rules.described_type(self.registry, desc) if desc else "unknown"
         return tuple(Speaker(f.name, kind) if f.source_type == "unknown" else f for f in found)
 
