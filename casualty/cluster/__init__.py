@@ -12,7 +12,7 @@ nearest claims that were kept out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, Final
 
@@ -26,6 +26,7 @@ from casualty.cluster.model import Clustering, Link
 from casualty.model import Claim
 
 if TYPE_CHECKING:
+    from casualty.io.claim_table import ClaimTable
     from casualty.registry import Registry
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "Link",
     "NearMiss",
     "cluster_claims",
+    "cluster_table",
     "explain_incident",
     "explanation_lines",
 ]
@@ -69,6 +71,27 @@ def cluster_claims(
     claims = [c if c.claim_id else c.with_id() for c in claims]
     incident, links = run(claims, threshold, registry)
     return Clustering(with_incidents(claims, incident), links, threshold)
+
+
+def cluster_table(
+    table: ClaimTable,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    registry: Registry | None = None,
+) -> tuple[list[str], Mapping[str, Link]]:
+    """The incident id of every row of a claim table (row order), and every claim's link.
+
+    What `cluster_claims(table.claims())` gives (its claims' incident ids and its links),
+    read from the table's columns: no `Claim` per row is built. A row without a claim id is
+    linked under the id `Claim.with_id` gives it.
+    """
+    from casualty.cluster.engine import cluster_table as run_table
+
+    if registry is None:
+        from casualty.registry import builtin_registry
+
+        registry = builtin_registry()
+    return run_table(table, threshold, registry)
 
 
 def with_incidents(claims: Sequence[Claim], incident: Sequence[str]) -> tuple[Claim, ...]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from casualty.cluster import assign, blocking, features, ids, scoring
+from casualty.cluster.claim_fields import Fields, FrameFields, TableFields, with_claim_ids
 from casualty.cluster.features import EXACT, KIND_CODES, Table
-from casualty.cluster.model import Link
+from casualty.cluster.links import Links as Links
+from casualty.cluster.links import best_links
 from casualty.cluster.places import NEAR
 from casualty.model import Claim
 
@@ -16,6 +19,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     import pandas as pd
 
+    from casualty.io.claim_table import ClaimTable
     from casualty.registry import Registry
 
     IntArray = npt.NDArray[np.int64]
@@ -24,41 +28,6 @@ if TYPE_CHECKING:
 
 _PERIOD = KIND_CODES["period_total"]
 _OMISSION = KIND_CODES["omission"]
-
-
-class Links(Mapping[str, Link]):
-    """Claim id → `Link`, built on access from arrays (a million `Link`s cost memory)."""
-
-    __slots__ = ("_index", "_other", "_parts", "_score", "_t")
-
-    def __init__(self, t: Table, other: IntArray, score: FloatArray, parts: FloatArray) -> None:
-        self._t = t
-        self._other = other
-        self._score = score
-        self._parts = parts
-        self._index: dict[str, int] | None = None
-
-    def _lookup(self) -> dict[str, int]:
-        if self._index is None:
-            self._index = {cid: i for i, cid in enumerate(self._t.ids)}
-        return self._index
-
-    def __getitem__(self, claim_id: str) -> Link:
-        i = self._lookup()[claim_id]
-        j = int(self._other[i])
-        if j < 0:
-            return Link(claim_id, None, 0.0, ())
-        contributions = tuple(
-            (name, round(float(v), 3))
-            for name, v in zip(scoring.FEATURES, self._parts[i], strict=True)
-        )
-        return Link(claim_id, self._t.ids[j], round(float(self._score[i]), 3), contributions)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._lookup())
-
-    def __len__(self) -> int:
-        return len(self._t.ids)
 
 
 def names_incident(t: Table) -> IntArray:
@@ -83,7 +52,8 @@ def canonical_order(frame: pd.DataFrame) -> IntArray:
 
     key = frame["claim_id"].astype(str)
     if not key.is_unique:
-        key = key + "\x1f" + frame.astype(str).agg("\x1f".join, axis=1)
+        # `str` of each value (astype(str) keeps missing values missing, which join refuses).
+        key = key + "\x1f" + frame.map(str).agg("\x1f".join, axis=1)
     # Fixed-width unicode sorts in C, unlike an object array of str.
     return np.asarray(np.argsort(key.to_numpy(dtype=np.str_), kind="stable"), dtype=np.int64)
 
@@ -95,37 +65,72 @@ def cluster_frame(
 
     The columnar path for large inputs: no `Claim` records are built.
     """
-    import gc
-
-    import numpy as np
-
     frame = frame.reindex(columns=list(features.COLUMNS))
     order = canonical_order(frame)
-    # The run allocates many small objects while a million records may be alive: cyclic
-    # garbage collection would rescan them again and again, for no garbage to find.
+    with _gc_paused():
+        ordered = FrameFields(_reordered(frame, order))
+        del frame
+        t, period = _features(ordered, registry)
+        # The text is let go before the pair stages, whose peak limits the input size.
+        del ordered
+        return _finish(t, period, order, threshold)
+
+
+def cluster_table(
+    table: ClaimTable, threshold: float, registry: Registry | None
+) -> tuple[list[str], Links]:
+    """Incident id of every row of a `ClaimTable`, and the links: what `cluster_claims` gives
+    for `table.claims()`, read from the table's codes (no frame or records are built)."""
+    fields = TableFields.of(with_claim_ids(table), features.COLUMNS)
+    order = fields.canonical_order()
+    with _gc_paused():
+        t, period = _features(fields.reordered(order), registry)
+        return _finish(t, period, order, threshold)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The run allocates many small objects while a million records may be alive: cyclic
+    garbage collection would rescan them again and again, for no garbage to find."""
+    import gc
+
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        ordered = _reordered(frame, order)
-        del frame
-        t = features.build_frame(_countries_of_namesakes(ordered), registry)
-        # Only period totals that name no incident need the text of their dates and source.
-        rows = np.flatnonzero(~names_incident(t))
-        period = ordered[["date", "date_end", "source"]].iloc[rows].to_numpy(dtype=object)
-        del ordered
-        _release_freed_memory()
-        incident_sorted, links = _run_sorted(
-            t, dict(zip(rows.tolist(), period, strict=True)), threshold
-        )
+        yield
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _features(ordered: Fields, registry: Registry | None) -> tuple[Table, dict[int, Any]]:
+    """The features of fields in canonical order, and the date, end date and source of each
+    period total that names no incident (the only rows whose text is needed later)."""
+    import numpy as np
+
+    t = features.build_fields(_countries_of_namesakes(ordered), registry)
+    rows = np.flatnonzero(~names_incident(t))
+    period = zip(*(ordered.take(name, rows).tolist() for name in _PERIOD_FIELDS), strict=True)
+    return t, dict(zip(rows.tolist(), period, strict=True))
+
+
+def _finish(
+    t: Table, period: dict[int, Any], order: IntArray, threshold: float
+) -> tuple[list[str], Links]:
+    """Incident ids in input order (`order`: the input row of each canonical row), and links."""
+    import numpy as np
+
+    _release_freed_memory()
+    incident_sorted, links = _run_sorted(t, period, threshold)
     incident = np.empty(len(order), dtype=object)
     incident[order] = incident_sorted
     return incident.tolist(), links
 
 
-def _countries_of_namesakes(frame: pd.DataFrame) -> pd.DataFrame:
+_PERIOD_FIELDS: Final = ("date", "date_end", "source")
+
+
+def _countries_of_namesakes(fields: Fields) -> Fields:
     """A claim that names a place but no country takes the country the input's other claims
     give that place, when they all give the same one.
 
@@ -140,15 +145,15 @@ def _countries_of_namesakes(frame: pd.DataFrame) -> pd.DataFrame:
 
     from casualty.cluster.places import country_of
 
-    cc_codes, cc_values = pd.factorize(frame["country"], use_na_sentinel=True)
+    cc_codes, cc_values = fields.coded("country")
     iso = [country_of(v) if isinstance(v, str) else None for v in cc_values.tolist()]
     iso_codes, iso_values = pd.factorize(pd.Series([*iso, None], dtype=object))
     row_iso = iso_codes[cc_codes]  # the sentinel -1 picks the trailing None
     if not (row_iso < 0).any():
-        return frame
+        return fields
     filled = row_iso.copy()
     for column in ("location", "admin1"):
-        names, values = pd.factorize(frame[column], use_na_sentinel=True)
+        names, values = fields.coded(column)
         blank = np.array([not (isinstance(v, str) and v.strip()) for v in values.tolist()])
         names = np.where(blank[names], -1, names) if blank.any() else names
         need = (filled < 0) & (names >= 0)
@@ -164,12 +169,10 @@ def _countries_of_namesakes(frame: pd.DataFrame) -> pd.DataFrame:
         filled = np.where(need, one[np.maximum(names, 0)], filled)
         if column == "location":
             filled = _read_among(filled, names, values, list(iso_values))
-    borrowed = (filled >= 0) & (row_iso < 0)
-    if not borrowed.any():
-        return frame
-    country = frame["country"].to_numpy(dtype=object).copy()
-    country[borrowed] = np.asarray(iso_values, dtype=object)[filled[borrowed]]
-    return frame.assign(country=country)
+    borrowed = np.flatnonzero((filled >= 0) & (row_iso < 0))
+    if len(borrowed) == 0:
+        return fields
+    return fields.replaced("country", borrowed, list(np.asarray(iso_values)[filled[borrowed]]))
 
 
 def _read_among(filled: IntArray, names: IntArray, values: Any, countries: list[Any]) -> IntArray:
@@ -292,7 +295,7 @@ def _run_sorted(t: Table, period: dict[int, Any], threshold: float) -> tuple[lis
 
     # Ids and links are independent: the links (numpy) are found while the ids are named.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        links = pool.submit(_best_links, t, a, b, score, label)
+        links = pool.submit(best_links, t, a, b, score, label)
         incident = ids.incident_ids(t, label)
         for i in np.flatnonzero(label < 0).tolist():
             date, date_end, source = period[i]
@@ -321,77 +324,3 @@ def _omissions_follow_victims(t: Table, a: IntArray, b: IntArray, label: IntArra
     first[1:] = om[1:] != om[:-1]
     out[om[first]] = label[mate[first]]
     return out
-
-
-def _best_links(
-    t: Table, a: IntArray, b: IntArray, score: FloatArray, label: IntArray
-) -> tuple[IntArray, FloatArray, FloatArray]:
-    """Per claim: its best-scoring partner in its own incident (-1 for the incident's seed).
-
-    The best partner has the highest score, then the smallest claim id; the per-feature
-    contributions are scored again for those pairs only.
-    """
-    import numpy as np
-
-    n = len(t)
-    inside = (label[a] == label[b]) & (label[a] >= 0)
-    src = np.concatenate([a[inside], b[inside]])
-    dst = np.concatenate([b[inside], a[inside]])
-    s = np.concatenate([score[inside], score[inside]])
-    other = np.full(n, -1, dtype=np.int64)
-    best = np.zeros(n)
-    best_parts = np.zeros((n, len(scoring.FEATURES)))
-    # The seed of an incident: its strongest claim (exact day, most specific place), then the
-    # smallest claim id. Everything else links to its best partner.
-    id_rank = _id_rank(t.ids)
-    strength = (t.dating == EXACT).astype(np.int64) * 10 + t.level
-    by_seed = np.lexsort((id_rank, -strength, label))
-    first_of = np.ones(n, dtype=bool)
-    first_of[1:] = label[by_seed][1:] != label[by_seed][:-1]
-    is_seed = np.zeros(n, dtype=bool)
-    is_seed[by_seed[first_of]] = True
-    if len(src):
-        if np.isnan(s).any():
-            order = np.lexsort((id_rank[dst], -s, src))
-            first = np.ones(len(src), dtype=bool)
-            first[1:] = src[order][1:] != src[order][:-1]
-            chosen = order[first]
-        else:
-            chosen = _best_per_source(src, dst, s, id_rank, n)
-        src, dst, s = src[chosen], dst[chosen], s[chosen]
-        keep = ~is_seed[src]
-        src, dst, s = src[keep], dst[keep], s[keep]
-        other[src] = dst
-        best[src] = s
-        _, parts = scoring.score_pairs(t, np.minimum(src, dst), np.maximum(src, dst))
-        best_parts[src] = parts
-    return other, best, best_parts
-
-
-def _best_per_source(
-    src: IntArray, dst: IntArray, s: FloatArray, id_rank: IntArray, n: int
-) -> IntArray:
-    """Index of each source's entry with the highest score, then the smallest id rank."""
-    import numpy as np
-
-    top = np.full(n, -np.inf)
-    np.maximum.at(top, src, s)
-    tied = np.flatnonzero(s == top[src])
-    rank = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
-    np.minimum.at(rank, src[tied], id_rank[dst[tied]])
-    return np.asarray(tied[id_rank[dst[tied]] == rank[src[tied]]], dtype=np.int64)
-
-
-def _id_rank(claim_ids: list[str]) -> IntArray:
-    """Each claim's position in claim id order (rows usually come sorted by claim id)."""
-    import itertools
-
-    import numpy as np
-
-    n = len(claim_ids)
-    if all(x <= y for x, y in itertools.pairwise(claim_ids)):
-        return np.arange(n, dtype=np.int64)
-    rank = np.argsort(np.array(claim_ids, dtype=object), kind="stable")
-    id_rank = np.empty(n, dtype=np.int64)
-    id_rank[rank] = np.arange(n)
-    return id_rank

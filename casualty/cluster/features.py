@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from casualty.cluster import places, pubdate
+from casualty.cluster.claim_fields import codes_of, first_seen, numbers, text_codes
 from casualty.model import OUTCOMES, Claim
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     import pandas as pd
 
+    from casualty.cluster.claim_fields import Fields
     from casualty.registry import Registry
 
     IntArray = npt.NDArray[np.int64]
@@ -221,51 +223,14 @@ def build(claims: Sequence[Claim], registry: Registry | None) -> Table:
     return build_frame(claims_frame(claims), registry)
 
 
-def _unique_map(values: pd.Series, fn: Callable[[Any], Any], default: Any) -> list[Any]:
-    """fn applied once per distinct non-missing value; `default` for missing ones."""
-    import pandas as pd
-
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    mapped = [fn(u) for u in uniques.tolist()] + [default]
-    return [mapped[c] for c in codes.tolist()]
-
-
-def _codes(values: pd.Series, fn: Callable[[Any], Any], default: Any) -> IntArray:
-    import numpy as np
-    import pandas as pd
-
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    mapped = np.array([fn(u) for u in uniques.tolist()] + [default], dtype=np.int64)
-    return np.asarray(mapped[codes], dtype=np.int64)
-
-
-def _first_seen(values: pd.Series) -> IntArray:
-    """Codes 1, 2, ... by first appearance of each text (a `_Coder`'s), 0 for missing or "".
-
-    Vectorised: a document column has nearly as many distinct values as rows.
-    """
-    import numpy as np
-    import pandas as pd
-
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    if pd.api.types.is_string_dtype(uniques.dtype) and uniques.dtype != object:
-        distinct, text_codes = uniques, np.arange(len(uniques))
-    else:  # other objects are coded by their text, as `str(v)` would
-        text_codes, distinct = pd.factorize(pd.Series(uniques, dtype=object).map(str))
-    kept = np.asarray(distinct != "", dtype=bool)
-    code_of_text = np.where(kept, np.cumsum(kept), 0).astype(np.int64)
-    mapped = np.append(code_of_text[text_codes], 0)
-    return np.asarray(mapped[codes], dtype=np.int64)
-
-
-def _dates(frame: pd.DataFrame) -> tuple[IntArray, IntArray, IntArray, IntArray]:
+def _dates(fields: Fields) -> tuple[IntArray, IntArray, IntArray, IntArray]:
     """(lo, hi, dating, pub) of every row."""
     import numpy as np
 
-    day = _codes(frame["date"], _day, NO_DAY)
-    end = _codes(frame["date_end"], _day, NO_DAY)
-    pub = _codes(frame["published"], _day, NO_DAY)
-    span = _codes(frame["date_precision"], lambda p: _PRECISION_SPAN.get(p, 0), 0)
+    day = codes_of(fields.coded("date"), _day, NO_DAY)
+    end = codes_of(fields.coded("date_end"), _day, NO_DAY)
+    pub = codes_of(fields.coded("published"), _day, NO_DAY)
+    span = codes_of(fields.coded("date_precision"), lambda p: _PRECISION_SPAN.get(p, 0), 0)
     has = day != NO_DAY
     ranged = has & (end != NO_DAY) & (end > day)
     lo = np.where(has, day, -FAR)
@@ -281,8 +246,8 @@ def _dates(frame: pd.DataFrame) -> tuple[IntArray, IntArray, IntArray, IntArray]
     has &= ~late
     # Undated claims: a day word in the text, else the publication window.
     todo = np.flatnonzero(~has & (pub != NO_DAY))
-    texts = frame["text"].take(todo).to_numpy(dtype=object)
-    slow = frame["source_type"].take(todo).isin(list(SLOW_SOURCES)).to_numpy()
+    texts = fields.take("text", todo).to_numpy(dtype=object)
+    slow = codes_of(fields.coded("source_type"), lambda v: v in SLOW_SOURCES, 0)[todo] > 0
     published = pub[todo]
     pinned = np.array(
         [
@@ -312,24 +277,49 @@ def _float(value: Any) -> float | None:
 
 def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
     """Features of claims given as columns (`COLUMNS`); each distinct value resolved once."""
+    from casualty.cluster.claim_fields import FrameFields
+
+    return build_fields(FrameFields(frame), registry)
+
+
+def _spots(fields: Fields) -> tuple[IntArray, list[tuple[str, str, str]]]:
+    """Per row a code of its (location, admin1, country code) texts (missing: ""), and the
+    distinct triples in order of first appearance.
+
+    The pair codes are joined first, and only the distinct joined keys become text: a
+    million rows share some tens of thousands of places.
+    """
     import numpy as np
     import pandas as pd
 
+    country_codes, country_values = fields.coded("country")
+    iso = [places.country_of(_text(v)) for v in country_values.tolist()]
+    iso_codes, iso_values = pd.factorize(np.array([c or "" for c in [*iso, None]], dtype=object))
+    loc, loc_text = text_codes(fields.coded("location"))
+    adm, adm_text = text_codes(fields.coded("admin1"))
+    cc = np.asarray(iso_codes[country_codes], dtype=np.int64)
+    first, pair = pd.factorize(loc * np.int64(len(adm_text)) + adm)
+    key, triple = pd.factorize(first * np.int64(len(iso_values)) + cc)
+    pairs = pair[triple // len(iso_values)]
+    sep = "\x1f"
+    joined = [
+        loc_text[p // len(adm_text)] + sep + adm_text[p % len(adm_text)] + sep + iso_values[c]
+        for p, c in zip(pairs.tolist(), (triple % len(iso_values)).tolist(), strict=True)
+    ]
+    # Equal texts are one place even if their parts differ ("a\x1fb" + "c", "a" + "b\x1fc").
+    joined_codes, uniques = pd.factorize(np.array(joined, dtype=object))
+    split = [tuple(u.split(sep)) for u in uniques.tolist()]
+    return np.asarray(joined_codes[key], dtype=np.int64), split
+
+
+def build_fields(fields: Fields, registry: Registry | None) -> Table:
+    """Features of claims read from `fields`; each distinct value resolved once."""
+    import numpy as np
+
     from casualty.geo import normalize_place
 
-    len(frame)
-    lo, hi, dating, pub = _dates(frame)
-    cc = pd.Series(_unique_map(frame["country"], lambda v: places.country_of(_text(v)), None))
-    sep = "\x1f"
-    where = (
-        frame["location"].fillna("").astype(str)
-        + sep
-        + frame["admin1"].fillna("").astype(str)
-        + sep
-        + cc.fillna("").astype(str)
-    )
-    codes, uniques = pd.factorize(where)
-    triples = [u.split(sep) for u in uniques.tolist()]
+    lo, hi, dating, pub = _dates(fields)
+    codes, triples = _spots(fields)
     spots = [places.resolve(_text(loc), _text(adm), c or None) for loc, adm, c in triples]
     countries, admins, spot_codes = _Coder(), _Coder(), _Coder()
     per_spot = np.array(
@@ -348,8 +338,8 @@ def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
     ).reshape(len(spots), 6)
     spot_lat = np.array([np.nan if s.lat is None else s.lat for s in spots], dtype=np.float64)
     spot_lon = np.array([np.nan if s.lon is None else s.lon for s in spots], dtype=np.float64)
-    lat = pd.to_numeric(frame["lat"], errors="coerce").to_numpy(dtype=np.float64)
-    lon = pd.to_numeric(frame["lon"], errors="coerce").to_numpy(dtype=np.float64)
+    lat = numbers(fields.coded("lat"), np.nan)
+    lon = numbers(fields.coded("lon"), np.nan)
     given = ~np.isnan(lat) & ~np.isnan(lon)
     lat = np.where(given, lat, spot_lat[codes])
     lon = np.where(given, lon, spot_lon[codes])
@@ -366,18 +356,22 @@ def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
     actor_key = _actor_key(registry)
     source_key = _source_key(registry)
     actors, sources = _Coder(), _Coder()
-    perp = _codes(frame["perpetrator"], lambda v: _actor_code(actors, actor_key(str(v))), 0)
-    victim = _codes(frame["victim"], lambda v: _actor_code(actors, actor_key(str(v))), 0)
-    source = _codes(frame["source"], lambda v: sources.code(source_key(str(v))), 0)
-    doc = _first_seen(frame["doc"])
+    perp = codes_of(
+        fields.coded("perpetrator"), lambda v: _actor_code(actors, actor_key(str(v))), 0
+    )
+    victim = codes_of(fields.coded("victim"), lambda v: _actor_code(actors, actor_key(str(v))), 0)
+    source = codes_of(fields.coded("source"), lambda v: sources.code(source_key(str(v))), 0)
+    doc = first_seen(fields.coded("doc"))
 
     def ints(column: str) -> IntArray:
-        values = pd.to_numeric(frame[column], errors="coerce").fillna(-1)
-        return np.asarray(values.to_numpy(dtype=np.int64), dtype=np.int64)
+        return np.asarray(numbers(fields.coded(column), -1.0).astype(np.int64), dtype=np.int64)
 
+    on_pub = np.flatnonzero((dating == EXACT) & (lo == pub) & (hi == pub))
+    by_pub = np.zeros(len(fields), dtype=bool)
+    by_pub[on_pub[pubdate.silent(fields.take("text", on_pub))]] = True
     return Table(
-        ids=[str(v) for v in frame["claim_id"].tolist()],
-        kind=_codes(frame["kind"], lambda v: KIND_CODES.get(v, 0), 0),
+        ids=fields.texts("claim_id"),
+        kind=codes_of(fields.coded("kind"), lambda v: KIND_CODES.get(v, 0), 0),
         lo=lo,
         hi=hi,
         dating=dating,
@@ -388,8 +382,8 @@ def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
         level=per_spot[codes, 3],
         perp=perp,
         victim=victim,
-        vcat=_codes(frame["victim_category"], lambda v: _CATEGORIES.get(v, 0), 0),
-        outcome=_codes(frame["outcome"], lambda v: _OUTCOMES.get(v, 0), 0),
+        vcat=codes_of(fields.coded("victim_category"), lambda v: _CATEGORIES.get(v, 0), 0),
+        outcome=codes_of(fields.coded("outcome"), lambda v: _OUTCOMES.get(v, 0), 0),
         source=source,
         doc=doc,
         low=ints("low"),
@@ -401,5 +395,5 @@ def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
         place_name=[names[c] for c in codes.tolist()],
         countries=countries.values,
         sector=per_spot[codes, 5],
-        by_pub=pubdate.flags(frame["text"], (dating == EXACT) & (lo == pub) & (hi == pub)),
+        by_pub=by_pub,
     )

@@ -41,13 +41,19 @@ def flags(texts: pd.Series, on_publication: BoolArray) -> BoolArray:
     import numpy as np
 
     rows = np.flatnonzero(on_publication)
-    chosen = texts.take(rows)
-    silent = _silent_arrow(chosen)
-    if silent is None:
-        silent = np.fromiter(map(names_no_day, chosen.tolist()), dtype=bool, count=len(rows))
     out = np.zeros(len(on_publication), dtype=bool)
-    out[rows[silent]] = True
+    out[rows[silent(texts.take(rows))]] = True
     return out
+
+
+def silent(texts: pd.Series) -> BoolArray:
+    """`names_no_day` of each text."""
+    import numpy as np
+
+    found = _silent_arrow(texts)
+    if found is None:
+        found = np.fromiter(map(names_no_day, texts.tolist()), dtype=bool, count=len(texts))
+    return found
 
 
 def _silent_arrow(texts: pd.Series) -> BoolArray | None:
