@@ -279,7 +279,7 @@ def _plain_scan(gaz: object, text: str, w: object) -> list[tuple[int, int, str]]
         best = None
         for j in range(i, min(n, i + m.MAX_WORDS)):
             if j > i:
-                if text[ww.ends[j - 1] : ww.starts[j]] not in m._GAPS:
+                if text[ww.ends[j - 1] : ww.starts[j]] not in m.GAPS:
                     break
                 if not ww.caps[j] and ww.texts[j] not in m._INNER:
                     break

@@ -464,3 +464,32 @@ def test_an_attackers_demonym_does_not_set_the_texts_country(
     from casualty.geo.mentions import find_places
 
     assert [p.name for _, _, p in find_places(gaz, text, [])] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Two farmers died in the village of Vrellik, east of Hama.", "Vrellik"),
+        ("Mortars fell on the Tobrazi al-Naher neighbourhood at night.", "Tobrazi al-Naher"),
+        ("Gunmen stormed Quendo camp before dawn.", "Quendo"),
+    ],
+)
+def test_unresolved_settlements(gaz: Gazetteer, text: str, surface: str) -> None:
+    """Names the gazetteer lacks count as settlements where the wording says so, only when
+    asked for (`unresolved`), in the first context country."""
+    found = {text[s:e]: p for s, e, p in gaz.find_places(text, ["SY"], unresolved=True)}
+    place = found[surface]
+    assert (place.name, place.country, place.lat, place.kind) == (surface, "SY", None, "city")
+    assert place.id == f"name:SY:{normalize_place(surface).replace(' ', '-')}"
+    assert surface not in {text[s:e] for s, e, _ in gaz.find_places(text, ["SY"])}
+
+
+def test_unresolved_settlement_without_context_is_in_the_country_named(gaz: Gazetteer) -> None:
+    text = "Two herders died in the village of Vrellik, a Yemeni official said."
+    found = gaz.find_places(text, [], unresolved=True)
+    assert [(text[s:e], p.country) for s, e, p in found] == [("Vrellik", "YE")]
+
+
+def test_unresolved_needs_settlement_wording(gaz: Gazetteer) -> None:
+    text = "The Ministry of Vrellik Affairs said the Quendo Group had left."
+    assert gaz.find_places(text, ["SY"], unresolved=True) == []

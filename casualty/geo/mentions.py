@@ -75,7 +75,8 @@ _AREA_WORDS: Final = frozenset(
     {"area", "areas", "axis", "front", "frontline", "highway", "road", "checkpoint", "checkpoints",
      "airport", "airbase", "crossing", "border", "outskirts", "countryside", "village", "town"}
 )  # fmt: skip
-_GAPS: Final = frozenset({" ", "-", " - ", "–", "\u00a0"})
+#: What may stand between the words of one name.
+GAPS: Final = frozenset({" ", "-", " - ", "–", "\u00a0"})
 
 
 def as_code(country: str) -> str:
@@ -125,7 +126,9 @@ def find_places(
         code = as_code(context_countries[0]) if context_countries else ""
         if not code and len(scope.mentioned) == 1:
             code = next(iter(scope.mentioned))
-        out.extend(_unresolved(gaz, text, w, [(f[0], f[1]) for f in out], code))
+        from casualty.geo.unresolved import settlements
+
+        out.extend(settlements(gaz, text, w, [(f[0], f[1]) for f in out], code))
         out.sort(key=lambda f: f[0])
     return out
 
@@ -154,68 +157,6 @@ def _demonym_countries(w: Words, demonyms: dict[str, str]) -> set[str]:
         if after not in _ATTACKER_NOUNS:
             out.add(code)
     return out
-
-
-#: Words that announce a settlement's name: "the village of X", "X village".
-_SETTLEMENT_BEFORE: Final = frozenset(
-    {"village", "town", "city", "district", "neighbourhood", "neighborhood", "suburb", "area",
-     "camp", "hamlet", "settlement", "locality"}
-)  # fmt: skip
-_SETTLEMENT_AFTER: Final = frozenset(
-    {"village", "district", "neighbourhood", "neighborhood", "camp", "hamlet", "locality"}
-)
-
-
-def _unresolved(
-    gaz: Gazetteer, text: str, w: Words, spans: list[tuple[int, int]], country: str
-) -> list[tuple[int, int, Place]]:
-    """Names the gazetteer lacks, where the wording says they are settlements.
-
-    "the village of Kafr Nabudah", "Karm al-Zeitoun neighbourhood": a Place without
-    coordinates, `id` "name:<country>:<key>", in the text's first context country.
-    """
-    from casualty.geo.gazetteer import Place
-    from casualty.geo.normalize import normalize_place
-
-    texts, caps, starts, ends = w.texts, w.caps, w.starts, w.ends
-    taken = {k for k, at in enumerate(starts) if any(a <= at < b for a, b in spans)}
-    out: list[tuple[int, int, Place]] = []
-    i, n = 0, len(texts)
-    while i < n:
-        last = _name_run(text, w, i) if caps[i] and i not in taken else -1
-        if last < 0:
-            i += 1
-            continue
-        before = i >= 2 and texts[i - 1] == "of" and texts[i - 2].casefold() in _SETTLEMENT_BEFORE
-        after = last + 1 < n and texts[last + 1] in _SETTLEMENT_AFTER
-        span = range(i, last + 1)
-        if (
-            (before or after)
-            and not any(k in taken for k in span)
-            and not all(texts[k] in gaz._stop or not caps[k] for k in span)
-        ):
-            start = starts[i]
-            if i > 0 and texts[i - 1] in ARTICLES and text[ends[i - 1] : start] == "-":
-                start = starts[i - 1]
-            name = text[start : ends[last]]
-            key = normalize_place(name).replace(" ", "-")
-            place = Place(name, country, None, None, None, "city", f"name:{country}:{key}")
-            out.append((start, ends[last], place))
-        i = last + 1
-    return out
-
-
-def _name_run(text: str, w: Words, i: int) -> int:
-    """The last word of a capitalised name of up to four words starting at `i`, else -1."""
-    last = i
-    for j in range(i + 1, min(len(w.texts), i + 4)):
-        if text[w.ends[j - 1] : w.starts[j]] not in _GAPS:
-            break
-        if w.caps[j]:
-            last = j
-        elif w.texts[j] not in CONNECTORS:
-            break
-    return last
 
 
 class _Scope:
@@ -252,7 +193,7 @@ def _scan(gaz: Gazetteer, text: str, w: Words) -> list[tuple[int, int, str]]:
         best: tuple[int, int, str] | None = None
         for j in range(i, min(n, i + MAX_WORDS)):
             if j > i:
-                if text[ends[j - 1] : starts[j]] not in _GAPS:
+                if text[ends[j - 1] : starts[j]] not in GAPS:
                     break
                 # "the" inside a name only after "of": "Republic of the Congo"
                 inner = texts[j] in _INNER or (texts[j] == "the" and texts[j - 1] == "of")
