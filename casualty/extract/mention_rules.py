@@ -24,7 +24,6 @@ __all__ = [
     "agent_of",
     "and_others",
     "another_one",
-    "breakdowns",
     "captives_killed",
     "coordinated",
     "dash_aside",
@@ -335,67 +334,6 @@ def rescued(
     if best is not None:
         best = (captives_killed(text, best[0]) or best[0], best[1])
     return best, count
-
-
-# --- a toll followed by its breakdown -----------------------------------------------------
-
-#: A short noun phrase without figures or clause marks: "soldiers", "enlisted men".
-_NP: Final = r"(?:\s+[^\W\d_][\w'’-]*){1,4}"
-#: After a toll's noun phrase, the comma that opens its breakdown.
-_BREAKDOWN_OPEN: Final = re.compile(_NP + r"\s*,\s+")
-#: Between two parts of the breakdown: "nine enlisted men and one officer".
-_BREAKDOWN_JOIN: Final = re.compile(_NP + r"\s*(?:,\s+(?:and\s+)?|\s+and\s+)")
-#: After its last part, the comma that closes the breakdown, then the toll's verb.
-_BREAKDOWN_CLOSE: Final = re.compile(
-    _NP + r"\s*,(?=\s+(?:were|was|are|is|had|have|has|died|perished|all)\b)", re.IGNORECASE
-)
-
-
-def breakdowns(text: str, counts: list[Count]) -> tuple[str, list[Count]]:
-    """`text` and `counts` without the breakdown of a toll set off by commas before its verb:
-    "Ten soldiers, nine enlisted men and one officer, had died" is ten killed; the parts (two
-    or more, summing to the toll) are no claims of their own, as "4 of them women" is not. The
-    breakdown is blanked (same length, so offsets hold) so that the toll reaches its verb. A
-    list ("killed 3 soldiers, 2 police and 1 guard, the army said") has no verb after its
-    closing comma and sums no figure before it."""
-    if len(counts) < 3 or text.count(",") < 2:
-        return text, counts
-    i = 0
-    while i < len(counts) - 2:
-        total = counts[i]
-        opened = _BREAKDOWN_OPEN.fullmatch(text, total.end, counts[i + 1].start)
-        parts = _breakdown_parts(text, counts, i + 1) if opened is not None else None
-        if parts is None or total.low is None or total.low != total.high:
-            i += 1
-            continue
-        last, close = parts
-        lows = [c.low for c in counts[i + 1 : last + 1]]
-        if (
-            any(c.low != c.high for c in counts[i + 1 : last + 1])
-            or sum(low or 0 for low in lows) != total.low
-            or None in lows
-        ):
-            i += 1
-            continue
-        comma = total.end + text[total.end : counts[i + 1].start].rindex(",")
-        text = text[:comma] + " " * (close - comma) + text[close:]
-        counts = counts[: i + 1] + counts[last + 1 :]
-        i += 1
-    return text, counts
-
-
-def _breakdown_parts(text: str, counts: list[Count], first: int) -> tuple[int, int] | None:
-    """The index of the breakdown's last figure from `counts[first]` on, and the end of its
-    closing comma, else None."""
-    j = first
-    while j + 1 < len(counts) and _BREAKDOWN_JOIN.fullmatch(
-        text, counts[j].end, counts[j + 1].start
-    ):
-        j += 1
-    if j == first:
-        return None  # one part is an aside ("8 civilians, 3 children, ..."), not a breakdown
-    close = _BREAKDOWN_CLOSE.match(text, counts[j].end)
-    return (j, close.end()) if close is not None else None
 
 
 #: "and a" / "and an": a lone victim may be coordinated with a figure before it.
