@@ -13,6 +13,7 @@ MB/s is article text (UTF-8) per second of CPU time of the one extracting proces
 time is printed too (on a shared machine it is the noisier figure).
 
     python benchmarks/extract_speed.py [--base-docs 50] [--scales 1,10,100] [--corpus DIR]
+    python benchmarks/extract_speed.py --stages 500   # CPU share of each extraction stage
 """
 
 from __future__ import annotations
@@ -182,6 +183,83 @@ def run_child(n: int, corpus: str = "") -> dict[str, float]:
     }
 
 
+#: Stages timed by `--stages`: (label, module, attribute path). Times are inclusive, so a
+#: stage's row counts the stages it calls (the article scans run inside `placement`, ...),
+#: and the rows do not add up to the total.
+STAGES: list[tuple[str, str, str]] = [
+    ("split_sentences", "casualty.extract", "split_sentences"),
+    ("find_mentions (figure + outcome)", "casualty.extract", "find_mentions"),
+    ("find_omissions", "casualty.extract", "find_omissions"),
+    ("Attributor.speakers (claimants)", "casualty.extract.attribution", "Attributor.speakers"),
+    ("Attributor._cues (all sentences)", "casualty.extract.attribution", "Attributor._cues"),
+    ("_claim (one claim)", "casualty.extract", "_claim"),
+    ("_omissions", "casualty.extract", "_omissions"),
+    ("ArticleContext.placement", "casualty.extract.context", "ArticleContext.placement"),
+    ("ArticleContext.incident_date", "casualty.extract.context", "ArticleContext.incident_date"),
+    ("ArticleContext.place_at", "casualty.extract.context", "ArticleContext.place_at"),
+    ("article place scan (find_places)", "casualty.geo.gazetteer", "Gazetteer.find_places"),
+    ("article registry scans (TextScan)", "casualty.registry.textscan", "TextScan.find"),
+    ("article parties", "casualty.extract.victims", "article_parties"),
+    ("dateline reference day", "casualty.extract.when", "reference_day"),
+]
+
+
+def run_stages(n: int) -> None:
+    """Extract `n` generated articles in this process with each of `STAGES` wrapped by a CPU
+    timer, and print each stage's share of the extraction's CPU time (after the warm-up, so
+    the one-off loading of the gazetteer is left out)."""
+    import importlib
+    from collections.abc import Callable
+    from typing import Any
+
+    sys.path.insert(0, str(ROOT))
+    from casualty.extract import extract_documents
+    from casualty.model import Document
+    from casualty.registry import builtin_registry
+
+    spent = dict.fromkeys((label for label, _, _ in STAGES), 0.0)
+    calls = dict.fromkeys(spent, 0)
+    depth = dict.fromkeys(spent, 0)
+
+    def timed(label: str, func: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            # A stage called within itself (a sentence's cues resolving deferred ones) is
+            # timed once, by its outermost call.
+            depth[label] += 1
+            start = time.process_time()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                depth[label] -= 1
+                if not depth[label]:
+                    spent[label] += time.process_time() - start
+                calls[label] += 1
+
+        return wrapper
+
+    for label, module, path in STAGES:
+        owner: Any = importlib.import_module(module)
+        *parents, name = path.split(".")
+        for parent in parents:
+            owner = getattr(owner, parent)
+        setattr(owner, name, timed(label, getattr(owner, name)))
+    registry = builtin_registry()
+    list(extract_documents([Document(id="w", text=WARM_UP, outlet="Generated")], registry))
+    for label in spent:
+        spent[label], calls[label] = 0.0, 0
+    docs = [
+        Document(id=doc_id, text=text, published="2024-05-10", outlet="Generated")
+        for doc_id, text in generate(n)
+    ]
+    cpu = time.process_time()
+    claims = sum(1 for _ in extract_documents(docs, registry))
+    cpu = time.process_time() - cpu
+    print(f"{n} generated articles, {claims} claims, {cpu:.2f} s CPU (stages inclusive)")
+    print(f"{'stage':<38} {'calls':>7} {'cpu s':>7} {'share':>6}")
+    for label, _, _ in STAGES:
+        print(f"{label:<38} {calls[label]:>7} {spent[label]:>7.3f} {spent[label] / cpu:>6.1%}")
+
+
 def table(label: str, runs: list[tuple[int, int, list[str]]]) -> None:
     """Run each (scale, n, extra args) in a child process and print one row per run."""
     print(label)
@@ -213,9 +291,19 @@ def main(argv: list[str] | None = None) -> int:
         default=str(DEFAULT_CORPUS) if DEFAULT_CORPUS.is_dir() else "",
         help="dev corpus directory to replicate (default: ../shared/corpus when present)",
     )
+    parser.add_argument(
+        "--stages",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead: time the extraction stages on N generated articles, in this process",
+    )
     parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--child-corpus", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.stages:
+        run_stages(args.stages)
+        return 0
     if args.child:
         print(json.dumps(run_child(args.child, args.child_corpus)))
         return 0
