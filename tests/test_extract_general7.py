@@ -62,3 +62,60 @@ FIGURES = [
 @pytest.mark.parametrize(("text", "want"), FIGURES)
 def test_figures(text: str, want: list[tuple[str, int | None, int | None]]) -> None:
     assert _figures(text) == want
+
+
+def _one(text: str, published: str = "2023-03-14") -> Claim:
+    (claim,) = [c for c in _claims(text, published) if c.kind != "omission"]
+    return claim
+
+
+BODIES = [
+    # "N bodies of X": the figure counts the dead, its victims follow "of"
+    ("Four bodies of rebels were recovered from the river.", 4, "combatants"),
+    ("We have found 12 bodies of civilians so far, the mayor said.", 12, "civilians"),
+    ("The bodies of six herders were found near the well.", 6, "civilians"),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "category"), BODIES)
+def test_bodies_of(text: str, low: int, category: str) -> None:
+    claim = _one(text)
+    assert (claim.outcome, claim.low, claim.victim_category) == ("killed", low, category)
+
+
+MISTURNED = [
+    # an opening mark typed where the quotation closes, glued to "said": the quote ends there
+    "“The search went on all night. At dawn five bodies were found, “said Captain Ravi Menon.",
+    "At dawn five bodies were found, “said Captain Ravi Menon.",
+]
+
+
+@pytest.mark.parametrize("text", MISTURNED)
+def test_misturned_closing_quote(text: str) -> None:
+    claim = _one(text)
+    assert (claim.source, claim.low) == ("Captain Ravi Menon", 5)
+
+
+def test_misturned_quote_leaves_the_next_paragraph_to_the_outlet() -> None:
+    text = (
+        "“The search went on all night. At dawn five bodies were found, “said Captain Ravi"
+        " Menon.\n\nThe captain added that the search would go on.\n\nIn a separate ambush,"
+        " two guards were killed near the river."
+    )
+    sources = [(c.source, c.low) for c in _claims(text) if c.kind != "omission"]
+    assert sources == [("Captain Ravi Menon", 5), ("Example Wire", 2)]
+
+
+MONTH_PARTS = [
+    # a part of last month dates one incident: a claim in that month, not a monthly total
+    ("Late last month, three guards were killed in an ambush on the road.", "claim"),
+    ("Early last month, a ministry said three guards were killed in an ambush.", "claim"),
+    # ... but last month as a whole is still a span
+    ("Last month, 40 people were killed in the province.", "period_total"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), MONTH_PARTS)
+def test_part_of_last_month(text: str, kind: str) -> None:
+    claim = _one(text)
+    assert (claim.kind, claim.date, claim.date_end) == (kind, "2023-02-01", "2023-02-28")

@@ -39,7 +39,7 @@ _PERIOD_CUE: Final = case_free(
     r"|\b(?:during|throughout|over|for|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
     r"(?:days|weeks|months|years)\b"
     r"|\b(?:during|throughout)\s+(?:the\s+(?:war|conflict)|" + _MONTHS + r"\b(?!\s+\d))"
-    r"|\bthis\s+(?:year|month)\b|\blast\s+(?:year|month)\b"
+    r"|\bthis\s+(?:year|month)\b|(?<!late\s)(?<!early\s)(?<!mid-)\blast\s+(?:year|month)\b"
     r"|\b\d+-(?:day|week|month|year)\s+(?:war|conflict|bombardment|siege"
     r"|insurgency|uprising)\b"
     r"|\b(?:war|conflict|insurgency|uprising)['’]s\b"

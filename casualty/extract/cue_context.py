@@ -31,6 +31,7 @@ __all__ = [
     "attack_claimed",
     "background_asides",
     "claim_is_noun",
+    "misturned_close",
     "opens_quote",
 ]
 
@@ -147,10 +148,23 @@ def background_asides(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: An opening mark typed where a quotation closes, glued to its speech verb ('..., “said X').
+_MISTURNED: Final = re.compile(r"“(?=(?:said|says|added|adds|told)\b)")
+
+
+def misturned_close(text: str, pos: int) -> bool:
+    """Whether the "“" at `pos` closes a quotation: it is glued to the speech verb after it
+    ('... were found, “said the officer'), a typo for "”"."""
+    return text.startswith("“", pos) and _MISTURNED.match(text, pos) is not None
+
+
 def opens_quote(text: str, inside: bool) -> bool:
     """Whether a quotation is still open at the end of `text` (it runs on into the next)."""
     opens = text.count("“")
     closes = text.count("”")
+    if opens:
+        misturned = len(_MISTURNED.findall(text))
+        opens, closes = opens - misturned, closes + misturned
     if opens or closes:
         return opens > closes or (inside and opens == closes and text.lstrip()[:1] != "“")
     return inside != (text.count('"') % 2 == 1)  # an odd count opens or closes one

@@ -56,11 +56,14 @@ _GROUP: Final = re.Match.group
 def victim_span(
     text: str, tokens: list[tuple[int, int, str]], count: Count, word: OutcomeWord, after: bool
 ) -> tuple[int, int]:
-    """The victim noun phrase of a figure: between figure and outcome, or after the figure."""
+    """The victim noun phrase of a figure: between figure and outcome, or after the figure
+    (after the outcome for "N bodies of X were found")."""
     start = max(count.end, count.head_start) if not after else count.end
     if not after and start >= len(text.rstrip(" .")):
         start = count.end
     limit = word.start if after else len(text)
+    if after and start == word.start - 1 and text[word.end - 3 : word.end].lower() == " of":
+        start, limit = word.end, len(text)  # "four bodies of rebels were found"
     end = start
     taken = 0
     for t_start, t_end, low in tokens:

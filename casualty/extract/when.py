@@ -117,6 +117,7 @@ def sentence_dates(
         # "Last week, the army said ...": a week's statement dates its incident to that
         # week at the latest, closer than a day borrowed from the article's lead.
         report = is_report_date(text, ref) and not _event_week(text, ref)
+        report = report and not _month_part(text, ref)
         if not report and reference and _LAST_WEEK.match(text, ref.start, ref.end):
             ref = _last_week(ref, reference)
         (reports if report else events).append(ref)
@@ -177,8 +178,24 @@ def _appositive(text: str, weekday: DateRef, nxt: DateRef) -> bool:
 
 
 def _named_month(text: str, ref: DateRef) -> bool:
-    """A month named as the time of an event ("In November, gunmen ..."), not a span."""
-    return ref.precision == "month" and text[ref.start : ref.start + 3].lower() == "in "
+    """A month named as the time of an event ("In November, gunmen ...", "Late last month,
+    gunmen ..."), not a span."""
+    if ref.precision != "month":
+        return False
+    return text[ref.start : ref.start + 3].lower() == "in " or _month_part(text, ref)
+
+
+def _month_part(text: str, ref: DateRef) -> bool:
+    """A part of a month ("late last month"): the time of an event even when it opens a
+    statement ("Late last month, the ministry said ... were killed")."""
+    return (
+        ref.precision == "month"
+        and _MONTH_PART.search(text, max(0, ref.start - 10), ref.start) is not None
+    )
+
+
+#: A part of a month names a time, not a span: "late last month", "in mid-March".
+_MONTH_PART: Final = re.compile(r"(?:\b(?:late|early)\s+|\bmid-?)$", re.IGNORECASE)
 
 
 #: A recent week named as the time of an event ("Last week, gunmen ...", "earlier this week").
