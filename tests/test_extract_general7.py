@@ -119,3 +119,43 @@ MONTH_PARTS = [
 def test_part_of_last_month(text: str, kind: str) -> None:
     claim = _one(text)
     assert (claim.kind, claim.date, claim.date_end) == (kind, "2023-02-01", "2023-02-28")
+
+
+CARRIED = [
+    # "Several other X were hurt" adds to the toll of the sentence before it ...
+    (
+        "Two guards were killed, the district police said. Several other guards were hurt.",
+        ["the district police", "the district police"],
+    ),
+    # ... not to a speaker who gave none: then it is the outlet's own figure
+    (
+        "Troops are still hunting the attackers, according to the district police.\n\n"
+        "Several other guards were hurt in the clash.",
+        ["Example Wire"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sources"), CARRIED)
+def test_more_victims_carry_only_a_toll(text: str, sources: list[str]) -> None:
+    assert [c.source for c in _claims(text) if c.kind != "omission"] == sources
+
+
+OMITTED = [
+    # "without mentioning/revealing the number of <casualties>" is an omission ...
+    (
+        "The colonel said the camp was calm. Without mentioning the number of injured guards, she"
+        " said they were recovering.",
+        True,
+    ),
+    ("The army confirmed the raid without revealing the number of soldiers killed.", True),
+    ("The ministry confirmed the blast without stating the number of dead.", True),
+    # ... a number of something else is not
+    ("The spokesman spoke without revealing the number of attackers involved.", False),
+    ("The army confirmed the raid without mentioning the number of vehicles seized.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "omission"), OMITTED)
+def test_without_mentioning_the_number(text: str, omission: bool) -> None:
+    assert any(c.kind == "omission" for c in _claims(text)) is omission

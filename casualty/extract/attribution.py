@@ -98,6 +98,8 @@ class Attributor(SpeakerPhrases):
         #: The last speakers of the last sentence with a live cue, and that sentence's number.
         self._carry: tuple[Speaker, ...] = ()
         self._carry_at = -1
+        #: Numbers of the sentences that gave figures ("Two others died" adds only to a toll).
+        self._tolls: set[int] = set()
 
     def skip(self, sentence: Sentence) -> None:
         """Pass over a sentence without figures. Its speakers are resolved only when a later
@@ -153,6 +155,8 @@ class Attributor(SpeakerPhrases):
         if positions and self.open_quote and not any(c.speakers for c in cues):
             ahead = self._closing_speaker(sentence)
         out = [self._pick(cues, pos, asides, sentence.text, ahead) for pos in positions]
+        if positions:
+            self._tolls.add(self.sentences_seen)
         for start, end, report in speaker_rules.debunked(sentence.text) if positions else ():
             for k, pos in enumerate(positions):  # "a misleading report that 40 were killed"
                 out[k] = (Speaker(report, "unknown"),) if start < pos < end else out[k]
@@ -191,7 +195,12 @@ class Attributor(SpeakerPhrases):
         if self.carry and (
             self.quoted
             or _CONTINUES.match(text)
-            or rules.carries_on(text, self._carry_at == self.sentences_seen - 1, self.new_paragraph)
+            or rules.carries_on(
+                text,
+                self._carry_at == self.sentences_seen - 1,
+                self.new_paragraph,
+                self._carry_at in self._tolls,
+            )
         ):
             if self.quoted and speaker_rules.quotes_nobody(self.carry):  # not "several sources"
                 voice = [h for h in self._settled() if not speaker_rules.quotes_nobody((h,))]

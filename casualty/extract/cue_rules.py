@@ -323,13 +323,13 @@ def opens_paragraph(text: str, start: int) -> bool:
     return "\n" in text[max(0, start - 8) : start] or start == 0
 
 
-def carries_on(text: str, after_speaker: bool, new_paragraph: bool) -> bool:
+def carries_on(text: str, after_speaker: bool, new_paragraph: bool, toll: bool = True) -> bool:
     """Whether a sentence without a speaker of its own carries on the speaker of the sentence
-    right before it: it adds to that toll ("Two others died", see `more_victims`), or it only
-    states a toll in the same paragraph ("X said ... . Five volunteers were slightly
-    wounded."), or quotes words in the same paragraph, as an analyst reads it; a new
-    paragraph is the outlet's own voice again."""
-    if more_victims(text, after_speaker):
+    right before it: it adds to that sentence's toll (`toll`: it gave one; "Two others
+    died", see `more_victims`), or it only states a toll in the same paragraph ("X said ... .
+    Five volunteers were slightly wounded."), or quotes words in the same paragraph, as an
+    analyst reads it; a new paragraph is the outlet's own voice again."""
+    if more_victims(text, after_speaker and toll):
         return True
     if not after_speaker or new_paragraph:
         return False

@@ -34,7 +34,8 @@ _OMISSION: Final = re.compile(
     r"|\b(?:did|does|do)\s+not\s+(?:immediately\s+)?return\s+(?:a\s+|an\s+)?(?:\w+\s+)?"
     r"(?:messages?|calls?|requests?|e-?mails?)\s+(?:\w+\s+){0,3}?(?:for|seeking)\s+comment\b"
     r"|\bawaiting\s+(?:a\s+)?(?:confirmed\s+)?(?:toll|figures?|numbers?)\b"
-    r"|\bwithout\s+(?:giving|providing|specifying|disclosing)\s+(?:a\s+|any\s+|the\s+)?"
+    r"|\bwithout\s+(?:giving|providing|specifying|disclosing|mentioning|revealing|stating)\s+"
+    r"(?:a\s+|any\s+|the\s+)?"
     r"(?:\w+\s+)?(?:toll|figures?|numbers?|details)",
     re.IGNORECASE,
 )
@@ -52,6 +53,12 @@ _NOT_TOLL: Final = re.compile(
 )
 #: Right after "did not say": a question other than the toll ("how many" is the toll).
 _WHEN: Final = re.compile(r"\s+(?:when|where|why|who|how(?!\s+many\b))\b", re.IGNORECASE)
+#: A casualty word in what a "without ... the number of" leaves out.
+_HARM: Final = re.compile(
+    r"\b(?:loss(?:es)?|tolls?|casualt(?:y|ies)|dead|deaths?|killed|died|wounded|injured"
+    r"|injuries|hurt|fatalit(?:y|ies)|victims|bodies|lives)\b",
+    re.IGNORECASE,
+)
 _KILLED: Final = re.compile(r"\b(?:dead|killed|deaths?|died)\b", re.IGNORECASE)
 _LOSSES: Final = re.compile(r"\b(?:wounded|injured|injuries)\b", re.IGNORECASE)
 
@@ -94,6 +101,8 @@ def find_omissions(sentence: str) -> list[Omission]:
             topic_ok = topic is not None and not _NOT_TOLL.search(window, 0, topic.start())
         if not topic_ok or _WHEN.match(window):
             continue  # "did not say when the attack, which injured four, took place"
+        if cue.startswith("without") and window.startswith(" of") and not _HARM.search(window):
+            continue  # "without revealing the number of attackers": no toll left out
         killed = _KILLED.search(window) is not None
         outcome = "wounded" if _LOSSES.search(window) and not killed else "killed"
         out.append(Omission(m.start(), m.end(), " ".join(m.group().split()), outcome))
