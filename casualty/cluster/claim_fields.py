@@ -195,12 +195,18 @@ class TableFields:
         import numpy as np
 
         codes = self._codes["claim_id"]
-        text = [str(v) for v in self._values["claim_id"]]
-        used = np.unique(codes)
-        if len(used) == self.n and len({text[c] for c in used.tolist()}) == self.n:
-            # Distinct ids: their ranks in text order sort the rows.
-            _, rank = np.unique(np.array(text, dtype=np.str_), return_inverse=True)
-            key = np.asarray(rank.reshape(-1), dtype=np.int64)[codes]
+        # Each distinct value's rank in text order (texts equal as fixed-width unicode, as
+        # the frame's sort compares them, share one): the rows sort by those ranks.
+        text = np.array([str(v) for v in self._values["claim_id"]], dtype=np.str_)
+        by_text = np.argsort(text, kind="stable")
+        ordered = text[by_text]
+        new = np.ones(len(ordered), dtype=bool)
+        np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+        del ordered
+        rank = np.empty(len(text), dtype=np.int64)
+        rank[by_text] = np.cumsum(new) - 1
+        key = rank[codes]
+        if self.n == 0 or np.bincount(key).max() <= 1 or len(set(self.texts("claim_id"))) == self.n:
             return np.asarray(np.argsort(key, kind="stable"), dtype=np.int64)
         parts = [self.texts("claim_id"), *(self.texts(name) for name in self._codes)]
         rows = ["\x1f".join(row) for row in zip(*parts, strict=True)]
