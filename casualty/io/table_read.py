@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Callable, Sequence
+from collections import namedtuple
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,6 @@ from casualty.io.textstream import MAX_LINE_CHARS
 from casualty.io.values import (
     MEMOISED,
     ClaimValueError,
-    new_claim,
     own_text,
     parse_span,
 )
@@ -171,7 +171,7 @@ def _table(scanned: Scanned) -> ClaimTable | None:
         columns[name] = column
     if not _consistent(columns, n):
         return None
-    ids = _claim_ids(columns, n, extra)
+    ids = _claim_ids(columns, n)
     if ids is None:
         return None
     columns["claim_id"] = ids
@@ -206,12 +206,59 @@ def _read_column(array: pa.ChunkedArray, read: Read | None, crlf: bool) -> Colum
         return None  # a CR inside a quoted cell: the record path reads it as a line break
     codes = _codes(encoded.indices)
     raw: list[str] = cells.to_pylist()
-    del encoded, cells
+    del encoded
     if read is None:
         return Column(codes, raw)
-    values = list(map(read, raw))
+    if read is parse_span:
+        values = _spans(cells, raw)
+    elif read in _COORDS:
+        values = _coords(cells, raw, read, _COORDS[read])
+    else:
+        values = list(map(read, raw))
     distinct, remap = _distinct(values, raw)
     return Column(codes if remap is None else remap[codes], distinct)
+
+
+#: Coordinates (about one distinct cell in ten rows) written as plain decimals are converted
+#: by arrow, which reads them to the same float as Python's `float` (both round correctly).
+_COORDS: dict[Read, float] = {_M.lat.read: 90.0, _M.lon.read: 180.0}
+_DECIMAL = r"^-?[0-9]{1,3}(\.[0-9]{1,17})?$"
+
+
+def _coords(cells: pa.Array, raw: list[str], read: Read, limit: float) -> list[Any]:
+    """`read` on each cell (`parse_coord`), arrow's conversion for plain decimals in range."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    plain = pc.match_substring_regex(cells, _DECIMAL)
+    numbers = pc.cast(pc.if_else(plain, cells, "0"), pa.float64())
+    plain = pc.and_(plain, pc.less_equal(pc.abs(numbers), limit))
+    return [
+        number if is_plain else read(cell)
+        for number, is_plain, cell in zip(numbers.to_pylist(), plain.to_pylist(), raw, strict=True)
+    ]
+
+
+#: A span as the extractor writes it: converted by arrow (unique to nearly every claim).
+_SPAN = r"^[0-9]{1,11}:[0-9]{1,11}$"
+
+
+def _spans(cells: pa.Array, raw: list[str]) -> list[Any]:
+    """`parse_span` on each cell; `start:end` in plain digits (below `MAX_COUNT`) by arrow."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    plain = pc.match_substring_regex(cells, _SPAN)
+    parts = pc.split_pattern(pc.if_else(plain, cells, "0:0"), ":")
+    start = pc.cast(pc.list_element(parts, 0), pa.int64())
+    end = pc.cast(pc.list_element(parts, 1), pa.int64())
+    plain = pc.and_(plain, pc.less_equal(start, end))
+    return [
+        (a, b) if is_plain else parse_span(cell)
+        for a, b, is_plain, cell in zip(
+            start.to_pylist(), end.to_pylist(), plain.to_pylist(), raw, strict=True
+        )
+    ]
 
 
 def _codes(indices: pa.Array) -> IntArray:
@@ -276,7 +323,14 @@ def _day_number(value: str | None) -> int:
     return 0 if value is None else int(value.replace("-", ""))
 
 
-def _claim_ids(columns: dict[str, Column], n: int, extra: Sequence[str]) -> Column | None:
+#: The fields `model.make_claim_id` reads: it is given a record of these alone (reading any
+#: other field would raise AttributeError, not make another id).
+_ID_FIELDS = ("doc", "span", "kind", "source", "outcome", "victim", "low", "high", "qualifier",
+              "text", "date", "location")  # fmt: skip
+_IdFields = namedtuple("_IdFields", _ID_FIELDS)  # type: ignore[misc]
+
+
+def _claim_ids(columns: dict[str, Column], n: int) -> Column | None:
     """The claim id column with generated ids for rows without one; None if any repeats.
 
     A repeated id is a warning (an exact repeat, read once) or a bad row on the record path.
@@ -288,28 +342,22 @@ def _claim_ids(columns: dict[str, Column], n: int, extra: Sequence[str]) -> Colu
         return given if len(given.values) == n else None
     blank = given.values.index("")
     rows = np.flatnonzero(given.codes == blank)
-    ids: list[str] = given.tolist()
+    new_id: Callable[[Any], str] = make_claim_id
+    made: list[str] = []
     for start in range(0, len(rows), 1 << 16):
         part = rows[start : start + (1 << 16)]
-        for row, claim in zip(part.tolist(), _claims_at(columns, part, extra), strict=True):
-            ids[row] = make_claim_id(claim)
+        cells = [_cells(columns[name], part) for name in _ID_FIELDS]
+        made += map(new_id, map(_IdFields._make, zip(*cells, strict=True)))
+    if len(rows) == n:
+        ids = made
+    else:
+        ids = given.tolist()
+        for row, claim_id in zip(rows.tolist(), made, strict=True):
+            ids[row] = claim_id
     if len(set(ids)) != n:
         return None
     return Column(np.arange(n, dtype=np.int64), ids)
 
 
-def _claims_at(columns: dict[str, Column], rows: IntArray, extra: Sequence[str]) -> list[Any]:
-    """The records of some rows, built as `values._claim` builds them (for their ids)."""
-    from dataclasses import fields
-
-    from casualty.model import Claim
-
-    names = [f.name for f in fields(Claim) if f.name != "extra"]
-
-    def cells(name: str) -> list[Any]:
-        column = columns[name]
-        values = column.values
-        return [values[c] for c in column.codes[rows].tolist()]
-
-    pairs = [tuple(zip(extra, v, strict=True)) for v in zip(*map(cells, extra), strict=True)]
-    return list(map(new_claim, *map(cells, names), pairs or [()] * len(rows)))
+def _cells(column: Column, rows: IntArray) -> list[Any]:
+    return list(map(column.values.__getitem__, column.codes[rows].tolist()))

@@ -128,7 +128,7 @@ def _parse(body: memoryview, names: list[str], delimiter: str, crlf: bool) -> Sc
     from pyarrow import csv as pacsv
 
     width = len(names)
-    read = pacsv.ReadOptions(autogenerate_column_names=True, block_size=1 << 22)
+    read = pacsv.ReadOptions(autogenerate_column_names=True, block_size=1 << 22, use_threads=False)
     parse = pacsv.ParseOptions(
         delimiter=delimiter,
         quote_char='"',
