@@ -393,3 +393,34 @@ def test_quotes_only_as_rfc_4180_has_them() -> None:
     assert scanned('"a\n""b""\nc",y\n') is not None
     for bad in ['x"y,z\n', '"x"y,z\n', '"x,y\n', '""x,y\n', '"x" ,y\n', 'x,"y\n"\n"']:
         assert scanned(bad) is None, bad
+
+
+def test_spans_and_coordinates_in_every_form(tmp_path: Path) -> None:
+    """Plain spans and decimals are converted by arrow, the rest by the record path's readers."""
+    rng = random.Random(7)
+    spans = ["007:010", "0:0", "99999999999:99999999999", " 3:40 ", "٣:٤٠", "1,200:1,300", "5:5"]
+    coords = ["-0.0", "0", "90", "-90.00000000000000001", "33,5", " 12.5 ", "+1.5", "1e1", "٣٣"]
+    for _ in range(200):
+        digits = "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 17)))
+        coords.append(f"{rng.choice(['', '-'])}{rng.randint(0, 89)}.{digits}")
+        spans.append(f"{rng.randint(0, 10**6)}:{10**6 + rng.randint(0, 10**6)}")
+    rows = [["claim_id", "source", "outcome", "low", "span", "lat", "lon"]]
+    pairs = itertools.zip_longest(spans, coords, fillvalue="")
+    rows += [[f"r{i}", "A", "killed", "1", s, c, c] for i, (s, c) in enumerate(pairs)]
+    table = _same_as_records(_write(tmp_path, _csv(rows)))
+    lat = table.column("lat").tolist()
+    assert [repr(v) for v in lat[7:]] == [repr(float(c)) for c in coords[7:]]
+    assert table.column("span").tolist()[:3] == [(7, 10), (0, 0), (99999999999,) * 2]
+
+
+@pytest.mark.parametrize(
+    ("span", "lat"),
+    [("3:2", ""), ("200000000001:200000000002", ""), ("3:", ""), ("", "90.5"), ("", "-90.01")],
+)
+def test_spans_and_coordinates_out_of_bounds_are_refused(
+    tmp_path: Path, span: str, lat: str
+) -> None:
+    rows = [["source", "outcome", "low", "span", "lat"], ["A", "killed", "1", span, lat]]
+    path = _write(tmp_path, _csv(rows))
+    assert read_claim_table(path) is None
+    assert _record_path(path)[0] is None
