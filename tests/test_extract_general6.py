@@ -65,3 +65,76 @@ def test_named_body_keeps_its_apposition_type() -> None:
     )
     (claim,) = [c for c in _claims(text) if c.outcome == "captured"]
     assert claim.source_type == "monitor"
+
+
+def _figures(text: str) -> list[tuple[str, int | None]]:
+    return sorted((c.outcome, c.low) for c in _claims(text) if c.kind != "omission")
+
+
+ANOTHER = [
+    # a lone "another" joined by "and" to a figure is one more victim ...
+    (
+        "Four herders were killed and another wounded when the convoy was hit, officials said.",
+        [("killed", 4), ("wounded", 1)],
+    ),
+    ("Two guards died and another person was hurt in the blast.", [("killed", 2), ("wounded", 1)]),
+    ("Three miners died and another was injured, police said.", [("killed", 3), ("wounded", 1)]),
+    # ... and so is "another" and a victim noun after an active verb
+    (
+        "Rebels shelled the post on Friday and the blast also wounded another border guard, the "
+        "army said.",
+        [("wounded", 1)],
+    ),
+    # "another" before a figure or a thing is no victim of its own
+    ("Two guards were killed and another 12 were wounded.", [("killed", 2), ("wounded", 12)]),
+    ("Two guards were killed and another attack wounded 4.", [("killed", 2), ("wounded", 4)]),
+    ("Two guards were killed and another killed three villagers.", [("killed", 2), ("killed", 3)]),
+    # a lone victim with no figure before it stays figure-less
+    ("Another soldier was wounded on Sunday.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ANOTHER)
+def test_another(text: str, want: list[tuple[str, int | None]]) -> None:
+    assert _figures(text) == sorted(want)
+
+
+def _omitters(text: str) -> list[tuple[str, str]]:
+    return sorted((c.source, c.qualifier or "") for c in _claims(text) if c.kind == "omission")
+
+
+OMISSIONS = [
+    # a source that declined to comment on something other than a toll or an event
+    (
+        "Gunmen killed three guards near the dam. The army did not respond to requests for "
+        "comment on the allegations.",
+        [],
+    ),
+    (
+        "Gunmen killed three guards near the dam. The governor did not comment on reports that "
+        "the convoy carried ballots.",
+        [],
+    ),
+    # ... but a comment on the raid or the situation is the toll's
+    (
+        "Gunmen killed three guards near the dam. The army did not immediately comment on the "
+        "raid.",
+        [("The army", "did not immediately comment")],
+    ),
+    (
+        "Gunmen killed three guards near the dam. The army did not immediately comment on the "
+        "situation.",
+        [("The army", "did not immediately comment")],
+    ),
+    # "no information on the exact number" is a toll not given
+    (
+        "Gunmen stormed the dam. An officer said there was no information on the exact number "
+        "of dead.",
+        [("An officer", "no information on the exact number")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), OMISSIONS)
+def test_omissions(text: str, want: list[tuple[str, str]]) -> None:
+    assert _omitters(text) == want

@@ -23,7 +23,6 @@ __all__ = [
     "SUBCOUNT_REACH",
     "agent_of",
     "and_others",
-    "another_one",
     "captives_killed",
     "coordinated",
     "dash_aside",
@@ -163,33 +162,6 @@ def dash_aside(gap: list[str]) -> list[str]:
     if len(marks) != 2 or not _DASH_ASIDE_WORDS.intersection(gap[marks[0] : marks[1]]):
         return gap
     return gap[: marks[0]] + gap[marks[1] + 1 :]
-
-
-#: "killing eight police and wounding another": "another" alone is one more victim.
-_ANOTHER: Final = re.compile(
-    r"\s+another(?=\s*(?:[,.;:)]|$|\s+(?:in|during|at|on|and|while|before|after|when)\b))",
-    re.IGNORECASE,
-)
-
-
-def another_one(text: str, words: list[OutcomeWord], found: list[Mention]) -> list[Mention]:
-    """Mentions of a lone "another" right after an active outcome verb: one victim."""
-    from casualty.extract.mention_spans import Mention
-
-    if "another" not in text.lower():
-        return []
-    taken = {m.start for m in found}
-    out = []
-    for w in words:
-        m = _ANOTHER.match(text, w.end) if w.roles & BEFORE else None
-        start = m.end() - len("another") if m is not None else -1
-        if m is not None and start not in taken:
-            out.append(
-                Mention(
-                    w.outcome, 1, 1, "another", start, m.end(), m.end(), m.end(), w.start, w.end
-                )
-            )
-    return out
 
 
 def plus_one(count: Count) -> Count:

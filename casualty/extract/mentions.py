@@ -21,12 +21,12 @@ from casualty.extract.lexicon import (
     lexicon,
     word_set,
 )
+from casualty.extract.lone_victims import another_one
 from casualty.extract.mention_breakdowns import breakdowns
 from casualty.extract.mention_rules import (
     AND_A,
     SUBCOUNT_REACH,
     agent_of,
-    another_one,
     coordinated,
     dash_aside,
     either_bound,

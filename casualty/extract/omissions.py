@@ -34,6 +34,8 @@ _OMISSION: Final = re.compile(
     r"|\b(?:did|does|do)\s+not\s+(?:immediately\s+)?return\s+(?:a\s+|an\s+)?(?:\w+\s+)?"
     r"(?:messages?|calls?|requests?|e-?mails?)\s+(?:\w+\s+){0,3}?(?:for|seeking)\s+comment\b"
     r"|\bawaiting\s+(?:a\s+)?(?:confirmed\s+)?(?:toll|figures?|numbers?)\b"
+    r"|\bno\s+(?:information|word|details)\s+(?:yet\s+)?(?:on|about|of)\s+(?:the\s+)?"
+    r"(?:exact\s+|precise\s+)?(?:number|toll|casualt(?:y|ies)|figures?)\b"
     r"|\bwithout\s+(?:giving|providing|specifying|disclosing|mentioning|revealing|stating)\s+"
     r"(?:a\s+|any\s+|the\s+)?"
     r"(?:\w+\s+)?(?:toll|figures?|numbers?|details)",
@@ -50,6 +52,16 @@ _TOPIC: Final = re.compile(
 _SILENT: Final = re.compile(r"comment|being|yet|silent|statement")
 _NOT_TOLL: Final = re.compile(
     r"\b(?:identit(?:y|ies)|names?|nationalit(?:y|ies)|ages|whereabouts)\b", re.IGNORECASE
+)
+#: What a source declined to comment on, when it is neither a toll nor an event: "did not
+#: comment on reports that the mosque held prayers", "... comment on the accusations".
+_COMMENT_ON: Final = re.compile(r"\bcomment\s+(?:on|about|regarding)\s+", re.IGNORECASE)
+_EVENT: Final = re.compile(
+    r"\b(?:loss(?:es)?|toll|casualt(?:y|ies)|dead|deaths?|killed|killings?|died|wounded|injured"
+    r"|fatalit(?:y|ies)|victims|attacks?|raids?|strikes?|bombings?|blasts?|explosions?|incidents?"
+    r"|clash(?:es)?|fighting|operations?|assaults?|ambush(?:es)?|shelling|offensive|massacre"
+    r"|figures?|numbers?|how\s+many|situation|events?|violence)\b",
+    re.IGNORECASE,
 )
 #: Right after "did not say": a question other than the toll ("how many" is the toll).
 _WHEN: Final = re.compile(r"\s+(?:when|where|why|who|how(?!\s+many\b))\b", re.IGNORECASE)
@@ -99,7 +111,7 @@ def find_omissions(sentence: str) -> list[Omission]:
             topic = _TOPIC.search(window)
             # "did not give details as to the identity of the victims": a toll was given
             topic_ok = topic is not None and not _NOT_TOLL.search(window, 0, topic.start())
-        if not topic_ok or _WHEN.match(window):
+        if not topic_ok or _WHEN.match(window) or _off_topic(sentence, m.start()):
             continue  # "did not say when the attack, which injured four, took place"
         if cue.startswith("without") and window.startswith(" of") and not _HARM.search(window):
             continue  # "without revealing the number of attackers": no toll left out
@@ -107,6 +119,15 @@ def find_omissions(sentence: str) -> list[Omission]:
         outcome = "wounded" if _LOSSES.search(window) and not killed else "killed"
         out.append(Omission(m.start(), m.end(), " ".join(m.group().split()), outcome))
     return out
+
+
+def _off_topic(sentence: str, start: int) -> bool:
+    """Whether the comment a cue at `start` speaks of is on something other than a toll or
+    an event: "did not respond to requests for comment on the accusations"."""
+    on = _COMMENT_ON.search(sentence, start, start + 60)
+    if on is None:
+        return False
+    return _EVENT.search(sentence, on.end(), on.end() + 100) is None
 
 
 def _cues(sentence: str) -> list[re.Match[str]]:
