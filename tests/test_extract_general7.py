@@ -159,3 +159,19 @@ OMITTED = [
 @pytest.mark.parametrize(("text", "omission"), OMITTED)
 def test_without_mentioning_the_number(text: str, omission: bool) -> None:
     assert any(c.kind == "omission" for c in _claims(text)) is omission
+
+
+WAR_START = [
+    # a war's start before its toll makes the toll cumulative ...
+    ("The rebels began their insurgency in the north in 2012, killing at least 9,000.", True),
+    ("The conflict, which erupted in the east in 2014, has left more than 13,000 dead.", True),
+    ("Ever since the militia launched its rebellion, at least 800 villagers have died.", True),
+    # ... an attack that began a war, or a new offensive, is still one incident
+    ("The war began with a raid on the border town that killed 40 guards.", False),
+    ("The rebels launched a new offensive on Monday, killing 12 soldiers.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "total"), WAR_START)
+def test_war_start_makes_a_period_total(text: str, total: bool) -> None:
+    assert (_one(text).kind == "period_total") is total

@@ -59,7 +59,12 @@ _PERIOD_CUE: Final = case_free(
     r"\s+of\b|\bconsecutive\s+days?\b"
     r"|\b(?:wave|series|string|spate)\s+of\s+(?:\w+\s+)?(?:attacks|bombings|strikes|airstrikes"
     r"|raids|explosions|blasts)\b"
-    r"|\b(?:violence|fighting|clashes|attacks|strikes)\s+across\b|\bacross\s+the\s+country\b",
+    r"|\b(?:violence|fighting|clashes|attacks|strikes)\s+across\b|\bacross\s+the\s+country\b"
+    # a war's start: "began its insurgency in 2009, killing", "the conflict, which erupted in"
+    r"|\b(?:began|started|launched)\s+(?:its|their|the|an?)\s+(?:[\w-]+\s+)?(?:insurrection"
+    r"|insurgency|uprising|rebellion|revolt|war)\b"
+    r"|\b(?:insurrection|insurgency|uprising|rebellion|revolt|conflict|war)(?:,\s+which|\s+that)"
+    r"\s+(?:began|started|erupted|broke\s+out)\b",
     lead=True,  # a third faster: searched around every figure (`placement`)
 )
 #: Sentences shorter than this (datelines, bylines) are not used to date incidents.
