@@ -194,19 +194,26 @@ def _constant(n: int, value: Any) -> Column:
 
 def _read_column(array: pa.ChunkedArray, read: Read | None, crlf: bool) -> Column | None:
     """One CSV column: its distinct cells read with `read` (None: kept verbatim)."""
+    import numpy as np
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    whole = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
-    encoded = whole.dictionary_encode()
-    del array, whole
-    cells = encoded.dictionary
+    # Encoded as one: every chunk's indices point into the one dictionary of the whole column.
+    chunks = pc.dictionary_encode(array).chunks
+    del array
+    if not chunks:
+        return Column(np.empty(0, dtype=np.int64), [])
+    cells = chunks[-1].dictionary
+    if any(len(chunk.dictionary) != len(cells) for chunk in chunks):
+        return None  # not what arrow does: the record path reads such a file just the same
     if len(cells) and pc.max(pc.binary_length(cells)).as_py() >= MAX_LINE_CHARS:
         return None  # over `csv`'s field limit on the record path
     if crlf and pc.any(pc.match_substring(cells, "\r")).as_py():
         return None  # a CR inside a quoted cell: the record path reads it as a line break
-    codes = _codes(encoded.indices)
+    codes = np.concatenate([_codes(chunk.indices) for chunk in chunks])
+    del chunks
     raw: list[str] = cells.to_pylist()
-    del encoded
+    pa.default_memory_pool().release_unused()  # the column's arrow buffers, freed just now
     if read is None:
         return Column(codes, raw)
     if read is parse_span:
