@@ -175,3 +175,18 @@ WAR_START = [
 @pytest.mark.parametrize(("text", "total"), WAR_START)
 def test_war_start_makes_a_period_total(text: str, total: bool) -> None:
     assert (_one(text).kind == "period_total") is total
+
+
+AND_CLAUSE = [
+    # "N and wounded are ...": the outcome word heads a new clause, it does not count N
+    ("The toll may pass 60 and wounded are being flown out, the governor said.", []),
+    ("We buried 25 and wounded are still arriving, the chief said.", []),
+    # ... an outcome after its victims, or before the next figure, still counts
+    ("Six soldiers and two police were wounded.", [("wounded", 2, 2), ("wounded", 6, 6)]),
+    ("Gunmen killed 12 and wounded 30.", [("killed", 12, 12), ("wounded", 30, 30)]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), AND_CLAUSE)
+def test_and_before_outcome_word(text: str, want: list[tuple[str, int | None, int | None]]) -> None:
+    assert _figures(text) == want

@@ -80,6 +80,8 @@ def _between(tokens: list[tuple[int, int, str]], start: int, end: int) -> list[s
 
 def _after_ok(gap: list[str], others_between: bool) -> bool:
     """Can the figure's noun phrase (`gap`) reach a following outcome phrase?"""
+    if gap == ["and"]:
+        return False  # "it may pass 40 and wounded are flown out": "wounded" heads a new clause
     gap = dash_aside(gap)  # "200 people – most of them villagers – have been killed"
     gap = _no_acronyms(gap)  # "a reserve police force (CRPF) trooper were killed"
     aside = any(w in gap for w in ("including", "among", "them", "whom"))
