@@ -305,7 +305,7 @@ def _random_file(rng: random.Random, clean: bool) -> bytes:
         for name in names:
             if name == "claim_id":
                 row.append(rng.choice(["", f"id{i}", f" id{i}"]))
-            elif clean:
+            elif clean or rng.random() < 0.9:
                 row.append(rng.choice(_CLEAN.get(name, _TEXT)))
             else:
                 row.append(rng.choice(_CELLS))
@@ -315,7 +315,7 @@ def _random_file(rng: random.Random, clean: bool) -> bytes:
     text = _csv(rows, delimiter, terminator)
     if not clean:
         lines = text.split(terminator)
-        for _ in range(rng.randint(0, 2)):
+        for _ in range(rng.choice([0, 0, 1, 2])):
             at = rng.randrange(len(lines))
             lines.insert(at, rng.choice(["", "", " ", "a,b", 'x,"unclosed', ",,,", '"q"x']))
         text = terminator.join(lines)
@@ -347,7 +347,7 @@ def test_random_clean_files_are_read_as_the_record_path_reads_them(tmp_path: Pat
 def test_random_messy_files_are_read_alike_or_refused(tmp_path: Path) -> None:
     rng = random.Random(5)
     read = sum(_check(tmp_path, _random_file(rng, clean=False)) for _ in range(600))
-    assert read >= 10
+    assert 60 <= read <= 540  # some of each
 
 
 @settings(
