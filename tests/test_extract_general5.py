@@ -266,10 +266,11 @@ def test_a_lone_town_of_a_country_never_named_is_a_local_namesake() -> None:
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        # a one-word bracketed acronym inside the victim phrase is no clause break
+        # a one-word bracketed acronym inside the victim phrase is no clause break (and the
+        # lone guard joined by "and a" counts one, as "17 rebels and a soldier" does)
         (
             "Three rebels and a border security force (BSF) guard were killed on Sunday.",
-            [("killed", 3, 3)],
+            [("killed", 1, 1), ("killed", 3, 3)],
         ),
         ("Two fighters of the Dalo Front (DF) have been killed.", [("killed", 2, 2)]),
     ],

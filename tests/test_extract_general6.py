@@ -138,3 +138,28 @@ OMISSIONS = [
 @pytest.mark.parametrize(("text", "want"), OMISSIONS)
 def test_omissions(text: str, want: list[tuple[str, str]]) -> None:
     assert _omitters(text) == want
+
+
+JOINED = [
+    # a first group whose unit is named at length, with its acronym, still takes the verb
+    (
+        "Five members of the volunteer Village Self-Defence Committees (VSDC) and two gendarmes "
+        "were killed in the ambush, officials said.",
+        [("killed", 2), ("killed", 5)],
+    ),
+    # a lone victim joined by "and a" whose noun stands far from its article counts one
+    (
+        "Six bandits and a local Community Watch Brigade (CWB) volunteer were killed on Sunday.",
+        [("killed", 1), ("killed", 6)],
+    ),
+    # ... but a lone victim after a clause of its own stays figure-less
+    (
+        "Six bandits were killed and a local Community Watch Brigade volunteer was wounded.",
+        [("killed", 6)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), JOINED)
+def test_joined_groups(text: str, want: list[tuple[str, int | None]]) -> None:
+    assert _figures(text) == sorted(want)

@@ -45,7 +45,9 @@ _SUB_BEFORE: Final = re.compile(r"\b(?:including|among\s+(?:them|whom))\s*$", re
 #: figure of its own.
 SUBCOUNT_REACH: Final = 48
 #: Between two coordinated figures: "Four soldiers and 12 civilians", "4 police, 3 guards".
-_COORD_GAP: Final = re.compile(r"\s+[^,;:.()\[\]—–\d\"“”]{1,60}?(?:,|\s+and)\s*")
+#: (A unit's acronym in brackets may stand in it: "Three members of the Popular Mobilisation
+#: Forces (PMF) and two policemen".)
+_COORD_GAP: Final = re.compile(r"\s+(?:[^,;:.()\[\]—–\d\"“”]|\([A-Z]{2,8}\)){1,90}?(?:,|\s+and)\s*")
 #: A verb in that gap gives the first figure an outcome of its own ("12 million uprooted").
 _VERB_LIKE: Final = re.compile(
     r"\b(?!(?:un)?armed\b|uniformed\b|retired\b|unidentified\b|suspected\b)"
@@ -318,7 +320,7 @@ def joined_singles(text: str, counts: list[Count]) -> list[Count]:
     servicemen and a soldier" count the one (the corpus labels it), while a lone "a soldier
     was killed" stays a figure-less mention, as everywhere else."""
     out: list[Count] = []
-    for count in counts:
+    for count in _far_singles(text, counts):
         if count.qualifier.lower() in ("a", "an"):
             prev = out[-1] if out else None
             gap = _COORD_GAP.fullmatch(text, prev.end, count.start) if prev else None
@@ -332,3 +334,44 @@ def joined_singles(text: str, counts: list[Count]) -> list[Count]:
                 continue
         out.append(count)
     return out
+
+
+#: Words of a lone victim's noun phrase between its article and its noun: "a paramilitary
+#: Central Reserve Police Force (CRPF) trooper" (a word, or a unit's acronym in brackets).
+_NP_WORD: Final = re.compile(r"\s+([A-Za-z][\w'’-]*|\([A-Z]{2,8}\))")
+_NP_STOP: Final = word_set(
+    """and or of the a an who which that was were is are has had have been in on at by with
+    from to for as"""
+)
+#: How many words may stand between "and a" and the victim noun `find_counts` did not reach.
+_FAR_WORDS: Final = 8
+
+
+def _far_singles(text: str, counts: list[Count]) -> list[Count]:
+    """`counts` and the lone victims joined by "and a" whose noun stands further from the
+    article than `find_counts` looks ("Four militants and a paramilitary Central Reserve
+    Police Force (CRPF) trooper were killed"); `joined_singles` keeps them only after a
+    figure, as the near ones."""
+    from casualty.extract.count_lexicon import lexicon as count_lexicon
+    from casualty.extract.counts import Count
+
+    nouns = count_lexicon().singular_nouns
+    taken = {c.start for c in counts}
+    extra: list[Count] = []
+    for m in AND_A.finditer(text):
+        art = m.end() - 1 - len(m.group().split()[-1])
+        if art in taken:
+            continue
+        pos, words = m.end() - 1, 0
+        while words <= _FAR_WORDS:
+            w = _NP_WORD.match(text, pos)
+            if w is None or w.group(1).lower() in _NP_STOP:
+                break
+            words += 1
+            pos = w.end()
+            if words > 2 and w.group(1).lower() in nouns:
+                end = art + len(m.group().split()[-1])
+                head = m.end()
+                extra.append(Count(art, end, 1, 1, text[art:end], "exact", head))
+                break
+    return sorted([*counts, *extra], key=lambda c: c.start) if extra else counts
