@@ -424,3 +424,18 @@ def test_spans_and_coordinates_out_of_bounds_are_refused(
     path = _write(tmp_path, _csv(rows))
     assert read_claim_table(path) is None
     assert _record_path(path)[0] is None
+
+
+def test_reading_a_table_does_not_import_pandas(tmp_path: Path) -> None:
+    """pandas costs ~0.7 s CPU to import; arrow imports it when handed a Python value."""
+    import subprocess
+    import sys
+
+    path = _write(tmp_path, _csv([HEADER, *MESSY]))
+    code = (
+        "import sys; from pathlib import Path; from casualty.io.table_read import read_claim_table"
+        f"; assert read_claim_table(Path({str(path)!r})).n == {len(MESSY)}"
+        "; print('pandas' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -87,7 +87,8 @@ def read_claim_table(
 
     The table's `claims()` is the list `Session.read_any([path], ...)` returns for the same
     file (values, types, generated ids, extra columns, order). None whenever that path would
-    warn, skip a row or stop: the caller then reads the file again row by row.
+    warn, skip a row or stop: the caller then reads the file again row by row. (Empty lines,
+    which both pass over in silence, are no reason to.)
     `input_format` and `encoding` are the command's `--input-format` and `--encoding`.
     """
     if not _opens_as_utf8_csv(path, input_format, encoding):
@@ -226,46 +227,43 @@ def _read_column(array: pa.ChunkedArray, read: Read | None, crlf: bool) -> Colum
     return Column(codes if remap is None else remap[codes], distinct)
 
 
-#: Coordinates (about one distinct cell in ten rows) written as plain decimals are converted
-#: by arrow, which reads them to the same float as Python's `float` (both round correctly).
+#: Coordinates (about one distinct cell in ten rows) and spans (one a claim) written plainly
+#: are converted by arrow: it reads a decimal to the float Python's `float` reads (both round
+#: correctly) and digits to the same int. Every other cell goes through the record path's
+#: reader. (No Python value is handed to arrow: converting one would import pandas.)
 _COORDS: dict[Read, float] = {_M.lat.read: 90.0, _M.lon.read: 180.0}
 _DECIMAL = r"^-?[0-9]{1,3}(\.[0-9]{1,17})?$"
+#: At most 11 digits: below `values.MAX_COUNT`.
+_SPAN = r"^[0-9]{1,11}:[0-9]{1,11}$"
 
 
 def _coords(cells: pa.Array, raw: list[str], read: Read, limit: float) -> list[Any]:
-    """`read` on each cell (`parse_coord`), arrow's conversion for plain decimals in range."""
+    """`read` (`parse_coord`) on each cell, arrow's conversion for plain decimals in range."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     plain = pc.match_substring_regex(cells, _DECIMAL)
-    numbers = pc.cast(pc.if_else(plain, cells, "0"), pa.float64())
-    plain = pc.and_(plain, pc.less_equal(pc.abs(numbers), limit))
-    return [
-        number if is_plain else read(cell)
-        for number, is_plain, cell in zip(numbers.to_pylist(), plain.to_pylist(), raw, strict=True)
-    ]
-
-
-#: A span as the extractor writes it: converted by arrow (unique to nearly every claim).
-_SPAN = r"^[0-9]{1,11}:[0-9]{1,11}$"
+    numbers = iter(pc.cast(pc.filter(cells, plain), pa.float64()).to_pylist())
+    values: list[Any] = []
+    for is_plain, cell in zip(plain.to_pylist(), raw, strict=True):
+        number = next(numbers) if is_plain else None
+        values.append(number if number is not None and abs(number) <= limit else read(cell))
+    return values
 
 
 def _spans(cells: pa.Array, raw: list[str]) -> list[Any]:
-    """`parse_span` on each cell; `start:end` in plain digits (below `MAX_COUNT`) by arrow."""
+    """`parse_span` on each cell, arrow's conversion for `start:end` in plain digits."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     plain = pc.match_substring_regex(cells, _SPAN)
-    parts = pc.split_pattern(pc.if_else(plain, cells, "0:0"), ":")
-    start = pc.cast(pc.list_element(parts, 0), pa.int64())
-    end = pc.cast(pc.list_element(parts, 1), pa.int64())
-    plain = pc.and_(plain, pc.less_equal(start, end))
-    return [
-        (a, b) if is_plain else parse_span(cell)
-        for a, b, is_plain, cell in zip(
-            start.to_pylist(), end.to_pylist(), plain.to_pylist(), raw, strict=True
-        )
-    ]
+    bounds = pc.split_pattern(pc.filter(cells, plain), ":").flatten()
+    numbers = iter(pc.cast(bounds, pa.int64()).to_pylist())
+    values: list[Any] = []
+    for is_plain, cell in zip(plain.to_pylist(), raw, strict=True):
+        span = (next(numbers), next(numbers)) if is_plain else None
+        values.append(span if span is not None and span[0] <= span[1] else parse_span(cell))
+    return values
 
 
 def _codes(indices: pa.Array) -> IntArray:
