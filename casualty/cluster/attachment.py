@@ -115,17 +115,17 @@ def attach(
     between = ua != ub
     if counted is not None:
         between &= counted[a] & counted[b]
-    ga, gb = group[ua], group[ub]
-    to_b, to_a = between & (gb >= 0), between & (ga >= 0)
+    to_b, to_a = between & (group[ub] >= 0), between & (group[ua] >= 0)
     del between
     if movable is not None:
         to_b &= movable[ua]
         to_a &= movable[ub]
     one, two = np.flatnonzero(to_b), np.flatnonzero(to_a)
     del to_a, to_b
-    src = np.concatenate([ua[one], ub[two]])
-    dst_group = np.concatenate([gb[one], ga[two]])
-    del ua, ub, ga, gb
+    src = _joined(ua, one, ub, two)
+    dst_group = _joined(ub, one, ua, two)
+    del ua, ub
+    dst_group = group[dst_group]
     result = group.copy()
     if len(src) == 0:
         return result
@@ -228,3 +228,13 @@ def attach(
         move &= movable[bu]
     result[bu[move]] = bg[move]
     return groups.follow_seeds(result, group, seeded, n_groups)
+
+
+def _joined(x: IntArray, at_x: IntArray, y: IntArray, at_y: IntArray) -> IntArray:
+    """`np.concatenate([x[at_x], y[at_y]])` without the two halves as temporaries."""
+    import numpy as np
+
+    out = np.empty(len(at_x) + len(at_y), dtype=np.int64)
+    np.take(x, at_x, out=out[: len(at_x)])
+    np.take(y, at_y, out=out[len(at_x) :])
+    return out

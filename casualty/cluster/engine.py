@@ -211,8 +211,9 @@ def _reordered(frame: pd.DataFrame, order: IntArray) -> pd.DataFrame:
         return pd.DataFrame(dict(zip(names, pool.map(column, names), strict=True)))
 
 
-#: Pairs scored at a time (bounds the per-feature matrix and the scorer's temporaries).
-SCORE_CHUNK: Final = 1 << 20
+#: Pairs scored at a time (bounds the per-feature matrix and the scorer's temporaries: each
+#: field the scores read is gathered once per chunk and kept while the chunk is scored).
+SCORE_CHUNK: Final = 1 << 18
 
 
 def _scores(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from casualty.cluster import arrays
 from casualty.cluster.attachment import CLASH_SHARE
+from casualty.cluster.groups import present
 
 if TYPE_CHECKING:
     import numpy as np
@@ -79,47 +80,57 @@ def join_lone_days(
         anchors = np.where(own >= 0, own, anchors)
     keys, per_key = np.unique(anchors, return_counts=True)
     alone = np.isin(anchors, keys[per_key == 1])
-    single = dict(zip(anchors[alone].tolist(), labels[alone].tolist(), strict=True))
-    present = set(keys.tolist())
     size = np.bincount(label[label >= 0])
-    joins: dict[int, int] = {}
-    for k, g in single.items():
-        nxt = single.get(k + 1)
-        if nxt is None or (k - 1) in present or (k + 2) in present:
-            continue
-        # The smaller group joins the larger. Of two the same size, the later day's joins
-        # when each has several reports (which one is misdated is not known, but they are one
-        # incident either way); two single reports a day apart may be two strikes.
-        small, large = (g, nxt) if size[g] < size[nxt] else (nxt, g)
-        if size[small] == size[large] == 1:
-            continue
-        joins[small] = large
-    if not joins:
+    # Groups alone at their key whose key + 1 holds another group alone, and neither the
+    # day before the first nor the day after the second holds any group.
+    by_key = np.argsort(anchors[alone])
+    single, single_label = anchors[alone][by_key], labels[alone][by_key]
+    nxt = np.searchsorted(single, single + 1).clip(0, max(len(single) - 1, 0))
+    pick = np.flatnonzero(
+        (single[nxt] == single + 1) & ~present(single - 1, keys) & ~present(single + 2, keys)
+    )
+    g, h = single_label[pick], single_label[nxt[pick]]
+    # The smaller group joins the larger. Of two the same size, the later day's joins when
+    # each has several reports (which one is misdated is not known, but they are one
+    # incident either way); two single reports a day apart may be two strikes.
+    first_smaller = size[g] < size[h]
+    src, dst = np.where(first_smaller, g, h), np.where(first_smaller, h, g)
+    several = (size[src] != 1) | (size[dst] != 1)
+    src, dst = src[several], dst[several]
+    if len(src) == 0:
         return label
     la, lb = label[a], label[b]
-    src = np.array(list(joins), dtype=np.int64)
-    dst = np.array([joins[g] for g in src.tolist()], dtype=np.int64)
     target = np.full(len(size), -1, dtype=np.int64)
     target[src] = dst
-    sel = (la >= 0) & (lb >= 0)
-    ta = np.where(sel, target[np.maximum(la, 0)], -1)
-    tb = np.where(sel, target[np.maximum(lb, 0)], -1)
-    cross = ((ta == lb) & (ta >= 0)) | ((tb == la) & (tb >= 0))
+    # Pairs across a joining group and its target, one side at a time (ten million pairs:
+    # each temporary costs tens of MiB).
+    apart = (la < 0) | (lb < 0)
+    ta = target[np.maximum(la, 0)]
+    ta[apart] = -1
+    forward = (ta == lb) & (ta >= 0)
+    del ta
+    tb = target[np.maximum(lb, 0)]
+    tb[apart] = -1
+    cross = forward | ((tb == la) & (tb >= 0))
+    del tb, apart
     weight = size
     if counted is not None:
         cross &= counted[a] & counted[b]
         weight = np.bincount(label[(label >= 0) & counted], minlength=len(size))
-    small_of = np.where(ta == lb, la, lb)[cross]
-    total = np.bincount(small_of, weights=score[cross] - bonus[cross], minlength=len(size))
+    at = np.flatnonzero(cross)
+    del cross
+    small_of = np.where(forward[at], la[at], lb[at])
+    del la, lb, forward
+    total = np.bincount(small_of, weights=score[at] - bonus[at], minlength=len(size))
     top = np.zeros(len(size))
-    np.maximum.at(top, small_of, bonus[cross])
+    np.maximum.at(top, small_of, bonus[at])
     avg = total[src] / np.maximum(weight[src] * weight[dst], 1) + top[src]
     folds = avg >= floor
     if conflict is not None:
         # Two groups most of whose pairs name other actors are two incidents, however
         # strongly the reports that gave one of them the other's day link them.
         pairs = np.bincount(small_of, minlength=len(size))[src]
-        against = np.bincount(small_of, weights=conflict[cross], minlength=len(size))[src]
+        against = np.bincount(small_of, weights=conflict[at], minlength=len(size))[src]
         folds &= against <= CLASH_SHARE * pairs
     out = label.copy()
     fold = np.zeros(len(size), dtype=bool)

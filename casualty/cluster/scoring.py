@@ -11,7 +11,7 @@ the same victims is a toll update.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from casualty.cluster import arrays
 from casualty.cluster.features import EXACT, UNDATED, UNKNOWN_ACTOR, WEAK, Table
@@ -78,19 +78,40 @@ def _spelling(key: str) -> str:
     return _DOUBLE.sub(r"\1", key.replace("y", "i"))
 
 
-def _date(t: Table, a: IntArray, b: IntArray) -> FloatArray:
+class _Pairs:
+    """The values of a field for both claims of every pair, gathered once per field."""
+
+    __slots__ = ("_a", "_b", "_got", "t")
+
+    def __init__(self, t: Table, a: IntArray, b: IntArray) -> None:
+        self.t, self._a, self._b = t, a, b
+        self._got: dict[str, tuple[Any, Any]] = {}
+
+    def __call__(self, name: str) -> tuple[Any, Any]:
+        got = self._got.get(name)
+        if got is None:
+            column = getattr(self.t, name)
+            got = self._got[name] = (column[self._a], column[self._b])
+        return got
+
+
+def _date(p: _Pairs) -> FloatArray:
     import numpy as np
 
-    gap = np.maximum(t.lo[a], t.lo[b]) - np.minimum(t.hi[a], t.hi[b])
-    da, db = t.dating[a], t.dating[b]
+    t = p.t
+    lo_a, lo_b = p("lo")
+    hi_a, hi_b = p("hi")
+    gap = np.maximum(lo_a, lo_b) - np.minimum(hi_a, hi_b)
+    da, db = p("dating")
     both = (da == EXACT) & (db == EXACT)
     one = ((da == EXACT) & (db == WEAK)) | ((da == WEAK) & (db == EXACT))
-    width = np.maximum(t.hi[a] - t.lo[a], t.hi[b] - t.lo[b])
+    width = np.maximum(hi_a - lo_a, hi_b - lo_b)
     # A report dated only by its publication most often follows the incident by a day or
     # less: a day in its window close to publication fits better than one three days back.
-    weak_hi = np.where(da == WEAK, t.hi[a], t.hi[b])
-    exact_day = np.where(da == EXACT, t.lo[a], t.lo[b])
-    by_pub = np.where(da == WEAK, t.pub[a], t.pub[b]) == weak_hi
+    weak_hi = np.where(da == WEAK, hi_a, hi_b)
+    exact_day = np.where(da == EXACT, lo_a, lo_b)
+    pub_a, pub_b = p("pub")
+    by_pub = np.where(da == WEAK, pub_a, pub_b) == weak_hi
     near = np.where(by_pub, np.where(weak_hi - exact_day <= 1, 1.5, 0.5), 1.0)
     out = np.select(
         [gap >= 2, both & (gap <= 0), both, one & (gap <= 0), one, gap <= 0],
@@ -100,44 +121,50 @@ def _date(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     if t.by_pub is not None:
         # A report whose text names no day carries its publication day: one out the day
         # after a report that names its day most often tells of that day's incident.
-        pa, pb = t.by_pub[a], t.by_pub[b]
-        next_day = (pa & ~pb & (db == EXACT) & (t.lo[a] - t.hi[b] == 1)) | (
-            pb & ~pa & (da == EXACT) & (t.lo[b] - t.hi[a] == 1)
+        pa, pb = p("by_pub")
+        next_day = (pa & ~pb & (db == EXACT) & (lo_a - hi_b == 1)) | (
+            pb & ~pa & (da == EXACT) & (lo_b - hi_a == 1)
         )
         out = np.where(next_day, PUBLISHED_NEXT_DAY, out)
     return np.where((da == UNDATED) | (db == UNDATED), 0.0, out)
 
 
-def _place(t: Table, a: IntArray, b: IntArray) -> FloatArray:
+def _place(p: _Pairs) -> FloatArray:
     import numpy as np
 
-    la, lb = t.level[a], t.level[b]
-    ca, cb = t.country[a], t.country[b]
-    pa, pb = t.place[a], t.place[b]
-    aa, ab = t.admin[a], t.admin[b]
+    t = p.t
+    la, lb = p("level")
+    ca, cb = p("country")
+    pa, pb = p("place")
+    aa, ab = p("admin")
     placed = (la >= NEAR) & (lb >= NEAR)
     near = placed & ((la == NEAR) | (lb == NEAR))
-    dist = distance_km(t, a, b)
+    admins = (aa > 0) & (ab > 0)
+    same_place = placed & (pa == pb) & (pa > 0)
+    # Distances count only between two different named places (the trigonometry is the
+    # costliest part of a score, and most pairs share their place).
+    apart = np.flatnonzero(placed & ~same_place)
+    dist = np.full(len(la), np.nan)
+    dist[apart] = distance_km(t, p._a[apart], p._b[apart])
     known = ~np.isnan(dist)
     by_distance = np.where(
         near,
         np.select([dist < 30, dist < 60], [0.0, -1.5], default=-6.0),
         np.select([dist < 3, dist < 10, dist < 25], [0.5, -1.0, -2.5], default=-6.0),
     )
-    admins = (aa > 0) & (ab > 0)
-    same_place = placed & (pa == pb) & (pa > 0)
     placed_other = np.where(
         known, by_distance, np.where(admins, np.where(aa == ab, -1.5, -6.0), -2.0)
     )
     # A place the gazetteer does not know is compared by its name with the other's.
-    by_name = placed & ~same_place & ~(t.resolved[a] & t.resolved[b])
+    ra, rb = p("resolved")
+    by_name = placed & ~same_place & ~(ra & rb)
     by_name &= ~(admins & (aa != ab))
     if by_name.any():
         similar = name_similarity(t, pa[by_name], pb[by_name])
         # Two names the gazetteer lacks carry their parent's coordinates (a district of a
         # city, a village near a town), so a short distance says nothing: unlike names are
         # different places ("the Karrada district" and "the Shaab neighbourhood").
-        unknown = ~t.resolved[a][by_name] & ~t.resolved[b][by_name]
+        unknown = ~ra[by_name] & ~rb[by_name]
         placed_other[by_name] = np.where(
             similar >= 85,
             2.0,
@@ -168,18 +195,21 @@ def _place(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     if t.sector is not None:
         # Two parts of one town ("central X", "the eastern part of the city"): one article
         # naming both tells two places apart; across articles, only the town is shared.
-        sa, sb = t.sector[a], t.sector[b]
+        sa, sb = p("sector")
         parts = same_place & (sa > 0) & (sb > 0) & (sa != sb)
-        same_doc = (t.doc[a] == t.doc[b]) & (t.doc[a] > 0)
+        doc_a, doc_b = p("doc")
+        same_doc = (doc_a == doc_b) & (doc_a > 0)
         out = np.where(parts, np.where(same_doc, -6.0, 0.0), out)
     return np.asarray(out, dtype=np.float64)
 
 
-def _figures(t: Table, a: IntArray, b: IntArray) -> FloatArray:
+def _figures(p: _Pairs) -> FloatArray:
     import numpy as np
 
-    same_outcome = t.outcome[a] == t.outcome[b]
-    la, lb, ha, hb = t.low[a], t.low[b], t.high[a], t.high[b]
+    out_a, out_b = p("outcome")
+    same_outcome = out_a == out_b
+    la, lb = p("low")
+    ha, hb = p("high")
     # "At least 12" and "12" give one figure; an open bound takes the other's.
     same_low = (la >= 0) & (la == lb) & ((ha == hb) | (ha < 0) | (hb < 0))
     same_high = (la < 0) & (lb < 0) & (ha >= 0) & (ha == hb)
@@ -188,8 +218,10 @@ def _figures(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     # A range ("dozens" as 24-99) repeats a word, not a count.
     ranged = (la >= 0) & (ha > la) & (hb > lb)
     relay = np.where(ranged, 0.5, np.minimum(2.5, 0.5 + np.log10(size + 1.0)))
-    same_source = (t.source[a] == t.source[b]) & (t.source[a] > 0)
-    update = same_outcome & same_source & (t.victim[a] == t.victim[b]) & ~same_figure
+    src_a, src_b = p("source")
+    same_source = (src_a == src_b) & (src_a > 0)
+    va, vb = p("victim")
+    update = same_outcome & same_source & (va == vb) & ~same_figure
     relay = np.where(same_source & ~ranged, relay + SAME_SOURCE_RELAY, relay)
     return np.where(same_figure, relay, np.where(update, 0.5, 0.0))
 
@@ -206,33 +238,38 @@ def score_pairs(t: Table, a: IntArray, b: IntArray) -> tuple[FloatArray, FloatAr
     """(total score, per-feature contributions [pairs x FEATURES]) of pairs (a[k], b[k])."""
     import numpy as np
 
-    date = _date(t, a, b)
-    place = _place(t, a, b)
+    p = _Pairs(t, a, b)
+    date = _date(p)
+    place = _place(p)
+    perp_a, perp_b = p("perp")
+    va, vb = p("victim")
     # Two sides of one clash: each blames the other for its own losses.
-    crossed = (t.perp[a] == t.victim[b]) & (t.victim[a] == t.perp[b]) & (t.perp[a] > 0)
-    perp = np.where(crossed, 0.0, _match(t.perp[a], t.perp[b], 1.0, -2.0))
-    both_victims = (t.victim[a] > 0) & (t.victim[b] > 0)
-    both_victims &= (t.victim[a] < UNKNOWN_ACTOR) & (t.victim[b] < UNKNOWN_ACTOR)
+    crossed = (perp_a == vb) & (va == perp_b) & (perp_a > 0)
+    perp = np.where(crossed, 0.0, _match(perp_a, perp_b, 1.0, -2.0))
+    both_victims = (va > 0) & (vb > 0) & (va < UNKNOWN_ACTOR) & (vb < UNKNOWN_ACTOR)
     victim = np.where(
         crossed,
         0.0,
         np.where(
             both_victims,
-            _match(t.victim[a], t.victim[b], 0.5, -1.5),
-            _match(t.vcat[a], t.vcat[b], 0.0, -1.0),
+            _match(va, vb, 0.5, -1.5),
+            _match(*p("vcat"), 0.0, -1.0),
         ),
     )
     # Reports a day apart that name other victims: the next strike, not a misdated report
     # (either alone is common within one incident, both together much less so).
     victim = np.where((date == DAY_OFF) & (victim < 0), victim * OTHER_DAY_VICTIMS, victim)
-    figures = _figures(t, a, b)
+    figures = _figures(p)
     # An article that dates one report to the day and another only to a week or a month
     # ("last week", "in November") tells a background event apart from its news.
-    da, db = t.dating[a], t.dating[b]
-    wide = np.maximum(t.hi[a] - t.lo[a], t.hi[b] - t.lo[b]) > 4
+    da, db = p("dating")
+    lo_a, lo_b = p("lo")
+    hi_a, hi_b = p("hi")
+    wide = np.maximum(hi_a - lo_a, hi_b - lo_b) > 4
     background = wide & (((da == EXACT) & (db == WEAK)) | ((da == WEAK) & (db == EXACT)))
+    doc_a, doc_b = p("doc")
     same_doc = np.where(
-        (t.doc[a] == t.doc[b]) & (t.doc[a] > 0) & (date > VETO) & (place > VETO) & ~background,
+        (doc_a == doc_b) & (doc_a > 0) & (date > VETO) & (place > VETO) & ~background,
         3.0,
         0.0,
     )
