@@ -163,3 +163,25 @@ JOINED = [
 @pytest.mark.parametrize(("text", "want"), JOINED)
 def test_joined_groups(text: str, want: list[tuple[str, int | None]]) -> None:
     assert _figures(text) == sorted(want)
+
+
+DIED = [
+    # a "wounded" that only describes the victims of a later death verb: they died
+    ("Two wounded soldiers later died in hospital.", [("killed", 2)]),
+    ("Five injured porters succumbed to their wounds on Monday.", [("killed", 5)]),
+    (
+        "The toll rose to six after two more wounded guards succumbed to their injuries.",
+        [("killed", 2), ("killed", 6)],
+    ),
+    # ... not when the wounded have a clause of their own
+    (
+        "Twelve wounded people were taken to the clinic, where two died.",
+        [("killed", 2), ("wounded", 12)],
+    ),
+    ("Nine wounded fighters were evacuated by helicopter.", [("wounded", 9)]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), DIED)
+def test_wounded_who_died(text: str, want: list[tuple[str, int | None]]) -> None:
+    assert _figures(text) == sorted(want)

@@ -127,6 +127,30 @@ def _untold(gap: list[str]) -> bool:
 _AUX_VERBS: Final = word_set("were was are is be been had have has")
 
 
+#: Between an attributive "wounded" and a death verb: the victim noun and an adverb.
+_DIED_GAP: Final = 5
+
+
+def _died_after(
+    tokens: list[tuple[int, int, str]], words: list[OutcomeWord], w: OutcomeWord, gap: list[str]
+) -> OutcomeWord:
+    """The death word after `w` when `w` is a "wounded" that only describes the victims
+    ("two more wounded police officers succumbed to their injuries", "Two injured guards
+    later died"): they died. Else `w` itself."""
+    if w.outcome != "wounded" or any(g in _AUX_VERBS for g in gap):
+        return w
+    later = [x for x in words if x.start >= w.end]
+    if not later or later[0].outcome != "killed" or not later[0].roles & AFTER:
+        return w
+    between = _between(tokens, w.end, later[0].start)
+    if not 0 < len(between) <= _DIED_GAP or any(
+        g in _AUX_VERBS or g in _CLAUSE_BREAK or g in _BREAK_PUNCT or g in {",", "and"}
+        for g in between
+    ):
+        return w
+    return later[0]
+
+
 def _no_acronyms(gap: list[str]) -> list[str]:
     """`gap` without one-word bracketed asides ("(CRPF)"): a name's acronym, no clause."""
     if "(" not in gap:
@@ -290,6 +314,7 @@ def _govern(
             if _after_ok(gap, others):
                 if w.roles & BEFORE and agent_of(text, gap, w.end):
                     break  # "Two gunmen killed a guard": the figure did the killing
+                w = _died_after(tokens, words, w, gap)  # "two wounded guards later died"
                 candidates.append((len(gap), 0, w, True))
                 # Only the first following phrase is used, and the later ones all follow.
                 break
