@@ -190,3 +190,36 @@ AND_CLAUSE = [
 @pytest.mark.parametrize(("text", "want"), AND_CLAUSE)
 def test_and_before_outcome_word(text: str, want: list[tuple[str, int | None, int | None]]) -> None:
     assert _figures(text) == want
+
+
+NEIGHBOURS = [
+    # a country named as a neighbour or a group's seat is not where the figure happened: the
+    # claim stays in the article's country
+    (
+        "Nine soldiers were killed in northern Benin on Monday. In May, 28 soldiers were"
+        " killed in a similar raid near the border area with Togo and Niger.",
+        ["BJ", "BJ"],
+    ),
+    (
+        "Nine soldiers were killed in an ambush in Chad on Monday. Eight more were killed on"
+        " Tuesday on islands near Nigeria, the army said.",
+        ["TD", "TD"],
+    ),
+    (
+        "Gunmen killed 30 soldiers in northern Benin on Monday. An armed group based in Mali"
+        " later said it had killed 40.",
+        ["BJ", "BJ"],
+    ),
+    # ... a country of the scene itself still places it
+    (
+        "Gunmen killed 30 soldiers in northern Benin on Monday. Troops based in Niger were"
+        " attacked on Tuesday and 12 were killed.",
+        ["BJ", "NE"],
+    ),
+    ("Gunmen killed 12 people in Nigeria and Niger, officials said.", ["NG"]),
+]
+
+
+@pytest.mark.parametrize(("text", "countries"), NEIGHBOURS)
+def test_neighbour_and_seat_countries(text: str, countries: list[str]) -> None:
+    assert [c.country for c in _claims(text) if c.kind != "omission"] == countries

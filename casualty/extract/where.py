@@ -140,7 +140,17 @@ _LOCATIVE_BEFORE: Final = re.compile(
 #: Around a country: a neighbour named for a border ("near the Niger border").
 _BORDER_AFTER: Final = re.compile(r"\s+(?:border|borders|frontier)\b", re.IGNORECASE)
 _BORDER_BEFORE: Final = re.compile(
-    r"\b(?:border\s+with|frontier\s+with|neighbou?ring|bordering)\s+(?:the\s+)?$",
+    r"\b(?:(?:borders?|frontiers?)(?:\s+(?:area|areas|region|zone))?\s+with|neighbou?ring"
+    r"|bordering|near)\s+(?:the\s+)?"
+    # the second of two neighbours: "the border with Burkina Faso and Niger"
+    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*(?:,\s*|\s+)(?:and\s+|or\s+)?(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+#: Before a country: an actor's seat ("a group based in Mali"), no scene.
+_BASED_BEFORE: Final = re.compile(
+    r"\b(?:group|affiliate|organi[sz]ation|monitor|observatory|faction|branch|network|movement"
+    r"|outfit|charity|agency),?\s+(?:(?:which|that)\s+is\s+)?(?:based|headquartered)\s+in\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: How much text before a place the "before" patterns look at.
@@ -163,7 +173,9 @@ _BLAMED_FINALS: Final = frozenset(
     for stem in ("accus", "blam", "condemn", "denounc", "urg", "criticis", "criticiz", "sanction")
     for end in ("e", "es", "ed", "ing")
 )
-_BORDER_FINALS: Final = frozenset({"with", "neighbouring", "neighboring", "bordering"})
+_BORDER_FINALS: Final = frozenset(
+    {"with", "neighbouring", "neighboring", "bordering", "near", "and", "or"}
+)
 _LOCATIVE_FINALS: Final = frozenset(
     {"in", "on", "at", "into", "inside", "across", "throughout", "within", "near", "from", "to",
      "of", "over", "against", "toward", "towards", "around"}
@@ -219,6 +231,8 @@ def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if _BORDER_AFTER.match(text, end) or _cued(word, _BORDER_FINALS, _BORDER_BEFORE, before):
         return True
+    if word == "in" and _BASED_BEFORE.search(before):
+        return True  # "an al-Qaeda affiliate based in Mali": a group's seat abroad
     return bool(_ATTRIBUTIVE_AFTER.match(text, end)) and not _cued(
         word, _LOCATIVE_FINALS, _LOCATIVE_BEFORE, before
     )
