@@ -69,7 +69,9 @@ def first_seen(coded: Coded) -> IntArray:
     import pandas as pd
 
     codes, uniques = coded
-    if pd.api.types.is_string_dtype(uniques.dtype) and uniques.dtype != object:
+    if (pd.api.types.is_string_dtype(uniques.dtype) and uniques.dtype != object) or all(
+        type(v) is str for v in uniques.tolist()
+    ):  # distinct values that are all text: distinct texts
         distinct, text_codes = uniques, np.arange(len(uniques))
     else:  # other objects are coded by their text, as `str(v)` would
         text_codes, distinct = pd.factorize(pd.Series(uniques, dtype=object).map(str))
@@ -167,8 +169,10 @@ class TableFields:
         # column's values need not be distinct): pd.factorize of the per-row values.
         inverse, first = pd.factorize(self._codes[name])
         values = self._values[name]
-        distinct = pd.Series([values[c] for c in first.tolist()], dtype=object)
-        codes, uniques = pd.factorize(distinct, use_na_sentinel=True)
+        seen = [values[c] for c in first.tolist()]
+        if all(type(v) is str for v in seen) and len(set(seen)) == len(seen):
+            return inverse, pd.Index(seen, dtype=object)  # texts, distinct already
+        codes, uniques = pd.factorize(pd.Series(seen, dtype=object), use_na_sentinel=True)
         return codes[inverse], uniques
 
     def take(self, name: str, rows: IntArray) -> pd.Series:

@@ -246,13 +246,17 @@ def _dates(fields: Fields) -> tuple[IntArray, IntArray, IntArray, IntArray]:
     has &= ~late
     # Undated claims: a day word in the text, else the publication window.
     todo = np.flatnonzero(~has & (pub != NO_DAY))
-    texts = fields.take("text", todo).to_numpy(dtype=object)
+    texts = fields.take("text", todo)
     slow = codes_of(fields.coded("source_type"), lambda v: v in SLOW_SOURCES, 0)[todo] > 0
     published = pub[todo]
-    pinned = np.array(
+    # Only texts with a day word can pin a day: the others are told apart in C.
+    maybe = pubdate.may_match(texts, _DAY_WORDS.pattern)
+    read = np.flatnonzero(maybe) if maybe is not None else np.arange(len(todo))
+    pinned = np.full(len(todo), NO_DAY, dtype=np.int64)
+    pinned[read] = np.array(
         [
             text_day(text, day) if isinstance(text, str) else NO_DAY
-            for text, day in zip(texts.tolist(), published.tolist(), strict=True)
+            for text, day in zip(texts.take(read).tolist(), published[read].tolist(), strict=True)
         ],
         dtype=np.int64,
     )

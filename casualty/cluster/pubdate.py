@@ -82,3 +82,23 @@ def _silent_arrow(texts: pd.Series) -> BoolArray | None:
         values = texts.take(other).tolist()
         silent[other] = np.fromiter(map(names_no_day, values), dtype=bool, count=len(other))
     return silent
+
+
+def may_match(texts: pd.Series, pattern: str) -> BoolArray | None:
+    """Per text whether case-insensitive `pattern` may match it: ASCII texts are searched
+    in C by pyarrow's regex engine (as `_silent_arrow`), other texts and missing ones are
+    kept for Python to read. None when pyarrow is not loaded already or the texts are not
+    all text."""
+    pc = sys.modules.get("pyarrow.compute")
+    pa = sys.modules.get("pyarrow")
+    if pc is None or pa is None:
+        return None
+    import numpy as np
+
+    try:
+        arr = pa.array(texts, type=pa.string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    ascii_text = pc.fill_null(pc.string_is_ascii(arr), False)
+    found = pc.fill_null(pc.match_substring_regex(arr, pattern, ignore_case=True), False)
+    return np.asarray(pc.or_(found, pc.invert(ascii_text)), dtype=bool)
