@@ -169,14 +169,30 @@ def cluster(
     """Group claims that describe the same incident; fill in each claim's incident_id."""
     session = _session(on_error, rejects, input_format, encoding)
     registry = _registry(sources, actors)
-    claims = session.read_any(_inputs(inputs), registry, published=_check_date(published))
+    paths = _inputs(inputs)
+    published = _check_date(published)
+    from casualty.columnar import cluster_file
+
+    out_format = fmt.value if fmt else session.default_format()
+    if cluster_file(
+        session,
+        paths,
+        registry,
+        fmt=out_format,
+        threshold=threshold,
+        explain=explain,
+        raw_csv=raw_csv,
+    ):
+        session.finish()
+        return
+    claims = session.read_any(paths, registry, published=published)
     clustering = session.cluster(claims, registry, threshold)
     out = list(clustering.claims)
     if explain:
         from casualty.session import with_link_columns
 
         out = with_link_columns(clustering)
-    session.write_claims(out, fmt.value if fmt else None, raw_csv=raw_csv)
+    session.write_claims(out, out_format, raw_csv=raw_csv)
     session.finish()
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
-    from casualty.cluster import Clustering
+    from casualty.cluster import Clustering, Link
     from casualty.model import Claim, Document
     from casualty.registry import Registry
 
@@ -289,7 +289,7 @@ class Session:
             width=None if tty else int(os.environ.get("COLUMNS", "100") or 100),
         )
 
-    def _default_format(self) -> str:
+    def default_format(self) -> str:
         return "table" if _isatty(self.stdout) else "jsonl"
 
     def write_claims(
@@ -299,7 +299,7 @@ class Session:
         from casualty.io import claims as cio
         from casualty.sanitize import csv_safe
 
-        fmt = fmt or self._default_format()
+        fmt = fmt or self.default_format()
         if fmt == "jsonl":
             cio.write_claims_jsonl(claims, self.stdout)
         elif fmt == "json":
@@ -360,7 +360,7 @@ class Session:
         from casualty.registry import sources_rows
 
         rows = sources_rows(registry)
-        fmt = fmt or self._default_format()
+        fmt = fmt or self.default_format()
         if fmt in ("jsonl", "json"):
             import json
 
@@ -390,12 +390,16 @@ def with_link_columns(clustering: Clustering) -> list[Claim]:
     """Claims with the link that placed each one added as extra columns (`cluster --explain`)."""
     out: list[Claim] = []
     for claim in clustering.claims:
-        link = clustering.links.get(claim.claim_id)
         extra = dict(claim.extra)
-        extra["link_to"] = (link.other_id or "") if link else ""
-        extra["link_score"] = f"{link.score:.3f}" if link else ""
-        extra["link_features"] = (
-            "; ".join(f"{name}={value:+.2f}" for name, value in link.features) if link else ""
-        )
+        cells = link_cells(clustering.links.get(claim.claim_id))
+        extra.update(zip(("link_to", "link_score", "link_features"), cells, strict=True))
         out.append(replace(claim, extra=tuple(extra.items())))
     return out
+
+
+def link_cells(link: Link | None) -> tuple[str, str, str]:
+    """A claim's `link_to`, `link_score` and `link_features` cells (empty without a link)."""
+    if link is None:
+        return ("", "", "")
+    features = "; ".join(f"{name}={value:+.2f}" for name, value in link.features)
+    return (link.other_id or "", f"{link.score:.3f}", features)
