@@ -44,6 +44,20 @@ CLAIMANTS = [
         "The mayor was quoted as saying nine herders were abducted.",
         [("The mayor", "captured", 9)],
     ),
+    # "reported" as a participle ("X reported killed") names no speaker ...
+    (
+        "Five porters reported killed in the raid were buried on Monday, the governor said.",
+        [("the governor", "killed", 5)],
+    ),
+    (
+        "Two guards previously reported to have died were found alive, the mayor said.",
+        [("the mayor", "killed", 2)],
+    ),
+    # ... unlike the speech of "claimed to have killed"
+    (
+        "The rebels claimed to have killed nine soldiers.",
+        [("The rebels", "killed", 9)],
+    ),
     # a body named in its own right after a nationality is no earlier party of that nation
     (
         "The Sudanese army said on Monday that its troops had stormed the camp.\n\nAbout 40 men "

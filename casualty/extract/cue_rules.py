@@ -48,6 +48,13 @@ _PASSIVE: Final = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|also\s+|later\s+|now\s+){0,2}$",
     re.IGNORECASE,
 )
+#: What "reported" as a participle says of the noun before it: "reported killed", "reported
+#: to have died" ("claimed to have killed" is the claimant's own speech).
+_REPORTED_AS: Final = re.compile(
+    r"\s+(?:to\s+(?:have|be)\b|(?:killed|dead|missing|wounded|injured|hurt|captured|kidnapped"
+    r"|abducted|detained|arrested)\b)",
+    re.IGNORECASE,
+)
 #: "X was quoted as saying": the subject before it speaks.
 _QUOTED_AS: Final = re.compile(
     r"\b(?:is|are|was|were|been)\s+(?:[a-z]+ly\s+)?quoted\s+as\s+$", re.IGNORECASE
@@ -140,9 +147,13 @@ _FIGURE_WORDS: Final = (
 
 
 def is_passive(text: str, start: int, end: int) -> bool:
-    """Whether the speech verb at `start` is a passive ("were reported", "is estimated") or
-    names someone ("a commander identified as X", "described as"): no speaker either way."""
+    """Whether the speech verb at `start` is a passive ("were reported", "is estimated"), a
+    participle of a reduced relative ("five soldiers reported killed", "a man previously
+    reported to have died") or names someone ("a commander identified as X", "described
+    as"): no speaker either way."""
     if text.startswith(" as ", end) and text[start:end].lower() in ("identified", "described"):
+        return True
+    if text[start:end].lower() == "reported" and _REPORTED_AS.match(text, end):
         return True
     before = text[max(0, start - 40) : start]
     return " " in before and _PASSIVE.search(before) is not None
