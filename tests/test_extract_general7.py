@@ -223,3 +223,29 @@ NEIGHBOURS = [
 @pytest.mark.parametrize(("text", "countries"), NEIGHBOURS)
 def test_neighbour_and_seat_countries(text: str, countries: list[str]) -> None:
     assert [c.country for c in _claims(text) if c.kind != "omission"] == countries
+
+
+LISTED = [
+    # "killed three X and four Y": a number word after "and" opens the next figure, it is not
+    # more of the first figure's victims
+    (
+        "The blast killed three soldiers and four children, officials said.",
+        [("killed", 3, 3, "combatants"), ("killed", 4, 4, "civilians")],
+    ),
+    (
+        "The raid claimed the lives of two guards and two farmers.",
+        [("killed", 2, 2, "civilians"), ("killed", 2, 2, "combatants")],
+    ),
+    (
+        "Gunmen killed five herders and dozens of bandits.",
+        [("killed", 5, 5, "civilians"), ("killed", 24, 99, "combatants")],
+    ),
+    # ... other words after "and" still continue the noun phrase
+    ("Shelling killed seven women and children.", [("killed", 7, 7, "civilians")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), LISTED)
+def test_number_word_after_and(text: str, want: list[tuple[str, int, int, str]]) -> None:
+    got = [(c.outcome, c.low, c.high, c.victim_category) for c in _claims(text)]
+    assert sorted(got, key=str) == sorted(want, key=str)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from casualty.extract.count_lexicon import lexicon as count_lexicon
 from casualty.extract.counts import Count
 from casualty.extract.lexicon import OutcomeWord, case_free, lexicon, lowered, trie_regex, word_set
 
@@ -81,11 +82,22 @@ def victim_span(
 
 
 def np_continues(tokens: list[tuple[int, int, str]], after: int) -> bool:
-    """True when the word after "and"/"of" looks like more of the noun phrase."""
+    """True when the word after "and"/"of" looks like more of the noun phrase (not a number
+    word opening the next figure: "killed three soldiers and four children")."""
     for t_start, _, low in tokens:
         if t_start >= after:
-            return low[0].isalpha() and low not in NP_STOP and not lexicon().is_phrase(low)
+            return (
+                low[0].isalpha()
+                and low not in NP_STOP
+                and not lexicon().is_phrase(low)
+                and low not in count_lexicon().number_words
+                and low not in _PLURAL_NUMBERS
+            )
     return False
+
+
+#: Plural number words that open a figure of their own ("two guards and dozens of others").
+_PLURAL_NUMBERS: Final = word_set("dozens scores hundreds thousands")
 
 
 _INTENSITY: Final = word_set(
