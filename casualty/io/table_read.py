@@ -99,17 +99,23 @@ def read_claim_table(
         return None
     if data.startswith(b"\x1f\x8b"):
         return None  # gzip: TextStream reads it, pyarrow would not
+    import pyarrow as pa
+
     from casualty.io.table_scan import scan_csv
 
-    scanned = scan_csv(data)
-    del data
-    if scanned is None:
-        return None
-    with gc_paused():
-        try:
-            return _table(scanned)
-        except ClaimValueError:
+    try:
+        scanned = scan_csv(data)
+        del data
+        if scanned is None:
             return None
+        with gc_paused():
+            return _table(scanned)
+    except ClaimValueError:
+        return None
+    finally:
+        # Arrow's allocator keeps freed buffers; the record path, if it reads the file
+        # next, and the clustering after it should not find them taken.
+        pa.default_memory_pool().release_unused()
 
 
 def _opens_as_utf8_csv(path: Path, input_format: str | None, encoding: str | None) -> bool:
