@@ -249,3 +249,25 @@ LISTED = [
 def test_number_word_after_and(text: str, want: list[tuple[str, int, int, str]]) -> None:
     got = [(c.outcome, c.low, c.high, c.victim_category) for c in _claims(text)]
     assert sorted(got, key=str) == sorted(want, key=str)
+
+
+CARE = [
+    # where the wounded were flown or taken for care is not where they were hurt
+    "Rebels attacked a border post in Garissa on Friday. Four guards were injured and have"
+    " since been airlifted to Nairobi.",
+    "Rebels attacked a border post in Garissa on Friday. Four guards were injured and taken to"
+    " a hospital in Nairobi.",
+    "Rebels attacked a border post in Garissa on Friday. Four injured guards were evacuated to"
+    " Nairobi by helicopter.",
+]
+
+
+@pytest.mark.parametrize("text", CARE)
+def test_place_of_care_is_not_the_scene(text: str) -> None:
+    claim = _one(text)
+    assert (claim.outcome, claim.location) == ("wounded", "Garissa")
+
+
+def test_a_hospital_struck_is_the_scene() -> None:
+    claim = _one("Six people were killed in a strike on a hospital in Nairobi on Friday.")
+    assert claim.location == "Nairobi"

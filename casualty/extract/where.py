@@ -153,6 +153,15 @@ _BASED_BEFORE: Final = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: Before a place: where the wounded were taken or fled ("airlifted to Nairobi", "taken to a
+#: hospital in Kabul"), not where they were hurt.
+_CARE_BEFORE: Final = re.compile(
+    r"\b(?:evacuated|airlifted|flown|fled|rushed|taken|transferred|transported|referred)\s+"
+    r"(?:to\s+(?:the\s+)?|(?:to|at)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)"
+    r"\s+in\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_CARE_FINALS: Final = frozenset({"to", "in"})
 #: How much text before a place the "before" patterns look at.
 _REACH: Final = 70
 
@@ -221,6 +230,7 @@ def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
         _COMPOUND_AFTER.match(text, end)
         or _INSTITUTION_AFTER.match(text, end)
         or _POSSESSIVE_AFTER.match(text, end)
+        or _cued(word, _CARE_FINALS, _CARE_BEFORE, before)
     ):
         return True
     if kind == "city" and _ACTOR_AFTER.match(text, end):
