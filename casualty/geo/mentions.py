@@ -14,6 +14,7 @@ from itertools import compress
 from operator import not_
 from typing import TYPE_CHECKING, Final
 
+from casualty.geo.facts import MAX_ENTRIES, NameFacts, name_facts
 from casualty.geo.normalize import ARTICLES, token_key
 from casualty.geo.words import Words
 
@@ -93,33 +94,26 @@ def find_places(
 ) -> list[tuple[int, int, Place]]:
     """See `Gazetteer.find_places`."""
     w = Words(text)
-    matches = _scan(gaz, text, w)
+    facts = name_facts(gaz)
+    matches = _scan(gaz, text, w, facts)
     given = {as_code(c) for c in context_countries}
     lower_words = set(compress(w.texts, map(not_, w.caps)))
     demonyms = gaz._demonyms
     found_in_text = _demonym_countries(w, demonyms)
-    country, kind, pop = gaz._country, gaz._kind, gaz._pop
+    says = facts.says
     for _, _, key in matches:
         found = gaz._found(key)
-        for i in found:
-            if kind[i] == "country":
-                found_in_text.add(country[i])
-        top = found[0]
-        big = pop[top] >= (SINGLE_WORD_FOREIGN_POPULATION if " " in key else _WELL_KNOWN)
-        if (
-            big
-            and kind[top] == "city"
-            and all(country[i] == country[top] or pop[i] < SINGLE_WORD_POPULATION for i in found)
-        ):
-            # "Deir ez-Zor", "Mosul": an unambiguous large place says where the text is about
-            found_in_text.add(country[top])
+        said = says.get((found, " " in key))
+        if said is None:
+            said = _says_countries(gaz, facts, found, " " in key)
+        found_in_text.update(said)
     linked = gaz._linked
     for code in found_in_text & linked.keys():
         found_in_text.add(linked[code])  # "in Jenin, Israel said": the West Bank town
     scope = _Scope(given, found_in_text - given, lower_words)
     out: list[tuple[int, int, Place]] = []
     for first, last, key in matches:
-        resolved = _resolve(gaz, text, w, first, last, key, scope)
+        resolved = _resolve(gaz, text, w, first, last, key, scope, facts)
         if resolved is not None:
             out.append(resolved)
     if unresolved:
@@ -142,6 +136,29 @@ _ATTACKER_NOUNS: Final = frozenset(
      "artillery", "attack", "attacks", "raid", "raids", "jets", "warplanes", "fire",
      "invasion"}
 )  # fmt: skip
+
+
+def _says_countries(
+    gaz: Gazetteer, facts: NameFacts, found: tuple[int, ...], several: bool
+) -> tuple[str, ...]:
+    """The countries a name with gazetteer rows `found` (of `several` words) says a text is
+    about: each country the name is, and the country of a large city that no other sizable
+    place shares the name with ("Deir ez-Zor", "Mosul"). Kept in `facts.says`."""
+    rows = [facts.row(gaz, i) for i in found]
+    out = [country for country, kind, _ in rows if kind == "country"]
+    top_country, top_kind, top_pop = rows[0]
+    big = top_pop >= (SINGLE_WORD_FOREIGN_POPULATION if several else _WELL_KNOWN)
+    if (
+        big
+        and top_kind == "city"
+        and all(c == top_country or pop < SINGLE_WORD_POPULATION for c, _, pop in rows)
+    ):
+        # "Deir ez-Zor", "Mosul": an unambiguous large place says where the text is about
+        out.append(top_country)
+    if len(facts.says) >= MAX_ENTRIES:
+        facts.says.clear()
+    said = facts.says[(found, several)] = tuple(out)
+    return said
 
 
 def _demonym_countries(w: Words, demonyms: dict[str, str]) -> set[str]:
@@ -176,8 +193,12 @@ class _Scope:
         return country in self.given or country in self.mentioned
 
 
-def _scan(gaz: Gazetteer, text: str, w: Words) -> list[tuple[int, int, str]]:
-    """Longest non-overlapping (first word, last word, key) matches."""
+def _scan(
+    gaz: Gazetteer, text: str, w: Words, facts: NameFacts | None = None
+) -> list[tuple[int, int, str]]:
+    """Longest non-overlapping (first word, last word, key) matches. A capitalised word
+    that starts no name (most: people, bodies, sentence openers) is noted in `facts.dead`
+    and passed over in later texts without a lookup."""
     keys, prefixes = gaz._keys, gaz._prefixes
     # The ASCII keys as a plain dict: a lookup without `KeyIndex.__contains__`'s Python call.
     ascii_keys: Container[str] = getattr(keys, "ascii", keys)
@@ -185,9 +206,13 @@ def _scan(gaz: Gazetteer, text: str, w: Words) -> list[tuple[int, int, str]]:
     matches: list[tuple[int, int, str]] = []
     n = len(texts)
     resume = 0  # the word after the last match: matches never overlap
+    dead = (facts or name_facts(gaz)).dead_words(ascii_keys, prefixes)
     # Only a capitalised word starts a name: the others are skipped without a Python step.
     for i in compress(range(n), caps):
-        if i < resume or (texts[i] in _ARTICLE_WORDS and not _opens_name(text, w, i)):
+        word = texts[i]
+        if i < resume or word in dead:
+            continue
+        if word in _ARTICLE_WORDS and not _opens_name(text, w, i):
             continue
         acc: list[str] = []
         best: tuple[int, int, str] | None = None
@@ -209,6 +234,8 @@ def _scan(gaz: Gazetteer, text: str, w: Words) -> list[tuple[int, int, str]]:
                 if caps[j] or (j > i and texts[j] in GEO_NOUNS):
                     best = (i, j, joined)
             elif joined not in prefixes:
+                if j == i and joined.isascii():
+                    dead.add(word)  # its key alone is neither a name nor a name's start
                 break
         if best is not None and best[2] not in gaz._stop_keys:
             matches.append(best)
@@ -236,6 +263,7 @@ def _resolve(
     last: int,
     key: str,
     scope: _Scope,
+    facts: NameFacts,
 ) -> tuple[int, int, Place] | None:
     starts, ends, texts = w.starts, w.ends, w.texts
     start, end = starts[first], ends[last]
@@ -252,8 +280,8 @@ def _resolve(
             suffix = word
     prefer = "admin1" if suffix in DIVISION_SUFFIXES else "city"
     choice = gaz._choose_for(key, prefer, scope.given, scope.mentioned)
-    # Columns rather than the row, which is assembled on each access.
-    kind = gaz._kind[choice]
+    row = facts.row(gaz, choice)  # not the Place, which is assembled on each access
+    kind = row[1]
     if prefer == "admin1" and kind not in ("admin1", "region"):
         # "X district" where X is only a town: the town, without the suffix.
         prefer = "city"
@@ -262,7 +290,7 @@ def _resolve(
     if suffix and (prefer == "admin1" or suffix in CITY_SUFFIXES):
         end = ends[last + 1]
     single = " " not in key
-    if not _plausible(gaz, text, w, first, last, choice, cue or bool(suffix), single, scope):
+    if not _plausible(gaz, text, w, first, last, choice, row, cue or bool(suffix), single, scope):
         return None
     return (start, end, gaz._place(choice))
 
@@ -274,6 +302,7 @@ def _plausible(
     first: int,
     last: int,
     choice: int,
+    row: tuple[str, str, int],
     cued: bool,
     single: bool,
     scope: _Scope,
@@ -284,7 +313,7 @@ def _plausible(
     several words 15,000 (so "Khan said" in a Pakistani story is not Haan, Germany).
     """
     texts, caps = w.texts, w.caps
-    country, kind, population = gaz._country[choice], gaz._kind[choice], gaz._pop[choice]
+    country, kind, population = row
     foreign = scope.any() and not scope.has(country) and kind != "country"
     if not single:
         if all(texts[k] in gaz._stop or not caps[k] for k in range(first, last + 1)):
