@@ -199,3 +199,16 @@ DIED = [
 @pytest.mark.parametrize(("text", "want"), DIED)
 def test_wounded_who_died(text: str, want: list[tuple[str, int | None]]) -> None:
     assert _figures(text) == sorted(want)
+
+
+def test_equal_figures_of_two_groups_are_two_claims() -> None:
+    # the same figure for two groups joined in one sentence is two claims, each with its group
+    claims = _claims("Two drivers and two cooks were wounded when the convoy was shelled.")
+    assert sorted((c.outcome, c.low, c.victim) for c in claims) == [
+        ("wounded", 2, "cooks"),
+        ("wounded", 2, "drivers"),
+    ]
+    assert len({c.claim_id for c in claims}) == 2
+    # ... while a figure repeated for the same group stays one claim
+    repeated = "The blast killed 12 people; 12 people died, the mayor said."
+    assert _figures(repeated) == [("killed", 12)]

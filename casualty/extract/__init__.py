@@ -7,6 +7,7 @@ language costs one scan.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from casualty.extract.attribution import Attributor, Speaker
@@ -41,6 +42,7 @@ def extract_document(doc: Document, registry: Registry | None = None) -> list[Cl
     context = ArticleContext(doc, sentences)
     lex = lexicon()
     claims: list[Claim] = []
+    kept: set[int] = set()  # ids of claims no restatement of an equal one (`_twins`)
     for index, sentence in enumerate(sentences):
         low = lowered(sentence.text)
         has_outcome = lex.quick.found_in(sentence.text, low)
@@ -53,12 +55,17 @@ def extract_document(doc: Document, registry: Registry | None = None) -> list[Cl
             attributor.skip(sentence)
             continue
         speakers = attributor.speakers(sentence, [m.start for m in mentions])
-        for mention, found in zip(mentions, speakers, strict=True):
+        twins = _twins(sentence.text, mentions) if len(mentions) > 1 else set()
+        built: list[tuple[int, Claim]] = []
+        for k, (mention, found) in enumerate(zip(mentions, speakers, strict=True)):
             for speaker in found:
-                claims.append(_claim(doc, reg, context, index, sentence, mention, speaker))
+                built.append((k, _claim(doc, reg, context, index, sentence, mention, speaker)))
+        if twins:
+            built = _kept_twins(built, twins, sentence.text, mentions, kept)
+        claims.extend(c for _, c in built)
         if omissions:
             claims.extend(_omissions(doc, reg, context, index, sentence, attributor, omissions))
-    claims = _drop_restatements(claims)
+    claims = _drop_restatements(claims, kept)
     claims = [_with_id(c) for c in claims]
     return sorted(claims, key=lambda c: (c.span or (0, 0), c.outcome, c.claim_id))
 
@@ -72,14 +79,63 @@ def _with_id(claim: Claim) -> Claim:
     return claim
 
 
-def _drop_restatements(claims: list[Claim]) -> list[Claim]:
+#: Between two equal figures of one sentence that count different groups: "Two drivers and
+#: two cooks were wounded", "3 guards, 3 porters".
+_TWIN_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*$")
+
+
+def _twins(text: str, mentions: list[Mention]) -> set[int]:
+    """Indices of mentions that repeat the figure and outcome of the mention just before
+    them for another group joined to it ("Two drivers and two cooks were wounded"): a
+    second claim, not a restatement."""
+    out: set[int] = set()
+    for k in range(1, len(mentions)):
+        a, b = mentions[k - 1], mentions[k]
+        if (a.outcome, a.low, a.high) != (b.outcome, b.low, b.high) or a.low != a.high:
+            continue
+        first = text[a.victim_start : a.victim_end].strip().lower()
+        second = text[b.victim_start : b.victim_end].strip().lower()
+        if first and second and first != second and _TWIN_GAP.search(text[: b.start]):
+            out.add(k)
+    return out
+
+
+def _kept_twins(
+    built: list[tuple[int, Claim]],
+    twins: set[int],
+    text: str,
+    mentions: list[Mention],
+    kept: set[int],
+) -> list[tuple[int, Claim]]:
+    """`built` (mention index, claim) with each twin pair's claims added to `kept`; when
+    both groups resolve to the same victim (or none), each takes its group as the sentence
+    words it ("drivers", "cooks"), so the two claims differ."""
+    from dataclasses import replace
+
+    victims: dict[int, set[str | None]] = {}
+    for k, c in built:
+        victims.setdefault(k, set()).add(c.victim)
+    out: list[tuple[int, Claim]] = []
+    for k, c in built:
+        pair = k if k in twins else k + 1 if k + 1 in twins else -1
+        if pair >= 0:
+            if victims.get(pair - 1) == victims.get(pair):
+                m = mentions[k]
+                c = replace(c, victim=text[m.victim_start : m.victim_end].strip())
+            kept.add(id(c))
+        out.append((k, c))
+    return out
+
+
+def _drop_restatements(claims: list[Claim], kept: set[int]) -> list[Claim]:
     """One claim per estimate: a later sentence repeating the same source's same figure for
     the same outcome, kind and dates ("the additional 50 deaths") adds nothing. Figures of
-    different victims ("5 soldiers ... 5 civilians") are kept apart."""
+    different victims ("5 soldiers ... 5 civilians") are kept apart, as are the `kept`
+    claims (ids: a second group's equal figure in the same sentence)."""
     seen: dict[tuple[object, ...], list[tuple[str | None, object]]] = {}
     out: list[Claim] = []
     for c in claims:
-        if c.low is None and c.high is None:
+        if (c.low is None and c.high is None) or id(c) in kept:
             out.append(c)
             continue
         key = (c.kind, c.source, c.outcome, c.low, c.high, c.date, c.date_end)
