@@ -343,6 +343,8 @@ def _plain_role_excluded(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if any(p.match(text, end) for p in (w._COMPOUND_AFTER, w._INSTITUTION_AFTER)):
         return True
+    if w._CARE_BEFORE.search(before):
+        return True
     if w._POSSESSIVE_AFTER.match(text, end):
         return True
     if kind == "city" and w._ACTOR_AFTER.match(text, end):
@@ -353,6 +355,8 @@ def _plain_role_excluded(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if w._BORDER_AFTER.match(text, end) or w._BORDER_BEFORE.search(before):
         return True
+    if w._BASED_BEFORE.search(before):
+        return True
     return bool(w._ATTRIBUTIVE_AFTER.match(text, end)) and not w._LOCATIVE_BEFORE.search(before)
 
 
@@ -362,6 +366,7 @@ _ROLE_PIECES = st.sampled_from(
         *("trip to", "Union of the", "accused", "BLAMES the", "urging", "border with the"),
         *("neighbouring", "IN THE", "near", "the", "The", "in\n", "viſit", "ſaid in", "x-in"),
         *("across", "3in", "of", "the the", "strikes", "troops", "border", "-based", "'s army"),
+        *("AA and", "Bb Cc,", "or the", "airlifted to", "taken to a hospital in", "group based in"),
     ]
 )
 

@@ -143,7 +143,8 @@ _BORDER_BEFORE: Final = re.compile(
     r"\b(?:(?:borders?|frontiers?)(?:\s+(?:area|areas|region|zone))?\s+with|neighbou?ring"
     r"|bordering|near)\s+(?:the\s+)?"
     # the second of two neighbours: "the border with Burkina Faso and Niger"
-    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*(?:,\s*|\s+)(?:and\s+|or\s+)?(?:the\s+)?)?$",
+    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)"
+    r"(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 #: Before a country: an actor's seat ("a group based in Mali"), no scene.
