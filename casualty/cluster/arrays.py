@@ -21,11 +21,12 @@ def unique(values: IntArray) -> IntArray:
     return np.asarray(ordered[keep], dtype=np.int64)
 
 
-def unique_inverse(values: IntArray) -> tuple[IntArray, IntArray]:
+def unique_inverse(values: IntArray, *, consume: bool = False) -> tuple[IntArray, IntArray]:
     """(sorted distinct values, index of each value among them).
 
     Temporaries are dropped as soon as they are spent: this runs on arrays of tens of
-    millions of pair keys, where each one costs hundreds of MiB.
+    millions of pair keys, where each one costs hundreds of MiB. With `consume`, `values`
+    (an int64 array the caller no longer needs) is overwritten with the indices.
     """
     import numpy as np
 
@@ -39,7 +40,7 @@ def unique_inverse(values: IntArray) -> tuple[IntArray, IntArray]:
     codes = np.cumsum(first, dtype=np.int64)
     del first
     codes -= 1
-    inverse = np.empty(len(values), dtype=np.int64)
+    inverse = values if consume and values.dtype == np.int64 else np.empty(len(values), np.int64)
     inverse[order] = codes
     return distinct, inverse
 

@@ -131,7 +131,7 @@ def attach(
         return result
     key = src * np.int64(n_groups) + dst_group
     del src, dst_group
-    uniq, inv = arrays.unique_inverse(key)
+    uniq, inv = arrays.unique_inverse(key, consume=True)
     del key
     # The figures count once, through `evidence` below, not in every pair of the average.
     base = np.concatenate([score[one] - bonus[one], score[two] - bonus[two]])

@@ -65,9 +65,11 @@ def incident_ids(t: Table, label: IntArray) -> list[str]:
     ranked = base_rank.reshape(-1)[order]
     starts = np.flatnonzero(np.concatenate([[True], ranked[1:] != ranked[:-1]]))
     run = np.repeat(starts, np.diff(np.concatenate([starts, [len(order)]])))
-    names = np.empty(n_groups, dtype=object)
-    for g, k in zip(order.tolist(), (np.arange(len(order)) - run + 1).tolist(), strict=True):
-        names[g] = base[g] if k == 1 else f"{base[g]}-{k}"
+    names = np.array(base, dtype=object)
+    suffix = np.empty(n_groups, dtype=np.int64)
+    suffix[order] = np.arange(len(order)) - run + 1
+    for g in np.flatnonzero(suffix > 1).tolist():
+        names[g] = f"{base[g]}-{suffix[g]}"
     out = np.full(n, "", dtype=object)
     out[rows] = names[group]
     return list(out.tolist())
@@ -148,14 +150,20 @@ def _places(t: Table, rows: IntArray, group: IntArray, n_groups: int) -> list[st
     country_rank = _ranks(t.countries)
     best_country = _mode(group[with_country], country_rank[country[with_country]], n_groups)
     country_of_rank = dict(zip(country_rank.tolist(), t.countries, strict=True))
-    out: list[str] = []
-    for g, (r, c) in enumerate(zip(best.tolist(), best_country.tolist(), strict=True)):
-        if r >= 0:
-            name = slugs[by_rank[r]]
-            out.append(f"near-{name}" if top[g] == NEAR else name)
-        else:
-            out.append((_slug(country_of_rank[c]) if c >= 0 else "") or "unknown")
-    return out
+    # Each named rank's and each country rank's slug once, then every group's by lookup.
+    named_slug = np.empty(max(by_rank, default=-1) + 1, dtype=object)
+    for r, c in by_rank.items():
+        named_slug[r] = slugs[c]
+    country_slug = np.empty(max(country_of_rank, default=-1) + 2, dtype=object)
+    country_slug[-1] = "unknown"
+    for r, name in country_of_rank.items():
+        country_slug[r] = _slug(name) or "unknown"
+    out = country_slug[best_country]  # -1: no country, the trailing "unknown"
+    has = best >= 0
+    out[has] = named_slug[best[has]]
+    for g in np.flatnonzero(has & (top == NEAR)).tolist():
+        out[g] = f"near-{out[g]}"
+    return list(out.tolist())
 
 
 @functools.lru_cache(maxsize=100_000)

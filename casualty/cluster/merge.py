@@ -160,12 +160,18 @@ def split_conflicts(
     import numpy as np
 
     ua, ub = unit[a], unit[b]
-    ga, gb = unit_group[ua], unit_group[ub]
-    inside = (ga == gb) & (ga >= 0) & (ua != ub)
+    ga = unit_group[ua]
+    inside = ga == unit_group[ub]
+    inside &= (ga >= 0) & (ua != ub)
     bad = arrays.unique(ga[inside & conflict])
     if len(bad) == 0:
         return unit_group
-    in_bad = np.flatnonzero(inside & np.isin(ga, bad))
+    is_bad = np.zeros(int(unit_group.max()) + 1, dtype=bool)
+    is_bad[bad] = True
+    inside &= is_bad[np.maximum(ga, 0)]
+    del ga
+    in_bad = np.flatnonzero(inside)
+    del inside
     x, y = np.minimum(ua[in_bad], ub[in_bad]), np.maximum(ua[in_bad], ub[in_bad])
     top = _average_linkage(
         x, y, score[in_bad], np.bincount(unit, minlength=len(unit_group)), threshold
