@@ -3,9 +3,10 @@
 The record path (`Session.read_any`) builds a `Claim` a row, a million times for a million
 claims. Here pyarrow parses the file (`table_scan`), each column is factorised, and each
 distinct cell goes through the very reader the record path uses (`values.MEMOISED`,
-`own_text`, `parse_span`), so values are identical by construction while
-a source named a million times is read once. The cross-field checks (low > high, a claim
-with no figure, date_end before date, a repeated claim id) are done on whole columns.
+`own_text`, `parse_span`), so values are identical by construction while a source named a
+million times is read once. (Plain spans and coordinates, nearly one a row, are converted by
+arrow to the same numbers: see `_coords`.) The cross-field checks (low > high, a claim with
+no figure, date_end before date, a repeated claim id) are done on whole columns.
 
 Nothing here reports a fault: a file with any (a bad cell, a ragged row, a duplicate id, an
 encoding or layout the record path reads otherwise) gives None, and the caller reads it
@@ -25,12 +26,7 @@ from casualty.errors import InputError
 from casualty.io.claim_table import ClaimTable, Column
 from casualty.io.fast import gc_paused
 from casualty.io.textstream import MAX_LINE_CHARS
-from casualty.io.values import (
-    MEMOISED,
-    ClaimValueError,
-    own_text,
-    parse_span,
-)
+from casualty.io.values import MEMOISED, ClaimValueError, own_text, parse_span
 from casualty.model import FIELDS, make_claim_id
 
 if TYPE_CHECKING:
