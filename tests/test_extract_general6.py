@@ -212,3 +212,9 @@ def test_equal_figures_of_two_groups_are_two_claims() -> None:
     # ... while a figure repeated for the same group stays one claim
     repeated = "The blast killed 12 people; 12 people died, the mayor said."
     assert _figures(repeated) == [("killed", 12)]
+
+
+def test_breakdown_that_tells_only_part_of_the_toll() -> None:
+    # the parts (6 + 3) leave one of the ten untold: the toll stands, the parts are asides
+    text = "Ten herders, six boys and three women, were killed in the raid, the mayor said."
+    assert _figures(text) == [("killed", 10)]

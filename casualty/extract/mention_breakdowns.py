@@ -28,8 +28,10 @@ _BREAKDOWN_CLOSE: Final = re.compile(
 def breakdowns(text: str, counts: list[Count]) -> tuple[str, list[Count]]:
     """`text` and `counts` without the breakdown of a toll set off by commas before its verb:
     "Ten soldiers, nine enlisted men and one officer, had died" is ten killed; the parts (two
-    or more, summing to the toll) are no claims of their own, as "4 of them women" is not. The
-    breakdown is blanked (same length, so offsets hold) so that the toll reaches its verb. A
+    or more, summing to at most the toll) are no claims of their own, as "4 of them women" is not. The
+    breakdown is blanked (same length, so offsets hold) so that the toll reaches its verb; a
+    breakdown that tells only some of the toll ("Ten soldiers, six conscripts and three
+    officers, were killed": one left untold) still leaves the toll, its parts optional. A
     list ("killed 3 soldiers, 2 police and 1 guard, the army said") has no verb after its
     closing comma and sums no figure before it."""
     if len(counts) < 3 or text.count(",") < 2:
@@ -46,7 +48,7 @@ def breakdowns(text: str, counts: list[Count]) -> tuple[str, list[Count]]:
         lows = [c.low for c in counts[i + 1 : last + 1]]
         if (
             any(c.low != c.high for c in counts[i + 1 : last + 1])
-            or sum(low or 0 for low in lows) != total.low
+            or sum(low or 0 for low in lows) > total.low
             or None in lows
         ):
             i += 1
