@@ -271,3 +271,25 @@ def test_place_of_care_is_not_the_scene(text: str) -> None:
 def test_a_hospital_struck_is_the_scene() -> None:
     claim = _one("Six people were killed in a strike on a hospital in Nairobi on Friday.")
     assert claim.location == "Nairobi"
+
+
+POSTS = [
+    # an embedded post signed ": <who> #tag — <account> (@handle) <date>" is <who>'s
+    (
+        "3 guards have died in action and 5-6 rebels have been neutralised in the forest."
+        " Search is on: District Police Chief Ram Das #Bastar — NewsWire (@NewsWire) March 26,"
+        " 2023",
+        ["District Police Chief Ram Das", "District Police Chief Ram Das"],
+    ),
+    # ... a colon without a post's signature gives no speaker
+    (
+        "3 guards have died in action and 5-6 rebels have been neutralised in the forest."
+        " Search is on: District Police Chief Ram Das has gone there.",
+        ["Example Wire", "Example Wire"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sources"), POSTS)
+def test_embedded_post_signature(text: str, sources: list[str]) -> None:
+    assert [c.source for c in _claims(text) if c.kind != "omission"] == sources

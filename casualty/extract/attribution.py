@@ -57,6 +57,11 @@ _CITING: Final = re.compile(
 _WHO_BEFORE: Final = re.compile(r",\s*who\s+$")
 _FROM: Final = re.compile(r"\bfrom\s+")
 _STATEMENT_WORD: Final = re.compile(r"\bstatement\b", re.IGNORECASE)
+#: The signature of an embedded post closing a paragraph: ": <who> #tag — <Agency> (@handle)
+#: <date>"; <who> speaks for the paragraph, the account only relays it.
+_POST_SIGNATURE: Final = re.compile(
+    r":\s+([A-Z][^:#\n—–]{2,80}?)\s*(?:#\w+\s*){0,4}[—–]\s*[^\n()]{1,60}\(@\w{1,30}\)[^\n]{0,40}$"
+)
 
 
 def has_statement_word(text: str) -> bool:
@@ -152,8 +157,8 @@ class Attributor(SpeakerPhrases):
         self.new_paragraph = rules.opens_paragraph(self.text, sentence.start)
         asides = background_asides(sentence.text) if positions else []
         ahead: tuple[Speaker, ...] = ()
-        if positions and self.open_quote and not any(c.speakers for c in cues):
-            ahead = self._closing_speaker(sentence)
+        if positions and not any(c.speakers for c in cues):
+            ahead = self._closing_speaker(sentence) if self.open_quote else self._tweeter(sentence)
         out = [self._pick(cues, pos, asides, sentence.text, ahead) for pos in positions]
         if positions:
             self._tolls.add(self.sentences_seen)
@@ -336,6 +341,18 @@ class Attributor(SpeakerPhrases):
             if cue.kind == "subject" and cue.speakers:
                 return cue.speakers
         return ()
+
+    def _tweeter(self, sentence: Sentence) -> tuple[Speaker, ...]:
+        """Who signs an embedded post that ends the sentence's paragraph: '... were killed.
+        Search is on: District SP Jo Roe #Region — NewsWire (@NewsWire) May 2, 2023'."""
+        end = self.text.find("\n", sentence.end)
+        end = len(self.text) if end < 0 else end
+        if "(@" not in self.text[sentence.end : end]:
+            return ()  # the usual case, settled without a search
+        post = _POST_SIGNATURE.search(self.text, sentence.end, end)
+        if post is None:
+            return ()
+        return self._resolve_all(post.group(1).strip(), post.start(1))
 
     def _relay(self, sentence: Sentence, pos: int) -> tuple[Speaker, ...]:
         """A newsroom reported it: the claimant is whom it cites, else nobody named."""
