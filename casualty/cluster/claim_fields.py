@@ -104,34 +104,65 @@ def text_codes(coded: Coded) -> tuple[IntArray, list[str]]:
 
 
 class FrameFields:
-    """The fields of a claims frame (`features.COLUMNS`)."""
+    """The fields of a claims frame (`features.COLUMNS`), its rows taken in `order`.
 
-    __slots__ = ("frame",)
+    The frame is not reordered: each field is factorised as it stands and its codes are
+    taken in `order`, then renumbered by first appearance in that order (what factorising
+    the reordered column gives, without copying a million texts).
+    """
 
-    def __init__(self, frame: pd.DataFrame) -> None:
+    __slots__ = ("_changed", "frame", "order")
+
+    def __init__(self, frame: pd.DataFrame, order: IntArray | None = None) -> None:
+        import numpy as np
+
         self.frame = frame
+        self.order = np.arange(len(frame), dtype=np.int64) if order is None else order
+        #: Fields with values set by `replaced`, in `order` already.
+        self._changed: dict[str, Any] = {}
 
     def __len__(self) -> int:
-        return len(self.frame)
+        return len(self.order)
 
     def coded(self, name: str) -> Coded:
+        import numpy as np
         import pandas as pd
 
+        if name in self._changed:
+            codes, uniques = pd.factorize(self._changed[name], use_na_sentinel=True)
+            return codes, uniques
         codes, uniques = pd.factorize(self.frame[name], use_na_sentinel=True)
-        return codes, uniques
+        inverse, first = pd.factorize(codes[self.order])
+        missing = np.flatnonzero(first < 0)
+        if len(missing):
+            k = int(missing[0])
+            inverse = np.where(inverse == k, -1, inverse - (inverse > k))
+            first = np.delete(first, k)
+        return np.asarray(inverse, dtype=np.int64), uniques.take(first)
+
+    def _column(self, name: str) -> pd.Series:
+        import pandas as pd
+
+        if name in self._changed:
+            return pd.Series(self._changed[name], dtype=object)
+        return self.frame[name].take(self.order).reset_index(drop=True)
 
     def take(self, name: str, rows: IntArray) -> pd.Series:
-        return self.frame[name].take(rows)
+        if name in self._changed:
+            return self._column(name).take(rows)
+        return self.frame[name].take(self.order[rows])
 
     def texts(self, name: str) -> list[str]:
-        return [str(v) for v in self.frame[name].tolist()]
+        return [str(v) for v in self._column(name).tolist()]
 
     def replaced(self, name: str, rows: IntArray, values: Sequence[Any]) -> Fields:
         import numpy as np
 
-        column = self.frame[name].to_numpy(dtype=object).copy()
+        column = self._column(name).to_numpy(dtype=object).copy()
         column[rows] = np.asarray(values, dtype=object)
-        return FrameFields(self.frame.assign(**{name: column}))
+        out = FrameFields(self.frame, self.order)
+        out._changed = {**self._changed, name: column}
+        return out
 
 
 class TableFields:

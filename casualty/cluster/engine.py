@@ -68,7 +68,7 @@ def cluster_frame(
     frame = frame.reindex(columns=list(features.COLUMNS))
     order = canonical_order(frame)
     with _gc_paused():
-        ordered = FrameFields(_reordered(frame, order))
+        ordered = FrameFields(frame, order)
         del frame
         t, period = _features(ordered, registry)
         # The text is let go before the pair stages, whose peak limits the input size.
@@ -195,20 +195,6 @@ def _read_among(filled: IntArray, names: IntArray, values: Any, countries: list[
         if place is not None and place.country in index:
             found[k] = index[place.country]
     return np.asarray(np.where(rest, found[np.maximum(names, 0)], filled), dtype=np.int64)
-
-
-def _reordered(frame: pd.DataFrame, order: IntArray) -> pd.DataFrame:
-    """The frame's rows in `order`, a column per thread (pyarrow's take lets go of the GIL)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    import pandas as pd
-
-    def column(name: str) -> pd.Series:
-        return frame[name].take(order).reset_index(drop=True)
-
-    names = [str(name) for name in frame.columns]
-    with ThreadPoolExecutor(max_workers=blocking.WORKERS) as pool:
-        return pd.DataFrame(dict(zip(names, pool.map(column, names), strict=True)))
 
 
 #: Pairs scored at a time (bounds the per-feature matrix and the scorer's temporaries: each
