@@ -28,12 +28,12 @@ _BREAKDOWN_CLOSE: Final = re.compile(
 def breakdowns(text: str, counts: list[Count]) -> tuple[str, list[Count]]:
     """`text` and `counts` without the breakdown of a toll set off by commas before its verb:
     "Ten soldiers, nine enlisted men and one officer, had died" is ten killed; the parts (two
-    or more, summing to at most the toll) are no claims of their own, as "4 of them women" is not. The
-    breakdown is blanked (same length, so offsets hold) so that the toll reaches its verb; a
-    breakdown that tells only some of the toll ("Ten soldiers, six conscripts and three
-    officers, were killed": one left untold) still leaves the toll, its parts optional. A
-    list ("killed 3 soldiers, 2 police and 1 guard, the army said") has no verb after its
-    closing comma and sums no figure before it."""
+    or more, summing to at most the toll) are no claims of their own, as "4 of them women" is
+    not. The breakdown is blanked (same length, so offsets hold) so that the toll reaches its
+    verb; one that tells only some of the toll ("Ten soldiers, six conscripts and three
+    officers, were killed": one left untold) leaves the toll too, its parts optional. A list
+    ("killed 3 soldiers, 2 police and 1 guard, the army said") has no verb after its closing
+    comma and sums no figure before it."""
     if len(counts) < 3 or text.count(",") < 2:
         return text, counts
     i = 0
