@@ -218,3 +218,12 @@ def test_breakdown_that_tells_only_part_of_the_toll() -> None:
     # the parts (6 + 3) leave one of the ten untold: the toll stands, the parts are asides
     text = "Ten herders, six boys and three women, were killed in the raid, the mayor said."
     assert _figures(text) == [("killed", 10)]
+
+
+def test_an_outlet_named_after_a_place_is_no_scene() -> None:
+    # "told Kurdistan 24": the addressee, not where the raid was
+    text = (
+        "Gunmen ambushed a patrol near Tikrit on Friday. Three guards were killed, a security "
+        "source told Kurdistan 24."
+    )
+    assert {c.country for c in _claims(text)} == {"IQ"}

@@ -107,7 +107,9 @@ _SPEECH_BEFORE: Final = re.compile(
     r"(?:\s+(?:in\s+a\s+statement|on\s+\w+|late\s+\w+|early\s+\w+|\w+day))?"
     r"\s+(?:in|from|at)\s+(?:the\s+)?$"
     r"|\b(?:who|which)\s+(?:is|was|are|were)\s+(?:currently\s+)?(?:in|visiting)\s+$"
-    r"|\b(?:visit|visiting|trip|tour)\s+(?:to\s+)?$",
+    r"|\b(?:visit|visiting|trip|tour)\s+(?:to\s+)?$"
+    # an addressee or a source cited, never a scene: "told Kurdistan 24", "citing Kyiv"
+    r"|\b(?:told|telling|citing|quoting)\s+$",
     re.IGNORECASE,
 )
 #: Before a place: a verb of blame or appeal whose object is a government ("accused Israel
@@ -176,7 +178,10 @@ def weak(text: str, start: int, end: int) -> bool:
 
 #: The last word of each "before" pattern's matches (before an optional "the"): a place
 #: after another word is spared that pattern's search.
-_SPEECH_FINALS: Final = frozenset({"in", "from", "at", "visiting", "visit", "trip", "tour", "to"})
+_SPEECH_FINALS: Final = frozenset(
+    {"in", "from", "at", "visiting", "visit", "trip", "tour", "to", "told", "telling", "citing"}
+    | {"quoting"}
+)
 _INSTITUTION_FINALS: Final = frozenset({"of"})
 _BLAMED_FINALS: Final = frozenset(
     stem + end
