@@ -160,7 +160,11 @@ _TEXT = st.text(
 _OPT_TEXT = st.none() | _TEXT
 _FLOAT = st.none() | st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from([-0.0, 0.0])
 _INT = st.none() | st.integers(-(10**20), 10**20)
-_SPAN = st.none() | st.tuples(st.integers(-5, 10**6), st.integers(-5, 10**6))
+_SPAN = (
+    st.none()
+    | st.tuples(st.integers(-5, 10**6), st.integers(-5, 10**6))
+    | st.tuples(st.booleans(), st.integers(0, 3))
+)
 _ODD = st.none() | st.booleans() | st.integers(-9, 9) | _TEXT  # what a table may hold
 
 
