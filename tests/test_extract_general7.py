@@ -293,3 +293,17 @@ POSTS = [
 @pytest.mark.parametrize(("text", "sources"), POSTS)
 def test_embedded_post_signature(text: str, sources: list[str]) -> None:
     assert [c.source for c in _claims(text) if c.kind != "omission"] == sources
+
+
+CIVIL_SOCIETY = [
+    # civil-society speakers are claimants (monitors), not the outlet
+    "a civil society member",
+    "a civil society leader in the town",
+    "a member of civil society",
+]
+
+
+@pytest.mark.parametrize("who", CIVIL_SOCIETY)
+def test_civil_society_speaker(who: str) -> None:
+    claim = _one(f"“At least 20 people were killed here yesterday,” said {who}.")
+    assert (claim.source_type, claim.source.startswith(who.split(" in ")[0])) == ("monitor", True)
