@@ -227,3 +227,13 @@ def test_an_outlet_named_after_a_place_is_no_scene() -> None:
         "source told Kurdistan 24."
     )
     assert {c.country for c in _claims(text)} == {"IQ"}
+
+
+def test_a_town_of_the_story_country_beats_a_far_bigger_namesake_abroad() -> None:
+    # "Hangu" is also one of Hangzhou's names; a story naming three places of Khyber
+    # Pakhtunkhwa means the Pakistani town
+    text = (
+        "Militants attacked a checkpoint near Bannu and Kohat in Khyber Pakhtunkhwa on Monday. "
+        "Two guards were killed in Hangu, officials said."
+    )
+    assert {c.country for c in _claims(text)} == {"PK"}

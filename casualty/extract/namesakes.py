@@ -44,6 +44,11 @@ _IN_DIVISION: Final = re.compile(
 #: namesake called so in a country the article names more ("Pokrovsk": Engels is 3 times the
 #: Ukrainian town; "Bombay" is Mumbai, not a hamlet of 700).
 _BIGGER: Final = 20
+#: How many times more places of its country an article must name for a town called as
+#: written there to win over a far bigger place abroad found by another of its names ("Hangu"
+#: of a Khyber Pakhtunkhwa story is not Hangzhou), and how big that town must be.
+_PLAINLY: Final = 3
+_TOWN: Final = 10_000
 #: Characters before a name where a demonym naming its country may stand ("the eastern
 #: Ukrainian town of").
 _DEMONYM_REACH: Final = 40
@@ -144,8 +149,10 @@ def _by_own_name(
         and _same(c.name, name)
         and (
             c.country in cued
-            # a far bigger place is meant by its other name ("Bombay") unless a demonym says
+            # a far bigger place is meant by its other name ("Bombay") unless a demonym says,
+            # or the article is plainly about the other country (a town there, not a hamlet)
             or (tally.get(c.country, 0) > own and c.population * _BIGGER >= place.population)
+            or (tally.get(c.country, 0) >= _PLAINLY * max(own, 1) and c.population >= _TOWN)
         )
     ]
     if not options:
