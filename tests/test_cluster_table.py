@@ -99,6 +99,16 @@ def test_duplicate_rows_and_repeated_ids_cluster_as_claims() -> None:
     _same(claims, ClaimTable.from_claims(claims))
 
 
+def test_ids_equal_as_fixed_width_text_keep_the_frames_order() -> None:
+    # numpy's unicode arrays drop trailing NULs, so the frame's sort ties these two ids.
+    claims = _claims(7, 30)
+    base = next(c for c in claims if c.claim_id)
+    twin = base.__class__(**{**_asdict(base), "claim_id": base.claim_id + "\x00", "low": 77})
+    claims = [twin, *claims]
+    _same(claims, ClaimTable.from_claims(claims))
+    _same(claims[::-1], ClaimTable.from_claims(claims[::-1]))
+
+
 def test_values_repeated_under_two_codes_are_one_value() -> None:
     # A reader may give one value two codes (two chunks' distinct values): it is one value.
     claims = _claims(5, 80)
