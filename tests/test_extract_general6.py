@@ -237,3 +237,23 @@ def test_a_town_of_the_story_country_beats_a_far_bigger_namesake_abroad() -> Non
         "Two guards were killed in Hangu, officials said."
     )
     assert {c.country for c in _claims(text)} == {"PK"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "since" and an abbreviated month is a period's start, as a full month name is
+        (
+            "At least 60 herders have been killed in raids since Oct. 7, the agency said.",
+            "period_total",
+        ),
+        (
+            "At least 60 herders have been killed in raids since Sept 3, the agency said.",
+            "period_total",
+        ),
+        # ... a day named alone is an incident's
+        ("Nine herders were killed in a raid on Oct. 7, the agency said.", "claim"),
+    ],
+)
+def test_since_an_abbreviated_month(text: str, kind: str) -> None:
+    assert [c.kind for c in _claims(text, published="2023-12-20")] == [kind]

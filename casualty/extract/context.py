@@ -33,7 +33,7 @@ _PERIOD_CUE: Final = case_free(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|end|middle)|it\s+(?:erupted|began|started)"
     r"|(?:the\s+)?(?:[\w-]+\s+)?(?:war|conflict|"
     r"fighting|campaign|operation|offensive|invasion|uprising|insurgency|truce|ceasefire|crisis)\b"
-    r"|\d{4}|" + _MONTHS + r")"
+    r"|\d{4}|" + _MONTHS + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d)"
     r"|\bso\s+far\s+this\s+(?:year|month)|\bto\s+date\b|\bin\s+total\b|\bthe\s+total\s+number\b"
     r"|\b(?:total|cumulative|overall)\s+(?:death\s+)?(?:toll|number|tally)\b"
     r"|\b(?:during|throughout|over|for|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
