@@ -307,3 +307,24 @@ CIVIL_SOCIETY = [
 def test_civil_society_speaker(who: str) -> None:
     claim = _one(f"“At least 20 people were killed here yesterday,” said {who}.")
     assert (claim.source_type, claim.source.startswith(who.split(" in ")[0])) == ("monitor", True)
+
+
+WHO_ASIDE = [
+    # a "who" aside after a named speaker is not part of the name ...
+    ("Jane Roe, who visited the scene on Tuesday, said three women were killed.", "Jane Roe"),
+    (
+        "The police spokesperson, Jane Roe, who confirmed the attack on Tuesday, said three"
+        " women were killed.",
+        "The police spokesperson, Jane Roe",
+    ),
+    # ... after an unnamed one it is how the text names the source
+    (
+        "Two local officials, who asked not to be named, said three women were killed.",
+        "Two local officials, who asked not to be named",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), WHO_ASIDE)
+def test_who_aside_after_a_name(text: str, source: str) -> None:
+    assert _one(text).source == source

@@ -124,7 +124,8 @@ class SpeakerPhrases(Claimants):
         # Keep an aside that follows the subject: gold-standard wording of an unnamed source.
         written = phrase
         aside = _ASIDE.match(raw, end) if not first else None
-        if aside is not None and _WHO.match(aside.group()):
+        unnamed = not any(w[:1].isupper() for w in phrase.split()[1:])  # not "X, Jo Li, who"
+        if aside is not None and unnamed and _WHO.match(aside.group()):
             written = raw[start : aside.end() - 1].strip()
         head = speaker_rules.apposed(masked, start, phrase)  # "X, a French force, said": X if named
         named = self._resolve_all(head[0], sentence.start + offset + head[1]) if head else ()
