@@ -328,3 +328,9 @@ WHO_ASIDE = [
 @pytest.mark.parametrize(("text", "source"), WHO_ASIDE)
 def test_who_aside_after_a_name(text: str, source: str) -> None:
     assert _one(text).source == source
+
+
+@pytest.mark.parametrize("state", ["Benue", "Plateau", "Katsina"])
+def test_state_police_command_is_the_police(state: str) -> None:
+    text = f"The {state} State Police Command said nine villagers were killed by bandits."
+    assert _one(text).source == "Nigeria Police Force"
