@@ -334,3 +334,16 @@ def test_who_aside_after_a_name(text: str, source: str) -> None:
 def test_state_police_command_is_the_police(state: str) -> None:
     text = f"The {state} State Police Command said nine villagers were killed by bandits."
     assert _one(text).source == "Nigeria Police Force"
+
+
+HAVING = [
+    # a participial aside between victims and outcome ("..., having fought bravely, ...")
+    ("Six brave soldiers, having fought gallantly, embraced martyrdom, the army said.", 6),
+    ("Four guards, having held the post all night, were killed at dawn.", 4),
+]
+
+
+@pytest.mark.parametrize(("text", "low"), HAVING)
+def test_having_aside(text: str, low: int) -> None:
+    claim = _one(text)
+    assert (claim.outcome, claim.low) == ("killed", low)

@@ -103,7 +103,7 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
     return "," not in gap or any(w in gap for w in _ASIDE_WORDS)
 
 
-_ASIDE_WORDS: Final = ("including", "among", "them", "whom", "aged", "ages")
+_ASIDE_WORDS: Final = ("including", "among", "them", "whom", "aged", "ages", "having")
 #: "an unknown number of": a second victim group without a figure, joined to the first.
 _UNTOLD: Final = word_set("unknown undisclosed unspecified unconfirmed uncounted")
 
