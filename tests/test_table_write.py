@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casualty.io import claims as cio
+from casualty.io import table_cells
 from casualty.io import table_write as tw
 from casualty.io.claim_table import ClaimTable, Column
 from casualty.model import FIELDS, Claim
@@ -88,6 +89,11 @@ def test_repeated_values_and_constant_columns_write_the_same() -> None:
     # the row's fixed text), neighbours combine; claim_id alone has a value a row.
     claims = [_claim(**{**_fields(q), "claim_id": f"r{i}"}) for i, q in enumerate(QUIRKS * 40)]
     _assert_same(_table(claims))
+
+
+def test_rows_that_are_all_alike_write_the_same() -> None:
+    # Every column has one value: the whole row is fixed text.
+    _assert_same(_table([QUIRKS[11]] * 3))
 
 
 def _fields(claim: Claim) -> dict[str, Any]:
@@ -205,9 +211,9 @@ def test_random_claims_write_the_same(claims: list[Claim], chunk: int) -> None:
 
 def test_the_csv_quote_rule_is_the_csv_module_s() -> None:
     # The characters that make csv.writer quote are asked of it; \r is not one in 3.11.
-    assert set(',"\n') <= set(tw._QUOTE_CHARS)
+    assert set(',"\n') <= set(table_cells._QUOTE_CHARS)
     cells = ["a\rb", " lead", "trail ", "x\x0by", "x\x85y", "", "'"]
-    assert tw._csv_texts(None)(cells) == [_csv_cell(cell) for cell in cells]
+    assert table_cells.csv_texts(None)(cells) == [_csv_cell(cell) for cell in cells]
 
 
 def _csv_cell(cell: str) -> str:
