@@ -184,7 +184,7 @@ def _claim(
     countries = context.countries
     victim, category = victim_of(phrase, reg, countries)
     if victim is None:
-        victim = generic_victim(phrase, lambda: context.parties(reg))
+        victim = generic_victim(phrase, lambda: context.parties(reg), reg)
     perpetrator = perpetrator_of(
         sentence.text, (mention.victim_start, mention.victim_end), reg, victim, countries
     )
@@ -239,7 +239,7 @@ def _omission(
     phrase = sentence.text[om.end : om.end + 60]
     victim, category = victim_of(phrase, reg, context.countries)
     if victim is None:
-        victim = generic_victim(phrase, lambda: context.parties(reg))
+        victim = generic_victim(phrase, lambda: context.parties(reg), reg)
     placed = context.placement(index, om.start)
     placed.pop("kind", None)  # an omission stays one, even of a period total
     return Claim(

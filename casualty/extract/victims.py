@@ -304,15 +304,36 @@ def article_parties(
     return state, other
 
 
-def generic_victim(phrase: str, parties: Callable[[], tuple[str | None, str | None]]) -> str | None:
+def generic_victim(
+    phrase: str,
+    parties: Callable[[], tuple[str | None, str | None]],
+    registry: Registry | None = None,
+) -> str | None:
     """The party a common noun stands for in this article ("the terrorists" -> Islamic State).
 
     `parties` gives the article's (state, non-state) parties; it is called only for a phrase
-    with such a noun, since finding them scans the whole article.
+    with such a noun, since finding them scans the whole article. A state noun with a
+    nationality ("nine Syrian policemen") is that state's forces (with `registry`), never the
+    article's most-named state, which may be another country's.
     """
     words = {w.lower() for w in _WORD.findall(phrase)}
     if words & _NON_STATE_NOUNS:
         return parties()[1]
     if words & _STATE_NOUNS:
+        country = _nationality(phrase) if registry is not None else None
+        if country is not None and registry is not None:
+            forces = registry.government_forces(country)
+            return (forces.side or forces.name) if forces is not None else None
         return parties()[0]
     return None
+
+
+def _nationality(phrase: str) -> str | None:
+    """The country (ISO2) of the first demonym in `phrase` ("Syrian" -> "SY"), else None."""
+    from casualty.geo import gazetteer
+
+    demonyms = gazetteer().demonyms
+    return next((demonyms[w] for w in _CAPITALISED.findall(phrase) if w in demonyms), None)
+
+
+_CAPITALISED: Final = re.compile(r"\b[A-Z][a-z]+\b")

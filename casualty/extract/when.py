@@ -64,6 +64,8 @@ _DATELINE_START: Final = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){
 #: Words a time stamp may hold besides its date: zone and weekday abbreviations, am/pm.
 _STAMP_WORD: Final = re.compile(r"[A-Z]{1,5}|[A-Z][a-z]{2}|[ap]\.?m\.?")
 _WORD: Final = re.compile(r"[^\W\d_]+(?:\.[ap]\.?)?")
+#: Two lower-case words in a row: running prose, which a dateline's head never holds.
+_CLAUSE_WORDS: Final = re.compile(r"\b[a-z]{2,}\s+[a-z]{2,}\b")
 #: How far (days) a dateline's date may stand from the publication date and still be used.
 _DATELINE_DAYS: Final = 2
 
@@ -265,7 +267,10 @@ def _dateline_date(head: str, published: str | None) -> DateRef | None:
     if not days:
         return None
     if _DATELINE_START.match(head):
-        return days[0] if days[0].start < 80 else None
+        # "DAMASCUS, Syria (AP) - Gunmen killed nine policemen on Monday": a weekday after a
+        # clause has begun dates the incident, not the dateline.
+        clause = _CLAUSE_WORDS.search(head, 0, days[0].start)
+        return days[0] if days[0].start < 80 and clause is None else None
     rest = head
     for r in reversed(days):
         rest = rest[: r.start] + rest[r.end :]

@@ -1,0 +1,78 @@
+"""Patterns left over from the batch W round of unseen articles (engineer U3), as tables of
+invented sentences: a weekday in a dateline-led lead, a state noun with a nationality. The
+sentences are written for these tests; none comes from a news article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.extract import extract_document
+from casualty.extract.when import dateline_end, reference_day
+from casualty.model import Claim, Document
+
+
+def _claims(text: str, published: str = "2023-03-14") -> list[Claim]:
+    doc = Document(id="g8", text=text, published=published, outlet="Example Wire")
+    return list(extract_document(doc))
+
+
+def _one(text: str, published: str = "2023-03-14") -> Claim:
+    (claim,) = [c for c in _claims(text, published) if c.kind != "omission"]
+    return claim
+
+
+DATELINES = [
+    # a weekday after the lead's clause has begun dates the incident, not the dateline ...
+    ("HOMS, Syria (AP) - Masked men shot dead six guards on Monday near a depot.", 0),
+    ("KANO, Nigeria - Bandits killed 14 villagers late Sunday, police said.", 0),
+    # ... a date inside the dateline's head is still the dateline's
+    ("BAKU, March 13 (Reuters) - Shelling killed two herders.", len("BAKU, March 13")),
+    ("MOSUL, Iraq, March 12, 2023 - A bomb killed four.", len("MOSUL, Iraq, March 12, 2023")),
+]
+
+
+@pytest.mark.parametrize(("text", "end"), DATELINES)
+def test_dateline_date_ends_before_the_clause(text: str, end: int) -> None:
+    assert dateline_end(text, "2023-03-14") == end
+
+
+def test_lead_weekday_dates_the_incident_despite_a_later_week() -> None:
+    text = (
+        "HOMS, Syria (AP) - Masked men shot dead six Syrian guards on Monday near a depot, "
+        "state media said.\n"
+        "There were other raids in recent weeks, the last a week ago, when state media said "
+        "rockets hit a market near the capital, killing two shoppers."
+    )
+    lead = next(c for c in _claims(text, "2023-03-13") if c.low == 6)
+    assert (lead.date, lead.date_precision) == ("2023-03-13", "day")
+    assert reference_day(text, "2023-03-13") == "2023-03-13"
+
+
+NATIONALITY = [
+    # a state noun with a nationality is that state's forces, not the article's most-named
+    # state (here Israel, named in the background) ...
+    ("nine Syrian policemen", "Syrian government forces"),
+    ("two Iraqi police officers", "Iraqi security forces"),
+    ("four Pakistani policemen", "Pakistani security forces"),
+]
+
+
+@pytest.mark.parametrize(("victims", "party"), NATIONALITY)
+def test_state_noun_with_nationality(victims: str, party: str) -> None:
+    text = (
+        f"Gunmen killed {victims} at a checkpoint on Monday, officials said.\n"
+        "Israeli jets struck a depot last month. Israeli officials declined to comment, and "
+        "Israeli media gave no details about the Israeli raid."
+    )
+    claim = next(c for c in _claims(text) if c.kind != "omission" and c.low in (2, 4, 9))
+    assert claim.victim == party
+
+
+def test_state_noun_without_nationality_is_the_article_state() -> None:
+    text = (
+        "Militants killed nine policemen at a checkpoint on Monday, officials said.\n"
+        "The Nigerian army later said troops had pursued the attackers; the Nigerian army "
+        "gave no toll of its own."
+    )
+    assert _one(text).victim == "Nigerian military"
