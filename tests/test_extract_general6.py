@@ -58,6 +58,22 @@ CLAIMANTS = [
         "The rebels claimed to have killed nine soldiers.",
         [("The rebels", "killed", 9)],
     ),
+    # a relative clause on the victims that reports their fate gives its speaker's claim ...
+    (
+        "The governor attended the funeral of 11 rangers who the ministry said were killed in "
+        "the ambush.",
+        [("the ministry", "killed", 11)],
+    ),
+    (
+        "The army posted a video of the burial of nine guards, which it said were killed by "
+        "rebels.",
+        [("The army", "killed", 9)],
+    ),
+    # ... not a relative clause on something else
+    (
+        "Twelve people died in a bombing that the rebels said they carried out.",
+        [("Example Wire", "killed", 12)],
+    ),
     # a body named in its own right after a nationality is no earlier party of that nation
     (
         "The Sudanese army said on Monday that its troops had stormed the camp.\n\nAbout 40 men "

@@ -193,6 +193,9 @@ class Attributor(SpeakerPhrases):
         after = [c for c in live if c.start >= pos and not c.relative]
         if after:
             return after[0].speakers
+        own = [c for c in live if c.relative and rules.own_relative(text, pos, c.start, c.end)]
+        if own:
+            return own[0].speakers  # "11 soldiers, which the ministry said were killed"
         if ahead:
             return ahead  # a quotation whose speaker is named where it closes
         if cues:

@@ -33,6 +33,7 @@ __all__ = [
     "no_speaker",
     "opens_paragraph",
     "opens_relay",
+    "own_relative",
     "quoted_as",
     "quoted_object",
     "relative_before",
@@ -58,6 +59,19 @@ _REPORTED_AS: Final = re.compile(
 #: "X was quoted as saying": the subject before it speaks.
 _QUOTED_AS: Final = re.compile(
     r"\b(?:is|are|was|were|been)\s+(?:[a-z]+ly\s+)?quoted\s+as\s+$", re.IGNORECASE
+)
+#: From a figure to a speech verb in a relative clause on its victims: "11 soldiers, which
+#: the ministry " (then "said were killed").
+_OWN_RELATIVE: Final = re.compile(
+    r"[\w.,-]+(?:\s+[^\W\d_][\w'’-]*){0,4},?\s+(?:who|whom|which|that)(?:\s+[\w'’-]+){1,4}\s+",
+    re.IGNORECASE,
+)
+_AUX_NEXT: Final = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s", re.I)
+#: After "who", the subject of the verb that follows: "who the ministry said", "who police
+#: said" (not "who was hurt in the blast said", whose subject is before "who").
+_OBJECT_RELATIVE: Final = re.compile(
+    r"(?:(?:the|its|their|it|they|he|she|police|officials|authorities)\b|[A-Z])"
+    r"(?!\S*\s+(?:\S+\s+)*?(?:was|were|is|are|had|has|have|been)\b)[^\s,;]*(?:\s+[^\s,;]+){0,3}\s*"
 )
 #: "Local media quoted the ministry as saying": the one quoted (the object) speaks.
 _QUOTED_OBJECT: Final = re.compile(
@@ -172,6 +186,18 @@ def quoted_as(text: str, start: int) -> int:
     return relative.start() if relative is not None else m.start()
 
 
+def own_relative(text: str, pos: int, start: int, end: int) -> bool:
+    """Whether the speech verb at text[start:end] is in a relative clause on the victims of
+    the figure at `pos`, reporting their fate: "11 soldiers, which the ministry said were
+    killed" (the ministry's claim), not "12 died in a bombing that IS said it carried out"."""
+    if start - pos > 120:
+        return False
+    return (
+        _OWN_RELATIVE.fullmatch(text, pos, start) is not None
+        and _AUX_NEXT.match(text, end) is not None
+    )
+
+
 def quoted_object(text: str, start: int) -> tuple[int, int] | None:
     """The span of X in "quoted X as" right before the participle at `start` ("State TV
     quoted a police officer as saying"): X speaks; the one quoting only relays."""
@@ -225,6 +251,8 @@ def relative_before(text: str, verb: int) -> int:
     at = window.rfind(" who ")
     if any(c in window[at:] for c in ',;"“”') or window[:at].endswith(","):
         return -1  # closed by a comma, or opened by one (", who say ...": see attribution)
+    if _OBJECT_RELATIVE.fullmatch(window, at + 5):
+        return -1  # "11 soldiers who the ministry said were killed": the ministry speaks
     return verb - len(window) + at
 
 

@@ -82,6 +82,7 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
     """Can the figure's noun phrase (`gap`) reach a following outcome phrase?"""
     if gap == ["and"]:
         return False  # "it may pass 40 and wounded are flown out": "wounded" heads a new clause
+    gap = _said_clause(gap)  # "11 soldiers, which the ministry said were killed"
     gap = dash_aside(gap)  # "200 people – most of them villagers – have been killed"
     gap = _no_acronyms(gap)  # "a reserve police force (CRPF) trooper were killed"
     aside = any(w in gap for w in ("including", "among", "them", "whom"))
@@ -149,6 +150,38 @@ def _died_after(
     ):
         return w
     return later[0]
+
+
+_SAID: Final = word_set("said says claimed claims")
+_RELATIVE: Final = word_set("who whom which that")
+#: Words of the victims' noun phrase and of the speaker's in a reporting relative clause.
+_SAID_WORDS: Final = 4
+
+
+def _said_clause(gap: list[str]) -> list[str]:
+    """`gap` without a reporting clause between the victims and their outcome's auxiliary:
+    "11 soldiers, which the ministry said were killed", "7 guards who it said had been
+    killed" read as "11 soldiers were killed" (`attribution` takes the clause's speaker)."""
+    if len(gap) < 3 or not _SAID.intersection(gap):
+        return gap
+    i = next(k for k, w in enumerate(gap) if w in _SAID)
+    tail = gap[i + 1 :]
+    if not tail or any(w not in _AUX_VERBS for w in tail):
+        return gap
+    start = i
+    while start > 0 and i - start < _SAID_WORDS and gap[start - 1].isalpha():
+        if gap[start - 1] in _RELATIVE:
+            break
+        start -= 1
+    if start == i or start == 0 or gap[start - 1] not in _RELATIVE:
+        return gap  # "7 soldiers it said were killed": no clause the speaker is sure of
+    start -= 1
+    if start > 0 and gap[start - 1] == ",":
+        start -= 1
+    victims = gap[:start]
+    if len(victims) > _SAID_WORDS or not all(w.isalpha() for w in victims):
+        return gap
+    return victims + tail
 
 
 def _no_acronyms(gap: list[str]) -> list[str]:
