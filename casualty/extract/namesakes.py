@@ -270,7 +270,9 @@ def _in(text: str, start: int) -> bool:
 def lone_abroad(text: str, found: list[Found]) -> list[Found]:
     """`found` without the towns of a country the article supports by nothing else: one name
     (however often written), no other place there, neither the country's name nor its
-    demonym, while the article names another country and a place in it."""
+    demonym, while the article names another country and a place in it, or a province of
+    another country and a town in that province ("the Gaza Strip" and "Khan Yunis": the
+    Palestinian territories are seldom named as a country)."""
     names: dict[str, set[str]] = {}
     named: set[str] = set()
     for start, end, place in found:
@@ -279,12 +281,16 @@ def lone_abroad(text: str, found: list[Found]) -> list[Found]:
         else:
             names.setdefault(place.country, set()).add(_written(text[start:end]).casefold())
     lone = {c for c, seen in names.items() if len(seen) == 1 and c not in named}
-    if not named or not lone:
+    provinces = {(p.country, p.admin1 or p.name) for _, _, p in found if p.kind == "admin1"}
+    several = {
+        p.country for _, _, p in found if p.kind == "city" and (p.country, p.admin1) in provinces
+    }
+    if not (named or several) or not lone:
         return found
     from casualty.geo import gazetteer
 
     named |= {code for word, code in gazetteer().demonyms.items() if word in text}
-    home = [c for c in named if names.get(c)]
+    home = [c for c in named if names.get(c)] + sorted(several - named)
     lone = {c for c in lone if c not in named and any(h != c for h in home)}
     if not lone:
         return found
