@@ -347,3 +347,9 @@ HAVING = [
 def test_having_aside(text: str, low: int) -> None:
     claim = _one(text)
     assert (claim.outcome, claim.low) == ("killed", low)
+
+
+def test_drowned_is_killed() -> None:
+    text = "Officials said 12 villagers were shot dead and four children were drowned as they fled."
+    got = sorted((c.outcome, c.low) for c in _claims(text))
+    assert got == [("killed", 4), ("killed", 12)]
