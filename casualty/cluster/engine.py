@@ -197,9 +197,8 @@ def _read_among(filled: IntArray, names: IntArray, values: Any, countries: list[
     return np.asarray(np.where(rest, found[np.maximum(names, 0)], filled), dtype=np.int64)
 
 
-#: Pairs scored at a time (bounds the per-feature matrix and the scorer's temporaries: each
-#: field the scores read is gathered once per chunk and kept while the chunk is scored).
-SCORE_CHUNK: Final = 1 << 18
+#: Pairs scored at a time (`scoring.CHUNK`).
+SCORE_CHUNK: Final = scoring.CHUNK
 
 
 def _scores(

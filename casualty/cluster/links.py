@@ -92,8 +92,11 @@ def best_links(
         src, dst, s = src[keep], dst[keep], s[keep]
         other[src] = dst
         best[src] = s
-        _, parts = scoring.score_pairs(t, np.minimum(src, dst), np.maximum(src, dst))
-        best_parts[src] = parts
+        first, second = np.minimum(src, dst), np.maximum(src, dst)
+        for at in range(0, len(src), scoring.CHUNK):
+            part = slice(at, at + scoring.CHUNK)
+            _, parts = scoring.score_pairs(t, first[part], second[part])
+            best_parts[src[part]] = parts
     return other, best, best_parts
 
 

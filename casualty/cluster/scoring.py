@@ -44,6 +44,10 @@ PUBLISHED_NEXT_DAY: Final = 1.0
 
 _EARTH_KM: Final = 6371.0088
 
+#: Pairs to score at a time (`score_pairs` gathers each field it reads for every pair and
+#: keeps them while it scores: a chunk bounds those arrays and the per-feature matrix).
+CHUNK: Final = 1 << 18
+
 
 def distance_km(t: Table, a: IntArray, b: IntArray) -> FloatArray:
     """Great-circle distance between the places of claims a[k] and b[k] (NaN if unknown)."""
