@@ -95,3 +95,28 @@ LONE_ABROAD = [
 def test_lone_name_abroad_gives_way_to_a_written_province(text: str, country: str) -> None:
     claim = next(c for c in _claims(text, "2024-05-02") if c.low == 5)
     assert claim.country == country
+
+
+OWNERS = [
+    # "it"/"they" after a group that owned the attack in the same sentence is that group,
+    # not the last speaker quoted before
+    "Al Shabaab claimed responsibility for the ambush in a short statement, in which they said "
+    "they had killed 30 soldiers.",
+    "Al Shabaab later claimed responsibility in a post in which it said it had killed 30 soldiers.",
+]
+
+
+@pytest.mark.parametrize("sentence", OWNERS)
+def test_pronoun_after_the_group_that_owned_the_attack(sentence: str) -> None:
+    text = "“The truck was hit twice,” said Ali Warsame, a police officer.\n" + sentence
+    claim = next(c for c in _claims(text) if c.low == 30)
+    assert (claim.source, claim.source_type) == ("al-Shabaab", "belligerent")
+
+
+def test_pronoun_without_an_owner_is_the_last_speaker() -> None:
+    text = (
+        "“The truck was hit twice,” said Ali Warsame, a police officer.\n"
+        "Militants attacked the base at dawn, and he said they had killed 30 soldiers."
+    )
+    claim = next(c for c in _claims(text) if c.low == 30)
+    assert claim.source == "Ali Warsame"

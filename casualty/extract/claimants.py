@@ -42,6 +42,12 @@ _COORDINATED: Final = re.compile(
     r"\s+and\s+(?=(?:the|a|an|another|two|three|several|some)?\s*[\w-]+)"
 )
 _SURNAME: Final = re.compile(r"[A-Z][\w'’\-]+")
+#: After an actor: it owned the attack ("Al Shabaab claimed responsibility").
+_OWNED: Final = re.compile(
+    r"\s+(?:(?:has|have|had|later|quickly)\s+)?(?:claimed|took|accepted)\s+"
+    r"(?:responsibility|credit)\b",
+    re.IGNORECASE,
+)
 _STATE_MEDIA: Final = re.compile(r"\bstate(?:-run)?\b|\bofficial\b", re.IGNORECASE)
 #: Generic heads kept as written: which army "the army" is, the article rarely names.
 _HEAD_KEPT: Final = re.compile(r"army|military|government|forces|troops|police|regime")
@@ -194,7 +200,7 @@ class Claimants:
             return Speaker(src.name, src.source_type, True)
         bare = _ARTICLE.sub("", phrase).strip()
         if _PRONOUN.match(bare):
-            return self._pronoun(bare.lower())
+            return self._pronoun(bare.lower(), offset)
         if _SURNAME.fullmatch(bare):
             for speaker in reversed(self.history):
                 if not speaker.named and bare in WORD_RE.findall(speaker.name):
@@ -246,8 +252,16 @@ class Claimants:
             return None  # not a claimant ("a breakdown of the toll adds up to")
         return Speaker(written or phrase, kind)
 
-    def _pronoun(self, word: str) -> Speaker | None:
-        """ "it"/"they" -> the last named claimant; "he"/"she" -> the last person, else any."""
+    def _pronoun(self, word: str, offset: int) -> Speaker | None:
+        """ "it"/"they" -> the last named claimant; "he"/"she" -> the last person, else any.
+
+        "X claimed responsibility in a statement, in which they said ...": the group that
+        owned the attack earlier in the sentence comes first; it is no claimant of its own.
+        """
+        if word in ("it", "they"):
+            owner = self._owner(offset)
+            if owner is not None:
+                return owner
         if not self.history:
             return None
         if word in ("it", "they", "we", "them"):
@@ -259,6 +273,19 @@ class Claimants:
                 if not speaker.named and singular_person(speaker.name):
                     return speaker
         return self.history[-1]
+
+    def _owner(self, offset: int) -> Speaker | None:
+        """The party that claimed the attack earlier in the sentence ending at `offset`."""
+        start = max(self.text.rfind(". ", 0, offset), self.text.rfind("\n", 0, offset)) + 1
+        clause = self.text[start:offset]
+        if "responsib" not in clause and "credit" not in clause:
+            return None
+        for _, e, actor in reversed(self.registry.find_actors(clause)):
+            if actor.generic or actor.category != "combatants":
+                continue
+            if _OWNED.match(clause, e):
+                return Speaker(actor.side or actor.name, "belligerent", True)
+        return None
 
     def _antecedent(self, kind: str, offset: int, forward: bool, phrase: str) -> Speaker | None:
         """The most recent claimant of `kind` before `offset` (or the next one when `forward`)."""
