@@ -15,7 +15,7 @@ format a `ClaimTable` (a column at a time) and must write the same bytes. This s
 The machine may be shared: compare CPU times and read them with `/proc/loadavg` (printed).
 
 Usage: python benchmarks/table_write_speed.py [--size 1000000] [--formats csv,jsonl]
-       [--seed 0] [--workdir /tmp/casualty-bench] [--check]
+       [--seed 0] [--workdir /tmp/casualty-bench] [--writers records,columns] [--check]
 """
 
 from __future__ import annotations
@@ -96,6 +96,7 @@ def main() -> None:
     parser.add_argument("--formats", default="csv,jsonl")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workdir", default="/tmp/casualty-bench")
+    parser.add_argument("--writers", default="records,columns", help="records and/or columns")
     parser.add_argument("--check", action="store_true", help="compare the outputs' digests")
     args = parser.parse_args()
     workdir = Path(args.workdir)
@@ -110,7 +111,7 @@ def main() -> None:
     print(f"{args.size:,} claims")
     print(f"{'format':>6} {'writer':>8} {'cpu s':>6} {'peak MiB':>9} {'growth MiB':>11} digest")
     for fmt in args.formats.split(","):
-        for writer in ("records", "columns"):
+        for writer in args.writers.split(","):
             child = [sys.executable, "-c", _WRITE, str(table), fmt, writer, str(int(args.check))]
             done = subprocess.run(child, check=True, capture_output=True, text=True)
             result = json.loads(done.stdout.strip().splitlines()[-1])
