@@ -54,16 +54,21 @@ def _csv_quoted(texts: list[str]) -> list[str]:
     return ['"' + t.replace('"', '""') + '"' if _needs_quotes(t) else t for t in texts]
 
 
+def _safe(value: Any) -> str:
+    return csv_safe(cell_text(value))
+
+
 def csv_texts(safe: Callable[[str], str] | None) -> Formatter:
     """Cell text of plain values (`rows.cell_text`), made safe as `write_claims_csv` does."""
 
     def texts(values: list[Any]) -> list[str]:
-        out = [v if type(v) is str else cell_text(v) for v in values]
         if safe is csv_safe:  # it changes only a cell that starts like a formula
             starts = FORMULA_STARTS
-            out = [csv_safe(t) if t[:1] in starts else t for t in out]
-        elif safe is not None:
-            out = [safe(t) for t in out]
+            out = [v if type(v) is str and v[:1] not in starts else _safe(v) for v in values]
+        else:
+            out = [v if type(v) is str else cell_text(v) for v in values]
+            if safe is not None:
+                out = [safe(t) for t in out]
         return _csv_quoted(out)
 
     return texts
