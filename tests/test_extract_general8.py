@@ -120,3 +120,21 @@ def test_pronoun_without_an_owner_is_the_last_speaker() -> None:
     )
     claim = next(c for c in _claims(text) if c.low == 30)
     assert claim.source == "Ali Warsame"
+
+
+def test_same_figure_in_another_province_is_another_claim() -> None:
+    text = (
+        "Five civilians were killed on Monday in rocket fire on a village in Hama province.\n"
+        "Meanwhile, five civilians were killed in shelling on a district of Aleppo."
+    )
+    figures = sorted((c.low, c.admin1) for c in _claims(text) if c.kind != "omission")
+    assert figures == [(5, "Aleppo"), (5, "Hama")]
+
+
+def test_same_figure_restated_in_the_same_province_stays_one() -> None:
+    text = (
+        "Five civilians were killed on Monday in rocket fire on a village in Hama province.\n"
+        "The five civilians were killed as they drove home, relatives said in Hama."
+    )
+    sources = [c.source for c in _claims(text) if c.kind != "omission"]
+    assert sources.count("Example Wire") == 1

@@ -132,7 +132,7 @@ def _drop_restatements(claims: list[Claim], kept: set[int]) -> list[Claim]:
     the same outcome, kind and dates ("the additional 50 deaths") adds nothing. Figures of
     different victims ("5 soldiers ... 5 civilians") are kept apart, as are the `kept`
     claims (ids: a second group's equal figure in the same sentence)."""
-    seen: dict[tuple[object, ...], list[tuple[str | None, object]]] = {}
+    seen: dict[tuple[object, ...], list[tuple[str | None, object, object]]] = {}
     out: list[Claim] = []
     for c in claims:
         if (c.low is None and c.high is None) or id(c) in kept:
@@ -144,9 +144,17 @@ def _drop_restatements(claims: list[Claim], kept: set[int]) -> list[Claim]:
         # A vague figure twice in one sentence is two ("dozens of them wounded and dozens of
         # ours"); an exact one repeated ("killed 12 ... 12 killed") stays one.
         again = c.span if c.low != c.high else None
-        if any((g is None or category is None or g == category) and s != again for g, s in groups):
+        # The same figure in another province is another incident ("seven killed in Hama ...
+        # Meanwhile, seven killed in Aleppo"), not a restatement.
+        where = (c.country, c.admin1) if c.admin1 else None
+        if any(
+            (g is None or category is None or g == category)
+            and s != again
+            and (w is None or where is None or w == where)
+            for g, s, w in groups
+        ):
             continue
-        groups.append((category, c.span))
+        groups.append((category, c.span, where))
         out.append(c)
     return out
 
