@@ -273,3 +273,15 @@ def test_a_town_of_the_story_country_beats_a_far_bigger_namesake_abroad() -> Non
 )
 def test_since_an_abbreviated_month(text: str, kind: str) -> None:
     assert [c.kind for c in _claims(text, published="2023-12-20")] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rockets fired from Gaza killed two farmers in Ashkelon, police said.",
+        "Rockets from Gaza killed two farmers in Sderot, Israeli police said.",
+    ],
+)
+def test_the_origin_of_fire_is_no_scene(text: str) -> None:
+    # "from Gaza" is where the rockets came from; the town they struck places the claim
+    assert {c.country for c in _claims(text)} == {"IL"}

@@ -34,6 +34,13 @@ _BETWEEN_BEFORE: Final = re.compile(
     r"\bbetween\s+(?:the\s+)?(?:(?:[A-Z][\w'’.-]*|al|el|ez|ad|as)[\s-]+){0,4}?"
     r"(?:and\s+(?:the\s+)?)?$"
 )
+#: Before a place: fire launched "from" it ("rockets from Gaza", "a drone launched from
+#: Lebanon"): where the shot came from, not where it struck.
+_ORIGIN_BEFORE: Final = re.compile(
+    r"\b(?:rockets?|missiles?|drones?|shells?|mortars?|projectiles?|fired|launched)"
+    r"(?:\s+(?:fired|launched|shot))?\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: After a place: aggression it commits ("the US aggression on the port").
 _AGGRESSION_AFTER: Final = re.compile(r"\s+aggression\b", re.IGNORECASE)
 #: A breakdown of a total: what follows names parts of it.
@@ -45,12 +52,14 @@ _REACH: Final = 70
 
 
 def not_the_scene(text: str, start: int, end: int) -> bool:
-    """Whether the place at text[start:end] is an institution's seat, a route's end or an
-    aggressor."""
+    """Whether the place at text[start:end] is an institution's seat, a route's end, the
+    origin of fire or an aggressor."""
     if _AGGRESSION_AFTER.match(text, end):
         return True
     before = text[max(0, start - _REACH) : start]
     if "between" in before and _BETWEEN_BEFORE.search(before):
+        return True
+    if "from" in before and _ORIGIN_BEFORE.search(before):
         return True
     return "uthorit" in before and _SEAT_BEFORE.search(before) is not None
 
