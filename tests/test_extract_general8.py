@@ -138,3 +138,19 @@ def test_same_figure_restated_in_the_same_province_stays_one() -> None:
     )
     sources = [c.source for c in _claims(text) if c.kind != "omission"]
     assert sources.count("Example Wire") == 1
+
+
+OMISSIONS = [
+    # a source that says it has no count is an explicit omission ...
+    ("The officer said the army did not have a clear idea of rebel casualties.", True),
+    ("The ministry has no precise count of the dead, a spokesman said.", True),
+    ("Police said they do not yet know how many people died in the blaze.", True),
+    # ... not so a missing idea or count of something else
+    ("The officer said he had no clear idea of the route the convoy took.", False),
+    ("Police do not know how the fire started.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "omission"), OMISSIONS)
+def test_no_count_omission(text: str, omission: bool) -> None:
+    assert any(c.kind == "omission" for c in _claims(text)) is omission
