@@ -29,6 +29,8 @@ def test_column_tells_values_apart_by_type() -> None:
     column = Column.of([1, 1.0, True, 1, None])
     assert column.values == [1, 1.0, True, None]
     assert [type(v) for v in column.tolist()] == [int, float, bool, int, type(None)]
+    signs = [str(v) for v in Column.of([0.0, -0.0, 0.0, -0.0]).tolist()]
+    assert signs == ["0.0", "-0.0", "0.0", "-0.0"]
 
 
 def test_with_column_sets_a_field_or_adds_an_extra() -> None:

@@ -9,6 +9,7 @@ row-by-row readers give, so both paths can be compared value for value.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
@@ -34,15 +35,18 @@ class Column:
     def of(cls, values: Sequence[Any]) -> Column:
         """A column from plain per-row values (distinct values in first-seen order).
 
-        Values are told apart by type as well as by equality (1 and 1.0 and True stay three).
+        Values are told apart by type as well as by equality (1 and 1.0 and True stay three,
+        and so do 0.0 and -0.0).
         """
         import numpy as np
 
-        index: dict[tuple[type, Any], int] = {}
+        index: dict[tuple[Any, ...], int] = {}
         distinct: list[Any] = []
         codes = np.empty(len(values), dtype=np.int64)
         for i, value in enumerate(values):
-            key = (type(value), value)
+            key: tuple[Any, ...] = (type(value), value)
+            if type(value) is float and value == 0.0:
+                key = (float, value, math.copysign(1.0, value))  # -0.0 is kept apart from 0.0
             code = index.get(key)
             if code is None:
                 code = index[key] = len(distinct)
