@@ -154,3 +154,18 @@ OMISSIONS = [
 @pytest.mark.parametrize(("text", "omission"), OMISSIONS)
 def test_no_count_omission(text: str, omission: bool) -> None:
     assert any(c.kind == "omission" for c in _claims(text)) is omission
+
+
+INFLICTED = [
+    ("Shells fell on the market, inflicting wounds on six shoppers.", [("wounded", 6, 6)]),
+    (
+        "Rockets hit the suburb, inflicting injuries of varying severity on three children.",
+        [("wounded", 3, 3)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), INFLICTED)
+def test_inflicting_wounds_on(text: str, want: list[tuple[str, int, int]]) -> None:
+    got = sorted((c.outcome, c.low, c.high) for c in _claims(text) if c.kind != "omission")
+    assert got == want
