@@ -7,8 +7,9 @@ included), the child's CPU time (user + system: the figure to compare on a share
 and peak memory (the child's VmHWM), then scores the labels against the known incidents
 (pairwise and B-cubed F1, largest cluster). The load average is printed before each row.
 
-- casualty: `casualty.cluster.engine.cluster_frame` (the columnar path the CLI's large inputs
-  use; `cluster_claims` on records adds building one `Claim` per row), given the columns it
+- casualty: `casualty.cluster.engine.cluster_frame` (the columnar path on a frame; the CLI's
+  column reader hands `cluster_table` a `ClaimTable` instead, which gives the same ids, and
+  `cluster_claims` on records adds building one `Claim` per row), given the columns it
   reads and the frame handed over, so the text is let go once features are built. Its user
   caches (gazetteer, registry) are built before the timed runs, as once per installation.
 - splink: Splink 5 on DuckDB, a Fellegi-Sunter model on the same fields with careful
