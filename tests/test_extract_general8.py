@@ -169,3 +169,17 @@ INFLICTED = [
 def test_inflicting_wounds_on(text: str, want: list[tuple[str, int, int]]) -> None:
     got = sorted((c.outcome, c.low, c.high) for c in _claims(text) if c.kind != "omission")
     assert got == want
+
+
+GREATER = [
+    ("The toll must be greater than the 15 deaths announced, the mayor said.", (16, None)),
+    ("The mayor said the toll was higher than 15 deaths.", (16, None)),
+    # a figure a comparison does not bound keeps its own value
+    ("Fifteen people were killed, the mayor said.", (15, 15)),
+]
+
+
+@pytest.mark.parametrize(("text", "bounds"), GREATER)
+def test_greater_than_bounds_the_figure(text: str, bounds: tuple[int, int | None]) -> None:
+    claim = _one(text)
+    assert (claim.low, claim.high) == bounds
