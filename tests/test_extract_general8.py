@@ -183,3 +183,24 @@ GREATER = [
 def test_greater_than_bounds_the_figure(text: str, bounds: tuple[int, int | None]) -> None:
     claim = _one(text)
     assert (claim.low, claim.high) == bounds
+
+
+PARTS_PLACES = [
+    # a breakdown cue before the scene: a town and its country (by a demonym) are one place
+    (
+        "Six people, among them two children, were killed on Sunday when a drone hit a car in "
+        "the southern Lebanese town of Bint Jbeil.",
+        "LB",
+        "Nabatiye",
+    ),
+    # parts in two towns still place nothing below the country
+    ("Strikes killed 12 people, including five in Khan Yunis and seven in Rafah.", "PS", None),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "admin1"), PARTS_PLACES)
+def test_breakdown_before_a_town_in_its_country(
+    text: str, country: str, admin1: str | None
+) -> None:
+    claim = next(c for c in _claims(text) if c.kind != "omission")
+    assert (claim.country, claim.admin1) == (country, admin1)

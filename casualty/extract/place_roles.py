@@ -190,10 +190,22 @@ def without_spread_parts(
     cue = _BREAKDOWN.search(text)
     if cue is None:
         return found
-    parts = {(f[2].country, f[2].name) for f in found if f[0] >= cue.end()}
+    after = [f[2] for f in found if f[0] >= cue.end()]
+    # "in the southern Lebanese city of X": a country and a town in it are one place
+    parts = {
+        (p.country, p.name)
+        for p in after
+        if not any(q is not p and q.country == p.country and _holds(p, q) for q in after)
+    }
     if len(parts) < 2:
         return found
     return [f for f in found if f[0] < cue.end()]
+
+
+def _holds(outer: Any, inner: Any) -> bool:
+    """Whether `outer` (of the same country) is the country around `inner`: a part's town
+    written with its province ("4 in X, Y province") still counts as that part's place."""
+    return bool(outer.kind == "country" and inner.kind != "country")
 
 
 _SECTOR_WORD: Final = r"(central|downtown|(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern)"
