@@ -56,8 +56,9 @@ MONTHS: Final = {
         calendar.month_abbr[number].lower(),
     )
 } | {"sept": 9}
-#: The weekday names, lower-case, Monday first as `date.weekday()` counts: the one list that
-#: every weekday pattern and word set in the package is made from.
+#: The weekday names, lower-case, Monday first as `date.weekday()` counts: the dates and the
+#: extraction cue rules make their weekday patterns from it (word sets that mix weekdays with
+#: other time words, in claimant_words, geo.mentions and cluster.features, still list them).
 WEEKDAY_NAMES: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                          "sunday")  # fmt: skip
 WEEKDAYS: Final = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
