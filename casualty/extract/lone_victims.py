@@ -20,17 +20,16 @@ if TYPE_CHECKING:
 
 __all__ = ["another_one"]
 
+#: Words that may follow a lone victim: its clause goes on ("wounding another in the raid").
+_NEXT: Final = r"in|during|at|on|and|while|before|after|when"
 #: "killing eight police and wounding another": "another" alone is one more victim.
 _ANOTHER: Final = re.compile(
-    r"\s+another(?=\s*(?:[,.;:)]|$|\s+(?:in|during|at|on|and|while|before|after|when)\b))",
-    re.IGNORECASE,
+    r"\s+another(?=\s*(?:[,.;:)]|$|\s+(?:" + _NEXT + r")\b))", re.IGNORECASE
 )
-
-
 #: "another" and the words of a victim noun phrase after it ("another PMF member").
 _ANOTHER_NP: Final = re.compile(
-    r"\s+(?:also\s+)?another((?:\s+[\w-]+){1,4}?)(?=\s*(?:[,.;:)]|$|\s+(?:in|during|at|on"
-    r"|and|while|before|after|when|was|were|had|has|is)\b))",
+    r"\s+(?:also\s+)?another((?:\s+[\w-]+){1,4}?)"
+    r"(?=\s*(?:[,.;:)]|$|\s+(?:" + _NEXT + r"|was|were|had|has|is)\b))",
     re.IGNORECASE,
 )
 #: "... and another (member) (was) wounded": a lone victim as the subject of a later outcome.
@@ -59,8 +58,6 @@ def another_one(text: str, words: list[OutcomeWord], found: list[Mention]) -> li
     """Mentions of a lone "another" victim: after an active outcome verb ("and wounding
     another", "also wounded another PMF member"), or joined by "and" as the subject of a
     later outcome ("four were killed and another wounded", "and another guard was hurt")."""
-    from casualty.extract.mention_spans import Mention
-
     if "another" not in text.lower():
         return []
     taken = {m.start for m in found}
@@ -71,31 +68,13 @@ def another_one(text: str, words: list[OutcomeWord], found: list[Mention]) -> li
         m = _ANOTHER.match(text, w.end)
         start = m.end() - len("another") if m is not None else -1
         if m is not None and start not in taken:
-            out.append(
-                Mention(
-                    w.outcome, 1, 1, "another", start, m.end(), m.end(), m.end(), w.start, w.end
-                )
-            )
+            out.append(_one(w, start, m.end(), m.end(), m.end()))
             continue
         np = _ANOTHER_NP.match(text, w.end)
         if np is not None and _victim_np(np.group(1)):
             start = np.start(1) - len("another")
             if start not in taken:
-                v_start, v_end = np.start(1) + 1, np.end(1)
-                out.append(
-                    Mention(
-                        w.outcome,
-                        1,
-                        1,
-                        "another",
-                        start,
-                        np.start(1),
-                        v_start,
-                        v_end,
-                        w.start,
-                        w.end,
-                    )
-                )
+                out.append(_one(w, start, np.start(1), np.start(1) + 1, np.end(1)))
                 taken.add(start)
     for w in words:
         m = _AND_ANOTHER.search(text, max(0, w.start - 60), w.start) if w.roles & AFTER else None
@@ -107,10 +86,13 @@ def another_one(text: str, words: list[OutcomeWord], found: list[Mention]) -> li
             continue
         if any(f.start < start for f in found):
             v_start, v_end = (m.start(1) + 1, m.end(1)) if phrase.strip() else (m.start(1),) * 2
-            out.append(
-                Mention(
-                    w.outcome, 1, 1, "another", start, m.start(1), v_start, v_end, w.start, w.end
-                )
-            )
+            out.append(_one(w, start, m.start(1), v_start, v_end))
             taken.add(start)
     return out
+
+
+def _one(w: OutcomeWord, start: int, end: int, v_start: int, v_end: int) -> Mention:
+    """The mention of one victim, written "another" at text[start:end], of outcome `w`."""
+    from casualty.extract.mention_spans import Mention
+
+    return Mention(w.outcome, 1, 1, "another", start, end, v_start, v_end, w.start, w.end)
