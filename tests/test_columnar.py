@@ -112,3 +112,16 @@ def test_a_faulty_row_is_still_named_by_file_and_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"{path}:{at + 1}:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "header"),
+    [((), '\'=HYPERLINK("http://x")'), (("--raw-csv",), '=HYPERLINK("http://x")')],
+)
+def test_an_extra_column_named_like_a_formula_is_neutralised(
+    tmp_path: Path, args: tuple[str, ...], header: str
+) -> None:
+    text = _claims_csv(20, 5, extra=True).replace(",note\n", ',"=HYPERLINK(""http://x"")"\n', 1)
+    by_file, by_stdin = _both(tmp_path, text, "-f", "csv", *args)
+    assert by_file == by_stdin
+    assert next(csv.reader(io.StringIO(by_file)))[-1] == header

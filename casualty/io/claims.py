@@ -289,7 +289,8 @@ def write_claims_csv(
     header = csv_header(claims) if isinstance(claims, list | tuple) else list(FIELDS)
     extra_columns = header[len(FIELDS) :]
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    # An extra column's name is the input's text too: a formula there is neutralised.
+    writer.writerow(header if safe is None else [csv_safe(name) for name in header])
     builtin = safe is csv_safe
     rows = (csv_cells(claim, extra_columns, builtin) for claim in claims)
     if safe is not None and not builtin:

@@ -26,6 +26,7 @@ from casualty.io.table_cells import (
     json_values,
 )
 from casualty.model import FIELDS
+from casualty.sanitize import csv_safe
 
 if TYPE_CHECKING:
     from casualty.io.claim_table import ClaimTable, Column, IntArray
@@ -210,9 +211,12 @@ def write_table_csv(
     """The table as `write_claims_csv(table.claims(), out, safe=safe)` writes it.
 
     `safe` is applied to every cell's text (None: `--raw-csv`); `sanitize.csv_safe` is
-    applied only where it can change a cell.
+    applied only where it can change a cell, and to the header unless `safe` is None.
     """
-    csv.writer(out, lineterminator="\n").writerow(_output_columns(table))
+    names = _output_columns(table)
+    csv.writer(out, lineterminator="\n").writerow(
+        names if safe is None else [csv_safe(name) for name in names]
+    )
     _write_rows(out, table.n, _csv_cells(table, safe))
 
 
