@@ -151,7 +151,7 @@ OMITTED = [
     ("The army confirmed the raid without revealing the number of soldiers killed.", True),
     ("The ministry confirmed the blast without stating the number of dead.", True),
     # ... a number of something else is not
-    ("The spokesman spoke without revealing the number of attackers involved.", False),
+    ("The spokesman spoke without revealing the number of gunmen who took part.", False),
     ("The army confirmed the raid without mentioning the number of vehicles seized.", False),
 ]
 

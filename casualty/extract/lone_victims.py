@@ -1,7 +1,7 @@
 """A lone "another" victim: one more person killed, wounded or taken after a toll.
 
 Used by `casualty.extract.mentions` once a sentence's figures are paired with outcomes:
-"killing eight police and wounding another", "the blast also wounded another PMF member",
+"killing six guards and wounding another", "the blast also wounded another militia member",
 "four were killed and another wounded" each add one victim. "another" before a figure or a
 thing ("another 20", "another attack") adds none, nor does a lone "Another soldier was
 wounded" with no toll before it (a figure-less mention, as the corpus labels it).
@@ -22,7 +22,7 @@ __all__ = ["another_one"]
 
 #: Words that may follow a lone victim: its clause goes on ("wounding another in the raid").
 _NEXT: Final = r"in|during|at|on|and|while|before|after|when"
-#: "killing eight police and wounding another": "another" alone is one more victim.
+#: "killing six guards and wounding another": "another" alone is one more victim.
 _ANOTHER: Final = re.compile(
     r"\s+another(?=\s*(?:[,.;:)]|$|\s+(?:" + _NEXT + r")\b))", re.IGNORECASE
 )

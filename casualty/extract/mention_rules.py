@@ -336,8 +336,8 @@ def joined_singles(text: str, counts: list[Count]) -> list[Count]:
     return out
 
 
-#: Words of a lone victim's noun phrase between its article and its noun: "a paramilitary
-#: Central Reserve Police Force (CRPF) trooper" (a word, or a unit's acronym in brackets).
+#: Words of a lone victim's noun phrase between its article and its noun: "a regional
+#: Border Guard Service (BGS) sentry" (a word, or a unit's acronym in brackets).
 _NP_WORD: Final = re.compile(r"\s+([A-Za-z][\w'’-]*|\([A-Z]{2,8}\))")
 _NP_STOP: Final = word_set(
     """and or of the a an who which that was were is are has had have been in on at by with
@@ -349,8 +349,8 @@ _FAR_WORDS: Final = 8
 
 def _far_singles(text: str, counts: list[Count]) -> list[Count]:
     """`counts` and the lone victims joined by "and a" whose noun stands further from the
-    article than `find_counts` looks ("Four militants and a paramilitary Central Reserve
-    Police Force (CRPF) trooper were killed"); `joined_singles` keeps them only after a
+    article than `find_counts` looks ("Two rebels and a regional Border Guard Service
+    (BGS) sentry died"); `joined_singles` keeps them only after a
     figure, as the near ones."""
     from casualty.extract.count_lexicon import lexicon as count_lexicon
     from casualty.extract.counts import Count

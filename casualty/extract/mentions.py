@@ -136,7 +136,7 @@ def _died_after(
     tokens: list[tuple[int, int, str]], words: list[OutcomeWord], w: OutcomeWord, gap: list[str]
 ) -> OutcomeWord:
     """The death word after `w` when `w` is a "wounded" that only describes the victims
-    ("two more wounded police officers succumbed to their injuries", "Two injured guards
+    ("three more wounded border guards succumbed to their wounds", "Two injured guards
     later died"): they died. Else `w` itself."""
     if w.outcome != "wounded" or any(g in _AUX_VERBS for g in gap):
         return w

@@ -12,7 +12,7 @@ _OMISSION: Final = re.compile(
     r"|\b(?:did|does|do)\s+not\s+(?:immediately\s+)?(?:give|say|provide|mention|disclose|reveal"
     r"|release|share|specify|report|confirm|comment|publish|offer|respond|acknowledge|put)\b"
     r"|\bdidn'?t\s+(?:give|say|provide|mention|disclose|reveal|release|share|specify|report)\b"
-    # "did not have a clear idea of enemy casualties", "has no precise count of the dead"
+    # "does not have a clear idea of its losses", "has no precise count of the dead"
     r"|\b(?:(?:did|does|do)\s+not\s+have\s+an?|(?:had|has|have)\s+no)\s+"
     r"(?:clear\s+|precise\s+|exact\s+|accurate\s+|full\s+)?(?:idea|picture|count|tally)\s+of\b"
     r"|\b(?:did|does|do)\s+not\s+(?:yet\s+)?know\s+how\s+many\b"
@@ -118,7 +118,7 @@ def find_omissions(sentence: str) -> list[Omission]:
         if not topic_ok or _WHEN.match(window) or _off_topic(sentence, m.start()):
             continue  # "did not say when the attack, which injured four, took place"
         if cue.startswith("without") and window.startswith(" of") and not _HARM.search(window):
-            continue  # "without revealing the number of attackers": no toll left out
+            continue  # "without revealing the number of gunmen": no toll left out
         killed = _KILLED.search(window) is not None
         outcome = "wounded" if _LOSSES.search(window) and not killed else "killed"
         out.append(Omission(m.start(), m.end(), " ".join(m.group().split()), outcome))
