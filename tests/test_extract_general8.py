@@ -204,3 +204,33 @@ def test_breakdown_before_a_town_in_its_country(
 ) -> None:
     claim = next(c for c in _claims(text) if c.kind != "omission")
     assert (claim.country, claim.admin1) == (country, admin1)
+
+
+TOLD_NEXT = [
+    # a lead naming only its country takes the town the next sentence, opening on the same
+    # incident, names at once ...
+    (
+        "Six soldiers were killed on Monday in a roadside bombing in Somalia, officials said.\n"
+        "The blast hit an army truck just outside Dhusamareb, a district in central Somalia.",
+        "Galguduud",
+    ),
+    # ... not a town of another incident ("elsewhere") ...
+    (
+        "Six soldiers were killed on Monday in a roadside bombing in Somalia, officials said.\n"
+        "The attack came as fighting raged elsewhere, around Dhusamareb.",
+        None,
+    ),
+    # ... nor one named only in a later aside of that sentence
+    (
+        "Six soldiers were killed on Monday in a roadside bombing in Somalia, officials said.\n"
+        "The blast hit an army truck on a rural road as it carried supplies for troops, a "
+        "spokesman of the local administration in Dhusamareb said.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "admin1"), TOLD_NEXT)
+def test_lead_takes_the_town_told_next(text: str, admin1: str | None) -> None:
+    lead = next(c for c in _claims(text) if c.low == 6)
+    assert (lead.country, lead.admin1) == ("SO", admin1)

@@ -34,6 +34,8 @@ THE_ATTACK: Final = re.compile(
     r"shelling)\b",
     re.IGNORECASE,
 )
+#: How far into the sentence after the lead its place must stand to be the lead's (`_told_next`).
+_TOLD_REACH: Final = 100
 #: Where a figure's clause ends: a comma, "and", "while", a semicolon.
 FIGURE_CLAUSE_END: Final = re.compile(r"[,;:]|\s(?:and|while|whereas|but)\s")
 #: A body opening with a title-case place and a colon ("Lagos: Police said ..."): where the
@@ -212,6 +214,8 @@ class ArticlePlaces:
                     own is None or (more_specific(borrowed, own) and within(borrowed, own))
                 ):
                     best = borrowed
+            if index == 0 and (best is None or best.kind == "country"):
+                best = self._told_next(best) or best
             if loose and best is not None and best.kind != "district":
                 best = where.district_place(loose[0], best)
             self._chosen[index] = place_roles.with_sector(self.sentences[index].text, best)
@@ -305,6 +309,19 @@ class ArticlePlaces:
             loose = [name for _, _, name, _ in where.districts(text, [], gazetteer().stopwords)]
             self._owned[index] = (None, loose)
         return self._owned[index][1]
+
+    def _told_next(self, country: Any) -> Any:
+        """The lead's town when the lead names at most its country and the next sentence opens
+        on its incident and names the town at once ("... a roadside bombing in Somalia." "The
+        explosion tore through a truck just outside X."; not "according to X's ..." later)."""
+        text = self.sentences[1].text.lstrip() if len(self.sentences) > 1 else ""
+        if not THE_ATTACK.match(text) or OTHER_INCIDENT.search(text):
+            return None
+        self._own(1)
+        near = [f for f in self._strong.get(1) or [] if f[0] < _TOLD_REACH]
+        own = most_specific(near)
+        ok = own is not None and own.kind in ("city", "district", "admin1")
+        return own if ok and (country is None or within(own, country)) else None
 
     def _borrowed(self, index: int, other: bool) -> Any:
         """The place sentence `index` borrows: of the nearest earlier sentence of its paragraph
