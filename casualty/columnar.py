@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from casualty.registry import Registry
     from casualty.session import Session
 
-#: Output formats written from columns; the others (the terminal table) render records.
-TABLE_FORMATS = frozenset({"csv", "jsonl", "json"})
-
 
 def cluster_file(
     session: Session,
@@ -75,6 +72,7 @@ def cluster_table(
 
 
 def write_table(session: Session, table: ClaimTable, fmt: str, *, raw_csv: bool) -> None:
+    """CSV, JSON Lines and JSON written from the columns; other formats render records."""
     from casualty.io import table_write
     from casualty.sanitize import csv_safe
 
