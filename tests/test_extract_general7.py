@@ -217,6 +217,10 @@ NEIGHBOURS = [
         ["BJ", "NE"],
     ),
     ("Gunmen killed 12 people in Nigeria and Niger, officials said.", ["NG"]),
+    # ... as does a town's country after it, also after "near" (a place, no neighbour list)
+    ("Gunmen killed 10 soldiers near Kwarbolo, Niger, on Monday.", ["NE"]),
+    ("Gunmen killed 10 soldiers near the village of Kwarbolo, Niger, on Monday.", ["NE"]),
+    ("Gunmen killed 10 soldiers near a camp outside Niamey, Niger, on Monday.", ["NE"]),
 ]
 
 

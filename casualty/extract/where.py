@@ -141,12 +141,15 @@ _LOCATIVE_BEFORE: Final = re.compile(
 )
 #: Around a country: a neighbour named for a border ("near the Niger border").
 _BORDER_AFTER: Final = re.compile(r"\s+(?:border|borders|frontier)\b", re.IGNORECASE)
+#: A neighbour's name before the next one: capitalised words, whatever the case flag.
+_NEIGHBOUR: Final = r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}"
 _BORDER_BEFORE: Final = re.compile(
     r"\b(?:(?:borders?|frontiers?)(?:\s+(?:area|areas|region|zone))?\s+with|neighbou?ring"
-    r"|bordering|near)\s+(?:the\s+)?"
+    r"|bordering)\s+(?:the\s+)?"
     # the second of two neighbours: "the border with Burkina Faso and Niger"
-    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)"
-    r"(?:the\s+)?)?$",
+    rf"(?:{_NEIGHBOUR}(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:the\s+)?)?$"
+    # "islands near Nigeria", "near Togo and Benin"; not a town's country ("near Gao, Mali")
+    rf"|\bnear\s+(?:the\s+)?(?:{_NEIGHBOUR}\s+(?:and|or)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 #: Before a country: an actor's seat ("a group based in Mali"), no scene.
