@@ -3,7 +3,6 @@ case-insensitive pattern does on every text."""
 
 from __future__ import annotations
 
-import importlib.util
 from typing import Any
 
 import numpy as np
@@ -14,10 +13,8 @@ from hypothesis import strategies as st
 
 from casualty.cluster import pubdate
 
-# pyarrow comes with the bench extra, not with the runtime or test dependencies (CI has none).
-_DTYPES: tuple[Any, ...] = (
-    (object, "string[pyarrow]") if importlib.util.find_spec("pyarrow") else (object,)
-)
+#: Text columns as the engine holds them: Python objects, or strings kept by pyarrow.
+_DTYPES: tuple[Any, ...] = (object, "string[pyarrow]")
 
 _PIECES = st.sampled_from(
     ["On", "MONDAY", "sunday", "Mayādīn", "may", "Ma", "y", "ſunday", "FRİDAY", "today", "s",
@@ -38,6 +35,11 @@ def test_flags_match_the_case_insensitive_pattern(values: list[str | None]) -> N
         texts = pd.Series(values, dtype=dtype)
         assert pubdate.flags(texts, on).tolist() == want.tolist()
     assert [pubdate.names_no_day(v) for v in values] == [_reference(v) for v in values]
+    for dtype in _DTYPES:
+        maybe = pubdate.may_match(pd.Series(values, dtype=dtype), pubdate._DAY_WORDS)
+        assert maybe is not None
+        # Only a text it rules out is never read again: those must name no day.
+        assert all(_reference(v) or v is None for v, m in zip(values, maybe, strict=True) if not m)
 
 
 def test_flags_without_pyarrow_and_with_other_objects(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -58,23 +58,17 @@ def silent(texts: pd.Series) -> BoolArray:
 
 def _silent_arrow(texts: pd.Series) -> BoolArray | None:
     """`names_no_day` of each text, the ASCII ones matched in C by pyarrow's regex engine;
-    None when pyarrow is not loaded already (importing it would cost more than it saves) or
-    the column holds other objects than text.
+    None where `_ascii_arrow` gives nothing.
 
     RE2's `\\b` knows only ASCII word characters ("Mayādīn" has a word "May" to it), so
     texts with other characters go through `names_no_day`.
     """
-    pc = sys.modules.get("pyarrow.compute")
-    pa = sys.modules.get("pyarrow")
-    if pc is None or pa is None:
-        return None
     import numpy as np
 
-    try:
-        arr = pa.array(texts, type=pa.string(), from_pandas=True)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
+    arrow = _ascii_arrow(texts)
+    if arrow is None:
         return None
-    ascii_text = pc.fill_null(pc.string_is_ascii(arr), False)
+    pc, arr, ascii_text = arrow
     named = pc.fill_null(pc.match_substring_regex(arr, _DAY_WORDS, ignore_case=True), True)
     silent = np.asarray(pc.and_(ascii_text, pc.invert(named)), dtype=bool)
     other = np.flatnonzero(~np.asarray(ascii_text, dtype=bool) & np.asarray(arr.is_valid()))
@@ -87,18 +81,27 @@ def _silent_arrow(texts: pd.Series) -> BoolArray | None:
 def may_match(texts: pd.Series, pattern: str) -> BoolArray | None:
     """Per text whether case-insensitive `pattern` may match it: ASCII texts are searched
     in C by pyarrow's regex engine (as `_silent_arrow`), other texts and missing ones are
-    kept for Python to read. None when pyarrow is not loaded already or the texts are not
-    all text."""
+    kept for Python to read. None where `_ascii_arrow` gives nothing."""
+    import numpy as np
+
+    arrow = _ascii_arrow(texts)
+    if arrow is None:
+        return None
+    pc, arr, ascii_text = arrow
+    found = pc.fill_null(pc.match_substring_regex(arr, pattern, ignore_case=True), False)
+    return np.asarray(pc.or_(found, pc.invert(ascii_text)), dtype=bool)
+
+
+def _ascii_arrow(texts: pd.Series) -> tuple[Any, Any, Any] | None:
+    """(`pyarrow.compute`, the texts as an arrow array, which of them are ASCII: missing ones
+    are not); None when pyarrow is not loaded already (importing it would cost more than it
+    saves) or the column holds other objects than text."""
     pc = sys.modules.get("pyarrow.compute")
     pa = sys.modules.get("pyarrow")
     if pc is None or pa is None:
         return None
-    import numpy as np
-
     try:
         arr = pa.array(texts, type=pa.string(), from_pandas=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
-    ascii_text = pc.fill_null(pc.string_is_ascii(arr), False)
-    found = pc.fill_null(pc.match_substring_regex(arr, pattern, ignore_case=True), False)
-    return np.asarray(pc.or_(found, pc.invert(ascii_text)), dtype=bool)
+    return pc, arr, pc.fill_null(pc.string_is_ascii(arr), False)
