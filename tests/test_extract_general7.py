@@ -169,6 +169,9 @@ WAR_START = [
     # ... an attack that began a war, or a new offensive, is still one incident
     ("The war began with a raid on the border town that killed 40 guards.", False),
     ("The rebels launched a new offensive on Monday, killing 12 soldiers.", False),
+    # ... as is a day's toll beside a war's start told as background
+    ("The militia, which began its insurgency in 2011, killed 12 farmers on Monday.", False),
+    ("A drone killed 20 people on Monday, two years after the rebels launched their war.", False),
 ]
 
 

@@ -28,6 +28,14 @@ from casualty.model import Claim, Document
 _MONTHS: Final = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 )
+#: A war's start: "began its insurgency in 2009, killing", "the conflict, which erupted in".
+_WAR_START_TEXT: Final = (
+    r"\b(?:began|started|launched)\s+(?:its|their|the|an?)\s+(?:[\w-]+\s+)?(?:insurrection"
+    r"|insurgency|uprising|rebellion|revolt|war)\b"
+    r"|\b(?:insurrection|insurgency|uprising|rebellion|revolt|conflict|war)(?:,\s+which|\s+that)"
+    r"\s+(?:began|started|erupted|broke\s+out)\b"
+)
+_WAR_START: Final = re.compile(_WAR_START_TEXT, re.IGNORECASE)
 #: Matched on the lower-cased text where that is exact (`lexicon.CaseFree`): three times faster.
 _PERIOD_CUE: Final = case_free(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|end|middle)|it\s+(?:erupted|began|started)"
@@ -59,12 +67,8 @@ _PERIOD_CUE: Final = case_free(
     r"\s+of\b|\bconsecutive\s+days?\b"
     r"|\b(?:wave|series|string|spate)\s+of\s+(?:\w+\s+)?(?:attacks|bombings|strikes|airstrikes"
     r"|raids|explosions|blasts)\b"
-    r"|\b(?:violence|fighting|clashes|attacks|strikes)\s+across\b|\bacross\s+the\s+country\b"
-    # a war's start: "began its insurgency in 2009, killing", "the conflict, which erupted in"
-    r"|\b(?:began|started|launched)\s+(?:its|their|the|an?)\s+(?:[\w-]+\s+)?(?:insurrection"
-    r"|insurgency|uprising|rebellion|revolt|war)\b"
-    r"|\b(?:insurrection|insurgency|uprising|rebellion|revolt|conflict|war)(?:,\s+which|\s+that)"
-    r"\s+(?:began|started|erupted|broke\s+out)\b",
+    r"|\b(?:violence|fighting|clashes|attacks|strikes)\s+across\b|\bacross\s+the\s+country\b|"
+    + _WAR_START_TEXT,
     lead=True,  # a third faster: searched around every figure (`placement`)
 )
 #: Sentences shorter than this (datelines, bylines) are not used to date incidents.
@@ -120,15 +124,20 @@ _SUPERLATIVE_BEFORE: Final = re.compile(
 )
 
 
-def _period_cue(text: str, position: int) -> bool:
-    """Whether cumulative wording near the figure at `position` makes it a period total: a
-    cue ("this year", "since 2015") that ranks an incident after a superlative does not."""
+def _period_cue(text: str, position: int) -> str | None:
+    """The cumulative wording near the figure at `position` that may make it a period total:
+    "period" for a cue ("this year", "since 2015"; one that ranks an incident after a
+    superlative does not count), "war" when only a war's start is near ("the insurgency,
+    which began in 2009": see `placement`), else None."""
     pos, end = max(0, position - _PERIOD_REACH), position + _PERIOD_REACH
+    found = None
     while (cue := _PERIOD_CUE.search(text, pos, end)) is not None:
         if not _SUPERLATIVE_BEFORE.search(text, max(0, cue.start() - 60), cue.start()):
-            return True
+            if _WAR_START.fullmatch(text, cue.start(), cue.end()) is None:
+                return "period"
+            found = "war"
         pos = cue.end()
-    return False
+    return found
 
 
 #: "came a day after", "comes two days after": what follows happened that many days earlier.
@@ -225,6 +234,11 @@ class ArticleContext:
                 (None, None) if short else sentence_dates(text, self.reference, self._latest())
             )
         return self._dates[index]
+
+    def _own_day(self, index: int) -> bool:
+        """Whether sentence `index` dates its incident to a day of its own ("on Monday")."""
+        own = self._date(index)[0]
+        return own is not None and own.precision == "day"
 
     def incident_date(self, index: int) -> Any:
         """The DateRef for sentence `index` by the fallback chain, or None."""
@@ -372,7 +386,10 @@ class ArticleContext:
         callers that build the claim with them at once: a claim costs one construction)."""
         text = self.sentences[index].text
         changes: dict[str, Any] = {}
-        total = _period_cue(text, position)
+        cue = _period_cue(text, position)
+        # A war's start near a figure of a day's incident is background ("Boko Haram, which
+        # began its insurgency in 2009, killed 12 farmers on Monday"), no period's total.
+        total = cue == "period" or (cue == "war" and not self._own_day(index))
         period = self.period(index, position) if total else None
         if total:
             changes["kind"] = "period_total"
