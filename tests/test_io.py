@@ -159,6 +159,7 @@ def test_dateline(body: str, hint: int | None, expected: str | None) -> None:
         ('[{"source": "X"}]', "", "json"),
         ("claim_id,kind,source,outcome\n", "", "csv"),
         ("source;outcome;low\n", "", "csv"),
+        ("source\toutcome\tlow\n", "", "csv"),  # a spreadsheet's tab-separated export
         ("BEIRUT: at least 5 people were killed.", "", "txt"),
         ("anything", ".csv", "csv"),
     ],

@@ -183,7 +183,9 @@ def sniff_format(text: str, suffix: str) -> str:
     if stripped.startswith("["):
         return "json"
     first_line = stripped.split("\n", 1)[0]
-    cells = {c.strip().strip('"').lstrip("\ufeff") for c in first_line.replace(";", ",").split(",")}
+    # The delimiters `csvread.sniff_delimiter` knows: spreadsheets export `;` and tabs too.
+    split = first_line.replace(";", ",").replace("\t", ",").split(",")
+    cells = {c.strip().strip('"').lstrip("\ufeff") for c in split}
     cells = {c.lower() for c in cells}
     if {"source", "outcome"} <= cells or len(cells & _CLAIM_COLUMNS) >= 3:
         return "csv"
