@@ -36,6 +36,9 @@ NOUNS = [
     ("Rebels seized three villages and two towns.", "three", True),
     ("Militants hit two checkpoints overnight.", "two", True),
     ("Raiders torched seven village houses.", "seven", True),
+    # ... and a capitalised plural is the thing, also before a capitalised word (a headline)
+    ("Three Drones Shot Down Over Border Town", "Three", True),
+    ("Four Houses Burned In Overnight Raid", "Four", True),
 ]
 
 

@@ -83,10 +83,13 @@ def _noun_class(word: str) -> bool | None:
 def modifies(word: str, nxt: str) -> bool:
     """Whether the thing noun ``word`` only qualifies the word ``nxt`` after it: a singular
     thing before a person noun ("three village guards", "two checkpoint police") or a
-    capitalised word opening a name ("three Village Defence Force volunteers")."""
+    capitalised word opening a name ("three Village Defence Force volunteers"). A plural is
+    the thing counted, also in a title-case headline ("Three Drones Killed In Raid")."""
+    if _classes().get(word.lower()) is not True:
+        return False
     if word[:1].isupper() and nxt[:1].isupper() and nxt.isalpha():
         return True
-    return _classes().get(word.lower()) is True and _noun_class(nxt.lower()) is False
+    return _noun_class(nxt.lower()) is False
 
 
 def _has(words: frozenset[str], word: str) -> bool:
