@@ -234,3 +234,19 @@ TOLD_NEXT = [
 def test_lead_takes_the_town_told_next(text: str, admin1: str | None) -> None:
     lead = next(c for c in _claims(text) if c.low == 6)
     assert (lead.country, lead.admin1) == ("SO", admin1)
+
+
+def test_place_after_a_capitalised_opening_preposition() -> None:
+    from casualty.geo import gazetteer
+
+    text = "In Rafah, two men were killed by tank fire."
+    assert [p.name for _, _, p in gazetteer().find_places(text)] == ["Rafah"]
+
+
+def test_place_fronted_before_each_figure() -> None:
+    text = (
+        "In Nuseirat in the central Gaza Strip, three people were killed in a strike on a "
+        "home, and in Rafah, two men were killed by tank fire, medics said."
+    )
+    places = sorted((c.low, c.location) for c in _claims(text) if c.kind != "omission")
+    assert places == [(2, "Rafah"), (3, "An Nusayrat")]

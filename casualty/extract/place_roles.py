@@ -324,3 +324,20 @@ def _part(place: Any, word: str) -> Any:
 
 #: A cheap test for the words a sector needs.
 _SECTORISH: Final = re.compile(r"ern\b|central|downtown|cent(?:re|er)\b", re.IGNORECASE)
+
+
+#: A place put before its clause's figure: "In X, four were killed", "..., and in Y two".
+_FRONTED: Final = re.compile(r"(?:^|[,;]\s*(?:and\s+|while\s+|but\s+)?)\s*[Ii]n\s+(?:the\s+)?$")
+_JOINED: Final = re.compile(r";|\s(?:and|while|whereas|but)\s")
+
+
+def fronted(
+    text: str, found: list[tuple[int, int, Any]], position: int
+) -> list[tuple[int, int, Any]]:
+    """The places of `found` from the last one put before the clause of the figure at
+    `position` up to the figure ("In X in the central Y, four were killed"), when no other
+    clause comes between; else none."""
+    put = [f for f in found if f[1] <= position and _FRONTED.search(text, 0, f[0])]
+    if not put or _JOINED.search(text, put[-1][1], position):
+        return []
+    return [f for f in found if put[-1][0] <= f[0] < position]

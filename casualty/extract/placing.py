@@ -234,7 +234,9 @@ class ArticlePlaces:
         end = stop.start() if stop is not None else len(text)
         if stop is not None and _joins_places(text, strong, stop):
             return chosen  # "in strikes in Iraq and Syria": one figure over several places
-        best = most_specific([f for f in strong if position <= f[0] < end])
+        best = most_specific([f for f in strong if position <= f[0] < end]) or most_specific(
+            place_roles.fronted(text, strong, position)
+        )
         if best is None or chosen is None:
             return best or chosen
         if chosen.id.split("#")[0] == best.id or within(chosen, best):

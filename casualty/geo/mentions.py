@@ -66,6 +66,8 @@ _TIME_WORDS: Final = frozenset(
      "November", "December", "Province", "Governorate", "Oblast", "State", "City", "Region",
      "District"}
 )  # fmt: skip
+#: Prepositions capitalised at a sentence's start: no part of the name after them.
+_OPENERS: Final = frozenset({"In", "At", "Near", "Outside", "Inside", "Around", "Across", "From"})
 MAX_WORDS: Final = 6
 _SPEECH_VERBS: Final = frozenset(
     {"said", "says", "told", "added", "stated", "wrote", "tweeted", "confirmed", "denied",
@@ -341,6 +343,7 @@ def _plausible(
             and caps[near]
             and texts[near] not in _TIME_WORDS
             and texts[near] not in ARTICLES
+            and texts[near] not in _OPENERS  # "In Rafah, two died": a sentence's preposition
             and text[w.ends[lo] : w.starts[hi]] == " "
         ):
             return False
