@@ -332,6 +332,15 @@ WHO_ASIDE = [
         "Two local officials, who asked not to be named, said three women were killed.",
         "Two local officials, who asked not to be named",
     ),
+    (
+        "Two Malian army officers, who asked not to be named, said three women were killed.",
+        "Two Malian army officers, who asked not to be named",
+    ),
+    (
+        "A senior Defence Ministry official, who declined to be identified, said three women"
+        " were killed.",
+        "A senior Defence Ministry official, who declined to be identified",
+    ),
 ]
 
 

@@ -124,7 +124,9 @@ class SpeakerPhrases(Claimants):
         # Keep an aside that follows the subject: gold-standard wording of an unnamed source.
         written = phrase
         aside = _ASIDE.match(raw, end) if not first else None
-        unnamed = not any(w[:1].isupper() for w in phrase.split()[1:])  # not "X, Jo Li, who"
+        # Not after a name ("Jo Li, who"); after "Two Afghan officials, who" it stays.
+        words = phrase.split()
+        unnamed = len(words) < 2 or not words[-1][:1].isupper()
         if aside is not None and unnamed and _WHO.match(aside.group()):
             written = raw[start : aside.end() - 1].strip()
         head = speaker_rules.apposed(masked, start, phrase)  # "X, a French force, said": X if named
