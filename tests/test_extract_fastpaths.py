@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 from casualty.extract import _OMISSION_CUE, _OMISSION_WORDS
 from casualty.extract.attribution import Attributor
 from casualty.extract.claimant_words import speech_vocab
-from casualty.extract.context import _PERIOD_CUE, _VIOLENCE
+from casualty.extract.context import _VIOLENCE
 from casualty.extract.lexicon import CaseFree, lead_chars, lexicon, lowered, trie_regex
 from casualty.extract.mention_spans import QUALITATIVE
+from casualty.extract.period_cues import PERIOD_CUE
 from casualty.extract.sentences import (
     _BOUNDARY,
     _WORD_BEFORE,
@@ -83,7 +84,7 @@ def _patterns() -> list[CaseFree]:
         speech_vocab().cue,
         _STOP_SUBJECT,
         QUALITATIVE,
-        _PERIOD_CUE,
+        PERIOD_CUE,
         _VIOLENCE,
     ]
 
@@ -559,10 +560,10 @@ def test_lead_lookahead_keeps_the_period_cue(text: str) -> None:
     low = lowered(text)
     if low is None:
         return
-    plain = re.compile(_PERIOD_CUE.ci.pattern)
-    assert _spans(_PERIOD_CUE.low.finditer(low)) == _spans(plain.finditer(low))
+    plain = re.compile(PERIOD_CUE.ci.pattern)
+    assert _spans(PERIOD_CUE.low.finditer(low)) == _spans(plain.finditer(low))
     for pos in range(0, len(low), 7):
-        fast, slow = _PERIOD_CUE.low.search(low, pos, pos + 30), plain.search(low, pos, pos + 30)
+        fast, slow = PERIOD_CUE.low.search(low, pos, pos + 30), plain.search(low, pos, pos + 30)
         assert (fast and fast.span()) == (slow and slow.span())
 
 

@@ -20,64 +20,17 @@ from dataclasses import replace
 from typing import Any, Final
 
 from casualty.extract.lexicon import case_free, lexicon
+from casualty.extract.period_cues import PERIOD_CUE, period_cue
 from casualty.extract.placing import OTHER_INCIDENT as _OTHER_INCIDENT
 from casualty.extract.placing import earlier
 from casualty.extract.sentences import Sentence
 from casualty.model import Claim, Document
 
-_MONTHS: Final = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-)
-#: A war's start: "began its insurgency in 2009, killing", "the conflict, which erupted in".
-_WAR_START_TEXT: Final = (
-    r"\b(?:began|started|launched)\s+(?:its|their|the|an?)\s+(?:[\w-]+\s+)?(?:insurrection"
-    r"|insurgency|uprising|rebellion|revolt|war)\b"
-    r"|\b(?:insurrection|insurgency|uprising|rebellion|revolt|conflict|war)(?:,\s+which|\s+that)"
-    r"\s+(?:began|started|erupted|broke\s+out)\b"
-)
-_WAR_START: Final = re.compile(_WAR_START_TEXT, re.IGNORECASE)
-#: Matched on the lower-cased text where that is exact (`lexicon.CaseFree`): three times faster.
-_PERIOD_CUE: Final = case_free(
-    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|end|middle)|it\s+(?:erupted|began|started)"
-    r"|(?:the\s+)?(?:[\w-]+\s+)?(?:war|conflict|"
-    r"fighting|campaign|operation|offensive|invasion|uprising|insurgency|truce|ceasefire|crisis)\b"
-    r"|\d{4}|" + _MONTHS + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d)"
-    r"|\bso\s+far\s+this\s+(?:year|month)|\bto\s+date\b|\bin\s+total\b|\bthe\s+total\s+number\b"
-    r"|\b(?:total|cumulative|overall)\s+(?:death\s+)?(?:toll|number|tally)\b"
-    r"|\b(?:during|throughout|over|for|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
-    r"(?:days|weeks|months|years)\b"
-    r"|\b(?:during|throughout)\s+(?:the\s+(?:war|conflict)|" + _MONTHS + r"\b(?!\s+\d))"
-    r"|\bthis\s+(?:year|month)\b|(?<!late\s)(?<!early\s)(?<!mid-)\blast\s+(?:year|month)\b"
-    r"|\b\d+-(?:day|week|month|year)\s+(?:war|conflict|bombardment|siege"
-    r"|insurgency|uprising)\b"
-    r"|\b(?:war|conflict|insurgency|uprising)['’]s\b"
-    r"|\b(?:in|during|throughout)\s+the\s+(?:\d+-year(?:-old)?\s+)?(?:war|conflict|insurgency|uprising)\b"
-    r"|\b(?:war|conflict|insurgency|uprising),?\s+which\s+has\s+(?:killed|claimed|left)"
-    r"|\bin\s+(?:just\s+)?(?:over|under|more\s+than|less\s+than)\s+(?:a|one|two|three|\d+)\s+"
-    r"(?:year|years|months)\b"
-    r"|\b(?:decades?|years?|months?)-long\s+(?:war|conflict|insurgency|uprising|campaign|revolt"
-    r"|rebellion)\b"
-    r"|\b(?:war|conflict|insurgency|uprising|violence)\s+(?:has|have|had)\s+(?:killed|claimed|left|cost"
-    r"|resulted\s+in|caused|led\s+to)"
-    # a campaign's toll, however long its name: "the campaign of strikes on X has killed 69"
-    r"|\bcampaign\b[^.;]{0,120}?\b(?:has|have|had)\s+(?:killed|claimed|left)\b"
-    # aggregates over several attacks or days: "in a week of attacks", "a wave of bombings"
-    r"|\b(?:in|over|during)\s+(?:(?:nearly|almost|more\s+than|over|just\s+over)\s+)?"
-    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?)"
-    r"\s+of\b|\bconsecutive\s+days?\b"
-    r"|\b(?:wave|series|string|spate)\s+of\s+(?:\w+\s+)?(?:attacks|bombings|strikes|airstrikes"
-    r"|raids|explosions|blasts)\b"
-    r"|\b(?:violence|fighting|clashes|attacks|strikes)\s+across\b|\bacross\s+the\s+country\b|"
-    + _WAR_START_TEXT,
-    lead=True,  # a third faster: searched around every figure (`placement`)
-)
 #: Sentences shorter than this (datelines, bylines) are not used to date incidents.
 _MIN_DATED_WORDS: Final = 6
 #: A short sentence that is a clause telling when the incident was ("The attack happened on
 #: Friday.", "The incident occurred late Sunday."): no dateline or byline, so it is dated.
 _EVENT_CLAUSE: Final = re.compile(r"\b(?:happened|occurred|took\s+place)\b", re.IGNORECASE)
-#: How far (characters) cumulative wording may stand from a figure it makes a period total.
-_PERIOD_REACH: Final = 120
 #: How old a date taken from another sentence may be, in days before publication.
 _BORROW_DAYS: Final = 7
 #: Words of violence that make a sentence fit to date the article's incident.
@@ -110,36 +63,6 @@ _DATELINE_HEAD: Final = re.compile(
 _DATELINE: Final = re.compile(
     r"[A-Z][A-Z .'’-]{1,40}(?:,[^:—–]{0,60})?\s*(?:\([^)]*\))?\s*(?:[:—–]|\s-\s)"
 )
-#: Before a period cue: a superlative of the incident ("the deadliest attack on civilians this
-#: year", "the worst bombing since 2015", "the heaviest attack to date", "the latest in a
-#: string of attacks"), which ranks one incident among the period's, not the period's total;
-#: "the deadliest year since 2014", "the latest toll since the war began" are a period's.
-_SUPERLATIVE_BEFORE: Final = re.compile(
-    r"\blatest\s+in\s+an?\s+$"
-    r"|\b(?:deadliest|bloodiest|worst|heaviest|biggest|largest"
-    r"|most\s+(?:deadly|lethal|violent|serious))\s+"
-    r"(?!(?:years?|months?|weeks?|decades?|periods?|tolls?|tall(?:y|ies)|totals?|figures?"
-    r"|counts?|losses)\b)(?:[\w'’-]+\s+){0,5}$",
-    re.IGNORECASE,
-)
-
-
-def _period_cue(text: str, position: int) -> str | None:
-    """The cumulative wording near the figure at `position` that may make it a period total:
-    "period" for a cue ("this year", "since 2015"; one that ranks an incident after a
-    superlative does not count), "war" when only a war's start is near ("the insurgency,
-    which began in 2009": see `placement`), else None."""
-    pos, end = max(0, position - _PERIOD_REACH), position + _PERIOD_REACH
-    found = None
-    while (cue := _PERIOD_CUE.search(text, pos, end)) is not None:
-        if not _SUPERLATIVE_BEFORE.search(text, max(0, cue.start() - 60), cue.start()):
-            if _WAR_START.fullmatch(text, cue.start(), cue.end()) is None:
-                return "period"
-            found = "war"
-        pos = cue.end()
-    return found
-
-
 #: "came a day after", "comes two days after": what follows happened that many days earlier.
 _DAYS_AFTER: Final = re.compile(
     r"(?:\b(?:came|comes|come|follows|followed)\s+(?:just\s+|only\s+)?|,\s+|\s[-–—]\s+)"
@@ -328,7 +251,7 @@ class ArticleContext:
         refs = [
             r
             for r in find_dates(text, published)
-            if r.period and _PERIOD_CUE.search(text, max(0, r.start - 40), r.end + 1)
+            if r.period and PERIOD_CUE.search(text, max(0, r.start - 40), r.end + 1)
         ]
         out: list[tuple[int, int, str | None, str | None, str]] = []
         skip = -1
@@ -386,7 +309,7 @@ class ArticleContext:
         callers that build the claim with them at once: a claim costs one construction)."""
         text = self.sentences[index].text
         changes: dict[str, Any] = {}
-        cue = _period_cue(text, position)
+        cue = period_cue(text, position)
         # A war's start near a figure of a day's incident is background ("Boko Haram, which
         # began its insurgency in 2009, killed 12 farmers on Monday"), no period's total.
         total = cue == "period" or (cue == "war" and not self._own_day(index))

@@ -1,0 +1,91 @@
+"""Cumulative wording that makes a figure a period total rather than one incident's toll.
+
+Used by `casualty.extract.context` for every figure: "since 2014", "so far this year", "the
+total number", a war's start told near a toll ("the insurgency, which began in 2009").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from casualty.extract.lexicon import case_free
+
+__all__ = ["PERIOD_CUE", "period_cue"]
+
+_MONTHS: Final = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+#: A war's start: "began its insurgency in 2009, killing", "the conflict, which erupted in".
+_WAR_START_TEXT: Final = (
+    r"\b(?:began|started|launched)\s+(?:its|their|the|an?)\s+(?:[\w-]+\s+)?(?:insurrection"
+    r"|insurgency|uprising|rebellion|revolt|war)\b"
+    r"|\b(?:insurrection|insurgency|uprising|rebellion|revolt|conflict|war)(?:,\s+which|\s+that)"
+    r"\s+(?:began|started|erupted|broke\s+out)\b"
+)
+_WAR_START: Final = re.compile(_WAR_START_TEXT, re.IGNORECASE)
+#: Matched on the lower-cased text where that is exact (`lexicon.CaseFree`): three times faster.
+PERIOD_CUE: Final = case_free(
+    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|end|middle)|it\s+(?:erupted|began|started)"
+    r"|(?:the\s+)?(?:[\w-]+\s+)?(?:war|conflict|"
+    r"fighting|campaign|operation|offensive|invasion|uprising|insurgency|truce|ceasefire|crisis)\b"
+    r"|\d{4}|" + _MONTHS + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d)"
+    r"|\bso\s+far\s+this\s+(?:year|month)|\bto\s+date\b|\bin\s+total\b|\bthe\s+total\s+number\b"
+    r"|\b(?:total|cumulative|overall)\s+(?:death\s+)?(?:toll|number|tally)\b"
+    r"|\b(?:during|throughout|over|for|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"(?:days|weeks|months|years)\b"
+    r"|\b(?:during|throughout)\s+(?:the\s+(?:war|conflict)|" + _MONTHS + r"\b(?!\s+\d))"
+    r"|\bthis\s+(?:year|month)\b|(?<!late\s)(?<!early\s)(?<!mid-)\blast\s+(?:year|month)\b"
+    r"|\b\d+-(?:day|week|month|year)\s+(?:war|conflict|bombardment|siege"
+    r"|insurgency|uprising)\b"
+    r"|\b(?:war|conflict|insurgency|uprising)['’]s\b"
+    r"|\b(?:in|during|throughout)\s+the\s+(?:\d+-year(?:-old)?\s+)?(?:war|conflict|insurgency|uprising)\b"
+    r"|\b(?:war|conflict|insurgency|uprising),?\s+which\s+has\s+(?:killed|claimed|left)"
+    r"|\bin\s+(?:just\s+)?(?:over|under|more\s+than|less\s+than)\s+(?:a|one|two|three|\d+)\s+"
+    r"(?:year|years|months)\b"
+    r"|\b(?:decades?|years?|months?)-long\s+(?:war|conflict|insurgency|uprising|campaign|revolt"
+    r"|rebellion)\b"
+    r"|\b(?:war|conflict|insurgency|uprising|violence)\s+(?:has|have|had)\s+(?:killed|claimed|left|cost"
+    r"|resulted\s+in|caused|led\s+to)"
+    # a campaign's toll, however long its name: "the campaign of strikes on X has killed 69"
+    r"|\bcampaign\b[^.;]{0,120}?\b(?:has|have|had)\s+(?:killed|claimed|left)\b"
+    # aggregates over several attacks or days: "in a week of attacks", "a wave of bombings"
+    r"|\b(?:in|over|during)\s+(?:(?:nearly|almost|more\s+than|over|just\s+over)\s+)?"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?)"
+    r"\s+of\b|\bconsecutive\s+days?\b"
+    r"|\b(?:wave|series|string|spate)\s+of\s+(?:\w+\s+)?(?:attacks|bombings|strikes|airstrikes"
+    r"|raids|explosions|blasts)\b"
+    r"|\b(?:violence|fighting|clashes|attacks|strikes)\s+across\b|\bacross\s+the\s+country\b|"
+    + _WAR_START_TEXT,
+    lead=True,  # a third faster: searched around every figure (`placement`)
+)
+#: How far (characters) cumulative wording may stand from a figure it makes a period total.
+_PERIOD_REACH: Final = 120
+#: Before a period cue: a superlative of the incident ("the deadliest attack on civilians this
+#: year", "the worst bombing since 2015", "the heaviest attack to date", "the latest in a
+#: string of attacks"), which ranks one incident among the period's, not the period's total;
+#: "the deadliest year since 2014", "the latest toll since the war began" are a period's.
+_SUPERLATIVE_BEFORE: Final = re.compile(
+    r"\blatest\s+in\s+an?\s+$"
+    r"|\b(?:deadliest|bloodiest|worst|heaviest|biggest|largest"
+    r"|most\s+(?:deadly|lethal|violent|serious))\s+"
+    r"(?!(?:years?|months?|weeks?|decades?|periods?|tolls?|tall(?:y|ies)|totals?|figures?"
+    r"|counts?|losses)\b)(?:[\w'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+
+
+def period_cue(text: str, position: int) -> str | None:
+    """The cumulative wording near the figure at `position` that may make it a period total:
+    "period" for a cue ("this year", "since 2015"; one that ranks an incident after a
+    superlative does not count), "war" when only a war's start is near ("the insurgency,
+    which began in 2009": see `placement`), else None."""
+    pos, end = max(0, position - _PERIOD_REACH), position + _PERIOD_REACH
+    found = None
+    while (cue := PERIOD_CUE.search(text, pos, end)) is not None:
+        if not _SUPERLATIVE_BEFORE.search(text, max(0, cue.start() - 60), cue.start()):
+            if _WAR_START.fullmatch(text, cue.start(), cue.end()) is None:
+                return "period"
+            found = "war"
+        pos = cue.end()
+    return found
