@@ -36,16 +36,6 @@ def names_no_day(text: Any) -> bool:
     return _NAMES_DAY.search(text) is None
 
 
-def flags(texts: pd.Series, on_publication: BoolArray) -> BoolArray:
-    """Per claim: dated to its publication day (`on_publication`) by a text naming no day."""
-    import numpy as np
-
-    rows = np.flatnonzero(on_publication)
-    out = np.zeros(len(on_publication), dtype=bool)
-    out[rows[silent(texts.take(rows))]] = True
-    return out
-
-
 def silent(texts: pd.Series) -> BoolArray:
     """`names_no_day` of each text."""
     import numpy as np
