@@ -250,3 +250,32 @@ def test_place_fronted_before_each_figure() -> None:
     )
     places = sorted((c.low, c.location) for c in _claims(text) if c.kind != "omission")
     assert places == [(2, "Rafah"), (3, "An Nusayrat")]
+
+
+POSITIONED = [
+    # where the attackers sit is where the fire came from, not the scene ...
+    (
+        "Terrorists located in the towns of Kafr Nabl in Idlib province fired rockets at homes "
+        "in a town in Hama province, wounding four civilians, a police source said.",
+        "Hama",
+    ),
+    (
+        "Gunmen positioned in the outskirts of Kirkuk fired at a patrol near Tuz Khurmatu, "
+        "killing two soldiers, police said.",
+        "Salah ad Din",
+    ),
+    # ... but a place told only as a reference point for them stays
+    (
+        "Militants positioned in a farm area to the west of Kirkuk shelled a market there, "
+        "killing two people, police said.",
+        "Kirkuk",
+    ),
+    # ... and troops stationed somewhere are its victims, not attackers
+    ("Two soldiers stationed in Kirkuk were killed by a bomb, police said.", "Kirkuk"),
+]
+
+
+@pytest.mark.parametrize(("text", "admin1"), POSITIONED)
+def test_attackers_position_is_not_the_scene(text: str, admin1: str) -> None:
+    claim = next(c for c in _claims(text) if c.kind != "omission")
+    assert claim.admin1 == admin1

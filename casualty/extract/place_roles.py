@@ -41,6 +41,15 @@ _ORIGIN_BEFORE: Final = re.compile(
     r"(?:\s+(?:fired|launched|shot))?\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: Before a place: where attackers sit ("terrorists positioned in X fired rockets at Y", "in
+#: the towns of X in Y"): the origin of fire, not the scene.
+_POSITIONED_BEFORE: Final = re.compile(
+    r"\b(?:terrorists?|militants?|insurgents?|rebels?|jihadists?|gunmen)\b[^.;]{0,30}?"
+    r"\b(?:located|positioned|holed\s+up|stationed|entrenched|hiding)\s+in\s+(?:the\s+)?"
+    r"(?:(?:towns?|villages?|areas?|city|outskirts|countryside)\s+of\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:in\s+)?$",
+    re.IGNORECASE,
+)
 #: After a place: aggression it commits ("the US aggression on the port").
 _AGGRESSION_AFTER: Final = re.compile(r"\s+aggression\b", re.IGNORECASE)
 #: A breakdown of a total: what follows names parts of it.
@@ -60,6 +69,8 @@ def not_the_scene(text: str, start: int, end: int) -> bool:
     if "between" in before and _BETWEEN_BEFORE.search(before):
         return True
     if "from" in before and _ORIGIN_BEFORE.search(before):
+        return True
+    if " in " in before and _POSITIONED_BEFORE.search(before):
         return True
     return "uthorit" in before and _SEAT_BEFORE.search(before) is not None
 
