@@ -271,14 +271,6 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _float(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if number != number else number
-
-
 def build_frame(frame: pd.DataFrame, registry: Registry | None) -> Table:
     """Features of claims given as columns (`COLUMNS`); each distinct value resolved once."""
     from casualty.cluster.claim_fields import FrameFields

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
     IntArray = npt.NDArray[np.int64]
-    ObjectArray = npt.NDArray[np.object_]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +68,6 @@ class Column:
 
     def __len__(self) -> int:
         return len(self.codes)
-
-    def to_array(self) -> ObjectArray:
-        """Every row's value as a numpy object array (a tuple stays one value)."""
-        import numpy as np
-
-        distinct = np.empty(len(self.values), dtype=object)
-        for i, value in enumerate(self.values):
-            distinct[i] = value
-        return np.asarray(distinct[self.codes], dtype=object)
 
     def tolist(self) -> list[Any]:
         """Every row's value, in row order."""
