@@ -167,32 +167,21 @@ def cluster(
     raw_csv: RawCsvOpt = False,
 ) -> None:
     """Group claims that describe the same incident; fill in each claim's incident_id."""
+    from casualty.columnar import cluster_command
+
     session = _session(on_error, rejects, input_format, encoding)
     registry = _registry(sources, actors)
     paths = _inputs(inputs)
-    published = _check_date(published)
-    from casualty.columnar import cluster_file
-
-    out_format = fmt.value if fmt else session.default_format()
-    if cluster_file(
+    cluster_command(
         session,
         paths,
         registry,
-        fmt=out_format,
+        fmt=fmt.value if fmt else None,
         threshold=threshold,
         explain=explain,
         raw_csv=raw_csv,
-    ):
-        session.finish()
-        return
-    claims = session.read_any(paths, registry, published=published)
-    clustering = session.cluster(claims, registry, threshold)
-    out = list(clustering.claims)
-    if explain:
-        from casualty.session import with_link_columns
-
-        out = with_link_columns(clustering)
-    session.write_claims(out, out_format, raw_csv=raw_csv)
+        published=_check_date(published),
+    )
     session.finish()
 
 

@@ -1,4 +1,4 @@
-"""`casualty cluster` on one clean CSV file of claims, a column at a time.
+"""The `casualty cluster` command: one clean CSV file of claims goes a column at a time.
 
 A million claims as `Claim` records cost twice what clustering them does: building and
 validating each record on the way in, rebuilding it with its incident id, and writing it
@@ -10,32 +10,40 @@ or doubtful row, `--rejects`) takes the record path, which names each fault's fi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from casualty.cluster import Clustering, Link
     from casualty.io.claim_table import ClaimTable
+    from casualty.model import Claim
     from casualty.registry import Registry
     from casualty.session import Session
 
 
-def cluster_file(
+def cluster_command(
     session: Session,
     inputs: list[str],
     registry: Registry,
     *,
-    fmt: str,
+    fmt: str | None,
     threshold: float | None,
     explain: bool,
     raw_csv: bool,
-) -> bool:
-    """Run the cluster command on the column path; False (nothing done) when it does not apply."""
+    published: str | None,
+) -> None:
+    """Read the inputs, give every claim its incident id, and write the claims out."""
+    fmt = fmt or session.default_format()
     table = read_table(session, inputs)
-    if table is None:
-        return False
-    table = cluster_table(table, registry, threshold, explain=explain)
-    write_table(session, table, fmt, raw_csv=raw_csv)
-    return True
+    if table is not None:
+        table = cluster_table(table, registry, threshold, explain=explain)
+        write_table(session, table, fmt, raw_csv=raw_csv)
+        return
+    claims = session.read_any(inputs, registry, published=published)
+    clustering = session.cluster(claims, registry, threshold)
+    out = with_link_columns(clustering) if explain else list(clustering.claims)
+    session.write_claims(out, fmt, raw_csv=raw_csv)
 
 
 def read_table(session: Session, inputs: list[str]) -> ClaimTable | None:
@@ -62,8 +70,6 @@ def cluster_table(
     table = table.with_column("incident_id", Column.of_text(incident))
     if not explain:
         return table
-    from casualty.session import link_cells
-
     ids = table.column("claim_id").tolist()
     cells = [link_cells(links.get(claim_id)) for claim_id in ids]
     for i, name in enumerate(("link_to", "link_score", "link_features")):
@@ -87,3 +93,22 @@ def write_table(session: Session, table: ClaimTable, fmt: str, *, raw_csv: bool)
         session.write_claims(table.claims(), fmt, raw_csv=raw_csv)
         return
     out.flush()
+
+
+def with_link_columns(clustering: Clustering) -> list[Claim]:
+    """Claims with the link that placed each one added as extra columns (`cluster --explain`)."""
+    out: list[Claim] = []
+    for claim in clustering.claims:
+        extra = dict(claim.extra)
+        cells = link_cells(clustering.links.get(claim.claim_id))
+        extra.update(zip(("link_to", "link_score", "link_features"), cells, strict=True))
+        out.append(replace(claim, extra=tuple(extra.items())))
+    return out
+
+
+def link_cells(link: Link | None) -> tuple[str, str, str]:
+    """A claim's `link_to`, `link_score` and `link_features` cells (empty without a link)."""
+    if link is None:
+        return ("", "", "")
+    features = "; ".join(f"{name}={value:+.2f}" for name, value in link.features)
+    return (link.other_id or "", f"{link.score:.3f}", features)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
-    from casualty.cluster import Clustering, Link
+    from casualty.cluster import Clustering
     from casualty.model import Claim, Document
     from casualty.registry import Registry
 
@@ -384,22 +384,3 @@ class Session:
 
             render_rows(rows, self._console(), title="Source registry")
         self.stdout.flush()
-
-
-def with_link_columns(clustering: Clustering) -> list[Claim]:
-    """Claims with the link that placed each one added as extra columns (`cluster --explain`)."""
-    out: list[Claim] = []
-    for claim in clustering.claims:
-        extra = dict(claim.extra)
-        cells = link_cells(clustering.links.get(claim.claim_id))
-        extra.update(zip(("link_to", "link_score", "link_features"), cells, strict=True))
-        out.append(replace(claim, extra=tuple(extra.items())))
-    return out
-
-
-def link_cells(link: Link | None) -> tuple[str, str, str]:
-    """A claim's `link_to`, `link_score` and `link_features` cells (empty without a link)."""
-    if link is None:
-        return ("", "", "")
-    features = "; ".join(f"{name}={value:+.2f}" for name, value in link.features)
-    return (link.other_id or "", f"{link.score:.3f}", features)
