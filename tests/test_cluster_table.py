@@ -97,6 +97,10 @@ def test_duplicate_rows_and_repeated_ids_cluster_as_claims() -> None:
     twin = claims[5].__class__(**{**_asdict(claims[5]), "low": 99, "high": 99})
     claims = [*claims, claims[3], claims[3], twin, claims[10]]
     _same(claims, ClaimTable.from_claims(claims))
+    clustering = cluster_claims(claims)
+    distinct = {c.claim_id for c in clustering.claims}
+    assert len(distinct) < len(claims)
+    assert len(clustering.links) == len(list(clustering.links)) == len(distinct)
 
 
 def test_ids_equal_as_fixed_width_text_keep_the_frames_order() -> None:

@@ -49,7 +49,8 @@ class Links(Mapping[str, Link]):
         return iter(self._lookup())
 
     def __len__(self) -> int:
-        return len(self._t.ids)
+        # Distinct claim ids, as iterating gives them (a repeated id is one key).
+        return len(self._lookup())
 
 
 def best_links(
