@@ -82,11 +82,12 @@ _PATTERN_TEXT: Final = (
     rf"(?P<iso>{_YEAR_RE})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)"
     rf"|(?P<period_kw>during|throughout|since|in|for|over|through(?:out)?)\s+"
     rf"(?:the\s+month\s+of\s+)?(?P<p_month>{_MONTH_RE})\.?(?:\s+(?P<p_month_year>{_YEAR_RE}))?"
-    rf"(?!\s+{_DAY_RE}\b)"
+    rf"(?!\.?\s+{_DAY_RE}\b)"
     rf"|(?P<since_year>since|in|during|throughout)\s+(?P<p_year>{_YEAR_RE})"
-    rf"|(?P<md_month>{_MONTH_RE})\.?\s+(?P<md_day>{_DAY_RE})(?:\s?[-–]\s?(?P<md_day2>{_DAY_RE}))?"
+    rf"|(?:(?P<md_since>since)\s+)?"
+    rf"(?P<md_month>{_MONTH_RE})\.?\s+(?P<md_day>{_DAY_RE})(?:\s?[-–]\s?(?P<md_day2>{_DAY_RE}))?"
     rf"\b(?:,?\s+(?P<md_year>{_YEAR_RE}))?"
-    rf"|(?P<dm_day>{_DAY_RE})(?:\s?[-–]\s?(?P<dm_day2>{_DAY_RE}))?\s+(?:of\s+)?"
+    rf"|(?:(?P<dm_since>since)\s+)?(?P<dm_day>{_DAY_RE})(?:\s?[-–]\s?(?P<dm_day2>{_DAY_RE}))?\s+(?:of\s+)?"
     rf"(?P<dm_month>{_MONTH_RE})\b\.?(?:,?\s+(?P<dm_year>{_YEAR_RE}))?"
     rf"|(?:(?P<wd_last>last)\s+|overnight\s+(?:(?:into|to|on)\s+)?)?(?P<weekday>{WEEKDAY_RE})"
     r"(?:\s+(?P<wd_part>morning|afternoon|evening|night))?"
@@ -267,6 +268,9 @@ def _resolve(g: dict[str, Any], s: int, e: int, pub: date | None) -> DateRef | N
             first = _month_day(pub, month, _num(g[f"{prefix}_day"]), year)
             if first is None:
                 return None
+            if g[f"{prefix}_since"] and pub is not None and pub >= first:
+                # "since Oct. 7", "since 7 October": a period from that day to publication
+                return DateRef(_iso(first), _iso(pub), "day", True, s, e)
             last = None
             if g[f"{prefix}_day2"]:
                 # "Sept 28-29", "28-29 September": the span of days, in the same month.

@@ -100,6 +100,10 @@ def test_incident_day(text: str, published: str, expected: str, phrase: str) -> 
         ("Over 2,000 were killed since the war began.", SATURDAY, SATURDAY, "year"),
         ("Some 40 died between Sept 20 and 25.", "2017-09-20", "2017-09-25", "day"),
         ("Some 40 died between Aug 28 and Sept 3.", "2017-08-28", "2017-09-03", "day"),
+        # "since" a day: from that day to publication (with or without the month's dot)
+        ("Since Sept 3, at least 40 have died.", "2017-09-03", SATURDAY, "day"),
+        ("At least 40 have died since Aug. 7, 2017.", "2017-08-07", SATURDAY, "day"),
+        ("At least 40 have died since 7 August.", "2017-08-07", SATURDAY, "day"),
     ],
 )
 def test_periods(text: str, start: str, end: str, precision: str) -> None:
@@ -122,6 +126,12 @@ def test_periods(text: str, start: str, end: str, precision: str) -> None:
 def test_multi_day_spans(text: str, start: str, end: str | None) -> None:
     ref = incident_date(text, SATURDAY)
     assert ref is not None and (ref.date, ref.date_end, ref.period) == (start, end, False)
+
+
+def test_a_month_with_a_dot_and_a_day_is_that_day() -> None:
+    # the period's "no day after the month" guard also holds after "Aug." (was "in Aug")
+    refs = find_dates("Forty died in Aug. 7 clashes.", SATURDAY)
+    assert [(r.date, r.precision, r.period) for r in refs] == [("2017-08-07", "day", False)]
 
 
 def test_a_day_wins_over_a_period() -> None:

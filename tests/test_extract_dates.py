@@ -362,3 +362,17 @@ def test_a_figure_after_a_day_after_is_a_day_older_than_the_sentences_own_day(
 ) -> None:
     for figure, day in dates.items():
         assert _claim(text, SATURDAY, figure).date == day
+
+
+def test_a_total_since_a_day_runs_from_that_day_to_publication() -> None:
+    claim = _claim("Since May 3, at least 40 people have been killed in the province.", SATURDAY)
+    assert (claim.kind, claim.date, claim.date_end) == ("period_total", "2022-05-03", SATURDAY)
+
+
+def test_a_days_aggregate_does_not_take_the_next_sentences_period() -> None:
+    text = (
+        "Strikes across the province killed 23 people on Sunday, officials said.\n"
+        "Since May 3, the army's operations have displaced thousands of families."
+    )
+    claim = _claim(text, SATURDAY, 23)
+    assert (claim.kind, claim.date, claim.date_end) == ("period_total", "2022-06-12", None)

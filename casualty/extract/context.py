@@ -269,15 +269,20 @@ class ArticleContext:
             out.append((ref.start, end, date, date_end, precision))
         return out
 
-    def period(self, index: int, position: int) -> tuple[str | None, str | None, str] | None:
+    def period(
+        self, index: int, position: int, dated: bool = False
+    ) -> tuple[str | None, str | None, str] | None:
         """The period a figure at `position` counts over: the nearest period reference of its
-        sentence, else one stated in the next two sentences ("during August, ...")."""
+        sentence, else one stated in the next two sentences ("during August, ..."), unless the
+        sentence is `dated` to a day of its own (an aggregate of that day: `placement`)."""
         near = [
             (abs(p[0] - position), p) for p in self._periods(index) if abs(p[0] - position) < 120
         ]
         if near:
             best = min(near)[1]
             return best[2], best[3], best[4]
+        if dated:
+            return None
         paragraph_end = min(index + 3, len(self.sentences))
         for j in range(index + 1, paragraph_end):
             found = self._periods(j)
@@ -313,7 +318,7 @@ class ArticleContext:
         # A war's start near a figure of a day's incident is background ("Boko Haram, which
         # began its insurgency in 2009, killed 12 farmers on Monday"), no period's total.
         total = cue == "period" or (cue == "war" and not self._own_day(index))
-        period = self.period(index, position) if total else None
+        period = self.period(index, position, self._own_day(index)) if total else None
         if total:
             changes["kind"] = "period_total"
         if period is None and total:
