@@ -1,5 +1,5 @@
-"""A toll followed by its breakdown between commas: "Ten soldiers, nine enlisted men and one
-officer, had died" is ten killed, and its parts are no claims of their own.
+"""A toll followed by its breakdown between commas: "Twelve guards, ten reserve conscripts and
+two officers, had died" is twelve killed, and its parts are no claims of their own.
 
 Used by `casualty.extract.mentions` before figures are matched to outcomes, as the other
 relations of a sentence's figures in `mention_rules` are.
@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from casualty.extract.counts import Count
 
-#: A short noun phrase without figures or clause marks: "soldiers", "enlisted men".
+#: A short noun phrase without figures or clause marks: "guards", "reserve conscripts".
 _NP: Final = r"(?:\s+[^\W\d_][\w'’-]*){1,4}"
 #: After a toll's noun phrase, the comma that opens its breakdown.
 _BREAKDOWN_OPEN: Final = re.compile(_NP + r"\s*,\s+")
-#: Between two parts of the breakdown: "nine enlisted men and one officer".
+#: Between two parts of the breakdown: "ten reserve conscripts and two officers".
 _BREAKDOWN_JOIN: Final = re.compile(_NP + r"\s*(?:,\s+(?:and\s+)?|\s+and\s+)")
 #: After its last part, the comma that closes the breakdown, then the toll's verb.
 _BREAKDOWN_CLOSE: Final = re.compile(
@@ -27,13 +27,13 @@ _BREAKDOWN_CLOSE: Final = re.compile(
 
 def breakdowns(text: str, counts: list[Count]) -> tuple[str, list[Count]]:
     """`text` and `counts` without the breakdown of a toll set off by commas before its verb:
-    "Ten soldiers, nine enlisted men and one officer, had died" is ten killed; the parts (two
-    or more, summing to at most the toll) are no claims of their own, as "4 of them women" is
-    not. The breakdown is blanked (same length, so offsets hold) so that the toll reaches its
-    verb; one that tells only some of the toll ("Ten soldiers, six conscripts and three
-    officers, were killed": one left untold) leaves the toll too, its parts optional. A list
-    ("killed 3 soldiers, 2 police and 1 guard, the army said") has no verb after its closing
-    comma and sums no figure before it."""
+    "Twelve guards, ten reserve conscripts and two officers, had died" is twelve killed; the
+    parts (two or more, summing to at most the toll) are no claims of their own, as "4 of them
+    women" is not. The breakdown is blanked (same length, so offsets hold) so that the toll
+    reaches its verb; one that tells only some of the toll ("Ten soldiers, six conscripts and
+    three officers, were killed": one left untold) leaves the toll too, its parts optional. A
+    list ("killed 3 soldiers, 2 police and 1 guard, the army said") has no verb after its
+    closing comma and sums no figure before it."""
     if len(counts) < 3 or text.count(",") < 2:
         return text, counts
     i = 0
