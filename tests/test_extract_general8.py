@@ -283,3 +283,22 @@ POSITIONED = [
 def test_attackers_position_is_not_the_scene(text: str, admin1: str) -> None:
     claim = next(c for c in _claims(text) if c.kind != "omission")
     assert claim.admin1 == admin1
+
+
+AGENTS = [
+    # the state that acts ("violations ... by X", "strikes carried out by X") is no scene
+    (
+        "Since November a truce has held in southern Lebanon. Lebanese authorities reported 300 "
+        "violations of the truce by Israel, including the deaths of at least 19 people.",
+        "LB",
+    ),
+    ("Strikes carried out by Russia on the city of Kharkiv killed three people.", "UA"),
+    # a place after "in" stays the scene
+    ("Three people were killed by shelling in Kharkiv, officials said.", "UA"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), AGENTS)
+def test_agent_after_by_is_not_the_scene(text: str, country: str) -> None:
+    claim = next(c for c in _claims(text) if c.kind != "omission")
+    assert claim.country == country

@@ -50,6 +50,14 @@ _POSITIONED_BEFORE: Final = re.compile(
     r"(?:[\w'’-]+\s+){0,2}?(?:in\s+)?$",
     re.IGNORECASE,
 )
+#: Before a place: the agent of violence ("violations of the ceasefire by Israel", "strikes
+#: carried out by Russia"): who acts, not where.
+_AGENT_BEFORE: Final = re.compile(
+    r"\b(?:violations?|attacks?|strikes?|airstrikes?|shelling|raids?|bombardments?|aggression"
+    r"|incursions?|assaults?|offensives?|carried\s+out|launched|committed)"
+    r"(?:\s+[\w'’-]+){0,4}?\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: After a place: aggression it commits ("the US aggression on the port").
 _AGGRESSION_AFTER: Final = re.compile(r"\s+aggression\b", re.IGNORECASE)
 #: A breakdown of a total: what follows names parts of it.
@@ -71,6 +79,8 @@ def not_the_scene(text: str, start: int, end: int) -> bool:
     if "from" in before and _ORIGIN_BEFORE.search(before):
         return True
     if " in " in before and _POSITIONED_BEFORE.search(before):
+        return True
+    if " by " in before and _AGENT_BEFORE.search(before):
         return True
     return "uthorit" in before and _SEAT_BEFORE.search(before) is not None
 
