@@ -12,6 +12,7 @@ reported passage, else with the outlet itself (`media`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final, NamedTuple
@@ -62,6 +63,9 @@ _STATEMENT_WORD: Final = re.compile(r"\bstatement\b", re.IGNORECASE)
 _POST_SIGNATURE: Final = re.compile(
     r":\s+([A-Z][^:#\n—–]{2,80}?)\s*(?:#\w+\s*){0,4}[—–]\s*[^\n()]{1,60}\(@\w{1,30}\)[^\n]{0,40}$"
 )
+#: How far before its paragraph's end a post's signature may start (a few hundred characters
+#: at most: searching further would make each figure of a long paragraph scan all of it).
+_POST_REACH: Final = 400
 
 
 def has_statement_word(text: str) -> bool:
@@ -105,6 +109,10 @@ class Attributor(SpeakerPhrases):
         self._carry_at = -1
         #: Numbers of the sentences that gave figures ("Two others died" adds only to a toll).
         self._tolls: set[int] = set()
+        #: Offsets of the text's line breaks and of its posts' handles ("(@"), found when a
+        #: figure first looks for a post (`_tweeter`): each later look is then two bisections.
+        self._breaks: list[int] | None = None
+        self._handles: list[int] = []
 
     def skip(self, sentence: Sentence) -> None:
         """Pass over a sentence without figures. Its speakers are resolved only when a later
@@ -348,11 +356,16 @@ class Attributor(SpeakerPhrases):
     def _tweeter(self, sentence: Sentence) -> tuple[Speaker, ...]:
         """Who signs an embedded post that ends the sentence's paragraph: '... were killed.
         Search is on: District SP Jo Roe #Region — NewsWire (@NewsWire) May 2, 2023'."""
-        end = self.text.find("\n", sentence.end)
-        end = len(self.text) if end < 0 else end
-        if "(@" not in self.text[sentence.end : end]:
-            return ()  # the usual case, settled without a search
-        post = _POST_SIGNATURE.search(self.text, sentence.end, end)
+        text = self.text
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", text)]
+            self._handles = [m.start() for m in re.finditer(r"\(@", text)]
+        i = bisect_left(self._breaks, sentence.end)
+        end = self._breaks[i] if i < len(self._breaks) else len(text)
+        j = bisect_left(self._handles, sentence.end)
+        if j == len(self._handles) or self._handles[j] >= end:
+            return ()  # the usual case: no handle before the paragraph ends
+        post = _POST_SIGNATURE.search(text, max(sentence.end, end - _POST_REACH), end)
         if post is None:
             return ()
         return self._resolve_all(post.group(1).strip(), post.start(1))
