@@ -10,6 +10,7 @@ change what is found inside it unless a token or a mention crosses its ends).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any, Final
 
 from casualty.registry.matching import Matcher, fold, merge_mentions
@@ -22,7 +23,7 @@ _JOINED: Final = re.compile(r"\w\w")
 class TextScan:
     """The mentions of any matchers in one text (an article), found on first need."""
 
-    __slots__ = ("_found", "folded", "lowered", "text")
+    __slots__ = ("_found", "_hint", "_sorted", "folded", "lowered", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -32,6 +33,12 @@ class TextScan:
         self.lowered: str | None = None
         #: Per matcher, its (case-insensitive, exact-case) mentions before merging.
         self._found: dict[Matcher[Any], tuple[list[Mention], list[Mention]]] = {}
+        #: Per matcher, all its mentions by start, their starts and the longest one's length:
+        #: `find_in` bisects to a stretch's mentions instead of reading every one.
+        self._sorted: dict[Matcher[Any], tuple[list[Mention], list[int], int]] = {}
+        #: Where the last stretch was found: sentences are read in article order, so the
+        #: next is looked for from there before from the start.
+        self._hint = 0
 
     def find(self, matcher: Matcher[Any]) -> list[Mention]:
         """`matcher.find(self.text)`, kept for the stretches of the text."""
@@ -52,9 +59,12 @@ class TextScan:
         lowered = self.lowered
         if found is None or lowered is None or not text:
             return None
-        start = self.text.find(text)
+        start = self.text.find(text, self._hint)
         if start < 0:
-            return None
+            start = self.text.find(text)
+            if start < 0:
+                return None
+        self._hint = start
         end = start + len(text)
         folded = self.folded
         for at in (start, end):
@@ -63,11 +73,19 @@ class TextScan:
                 return None
         if lowered[start:end] != fold(text).lower():
             return None  # lower-casing that depends on the context (a final sigma)
+        by_start = self._sorted.get(matcher)
+        if by_start is None:
+            every = sorted(found[0] + found[1], key=lambda m: (m[0], m[1]))
+            longest = max((e - s for s, e, _ in every), default=0)
+            by_start = self._sorted[matcher] = (every, [m[0] for m in every], longest)
+        every, starts, longest = by_start
         inside: list[Mention] = []
-        for raw in found:
-            for s, e, value in raw:
-                if s < start < e or s < end < e:
-                    return None  # a mention across an end: `text` alone may have another
-                if start <= s and e <= end:
-                    inside.append((s - start, e - start, value))
+        for k in range(bisect_left(starts, start - longest), len(every)):
+            s, e, value = every[k]
+            if s >= end:
+                break
+            if s < start < e or s < end < e:
+                return None  # a mention across an end: `text` alone may have another
+            if start <= s and e <= end:
+                inside.append((s - start, e - start, value))
         return merge_mentions(inside)
