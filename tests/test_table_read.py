@@ -452,3 +452,17 @@ def test_a_bom_before_a_quoted_header_cell(tmp_path: Path, encoding: str | None)
     # A second BOM: the record path skips it as well, pyarrow would read it as text before
     # the quote. Left to the record path.
     assert read_claim_table(_write(tmp_path, codecs.BOM_UTF8 + data), encoding=encoding) is None
+
+
+def test_layout_tells_whether_a_quoted_cell_spans_lines() -> None:
+    from casualty.io.table_scan import _plain_layout
+
+    def layout(text: str) -> bool | None:
+        return _plain_layout(memoryview(text.encode()), ord(","))
+
+    assert layout("a,b\n1,2\n") is False
+    assert layout('a,b\n"1,x",2\n') is False
+    assert layout('a,b\n"x ""q"" y",2\n') is False
+    assert layout('a,b\n"line one\nline two",2\n') is True
+    assert layout('a,b\n1,"x"\n"p\nq",3\n') is True
+    assert layout('a,b\n1,x"y\n') is None

@@ -56,9 +56,10 @@ def scan_csv(data: bytes) -> Scanned | None:
     if header is None:
         return None
     names, delimiter = header
-    if not _plain_layout(body, ord(delimiter)):
+    layout = _plain_layout(body, ord(delimiter))
+    if layout is None:
         return None
-    return _parse(body, names, delimiter, crlf)
+    return _parse(body, names, delimiter, crlf, quoted_newlines=layout)
 
 
 def _header_cells(body: memoryview) -> tuple[list[str], str] | None:
@@ -83,8 +84,11 @@ def _header_cells(body: memoryview) -> tuple[list[str], str] | None:
     return names, delimiter
 
 
-def _plain_layout(body: memoryview, delimiter: int) -> bool:
+def _plain_layout(body: memoryview, delimiter: int) -> bool | None:
     """Quotes only as RFC 4180 has them, and no line longer than the record path reads.
+
+    None when not; else whether any quoted cell holds a line break (a newline after an odd
+    number of quotes), which makes the parser find rows serially.
 
     With quotes toggling between outside and inside a quoted cell, the k-th quote (from 0)
     opens a quoted cell or is the second of a doubled `""` when k is even, and closes a cell
@@ -100,16 +104,18 @@ def _plain_layout(body: memoryview, delimiter: int) -> bool:
     newlines = _positions(arr, _LF)
     bounds = np.concatenate(([-1], newlines, [size - 1]))
     if size and int(np.diff(bounds).max()) > MAX_LINE_CHARS:
-        return False
+        return None
     if len(quotes) % 2:
-        return False
+        return None
     if not len(quotes):
-        return True
+        return False
     before = np.where(quotes > 0, arr[np.maximum(quotes - 1, 0)], _LF)
     after = np.where(quotes + 1 < size, arr[np.minimum(quotes + 1, size - 1)], _LF)
     opening = np.isin(before[0::2], (delimiter, _LF, _QUOTE))
     closing = np.isin(after[1::2], (delimiter, _LF, _CR, _QUOTE))
-    return bool(opening.all() and closing.all())
+    if not (opening.all() and closing.all()):
+        return None
+    return bool((np.searchsorted(quotes, newlines) % 2).any())
 
 
 def _positions(arr: npt.NDArray[np.uint8], byte: int) -> npt.NDArray[np.int64]:
@@ -122,21 +128,25 @@ def _positions(arr: npt.NDArray[np.uint8], byte: int) -> npt.NDArray[np.int64]:
     return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
 
 
-def _parse(body: memoryview, names: list[str], delimiter: str, crlf: bool) -> Scanned | None:
+def _parse(
+    body: memoryview, names: list[str], delimiter: str, crlf: bool, *, quoted_newlines: bool
+) -> Scanned | None:
     """Every cell as a string (no type inference, no nulls); None if pyarrow objects."""
     import pyarrow as pa
     from pyarrow import csv as pacsv
 
     width = len(names)
-    # One thread: with quoted newlines the blocks are found serially anyway, and arrow's pool
-    # of threads cost about twice the CPU for little less wall time on a 2-core machine.
-    read = pacsv.ReadOptions(autogenerate_column_names=True, block_size=1 << 22, use_threads=False)
+    # With a line break in a quoted cell, rows are found serially and one thread is cheapest;
+    # without, blocks split at any newline and arrow's threads parse them side by side.
+    read = pacsv.ReadOptions(
+        autogenerate_column_names=True, block_size=1 << 22, use_threads=not quoted_newlines
+    )
     parse = pacsv.ParseOptions(
         delimiter=delimiter,
         quote_char='"',
         double_quote=True,
         escape_char=False,
-        newlines_in_values=True,
+        newlines_in_values=quoted_newlines,
         ignore_empty_lines=True,
     )
     convert = pacsv.ConvertOptions(
