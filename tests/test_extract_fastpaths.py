@@ -330,7 +330,7 @@ _SITE_PIECES = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(_SITE_PIECES, st.text(_ALPHABET, max_size=6)), max_size=10).map("".join))
 def test_site_hint_alternation_matches_the_substring_tests(text: str) -> None:
-    from casualty.extract.where import _SITE_HINTS, site_hint
+    from casualty.extract.district_names import _SITE_HINTS, site_hint
 
     low = text.lower()
     assert site_hint(text) == any(word in low for word in _SITE_HINTS)

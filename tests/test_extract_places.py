@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from casualty.extract import extract_document
-from casualty.extract.where import districts, role_excluded, weak
+from casualty.extract.district_names import districts
+from casualty.extract.where import role_excluded, weak
 from casualty.model import Claim, Document
 
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from casualty.extract import extract_document, placing, where
+from casualty.extract import district_names, extract_document, placing
 from casualty.extract.context import _DATELINE_HEAD
 from casualty.extract.placing import ArticlePlaces
 from casualty.extract.sentences import split_sentences
@@ -32,7 +32,7 @@ PLACE_TEXTS = [
 
 @pytest.mark.parametrize("text", PLACE_TEXTS)
 def test_name_before_equals_its_search(text: str) -> None:
-    from casualty.extract.where import _NAME_BEFORE, _name_before
+    from casualty.extract.district_names import _NAME_BEFORE, _name_before
 
     for end in range(len(text) + 1):
         for start in (0, max(0, end - 80), max(0, end - 7), end):
@@ -83,7 +83,9 @@ class _PlainPlaces(ArticlePlaces):
         if index in self._unread:
             self._unread.discard(index)
             text = self.sentences[index].text
-            names = [name for _, _, name, _ in where.districts(text, [], gazetteer().stopwords)]
+            names = [
+                name for _, _, name, _ in district_names.districts(text, [], gazetteer().stopwords)
+            ]
             self._owned[index] = (own[0], names)
         return self._owned[index]
 
@@ -290,17 +292,19 @@ def _keyword_matches(pattern: Any, text: str) -> list[tuple[tuple[int, int], str
 
 
 def _plain_keyword() -> Any:
-    """`where._KEYWORD` as first written, without the lookahead on the opening letter."""
+    """`district_names._KEYWORD` as first written, without the lookahead on the opening letter."""
     import re
 
-    plain = where._KEYWORD.pattern.replace(r"\b(?=[acdfghlnopqrstv])", r"\b", 1)
-    assert plain != where._KEYWORD.pattern
-    return re.compile(plain, where._KEYWORD.flags)
+    plain = district_names._KEYWORD.pattern.replace(r"\b(?=[acdfghlnopqrstv])", r"\b", 1)
+    assert plain != district_names._KEYWORD.pattern
+    return re.compile(plain, district_names._KEYWORD.flags)
 
 
 @pytest.mark.parametrize("text", KEYWORD_TEXTS)
 def test_district_keywords_equal_the_plain_pattern(text: str) -> None:
-    assert _keyword_matches(where._KEYWORD, text) == _keyword_matches(_plain_keyword(), text)
+    assert _keyword_matches(district_names._KEYWORD, text) == _keyword_matches(
+        _plain_keyword(), text
+    )
 
 
 @given(
@@ -314,4 +318,6 @@ def test_district_keywords_equal_the_plain_pattern(text: str) -> None:
     ).map("".join)
 )
 def test_district_keywords_equal_the_plain_pattern_on_generated_text(text: str) -> None:
-    assert _keyword_matches(where._KEYWORD, text) == _keyword_matches(_plain_keyword(), text)
+    assert _keyword_matches(district_names._KEYWORD, text) == _keyword_matches(
+        _plain_keyword(), text
+    )

@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
-from casualty.extract.where import site_hint
+from casualty.extract.district_names import site_hint
 
 if TYPE_CHECKING:
     from casualty.geo import Place

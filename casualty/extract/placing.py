@@ -5,7 +5,7 @@ A sentence's own places are found in one scan of the article (`Gazetteer.find_pl
 that name a speaker's seat, an institution, a government or a neighbour are left out
 (`where.role_excluded`), a local official's town or a distance's reference point only used
 when nothing else places the sentence (`where.weak`), and a district of a city the gazetteer
-lacks is the most specific (`where.districts`). A sentence without a place of its own borrows
+lacks is the most specific (`district_names`). A sentence without a place of its own borrows
 its paragraph's, else the lead's (see `ArticlePlaces.place`).
 """
 
@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Final
 
-from casualty.extract import demonym_places, namesakes, place_roles, where
+from casualty.extract import demonym_places, district_names, namesakes, place_roles, where
 from casualty.extract.sentences import Sentence
 from casualty.extract.where import KIND_RANK
 
@@ -217,7 +217,7 @@ class ArticlePlaces:
             if index == 0 and (best is None or best.kind == "country"):
                 best = self._told_next(best) or best
             if loose and best is not None and best.kind != "district":
-                best = where.district_place(loose[0], best)
+                best = district_names.district_place(loose[0], best)
             self._chosen[index] = place_roles.with_sector(self.sentences[index].text, best)
         return self._chosen[index]
 
@@ -288,10 +288,10 @@ class ArticlePlaces:
             if named and any(f[2].kind == "city" and f[2].admin1 in named for f in strong):
                 strong = [f for f in strong if f[2].kind != "city" or f[2].admin1 in named]
             loose: list[str] = []
-            for start, _, name, parent in where.districts(text, found, gaz.stopwords):
+            for start, _, name, parent in district_names.districts(text, found, gaz.stopwords):
                 anchor = found[parent] if parent is not None else None
                 if anchor is not None and anchor in strong:
-                    strong.append((start, start, where.district_place(name, anchor[2])))
+                    strong.append((start, start, district_names.district_place(name, anchor[2])))
                 else:
                     loose.append(name)
             self._owned[index] = (most_specific(strong), loose)
@@ -308,7 +308,9 @@ class ArticlePlaces:
 
             self._unread.discard(index)
             text = self.sentences[index].text
-            loose = [name for _, _, name, _ in where.districts(text, [], gazetteer().stopwords)]
+            loose = [
+                name for _, _, name, _ in district_names.districts(text, [], gazetteer().stopwords)
+            ]
             self._owned[index] = (None, loose)
         return self._owned[index][1]
 
