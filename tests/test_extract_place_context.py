@@ -202,14 +202,14 @@ def test_a_figures_own_country_outside_the_articles_main_ones_places_it(
 def test_places_joined_by_and_are_one_figures_places(text: str, joined: bool) -> None:
     """The clause of a figure does not end at "and" between two places ("in Iraq and
     Syria"): the figure spans them, so neither alone is its place (the sentence's is)."""
-    from casualty.extract.placing import FIGURE_CLAUSE_END, _joins_places
+    from casualty.extract.place_cues import FIGURE_CLAUSE_END, joins_places
     from casualty.geo import gazetteer
     from casualty.geo.mentions import find_places
 
     found = find_places(gazetteer(), text, [])
     stop = FIGURE_CLAUSE_END.search(text, 0)
     assert stop is not None
-    assert _joins_places(text, found, stop) is joined
+    assert joins_places(text, found, stop) is joined
 
 
 @pytest.mark.parametrize(

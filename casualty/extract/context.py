@@ -21,8 +21,8 @@ from typing import Any, Final
 
 from casualty.extract.lexicon import case_free, lexicon
 from casualty.extract.period_cues import PERIOD_CUE, period_cue
-from casualty.extract.placing import OTHER_INCIDENT as _OTHER_INCIDENT
-from casualty.extract.placing import earlier
+from casualty.extract.place_cues import OTHER_INCIDENT as _OTHER_INCIDENT
+from casualty.extract.place_cues import earlier
 from casualty.extract.sentences import Sentence
 from casualty.model import Claim, Document
 

@@ -6,120 +6,40 @@ that name a speaker's seat, an institution, a government or a neighbour are left
 (`where.role_excluded`), a local official's town or a distance's reference point only used
 when nothing else places the sentence (`where.weak`), and a district of a city the gazetteer
 lacks is the most specific (`district_names`). A sentence without a place of its own borrows
-its paragraph's, else the lead's (see `ArticlePlaces.place`).
+its paragraph's, else the lead's (see `ArticlePlaces.place`; the cues it reads for that, and
+how places compare, are in `place_cues`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from casualty.extract import demonym_places, district_names, namesakes, place_roles, where
-from casualty.extract.sentences import Sentence
-from casualty.extract.where import KIND_RANK
+from casualty.extract.place_cues import (
+    FIGURE_CLAUSE_END,
+    OTHER_INCIDENT,
+    THE_ATTACK,
+    THE_CITY,
+    THE_VICTIMS,
+    earlier,
+    joins_places,
+    more_specific,
+    most_specific,
+    within,
+)
+
+if TYPE_CHECKING:
+    from casualty.extract.sentences import Sentence
 
 #: Sentences that make up an article's lead, where its main place is named.
 LEAD: Final = 3
-#: Words that mark a sentence as about another incident than the article's own ("another
-#: two were wounded" counts more victims of the same one).
-OTHER_INCIDENT: Final = re.compile(
-    r"\b(?:separate(?:ly)?|elsewhere|another(?!\s+(?:\d|two|three|four|five|six|seven|eight|"
-    r"nine|ten|dozen)\b)|previous(?:ly)?|similar|last\s+(?:week|month|year))\b",
-    re.IGNORECASE,
-)
-#: An attack referred back to ("killed in the attack"): the one reported just before.
-THE_ATTACK: Final = re.compile(
-    r"\b(?:the|that|this)\s+(?:attack|strike|raid|bombing|blast|explosion|assault|ambush|"
-    r"shelling)\b",
-    re.IGNORECASE,
-)
 #: How far into the sentence after the lead its place must stand to be the lead's (`_told_next`).
 _TOLD_REACH: Final = 100
-#: Where a figure's clause ends: a comma, "and", "while", a semicolon.
-FIGURE_CLAUSE_END: Final = re.compile(r"[,;:]|\s(?:and|while|whereas|but)\s")
 #: A body opening with a title-case place and a colon ("Lagos: Police said ..."): where the
 #: report was filed, or where it happened ("Kandahar: At least 12 were killed ..."); the place
 #: counts only when the lead names no other.
 _COLON_HEAD: Final = re.compile(r"\s*[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}:\s")
-#: An anaphoric city or town ("outside the city"): the last one named before.
-THE_CITY: Final = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+of\b)")
-#: A sentence opening on the victims of the incident just told ("Most of the victims were
-#: inside a mall, where dozens ..."): that incident's place, even from an earlier paragraph.
-THE_VICTIMS: Final = re.compile(
-    r"\s*(?:(?:most|many|some|all|half|several|one|two|three|none)\s+of\s+)?the\s+"
-    r"(?:victims|dead|wounded|injured|casualties)\b",
-    re.IGNORECASE,
-)
-
-
-def _joins_places(text: str, found: list[tuple[int, int, Any]], stop: re.Match[str]) -> bool:
-    """True when the clause break `stop` is an "and" or a comma between two places ("in Iraq
-    and Syria", "in Homs, Hama and Idlib"): the figure spans them, it does not end at the
-    first."""
-    if stop.group().strip() not in {"and", ","}:
-        return False
-    before = any(f[1] <= stop.start() and not text[f[1] : stop.start()].strip() for f in found)
-    after = any(
-        f[0] >= stop.end() and text[stop.end() : f[0]].strip().lower() in {"", "the", "and"}
-        for f in found
-    )
-    return before and after
-
-
-def most_specific(found: list[tuple[int, int, Any]]) -> Any:
-    """The most specific of (start, end, place) found, the first of equals; None if none."""
-    if not found:
-        return None
-    return min(found, key=lambda f: (KIND_RANK.get(f[2].kind, 9), f[0]))[2]
-
-
-def more_specific(a: Any, b: Any) -> bool:
-    return KIND_RANK.get(a.kind, 9) < KIND_RANK.get(b.kind, 9)
-
-
-def within(inner: Any, outer: Any) -> bool:
-    """Whether `inner` lies in `outer` (a country, a division or a region)."""
-    if inner.country != outer.country:
-        return False
-    if outer.kind == "admin1":
-        return bool(inner.admin1 == (outer.admin1 or outer.name))
-    if outer.kind == "region":
-        from casualty.geo import gazetteer
-
-        return bool(gazetteer().contains(outer, inner))
-    return bool(outer.kind == "country")
-
-
-def earlier(
-    sentences: list[Sentence],
-    index: int,
-    cache: dict[int, Any],
-    value: Callable[[int], Any],
-    across: bool = False,
-) -> Any:
-    """`value` of the nearest sentence before `index` in its paragraph (in the article, with
-    `across`) where it is not None.
-
-    `cache` holds, per sentence, that of itself or of the earlier ones, filled forward once,
-    so a long paragraph is not rescanned for every claim.
-    """
-
-    def joined(k: int) -> bool:
-        return across or sentences[k - 1].paragraph == sentences[k].paragraph
-
-    if index == 0 or not joined(index):
-        return None
-    last = index - 1
-    start = last
-    while start >= 0 and start not in cache:
-        start -= 1
-    for k in range(start + 1, last + 1):
-        found = value(k)
-        if found is None and k > 0 and joined(k):
-            found = cache[k - 1]
-        cache[k] = found
-    return cache[last]
 
 
 class ArticlePlaces:
@@ -232,7 +152,7 @@ class ArticlePlaces:
         text = self.sentences[index].text
         stop = FIGURE_CLAUSE_END.search(text, position)
         end = stop.start() if stop is not None else len(text)
-        if stop is not None and _joins_places(text, strong, stop):
+        if stop is not None and joins_places(text, strong, stop):
             return chosen  # "in strikes in Iraq and Syria": one figure over several places
         best = most_specific([f for f in strong if position <= f[0] < end]) or most_specific(
             place_roles.fronted(text, strong, position)

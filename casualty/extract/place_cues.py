@@ -1,0 +1,114 @@
+"""What a sentence's words say about the place it takes, and how places compare.
+
+A sentence about another incident ("separately", "elsewhere") borrows no place; one that
+refers back to "the attack", "the city" or "the victims" takes that of the one told before
+(`earlier` finds it); a figure's own clause ends at a comma or "and" unless that joins two
+places ("in Iraq and Syria"). Places compare by how specific they are (`KIND_RANK`) and by
+whether one lies within another (`within`). `placing.ArticlePlaces` applies these to an
+article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final
+
+from casualty.extract.where import KIND_RANK
+
+if TYPE_CHECKING:
+    from casualty.extract.sentences import Sentence
+
+#: Words that mark a sentence as about another incident than the article's own ("another
+#: two were wounded" counts more victims of the same one).
+OTHER_INCIDENT: Final = re.compile(
+    r"\b(?:separate(?:ly)?|elsewhere|another(?!\s+(?:\d|two|three|four|five|six|seven|eight|"
+    r"nine|ten|dozen)\b)|previous(?:ly)?|similar|last\s+(?:week|month|year))\b",
+    re.IGNORECASE,
+)
+#: An attack referred back to ("killed in the attack"): the one reported just before.
+THE_ATTACK: Final = re.compile(
+    r"\b(?:the|that|this)\s+(?:attack|strike|raid|bombing|blast|explosion|assault|ambush|"
+    r"shelling)\b",
+    re.IGNORECASE,
+)
+#: Where a figure's clause ends: a comma, "and", "while", a semicolon.
+FIGURE_CLAUSE_END: Final = re.compile(r"[,;:]|\s(?:and|while|whereas|but)\s")
+#: An anaphoric city or town ("outside the city"): the last one named before.
+THE_CITY: Final = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+of\b)")
+#: A sentence opening on the victims of the incident just told ("Most of the victims were
+#: inside a mall, where dozens ..."): that incident's place, even from an earlier paragraph.
+THE_VICTIMS: Final = re.compile(
+    r"\s*(?:(?:most|many|some|all|half|several|one|two|three|none)\s+of\s+)?the\s+"
+    r"(?:victims|dead|wounded|injured|casualties)\b",
+    re.IGNORECASE,
+)
+
+
+def joins_places(text: str, found: list[tuple[int, int, Any]], stop: re.Match[str]) -> bool:
+    """True when the clause break `stop` is an "and" or a comma between two places ("in Iraq
+    and Syria", "in Homs, Hama and Idlib"): the figure spans them, it does not end at the
+    first."""
+    if stop.group().strip() not in {"and", ","}:
+        return False
+    before = any(f[1] <= stop.start() and not text[f[1] : stop.start()].strip() for f in found)
+    after = any(
+        f[0] >= stop.end() and text[stop.end() : f[0]].strip().lower() in {"", "the", "and"}
+        for f in found
+    )
+    return before and after
+
+
+def most_specific(found: list[tuple[int, int, Any]]) -> Any:
+    """The most specific of (start, end, place) found, the first of equals; None if none."""
+    if not found:
+        return None
+    return min(found, key=lambda f: (KIND_RANK.get(f[2].kind, 9), f[0]))[2]
+
+
+def more_specific(a: Any, b: Any) -> bool:
+    return KIND_RANK.get(a.kind, 9) < KIND_RANK.get(b.kind, 9)
+
+
+def within(inner: Any, outer: Any) -> bool:
+    """Whether `inner` lies in `outer` (a country, a division or a region)."""
+    if inner.country != outer.country:
+        return False
+    if outer.kind == "admin1":
+        return bool(inner.admin1 == (outer.admin1 or outer.name))
+    if outer.kind == "region":
+        from casualty.geo import gazetteer
+
+        return bool(gazetteer().contains(outer, inner))
+    return bool(outer.kind == "country")
+
+
+def earlier(
+    sentences: list[Sentence],
+    index: int,
+    cache: dict[int, Any],
+    value: Callable[[int], Any],
+    across: bool = False,
+) -> Any:
+    """`value` of the nearest sentence before `index` in its paragraph (in the article, with
+    `across`) where it is not None.
+
+    `cache` holds, per sentence, that of itself or of the earlier ones, filled forward once,
+    so a long paragraph is not rescanned for every claim.
+    """
+
+    def joined(k: int) -> bool:
+        return across or sentences[k - 1].paragraph == sentences[k].paragraph
+
+    if index == 0 or not joined(index):
+        return None
+    last = index - 1
+    start = last
+    while start >= 0 and start not in cache:
+        start -= 1
+    for k in range(start + 1, last + 1):
+        found = value(k)
+        if found is None and k > 0 and joined(k):
+            found = cache[k - 1]
+        cache[k] = found
+    return cache[last]
