@@ -214,21 +214,25 @@ TOLD_NEXT = [
     # a lead naming only its country takes the town the next sentence, opening on the same
     # incident, names at once ...
     (
-        "Six soldiers were killed on Monday in a roadside bombing in Somalia, officials said.\n"
-        "The blast hit an army truck just outside Dhusamareb, a district in central Somalia.",
-        "Galguduud",
+        "Seven police officers were killed on Tuesday when a mine exploded under their convoy "
+        "in Nigeria, officials said.\n"
+        "The blast hit the lead truck on a dirt road just outside Damboa, a town in the "
+        "northeast of Nigeria.",
+        "Borno",
     ),
     # ... not a town of another incident ("elsewhere") ...
     (
-        "Six soldiers were killed on Monday in a roadside bombing in Somalia, officials said.\n"
-        "The attack came as fighting raged elsewhere, around Dhusamareb.",
+        "Seven police officers were killed on Tuesday when a mine exploded under their convoy "
+        "in Nigeria, officials said.\n"
+        "The blast came as clashes went on elsewhere, around Damboa.",
         None,
     ),
     # ... nor one named only in a later aside of that sentence
     (
-        "Six soldiers were killed on Monday in a roadside bombing in Somalia, officials said.\n"
-        "The blast hit an army truck on a rural road as it carried supplies for troops, a "
-        "spokesman of the local administration in Dhusamareb said.",
+        "Seven police officers were killed on Tuesday when a mine exploded under their convoy "
+        "in Nigeria, officials said.\n"
+        "The blast hit the lead truck on a dirt road while it was bringing food to a camp, a "
+        "spokesman of the state government in Damboa said.",
         None,
     ),
 ]
@@ -236,31 +240,31 @@ TOLD_NEXT = [
 
 @pytest.mark.parametrize(("text", "admin1"), TOLD_NEXT)
 def test_lead_takes_the_town_told_next(text: str, admin1: str | None) -> None:
-    lead = next(c for c in _claims(text) if c.low == 6)
-    assert (lead.country, lead.admin1) == ("SO", admin1)
+    lead = next(c for c in _claims(text) if c.low == 7)
+    assert (lead.country, lead.admin1) == ("NG", admin1)
 
 
 def test_place_after_a_capitalised_opening_preposition() -> None:
     from casualty.geo import gazetteer
 
-    text = "In Rafah, two men were killed by tank fire."
-    assert [p.name for _, _, p in gazetteer().find_places(text)] == ["Rafah"]
+    text = "In Harasta, four women were wounded by sniper fire."
+    assert [p.name for _, _, p in gazetteer().find_places(text)] == ["Harasta"]
 
 
 def test_place_fronted_before_each_figure() -> None:
     text = (
-        "In Nuseirat in the central Gaza Strip, three people were killed in a strike on a "
-        "home, and in Rafah, two men were killed by tank fire, medics said."
+        "In Douma near Damascus, five people died when a shell hit a school, and in Harasta, "
+        "four women were killed by sniper fire, rescuers said."
     )
     places = sorted((c.low, c.location) for c in _claims(text) if c.kind != "omission")
-    assert places == [(2, "Rafah"), (3, "An Nusayrat")]
+    assert places == [(4, "Harasta"), (5, "Duma")]
 
 
 POSITIONED = [
     # where the attackers sit is where the fire came from, not the scene ...
     (
-        "Terrorists located in the towns of Kafr Nabl in Idlib province fired rockets at homes "
-        "in a town in Hama province, wounding four civilians, a police source said.",
+        "Rebels entrenched in the town of Saraqib in Idlib province fired mortars at houses in "
+        "a village in Hama province, wounding five farmers, a monitor said.",
         "Hama",
     ),
     (

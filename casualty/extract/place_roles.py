@@ -212,7 +212,7 @@ def without_spread_parts(
     if cue is None:
         return found
     after = [f[2] for f in found if f[0] >= cue.end()]
-    # "in the southern Lebanese city of X": a country and a town in it are one place
+    # "in the eastern Ukrainian town of X": a country and a town in it are one place
     parts = {
         (p.country, p.name)
         for p in after

@@ -247,7 +247,7 @@ def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
     if _BORDER_AFTER.match(text, end) or _cued(word, _BORDER_FINALS, _BORDER_BEFORE, before):
         return True
     if word == "in" and _BASED_BEFORE.search(before):
-        return True  # "an al-Qaeda affiliate based in Mali": a group's seat abroad
+        return True  # "a jihadist faction based in Niger": a group's seat abroad
     return bool(_ATTRIBUTIVE_AFTER.match(text, end)) and not _cued(
         word, _LOCATIVE_FINALS, _LOCATIVE_BEFORE, before
     )
