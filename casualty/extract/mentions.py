@@ -22,6 +22,7 @@ from casualty.extract.lexicon import (
     word_set,
 )
 from casualty.extract.lone_victims import another_one
+from casualty.extract.mention_asides import comma_aside, no_acronyms
 from casualty.extract.mention_breakdowns import breakdowns
 from casualty.extract.mention_rules import (
     AND_A,
@@ -84,7 +85,7 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
         return False  # "it may pass 40 and wounded are flown out": "wounded" heads a new clause
     gap = _said_clause(gap)  # "11 soldiers, which the ministry said were killed"
     gap = dash_aside(gap)  # "200 people – most of them villagers – have been killed"
-    gap = _no_acronyms(gap)  # "a reserve police force (CRPF) trooper were killed"
+    gap = no_acronyms(gap)  # "a reserve police force (CRPF) trooper were killed"
     aside = any(w in gap for w in ("including", "among", "them", "whom"))
     longer = _UNTOLD_EXTRA if _untold(gap) else 6 if aside else 0
     if len(gap) > _MAX_AFTER_GAP + longer:
@@ -98,10 +99,17 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
             return False
     if others_between:
         # Only an "including N children" / "3 of them women" aside may hold another figure.
-        return "including" in gap or "among" in gap or "them" in gap or "whom" in gap
+        # So may a comma aside ("20 people, both fighters and bystanders, were killed").
+        return (
+            "including" in gap
+            or "among" in gap
+            or "them" in gap
+            or "whom" in gap
+            or comma_aside(gap)
+        )
     # A comma is fine inside an aside ("30 people, including 4 children, were killed", "two
     # boys, aged 4 and 9, were killed").
-    return "," not in gap or any(w in gap for w in _ASIDE_WORDS)
+    return "," not in gap or any(w in gap for w in _ASIDE_WORDS) or comma_aside(gap)
 
 
 _ASIDE_WORDS: Final = ("including", "among", "them", "whom", "aged", "ages", "having")
@@ -182,21 +190,6 @@ def _said_clause(gap: list[str]) -> list[str]:
     if len(victims) > _SAID_WORDS or not all(w.isalpha() for w in victims):
         return gap
     return victims + tail
-
-
-def _no_acronyms(gap: list[str]) -> list[str]:
-    """`gap` without one-word bracketed asides ("(CRPF)"): a name's acronym, no clause."""
-    if "(" not in gap:
-        return gap
-    out: list[str] = []
-    i = 0
-    while i < len(gap):
-        if gap[i] == "(" and i + 2 < len(gap) and gap[i + 2] == ")" and gap[i + 1].isalnum():
-            i += 3
-            continue
-        out.append(gap[i])
-        i += 1
-    return out
 
 
 _COORDINATED: Final = re.compile(r"^\s*,?\s*(?:and|as well as|plus)\s*$")

@@ -1,0 +1,52 @@
+"""Asides between a figure's victims and their outcome verb that do not end the figure's
+clause: a bracketed acronym ("a reserve police force (CRPF) trooper were killed") and a comma
+aside describing the victims ("Twelve people, mostly women, were killed")."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from casualty.extract.lexicon import word_set
+
+#: Auxiliaries of a passive outcome ("were killed", "have been killed").
+AUX_VERBS: Final = word_set("were was are is be been had have has")
+
+
+def no_acronyms(gap: list[str]) -> list[str]:
+    """`gap` without one-word bracketed asides ("(CRPF)"): a name's acronym, no clause."""
+    if "(" not in gap:
+        return gap
+    out: list[str] = []
+    i = 0
+    while i < len(gap):
+        if gap[i] == "(" and i + 2 < len(gap) and gap[i + 2] == ")" and gap[i + 1].isalnum():
+            i += 3
+            continue
+        out.append(gap[i])
+        i += 1
+    return out
+
+
+#: Words that open a describing aside right after the victims' comma ("Twelve people, mostly
+#: women, were killed"). Unlike "including", they may also open a new clause ("five soldiers,
+#: and all the others were wounded"): the aside must be closed by a comma before auxiliaries.
+_ASIDE_OPENERS: Final = word_set("mostly most mainly largely both all many")
+#: Words of the victims' noun phrase before such an aside ("pro-government soldiers").
+_ASIDE_NOUN: Final = 3
+
+
+def comma_aside(gap: list[str]) -> bool:
+    """Whether `gap` is the victims' noun, a comma aside that describes them and then their
+    verb's auxiliaries: "people, both fighters and bystanders, were" ("20 people, both
+    fighters and bystanders, were killed")."""
+    if gap.count(",") != 2:
+        return False
+    first = gap.index(",")
+    close = gap.index(",", first + 1)
+    return (
+        0 < first <= _ASIDE_NOUN
+        and all(w[0].isalpha() for w in gap[:first])
+        and gap[first + 1] in _ASIDE_OPENERS
+        and close > first + 2
+        and all(w in AUX_VERBS for w in gap[close + 1 :])
+    )

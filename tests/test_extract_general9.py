@@ -1,0 +1,57 @@
+"""Patterns left over from the batch X round of unseen articles (engineer U4), as tables of
+invented sentences: a comma aside that describes the victims between their figure and their
+verb. The sentences are written for these tests; none comes from a news article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.extract import extract_document
+from casualty.model import Claim, Document
+
+
+def _claims(text: str, published: str = "2023-03-14") -> list[Claim]:
+    doc = Document(id="g9", text=text, published=published, outlet="Example Wire")
+    return [c for c in extract_document(doc) if c.kind != "omission"]
+
+
+ASIDES = [
+    # a comma aside opened by "mostly", "both", "all"... lets the figure reach its verb ...
+    ("Twelve villagers, mostly farmers, were killed in the raid, police said.", "killed", 12),
+    (
+        "More than 40 people, both soldiers and passers-by, were killed when the depot blew up, "
+        "the governor said.",
+        "killed",
+        41,
+    ),
+    (
+        "Nine pilgrims, all from one district, were injured in the crash, officials said.",
+        "wounded",
+        9,
+    ),
+    (
+        "At least 17 fishermen, largely young men, have been wounded in the shelling.",
+        "wounded",
+        17,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "outcome", "low"), ASIDES)
+def test_comma_aside_between_figure_and_verb(text: str, outcome: str, low: int) -> None:
+    assert [(c.outcome, c.low) for c in _claims(text)] == [(outcome, low)]
+
+
+NOT_ASIDES = [
+    # ... but one that opens a new clause, or ends in a verb of its own, does not
+    "Five guards were on duty, and all the others were wounded in the blast.",
+    "Six lorries, mostly empty, stood by the road; two drivers died later.",
+    "Seven councils, mostly rural, said the floods were worse than before.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASIDES)
+def test_no_figure_across_a_clause(text: str) -> None:
+    lows = {c.low for c in _claims(text)}
+    assert not lows & {5, 6, 7}
