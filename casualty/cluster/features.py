@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from casualty.cluster import places, pubdate
 from casualty.cluster.claim_fields import codes_of, first_seen, numbers, text_codes
+from casualty.dates import WEEKDAY_NAMES
 from casualty.model import OUTCOMES, Claim
 
 if TYPE_CHECKING:
@@ -46,10 +47,9 @@ EXACT: Final = 2  # a day
 
 KIND_CODES: Final = {"claim": 0, "omission": 1, "period_total": 2}
 _PRECISION_SPAN: Final = {"week": 6, "month": 30, "year": 364}
-_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_WORDS: Final = re.compile(
     r"\b(yesterday|today|this morning|tonight|overnight|last night|on (?:"
-    + "|".join(_WEEKDAYS)
+    + "|".join(WEEKDAY_NAMES)
     + r"))\b",
     re.IGNORECASE,
 )
@@ -142,7 +142,7 @@ def text_day(text: str | None, pub: int) -> int:
         return pub - 1
     if word in {"today", "this morning", "tonight", "overnight"}:
         return pub
-    weekday = _WEEKDAYS.index(word.split()[1])
+    weekday = WEEKDAY_NAMES.index(word.split()[1])
     pub_weekday = (pub + 3) % 7  # 1970-01-01 was a Thursday
     return pub - ((pub_weekday - weekday) % 7)
 

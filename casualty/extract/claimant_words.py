@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
+from casualty.dates import WEEKDAY_NAMES
 from casualty.extract.lexicon import CaseFree, case_free, trie_regex, word_set
 from casualty.registry import Actor, Descriptor, Registry, Source
 
@@ -19,9 +20,9 @@ WORD_RE: Final = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 MEDIA_HEAD: Final = re.compile(
     r"\b(?:TV|television|channel|radio|broadcaster|news\s+agency|newspaper)$", re.IGNORECASE
 )
-TRAILING_TIME: Final = word_set(
-    """on in at late last this monday tuesday wednesday thursday friday saturday sunday
-    yesterday today tonight morning evening night afternoon now a an"""
+TRAILING_TIME: Final = frozenset(WEEKDAY_NAMES) | word_set(
+    """on in at late last this yesterday today tonight morning evening night afternoon now a
+    an"""
 )
 #: Nouns for a person speaking for an organisation: the phrase as written names the claimant
 #: better than the organisation's canonical name ("a health ministry official").

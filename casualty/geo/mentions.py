@@ -14,6 +14,7 @@ from itertools import compress
 from operator import not_
 from typing import TYPE_CHECKING, Final
 
+from casualty.dates import WEEKDAY_NAMES
 from casualty.geo.facts import MAX_ENTRIES, NameFacts, name_facts
 from casualty.geo.normalize import ARTICLES, token_key
 from casualty.geo.words import Words
@@ -60,11 +61,10 @@ SINGLE_WORD_FOREIGN_POPULATION: Final = 100_000
 MULTI_WORD_FOREIGN_POPULATION: Final = 15_000
 #: A lone word naming a city this large tells which country the text is about.
 _WELL_KNOWN: Final = 500_000
-_TIME_WORDS: Final = frozenset(
-    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-     "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December", "Province", "Governorate", "Oblast", "State", "City", "Region",
-     "District"}
+_TIME_WORDS: Final = frozenset(name.capitalize() for name in WEEKDAY_NAMES) | frozenset(
+    {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December", "Province", "Governorate", "Oblast", "State", "City",
+     "Region", "District"}
 )  # fmt: skip
 #: Prepositions capitalised at a sentence's start: no part of the name after them.
 _OPENERS: Final = frozenset({"In", "At", "Near", "Outside", "Inside", "Around", "Across", "From"})
