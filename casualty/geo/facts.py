@@ -41,7 +41,7 @@ class NameFacts:
         if found is None:
             if len(self.rows) >= MAX_ENTRIES:
                 self.rows.clear()
-            found = self.rows[i] = (gaz._country[i], gaz._kind[i], gaz._pop[i])
+            found = self.rows[i] = gaz.row_facts(i)
         return found
 
     def dead_words(self, ascii_keys: Container[str], prefixes: set[str]) -> set[str]:

@@ -153,6 +153,10 @@ class Gazetteer:
             place = self._places[i] = Place(*self._rows[i])
         return place
 
+    def row_facts(self, i: int) -> tuple[str, str, int]:
+        """(country, kind, population) of row `i`, read without assembling its `Place`."""
+        return (self._country[i], self._kind[i], self._pop[i])
+
     def _found(self, key: str) -> tuple[int, ...]:
         """Row indices for a key, most populous first, then by id (`_choose` relies on it)."""
         value = self._keys.get(key)
