@@ -55,3 +55,26 @@ NOT_ASIDES = [
 def test_no_figure_across_a_clause(text: str) -> None:
     lows = {c.low for c in _claims(text)}
     assert not lows & {5, 6, 7}
+
+
+MEDIUMS = [
+    # the statement's medium between its author and the verb is not the author: the name is,
+    # not the speaker of the sentence before
+    ("Governor Ana Roe in a statement confirmed", "Governor Ana Roe"),
+    (
+        "The port's police chief Ali Noor in a written statement said",
+        "The port's police chief Ali Noor",
+    ),
+    ("The army in its daily bulletin said", "army"),
+]
+
+
+@pytest.mark.parametrize(("cue", "claimant"), MEDIUMS)
+def test_statement_medium_before_the_verb(cue: str, claimant: str) -> None:
+    text = (
+        "A local elder, Omar Said, told reporters the shell hit a school.\n"
+        f"{cue} that troops raided a hideout in the hills, killing at least nine gunmen."
+    )
+    (claim,) = [c for c in _claims(text) if c.low == 9]
+    assert claimant in claim.source
+    assert "statement" not in claim.source and "Omar Said" not in claim.source

@@ -61,8 +61,22 @@ def is_relative(before: str) -> bool:
     return "," not in before[last.end() :]
 
 
+#: The medium of a statement between its author and the verb: "the governor in a statement
+#: confirmed", "the army in its daily bulletin said" (one optional adjective; bounded).
+_MEDIUM: Final = re.compile(
+    r"\s(?:in|on|via)\s+(?:a|an|its|his|her|their)\s+(?:[a-z]+\s+)?"
+    r"(?:statement|post|message|communiqu[eé]|release|tweet|bulletin|briefing)\s*$",
+    re.IGNORECASE,
+)
+_MEDIUM_REACH: Final = 80
+
+
 def strip_aux(text: str) -> str:
-    """Drop auxiliaries and adverbs just before the verb ("has also confirmed")."""
+    """Drop auxiliaries and adverbs just before the verb ("has also confirmed"), and the
+    statement's medium ("in a statement confirmed")."""
+    medium = _MEDIUM.search(text, max(0, len(text) - _MEDIUM_REACH))
+    if medium is not None:
+        text = text[: medium.start()]
     end = len(text)
     body = text.rstrip()
     while body:
