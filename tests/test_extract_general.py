@@ -211,12 +211,13 @@ CLAIMANTS = [
         'statement said that "troops killed 27 insurgents" in the region.',
         [("The army", "killed", 27)],
     ),
-    # ... and a statement whose author is not found is no one's: not the previous author's
+    # ... and a later statement is its own author's (named past a dash aside), not the
+    # previous author's
     (
         "The army said in a statement that its troops repelled the raid. The Front — an "
         "offshoot of another group — claimed the attack in a statement. The statement said "
         "that 20 guards were killed.",
-        [("Example Wire", "killed", 20)],
+        [("The Front", "killed", 20)],
     ),
     # an "according to" that names no speaker does not stop the search for the quote's end
     (

@@ -10,7 +10,8 @@ from typing import Final
 _OMISSION: Final = re.compile(
     r"\b(?:made|makes|make)\s+no\s+mention\s+of\b"
     r"|\b(?:did|does|do)\s+not\s+(?:immediately\s+)?(?:give|say|provide|mention|disclose|reveal"
-    r"|release|share|specify|report|confirm|comment|publish|offer|respond|acknowledge|put)\b"
+    r"|release|share|specify|report|confirm|comment|publish|offer|respond|acknowledge|put"
+    r"|clarify|indicate|state)\b"
     r"|\bdidn'?t\s+(?:give|say|provide|mention|disclose|reveal|release|share|specify|report)\b"
     # "does not have a clear idea of its losses", "has no precise count of the dead"
     r"|\b(?:(?:did|does|do)\s+not\s+have\s+an?|(?:had|has|have)\s+no)\s+"

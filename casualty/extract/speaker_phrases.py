@@ -23,8 +23,11 @@ __all__ = ["WINDOW", "SpeakerPhrases"]
 
 #: Characters around a speech verb searched for its subject, relative clause or source cited.
 WINDOW: Final = 300
-#: A relative or bracketed aside inside a subject: ", who asked not to be named,".
-_ASIDE: Final = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|\[[^\]]*\]|\([^)]*\)")
+#: Asides between a subject and its verb: ", who ...,", "[...]", "(...)", and a dash pair
+#: ("A member of the PVC — the People's Vigilance Corps — said"; bounded, no nesting).
+_ASIDE: Final = re.compile(
+    r",\s*(?:who|which|whose)\b[^,]*,|\[[^\]]*\]|\([^)]*\)|\s[—–]\s[^—–]{1,100}?\s[—–](?=\s)"
+)
 _CLAUSE_END: Final = re.compile(r"[,;.]")
 _OBJECT_WORDS: Final = re.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
 #: A name in apposition after a claimant phrase: "the governor, Jane Doe".
