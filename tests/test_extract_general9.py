@@ -78,3 +78,19 @@ def test_statement_medium_before_the_verb(cue: str, claimant: str) -> None:
     (claim,) = [c for c in _claims(text) if c.low == 9]
     assert claimant in claim.source
     assert "statement" not in claim.source and "Omar Said" not in claim.source
+
+
+SEEKERS = [
+    # people seeking aid are counted people, hyphenated or not, and a compound whose last
+    # part is a person noun counts that person ...
+    ("Six aid seekers were shot dead near the depot, medics said.", [("killed", 6)]),
+    ("Medics said nine aid-seekers were wounded by gunfire near the depot.", [("wounded", 9)]),
+    ("Medics said three checkpoint-guards were killed overnight.", [("killed", 3)]),
+    # ... but a compound of things is still a thing
+    ("Guards said three aid-trucks were destroyed and two drivers were killed.", [("killed", 2)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEEKERS)
+def test_aid_seekers_are_people(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(c.outcome, c.low) for c in _claims(text)] == expected

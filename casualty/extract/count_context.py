@@ -145,6 +145,9 @@ def _noun_says(text: str, after: tuple[Tok, ...], lex: Lexicon) -> bool | str | 
         ):
             seen += 1
             continue
+        if kind and _hyphen_person(text, after, i):
+            seen += 1  # "six aid-seekers": the compound's person noun is the one counted
+            continue
         if kind is not None:
             return kind
         if tok.low in ctx["time_words"] and (i == 0 or tok.low != "am"):
@@ -155,6 +158,21 @@ def _noun_says(text: str, after: tuple[Tok, ...], lex: Lexicon) -> bool | str | 
         if seen >= _NOUN_REACH:
             return None
     return "more"
+
+
+def _hyphen_person(text: str, after: tuple[Tok, ...], i: int) -> bool:
+    """Whether the thing noun ``after[i]`` opens a hyphenated compound whose last part is a
+    person noun ("aid-seekers", "checkpoint-guards")."""
+    if i + 2 >= len(after):
+        return False
+    tok, dash, head = after[i], after[i + 1], after[i + 2]
+    return (
+        dash.low == "-"
+        and dash.start == tok.end
+        and head.start == dash.end
+        and head.word
+        and _noun_class(head.low) is False
+    )
 
 
 def _before_says(text: str, c: Count, before: tuple[Tok, ...], lex: Lexicon) -> bool:
