@@ -109,3 +109,25 @@ def test_dash_aside_in_the_toll_keeps_the_outlet() -> None:
     text = "Five guards \u2014 all of them recruits \u2014 were killed in the raid."
     (claim,) = _claims(text)
     assert (claim.source, claim.low) == ("Example Wire", 5)
+
+
+LISTED = [
+    # an inverted "said" naming a first claimant with a place qualifier, then "and" a second:
+    # both speak (as "X at the clinic and Y said" before the verb already gives both) ...
+    (
+        "At least nine herders were killed, said a nurse at the clinic and an official of the "
+        "district council.",
+        {"a nurse", "an official of the district council"},
+    ),
+    (
+        "Gunmen killed nine herders, according to a doctor at the hospital and the police.",
+        {"a doctor", "the police"},
+    ),
+    # ... but a name with an apposition stays one speaker
+    ("Gunmen killed nine herders, said Jo Li, a spokesman for the army.", {"Jo Li"}),
+]
+
+
+@pytest.mark.parametrize(("text", "sources"), LISTED)
+def test_listed_claimants_after_said(text: str, sources: set[str]) -> None:
+    assert {c.source for c in _claims(text)} == sources

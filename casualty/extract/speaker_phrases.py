@@ -34,6 +34,15 @@ _OBJECT_WORDS: Final = re.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
 _APPOSITION: Final = re.compile(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)")
 _WHO: Final = re.compile(r",\s*who\b")
 _LAST_PREPOSITION: Final = re.compile(r"^.*\b(?:from|by|with|to|for)\s+")
+#: More claimants listed after an inverted "said X": "said a nurse at the clinic and an aid
+#: worker", "said a farmer, a member of a vigilance group and the local chief" (items without
+#: commas of their own, the last after "and"; each bounded, so the scan stays linear).
+_MORE: Final = re.compile(
+    r"(?:\s+(?:at|in|on)\s+[^,.;:\"”]{1,40}?)?"
+    r"((?:,\s+(?:an?|the)\s+[^,.;:\"”]{2,80}?)*)"
+    r",?\s+and\s+([^,.;:\"”]{2,80}?)\s*(?=[.,;:\"”]|$)"
+)
+_ITEM_START: Final = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
 
 
 class SpeakerPhrases(Claimants):
@@ -61,6 +70,37 @@ class SpeakerPhrases(Claimants):
         if not speaker.named and len(name) > 2 and self.outlet.lower().startswith(name):
             return Speaker(speaker.name, "media")
         return speaker
+
+    def _listed(
+        self,
+        sentence: Sentence,
+        pos: int,
+        rest: str,
+        first: int,
+        words: int,
+        found: tuple[Speaker, ...],
+    ) -> tuple[Speaker, ...]:
+        """The other claimants of a list after a first one of `words` words ("said a nurse at
+        the clinic and an official of the council"): each item that resolves, once."""
+        ends = [w.end() for w in re.finditer(r"\S+", rest[first:])]
+        if len(ends) < words or words == 0:
+            return ()
+        at = first + ends[words - 1]
+        more = _MORE.match(rest, at)
+        if more is None:
+            return ()
+        items = [i.strip() for i in more.group(1).split(",") if i.strip()] + [more.group(2)]
+        names = {f.name for f in found}
+        out: list[Speaker] = []
+        offset = len(sentence.text) - len(rest)
+        for item in items:
+            if not _ITEM_START.match(item) and not self._claimant_like(item):
+                continue  # "said a resident and added that ...": no claimant
+            for speaker in self._resolve_all(item, sentence.start + offset + rest.find(item, at)):
+                if speaker.name not in names:
+                    names.add(speaker.name)
+                    out.append(speaker)
+        return tuple(out)
 
     def _inverted(self, sentence: Sentence, start: int, end: int) -> tuple[Speaker, ...]:
         """`..., said the observatory` / `"...," said X`."""
@@ -101,6 +141,8 @@ class SpeakerPhrases(Claimants):
         if not phrase:
             return ()
         found = self._resolve_all(phrase, sentence.start + pos)
+        if name is None and found and not is_proper(phrase):
+            found += self._listed(sentence, pos, rest, m.start(1), len(cut), found)
         # "said Jo Li, spokesman for the police": the kind of source the person speaks as
         # ("according to the X Club, a rights group": a name after its article too)
         proper = is_proper(phrase.removeprefix("the ").removeprefix("The "))
