@@ -94,3 +94,22 @@ SEEKERS = [
 @pytest.mark.parametrize(("text", "expected"), SEEKERS)
 def test_aid_seekers_are_people(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(c.outcome, c.low) for c in _claims(text)] == expected
+
+
+SHARED = [
+    # a speech verb after "and" shares the subject of the verb before it ...
+    (
+        "Police officers in the district confirmed the toll and said",
+        "Police officers in the district",
+    ),
+    ("The provincial governor visited the site and told reporters", "The provincial governor"),
+    # ... while a joint subject with a past-form adjective stays whole
+    ("The police and the armed forces said", "armed forces"),
+]
+
+
+@pytest.mark.parametrize(("cue", "claimant"), SHARED)
+def test_speech_verb_shares_the_first_verbs_subject(cue: str, claimant: str) -> None:
+    sources = [c.source for c in _claims(f"{cue} that troops later killed 12 gunmen in the hills.")]
+    assert any(claimant in s for s in sources)
+    assert not any(s.endswith((" and", "toll", "site")) for s in sources)

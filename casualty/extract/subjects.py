@@ -69,6 +69,7 @@ _MEDIUM: Final = re.compile(
     re.IGNORECASE,
 )
 _MEDIUM_REACH: Final = 80
+_SHARED_REACH: Final = 80
 
 
 def strip_aux(text: str) -> str:
@@ -88,8 +89,18 @@ def strip_aux(text: str) -> str:
     return text[:end]
 
 
+#: A first verb, with an object, whose subject a speech verb after "and" shares: "the police
+#: confirmed the toll and said" (a lower-case past form not after an article: "the armed").
+_SHARED_VERB: Final = re.compile(r"(?<!\bthe)(?<!\ba)\s([a-z]{3,}ed)\s+[^\s,]+[^,]*?\sand\s*$")
+
+
 def subject_phrase(text: str) -> tuple[str, int, int]:
     """The noun phrase that ends `text` (the words before a speech verb), with its span."""
+    shared = _SHARED_VERB.search(text, max(0, len(text) - _SHARED_REACH))
+    if shared is not None and WORD_RE.search(text[: shared.start()]):
+        head = subject_phrase(text[: shared.start()])  # "X confirmed the toll and said": X
+        if head[0]:
+            return head
     start = 0
     last_stop = None
     for last_stop in _STOP_SUBJECT.finditer(text):
