@@ -131,3 +131,33 @@ LISTED = [
 @pytest.mark.parametrize(("text", "sources"), LISTED)
 def test_listed_claimants_after_said(text: str, sources: set[str]) -> None:
     assert {c.source for c in _claims(text)} == sources
+
+
+UNAVAILABLE = [
+    # a source that was not available to confirm or comment gave no toll: an omission by it
+    (
+        "Gunmen killed nine herders, a chief said. No army source was available on Monday to "
+        "confirm his account.",
+        "army source",
+    ),
+    (
+        "Gunmen killed nine herders, a chief said. No word was available from district "
+        "officials over the raid.",
+        "district officials",
+    ),
+    (
+        "Gunmen killed nine herders, a chief said. The ministry was not available for comment.",
+        "The ministry",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), UNAVAILABLE)
+def test_unavailable_source_is_an_omission(text: str, source: str) -> None:
+    assert [c.source for c in _claims(text) if c.kind == "omission"] == [source]
+
+
+def test_unavailable_help_is_no_omission() -> None:
+    # "no ambulance was available": nobody withheld a toll
+    text = "Gunmen killed nine herders, a chief said. No ambulance was available for the wounded."
+    assert [c for c in _claims(text) if c.kind == "omission"] == []

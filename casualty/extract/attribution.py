@@ -57,6 +57,8 @@ _CITING: Final = re.compile(
 )
 _WHO_BEFORE: Final = re.compile(r",\s*who\s+$")
 _FROM: Final = re.compile(r"\bfrom\s+")
+#: The source a "No X source was available" cue names inside itself: "army source".
+_NO_SOURCE: Final = re.compile(r"no\s+((?:[\w-]+\s+){0,3}?(?:source|official|spokesman))\b", re.I)
 _STATEMENT_WORD: Final = re.compile(r"\bstatement\b", re.IGNORECASE)
 #: The signature of an embedded post closing a paragraph: ": <who> #tag — <Agency> (@handle)
 #: <date>"; <who> speaks for the paragraph, the account only relays it.
@@ -239,6 +241,9 @@ class Attributor(SpeakerPhrases):
         if not found or found[0].name.lower() == "there":
             source = _FROM.search(sentence.text, pos, pos + 40)  # "no comment from the army"
             found = self._object(sentence, source.end()) if source is not None else ()
+        named = _NO_SOURCE.match(sentence.text, pos) if not found else None
+        if named is not None:  # "No army source was available to confirm": the army's
+            found = self._resolve_all(named.group(1), sentence.start + named.start(1))
         if not found and without:  # the speaker, else the clause's subject ("It praised ...")
             found = self._subject(sentence, pos, first=True)
         if not found or found[0].name.lower() == "there":

@@ -28,6 +28,13 @@ _OMISSION: Final = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:yet|still)\s+to\s+(?:confirm|give|release|disclose|provide)\b"
     r"|\bshied\s+away\s+from\b"
     r"|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment\b"
+    # "No army source was available to confirm it", "No word was available from officials",
+    # "The ministry was not available for comment"
+    r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:word|comment|confirmation|source|sources|official"
+    r"|officials|spokesman|spokeswoman|spokesperson)\s+(?:was|were)\s+(?:immediately\s+)?"
+    r"available\b"
+    r"|\b(?:was|were)\s+not\s+(?:immediately\s+)?available\s+(?:for\s+comment|to\s+comment"
+    r"|to\s+confirm)\b"
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:issued|made|released|given|published)\s+"
     r"(?:a|any)\s+(?:\w+\s+)?(?:statement|comment)"
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:acknowledged|admitted|disclosed|confirmed"

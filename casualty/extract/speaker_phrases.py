@@ -127,7 +127,7 @@ class SpeakerPhrases(Claimants):
         if m is None:
             return ()
         cut: list[str] = []
-        stops = {"on", "at", "who", "which", "that", "after", "citing", "told"}
+        stops = {"on", "at", "who", "which", "that", "after", "citing", "told", "over"}
         for w in m.group(1).split():
             low = w.lower()
             if low in stops or (low == "in" and not (cited and cut and cut[-1][:1].islower())):
