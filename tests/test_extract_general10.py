@@ -161,3 +161,16 @@ def test_unavailable_help_is_no_omission() -> None:
     # "no ambulance was available": nobody withheld a toll
     text = "Gunmen killed nine herders, a chief said. No ambulance was available for the wounded."
     assert [c for c in _claims(text) if c.kind == "omission"] == []
+
+
+THIS_SOURCE = [
+    # "this source" / "this official" is a speaker, not a time like "this week"
+    ('A chief confirmed the raid. "Several guards are missing," this source said.', "this source"),
+    ("Nine guards were killed, this official said on Monday.", "this official"),
+    ("Nine guards were killed, the army said this week.", "the army"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), THIS_SOURCE)
+def test_this_source_speaks(text: str, source: str) -> None:
+    assert [c.source for c in _claims(text) if c.kind != "omission"] == [source]

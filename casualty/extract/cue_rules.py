@@ -84,7 +84,8 @@ _NO_SPEAKER: Final = re.compile(
     r"(?:there|here|no\s+one|nobody|none|neither\s.*"
     r"|(?:fake|false|misleading)\s+(?:news|reports?|claims?|rumou?rs?)"
     rf"|(?:on\s+|late\s+|early\s+)?(?:{WEEKDAY_RE}"
-    r"|yesterday|today|tonight|earlier|later|last\s+\w+|this\s+\w+))\b",
+    r"|yesterday|today|tonight|earlier|later|last\s+\w+|this\s+(?!(?:source|official|officer"
+    r"|spokesman|spokeswoman|spokesperson|witness|resident|doctor|medic|commander)\b)\w+))\b",
     re.IGNORECASE,
 )
 #: The figures a source compiled: "figures compiled by", "data from", "a tally by".
