@@ -113,3 +113,24 @@ def test_speech_verb_shares_the_first_verbs_subject(cue: str, claimant: str) -> 
     sources = [c.source for c in _claims(f"{cue} that troops later killed 12 gunmen in the hills.")]
     assert any(claimant in s for s in sources)
     assert not any(s.endswith((" and", "toll", "site")) for s in sources)
+
+
+def test_the_statement_of_sources_heard_before() -> None:
+    # "the statement" with no statement told of before is the last source heard ...
+    text = (
+        "Officials said a mine struck a car carrying the town's mayor.\n"
+        "Two of his aides were also killed, the statement added."
+    )
+    (claim,) = _claims(text)
+    assert (claim.low, claim.source) == (2, "Officials")
+
+
+def test_the_statement_told_of_without_a_speaker() -> None:
+    # ... but one told of whose author went unresolved is not the last source's
+    text = (
+        "A police officer, Ali Noor, said the blast hit the gate of the compound.\n"
+        "An unknown faction claimed the attack in a statement, saying it targeted the guards.\n"
+        "The statement also claimed that 15 guards were killed."
+    )
+    claim = next(c for c in _claims(text) if c.low == 15)
+    assert "Noor" not in claim.source

@@ -18,6 +18,7 @@ from casualty.extract.claimant_words import (
     Speaker,
     head_type,
     head_word,
+    is_newsroom,
     is_proper,
     registry_lookup,
     singular_person,
@@ -52,6 +53,7 @@ _STATE_MEDIA: Final = re.compile(r"\bstate(?:-run)?\b|\bofficial\b", re.IGNORECA
 #: Generic heads kept as written: which army "the army" is, the article rarely names.
 _HEAD_KEPT: Final = re.compile(r"army|military|government|forces|troops|police|regime")
 _STATEMENT: Final = word_set("statement report communique communiqué post tweet release")
+_STATEMENT_WORD: Final = re.compile(r"\bstatement\b", re.IGNORECASE)
 #: Words of a source-like head that make an actor mention only a qualifier ("Syrian army
 #: General Command", "Syrian regime media").
 _NON_STATE: Final = word_set(
@@ -124,6 +126,12 @@ class Claimants:
                 (s, a) for s, _, a in self.registry.find_actors(self.text) if not a.generic
             ]
         return self._actors_cache
+
+    @functools.cached_property
+    def _first_statement(self) -> int:
+        """Where the article first has the word "statement" (-1: nowhere)."""
+        found = _STATEMENT_WORD.search(self.text)
+        return found.start() if found is not None else -1
 
     @functools.cached_property
     def default(self) -> Speaker:
@@ -208,8 +216,12 @@ class Claimants:
                     return Speaker(written or phrase, speaker.source_type)
         words = WORD_RE.findall(bare.lower())
         if words and words[0] in _STATEMENT:
-            if DEFINITE.match(phrase):  # "the statement said": its author, told before
-                return self.stated
+            if DEFINITE.match(phrase):  # "the statement said": its author, told before;
+                # with no statement told of before, the last source heard ("Officials said
+                # ...", then "X, the statement added"); one told of without a speaker stays so
+                if self.stated is not None or 0 <= self._first_statement < offset:
+                    return self.stated
+                return next((s for s in reversed(self.history) if not is_newsroom(s)), None)
             # "a statement seen by Reuters": the statement's author speaks, named elsewhere.
             return None
         if words and words[-1] in _STATEMENT:
