@@ -134,3 +134,28 @@ def test_the_statement_told_of_without_a_speaker() -> None:
     )
     claim = next(c for c in _claims(text) if c.low == 15)
     assert "Noor" not in claim.source
+
+
+RELATIVE_ASIDES = [
+    # a relative aside in the reported clause, after the speech verb, is the speaker's ...
+    (
+        "Police officials said the raid, which killed 20 guards, took place near the border.",
+        "Police officials",
+    ),
+    (
+        "The governor told reporters the blast, which wounded 20 guards, was heard for miles.",
+        "governor",
+    ),
+    # ... one in the subject before the verb is still the outlet's background
+    (
+        "The rebel group, whose assault killed 20 soldiers, said it would observe the truce.",
+        "Example Wire",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "claimant"), RELATIVE_ASIDES)
+def test_relative_aside_after_the_speech_verb(text: str, claimant: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.low == 20
+    assert claimant in claim.source

@@ -188,8 +188,12 @@ class Attributor(SpeakerPhrases):
         ahead: tuple[Speaker, ...] = (),
     ) -> tuple[Speaker, ...]:
         for a_start, a_end in asides:
-            if a_start < pos < a_end and not any(a_start <= c.start < a_end for c in cues):
-                return (self.default,)  # "Hamas, whose attack killed 1,400, said": background
+            if a_start < pos < a_end and not any(
+                a_start <= c.start < a_end or (c.end <= a_start and c.speakers) for c in cues
+            ):
+                # "Hamas, whose attack killed 1,400, said": background; after a speech verb
+                # ("X said the raid, which killed 20, took place ...") the speaker's words
+                return (self.default,)
         live = [c for c in cues if c.speakers]
         if any(c.kind != "according" or _named_claimant(c) for c in live):
             # "according to AP" only relays when someone else in the sentence speaks.
