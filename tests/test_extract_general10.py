@@ -136,14 +136,14 @@ def test_listed_claimants_after_said(text: str, sources: set[str]) -> None:
 UNAVAILABLE = [
     # a source that was not available to confirm or comment gave no toll: an omission by it
     (
-        "Gunmen killed nine herders, a chief said. No army source was available on Monday to "
-        "confirm his account.",
+        "Gunmen killed nine herders, a chief said. No army source was available to back the "
+        "chief's figure.",
         "army source",
     ),
     (
-        "Gunmen killed nine herders, a chief said. No word was available from district "
-        "officials over the raid.",
-        "district officials",
+        "Gunmen killed nine herders, a chief said. No word was immediately available from "
+        "border police over the ambush.",
+        "border police",
     ),
     (
         "Gunmen killed nine herders, a chief said. The ministry was not available for comment.",
@@ -174,3 +174,33 @@ THIS_SOURCE = [
 @pytest.mark.parametrize(("text", "source"), THIS_SOURCE)
 def test_this_source_speaks(text: str, source: str) -> None:
     assert [c.source for c in _claims(text) if c.kind != "omission"] == [source]
+
+
+ACT_DATES = [
+    # a date between a reported clause's subject and its act dates the act ...
+    (
+        "Raiders killed 21 people on Tuesday, the governor said. The governor said raiders on "
+        "May 9 stormed a camp and killed six herders.",
+        6,
+        "2018-05-09",
+    ),
+    (
+        "Raiders killed 21 people on Tuesday, the governor said. He said raiders on May 9 shot "
+        "dead five herders.",
+        5,
+        "2018-05-09",
+    ),
+    # ... but a date right after the speech verb is still the statement's
+    (
+        "Raiders killed 21 people on Tuesday, the governor said. The army said on May 10 that "
+        "seven soldiers were killed.",
+        7,
+        "2018-06-05",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "date"), ACT_DATES)
+def test_date_before_the_act_dates_it(text: str, low: int, date: str) -> None:
+    claim = next(c for c in _claims(text, "2018-06-10") if c.low == low)
+    assert claim.date == date

@@ -37,6 +37,13 @@ _SPEECH_AFTER: Final = re.compile(
     r"\s*(?:said|says|announced|reported|stated|added|confirmed|claimed|denied|wrote|tweeted)\b",
     re.IGNORECASE,
 )
+#: An act of violence right after a date: the date is its clause's ("the governor said raiders
+#: on May 9 stormed a camp"), not the statement's.
+_ACT_AFTER: Final = re.compile(
+    r"\s*(?:attacked|killed|stormed|raided|ambushed|shot|abducted|kidnapped|bombed|struck"
+    r"|invaded|shelled|opened\s+fire)\b",
+    re.IGNORECASE,
+)
 #: Words that open a clause of their own or name an event: a date after them dates that
 #: clause or event ("said 12 people were killed on Friday", "said the strike on Friday"),
 #: not the report.
@@ -84,7 +91,7 @@ def is_report_date(text: str, ref: DateRef) -> bool:
     for last in _SPEECH.finditer(before):  # noqa: B007 - the last speech word is wanted
         pass
     if last is not None and _CLAUSE.search(before, last.end()) is None:
-        return True
+        return _ACT_AFTER.match(text, ref.end) is None
     if _SPEECH_AFTER.match(text, ref.end):
         return True
     if _OPENER.search(before) is None:
