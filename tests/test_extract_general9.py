@@ -159,3 +159,23 @@ def test_relative_aside_after_the_speech_verb(text: str, claimant: str) -> None:
     (claim,) = _claims(text)
     assert claim.low == 20
     assert claimant in claim.source
+
+
+EXCEEDED = [
+    # a toll that exceeded, surpassed or topped a figure is more than it ...
+    ("The ministry said the death toll had surpassed 2,000.", (2001, None)),
+    ("Medics said the toll has exceeded 300.", (301, None)),
+    ("Officials said the death toll topped 45 on Sunday.", (46, None)),
+    # ... and one that reached it is that figure
+    ("Officials said the death toll reached 45 on Sunday.", (45, 45)),
+]
+
+
+@pytest.mark.parametrize(("text", "bounds"), EXCEEDED)
+def test_toll_exceeding_a_figure(text: str, bounds: tuple[int, int | None]) -> None:
+    (claim,) = _claims(text)
+    assert (claim.low, claim.high) == bounds
+
+
+def test_exceeding_a_figure_of_things_is_no_toll() -> None:
+    assert _claims("Exports topped 45 tonnes as the convoy's losses mounted.") == []

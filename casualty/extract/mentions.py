@@ -68,11 +68,17 @@ _BRIDGE: Final = word_set(
     """to at of reached hit is was stood stands passed topped exceeded surpassed rose climbed
     risen jumped increased mounted now had has :"""
 )
+#: A figure's own verb of exceeding, read as "more than" ("topped 45"): a toll noun's bridge.
+_PASSED: Final = word_set("exceeded exceeding surpassed surpassing topped topping")
 _MAX_AFTER_GAP: Final = 10
 _MAX_BEFORE_GAP: Final = 2
 _MAX_NOUN_GAP: Final = 8
 #: How many more words a subject joined to a group of untold size may have (the longest gap).
 _UNTOLD_EXTRA: Final = 16
+
+
+def _lead_word(count: Count) -> str:
+    return count.qualifier.split(None, 1)[0].lower() if count.qualifier.strip() else ""
 
 
 def _between(tokens: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
@@ -353,8 +359,8 @@ def _govern(
             elif (
                 w.roles & NOUN
                 and len(gap) <= _MAX_NOUN_GAP
-                and gap
-                and gap[-1] in _BRIDGE
+                # "the toll has topped 45", or "the toll topped 45": the verb is the figure's
+                and (gap[-1] in _BRIDGE if gap else _lead_word(count) in _PASSED)
                 and not any(g in _BREAK_PUNCT or g in {"said", "says"} for g in gap)
             ):
                 candidates.append((len(gap), 2, w, False))
