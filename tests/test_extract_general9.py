@@ -179,3 +179,23 @@ def test_toll_exceeding_a_figure(text: str, bounds: tuple[int, int | None]) -> N
 
 def test_exceeding_a_figure_of_things_is_no_toll() -> None:
     assert _claims("Exports topped 45 tonnes as the convoy's losses mounted.") == []
+
+
+PARTICIPLES = [
+    # a participle phrase on the victims may run past the usual gap to their verb ...
+    (
+        "Medics said six shoppers queuing for bread at the bakery in the old town were killed.",
+        [("killed", 6)],
+    ),
+    (
+        "Nine farmers working in the fields near the river east of the town were wounded.",
+        [("wounded", 9)],
+    ),
+    # ... but a figure of things stays a thing
+    ("Six lorries carrying flour to the camps in the north of the province were destroyed.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTICIPLES)
+def test_participle_phrase_on_the_victims(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(c.outcome, c.low) for c in _claims(text)] == expected

@@ -77,6 +77,12 @@ _MAX_NOUN_GAP: Final = 8
 _UNTOLD_EXTRA: Final = 16
 
 
+def _participle_np(gap: list[str]) -> bool:
+    """Whether the victims' noun has a participle phrase before their auxiliary ("aid-seekers
+    trying to reach the depot in the city were killed"): longer, but one clause."""
+    return len(gap) >= 3 and gap[1].endswith("ing") and "," not in gap and gap[-1] in _AUX_VERBS
+
+
 def _lead_word(count: Count) -> str:
     return count.qualifier.split(None, 1)[0].lower() if count.qualifier.strip() else ""
 
@@ -93,7 +99,7 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
     gap = dash_aside(gap)  # "200 people – most of them villagers – have been killed"
     gap = no_acronyms(gap)  # "a reserve police force (CRPF) trooper were killed"
     aside = any(w in gap for w in ("including", "among", "them", "whom"))
-    longer = _UNTOLD_EXTRA if _untold(gap) else 6 if aside else 0
+    longer = _UNTOLD_EXTRA if _untold(gap) else 6 if aside or _participle_np(gap) else 0
     if len(gap) > _MAX_AFTER_GAP + longer:
         return False
     if any(w in _CLAUSE_BREAK or w in _BREAK_PUNCT for w in gap):
