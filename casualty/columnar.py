@@ -51,7 +51,7 @@ def read_table(session: Session, inputs: list[str]) -> ClaimTable | None:
     if len(inputs) != 1 or inputs[0] == "-" or session.rejects is not None:
         return None
     path = Path(inputs[0])
-    if not path.is_file() or (path.suffix.lower() != ".csv" and session.input_format != "csv"):
+    if not path.is_file():
         return None
     from casualty.io.table_read import read_claim_table
 

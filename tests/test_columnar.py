@@ -55,9 +55,9 @@ def _claims_csv(n: int, seed: int, *, extra: bool = False, ids: bool = True) -> 
     return out.getvalue()
 
 
-def _both(tmp_path: Path, text: str, *args: str) -> tuple[str, str]:
+def _both(tmp_path: Path, text: str, *args: str, name: str = "claims.csv") -> tuple[str, str]:
     """Output through the column path (a file) and through the record path (stdin)."""
-    path = tmp_path / "claims.csv"
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     tables: list[int] = []
     write = columnar.write_table
@@ -93,6 +93,13 @@ def test_file_and_stdin_give_the_same_output(tmp_path: Path, args: tuple[str, ..
     by_file, by_stdin = _both(tmp_path, _claims_csv(120, seed, extra=seed == 1), *args)
     assert by_file == by_stdin
     assert by_file.count("\n") >= 120
+
+
+def test_a_claims_file_without_extension_is_sniffed_and_takes_the_column_path(
+    tmp_path: Path,
+) -> None:
+    by_file, by_stdin = _both(tmp_path, _claims_csv(40, 5), "-f", "csv", name="claims")
+    assert by_file == by_stdin
 
 
 def test_rows_without_ids_get_the_same_ids(tmp_path: Path) -> None:
