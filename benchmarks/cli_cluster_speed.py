@@ -58,7 +58,7 @@ times["read"] = time.process_time() - t
 times["read_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 t = time.process_time()
 if table is not None:
-    table = columnar.cluster_table(table, registry, None)
+    table = columnar.with_incident_columns(table, registry, None)
 else:
     out = list(session.cluster(claims, registry, None).claims)
 times["cluster"] = time.process_time() - t

@@ -37,7 +37,7 @@ def cluster_command(
     fmt = fmt or session.default_format()
     table = read_table(session, inputs)
     if table is not None:
-        table = cluster_table(table, registry, threshold, explain=explain)
+        table = with_incident_columns(table, registry, threshold, explain=explain)
         write_table(session, table, fmt, raw_csv=raw_csv)
         return
     claims = session.read_any(inputs, registry, published=published)
@@ -58,7 +58,7 @@ def read_table(session: Session, inputs: list[str]) -> ClaimTable | None:
     return read_claim_table(path, input_format=session.input_format, encoding=session.encoding)
 
 
-def cluster_table(
+def with_incident_columns(
     table: ClaimTable, registry: Registry, threshold: float | None, *, explain: bool = False
 ) -> ClaimTable:
     """The table with every row's incident id set (and with `explain`, its link columns)."""
