@@ -358,8 +358,12 @@ class Attributor(SpeakerPhrases):
         end = stop.start() if stop is not None else min(len(self.text), close.end() + 160)
         tail = Sentence(close.start() - 1, end, self.text[close.start() - 1 : end], -1)
         for cue in self._cues(tail):
-            if cue.kind == "subject" and cue.speakers:
-                return cue.speakers
+            quoting = (
+                rules.quoted_object(tail.text, cue.start)
+                or rules.quoted_as(tail.text, cue.start) >= 0
+            )
+            if cue.speakers and (cue.kind == "subject" or (cue.kind == "participle" and quoting)):
+                return cue.speakers  # '...," a report quoted an officer as saying': the officer
         return ()
 
     def _tweeter(self, sentence: Sentence) -> tuple[Speaker, ...]:
