@@ -36,9 +36,9 @@ _OMISSION: Final = re.compile(
     r"|\b(?:was|were)\s+not\s+(?:immediately\s+)?available\s+(?:for\s+comment|to\s+comment"
     r"|to\s+confirm)\b"
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:issued|made|released|given|published)\s+"
-    r"(?:a|any)\s+(?:\w+\s+)?(?:statement|comment)"
-    r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:acknowledged|admitted|disclosed|confirmed"
-    r"|reported|announced|communicated)\b"
+    r"(?:a|an|any)\s+(?:\w+\s+)?(?:statement|comment)"
+    r"|\b(?:has|have|had)\s+not\s+(?:yet\s+|immediately\s+)?(?:acknowledged|admitted|disclosed"
+    r"|confirmed|reported|announced|communicated|commented|responded)\b"
     r"|\b(?:has|have|had)\s+yet\s+to\s+(?:respond|comment|confirm|give|release|issue|disclose)\b"
     r"|\b(?:remained|remains|remain|kept|keeps)\s+silent\b"
     r"|\b(?:declined|refused)\s+to\s+(?:comment|give|provide|disclose|release|confirm)\b"
@@ -50,7 +50,7 @@ _OMISSION: Final = re.compile(
     r"(?:exact\s+|precise\s+)?(?:number|toll|casualt(?:y|ies)|figures?)\b"
     r"|\bwithout\s+(?:giving|providing|specifying|disclosing|mentioning|revealing|stating)\s+"
     r"(?:a\s+|any\s+|the\s+)?"
-    r"(?:\w+\s+)?(?:toll|figures?|numbers?|details)",
+    r"(?:\w+\s+)?(?:toll|figures?|numbers?|details|casualt(?:y|ies)|losses|deaths|fatalities)",
     re.IGNORECASE,
 )
 #: What must be omitted for the statement to be about casualties.
@@ -67,12 +67,14 @@ _NOT_TOLL: Final = re.compile(
 )
 #: What a source declined to comment on, when it is neither a toll nor an event: "did not
 #: comment on reports that the mosque held prayers", "... comment on the accusations".
-_COMMENT_ON: Final = re.compile(r"\bcomment\s+(?:on|about|regarding)\s+", re.IGNORECASE)
+_COMMENT_ON: Final = re.compile(r"\bcomment(?:ed)?\s+(?:on|about|regarding)\s+", re.IGNORECASE)
 _EVENT: Final = re.compile(
     r"\b(?:loss(?:es)?|toll|casualt(?:y|ies)|dead|deaths?|killed|killings?|died|wounded|injured"
     r"|fatalit(?:y|ies)|victims|attacks?|raids?|strikes?|bombings?|blasts?|explosions?|incidents?"
     r"|clash(?:es)?|fighting|operations?|assaults?|ambush(?:es)?|shelling|offensive|massacre"
-    r"|figures?|numbers?|how\s+many|situation|events?|violence)\b",
+    r"|figures?|numbers?|how\s+many|situation|events?|violence"
+    # the stock refusal "we do not comment on foreign reports / reports in the foreign media"
+    r"|foreign\s+(?:media\s+)?reports|reports\s+(?:in|by)\s+the\s+foreign\s+(?:media|press))\b",
     re.IGNORECASE,
 )
 #: Right after "did not say": a question other than the toll ("how many" is the toll).

@@ -1,0 +1,56 @@
+"""Patterns left over from the batch Z round of unseen articles (engineer Z1), as tables of
+invented sentences: omissions worded "has not immediately commented", "has not issued an
+official comment", "without mentioning casualties" and the stock refusal to comment on
+foreign reports. The sentences are written for these tests; none comes from a news article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.extract import extract_document
+from casualty.model import Claim, Document
+
+
+def _claims(text: str, published: str = "2023-03-14") -> list[Claim]:
+    doc = Document(id="g11", text=text, published=published, outlet="Example Wire")
+    return list(extract_document(doc))
+
+
+def _omissions(text: str) -> list[tuple[str, str]]:
+    return [(c.source, c.outcome) for c in _claims(text) if c.kind == "omission"]
+
+
+OMITTED = [
+    # a perfect "has not (immediately) commented / responded" is the same silence as the
+    # past "did not immediately comment" ...
+    ("The ministry has not immediately commented on the raid.", "The ministry"),
+    ("The rebels have not responded to questions about the ambush.", "The rebels"),
+    # ... "an official comment" as "a statement" ...
+    ("The militia has not issued an official comment on the bombing.", "The militia"),
+    # ... a statement that confirmed the event "without mentioning casualties" ...
+    ("The army confirmed the clash in a statement, without mentioning casualties.", "The army"),
+    ("The group claimed the raid without mentioning its losses.", "The group"),
+    # ... and the stock refusal to comment on foreign reports of a strike
+    ('The navy told reporters: "We do not comment on foreign reports."', "The navy"),
+    ('A spokesman said: "We do not comment on reports in the foreign media."', "A spokesman"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), OMITTED)
+def test_no_comment_forms_are_omissions(text: str, source: str) -> None:
+    assert _omissions(text) == [(source, "killed")]
+
+
+NOT_OMITTED = [
+    # a comment withheld on something other than the event or its toll stays no omission
+    "The ministry has not commented on reports that the minister resigned.",
+    'A spokesman said: "We do not comment on reports about the budget."',
+    # leaving out something other than a toll is no omission
+    "The army confirmed the clash in a statement, without mentioning the date.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_OMITTED)
+def test_other_silences_are_not_omissions(text: str) -> None:
+    assert _omissions(text) == []
