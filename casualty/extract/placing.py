@@ -40,6 +40,8 @@ _TOLD_REACH: Final = 100
 #: report was filed, or where it happened ("Kandahar: At least 12 were killed ..."); the place
 #: counts only when the lead names no other.
 _COLON_HEAD: Final = re.compile(r"\s*[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}:\s")
+#: What ends a sentence: a first line ending otherwise is a headline.
+_SENTENCE_END: Final = '.!?:"”’)'
 
 
 class ArticlePlaces:
@@ -74,13 +76,26 @@ class ArticlePlaces:
             from casualty.geo import gazetteer
 
             text = self.text
-            head = self._dateline.match(text)
-            if head is not None:
-                text = " " * head.end() + text[head.end() :]
+            cut = self._dateline_end(text)
+            if cut:
+                text = " " * cut + text[cut:]
             found = sorted(gazetteer().find_places(text), key=lambda f: f[0])
             self._all_places = namesakes.lone_abroad(text, namesakes.rehomed(text, found))
             self._place_starts = [f[0] for f in self._all_places]
         return self._all_places
+
+    def _dateline_end(self, text: str) -> int:
+        """Where the dateline opening the body ends (0: none), also when a headline line
+        without a full stop stands above it ("Clinic shelled again\nKANO, Nigeria (AP) ...")."""
+        head = self._dateline.match(text)
+        if head is not None:
+            return head.end()
+        start = text.find("\n") + 1
+        first = text[: max(start - 1, 0)].rstrip()
+        if not first or first[-1] in _SENTENCE_END:
+            return 0
+        head = self._dateline.match(text[start : start + 300])
+        return start + head.end() if head is not None else 0
 
     def _find_places(self, index: int) -> list[tuple[int, int, Any]]:
         if index not in self._places:
