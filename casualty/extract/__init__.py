@@ -173,6 +173,8 @@ _OMISSION_WORDS = (
     "declined",
     "refused",
     "neither",
+    "unknown",
+    "unclear",
 )
 _OMISSION_CUE = case_free(
     r"\b(?:" + "|".join(_OMISSION_WORDS) + r")\b", r"\b(?:" + trie_regex(_OMISSION_WORDS) + r")\b"

@@ -23,6 +23,13 @@ _OMISSION: Final = re.compile(
     r"|issue|publish|make)\b"
     r"|\bcould(?:n['’]?t|\s+not)\s+(?:immediately\s+)?(?:provide|give|confirm)\b"
     r"|\bstill\s+being\s+(?:counted|established|assessed|verified|determined|tallied)\b"
+    # "adding that casualties on the enemy side were not yet known", "the toll remains
+    # unclear": a toll noun said to be unknown (the noun leads, so the topic is in the cue)
+    r"|\b(?:(?:the|its|their)\s+)?(?:(?:exact|final|full|precise)\s+)?(?:casualt(?:y|ies)"
+    r"|(?:death\s+)?tolls?|loss(?:es)?|fatalities|deaths"
+    r"|number\s+of\s+(?:dead|deaths|casualties|victims|wounded|injured))\b[^.,;:]{0,40}?"
+    r"\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|as\s+yet\s+)?"
+    r"(?:not\s+(?:yet\s+|immediately\s+)?(?:known|clear)|unknown|unclear)\b"
     r"|\bno\s+(?:\w+\s+){0,2}(?:figures?|toll|numbers?|estimates?|details)\s+(?:was|were|has\s+been"
     r"|have\s+been)\s+(?:provided|given|released|disclosed|published|made\s+public)\b"
     r"|\b(?:is|are|was|were)\s+(?:yet|still)\s+to\s+(?:confirm|give|release|disclose|provide)\b"
@@ -85,6 +92,7 @@ _HARM: Final = re.compile(
     r"|injuries|hurt|fatalit(?:y|ies)|victims|bodies|lives)\b",
     re.IGNORECASE,
 )
+_OF_BEFORE: Final = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _KILLED: Final = re.compile(r"\b(?:dead|killed|deaths?|died)\b", re.IGNORECASE)
 _LOSSES: Final = re.compile(r"\b(?:wounded|injured|injuries)\b", re.IGNORECASE)
 
@@ -125,12 +133,15 @@ def find_omissions(sentence: str) -> list[Omission]:
             topic = _TOPIC.search(window)
             # "did not give details as to the identity of the victims": a toll was given
             topic_ok = topic is not None and not _NOT_TOLL.search(window, 0, topic.start())
+        if _OF_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
+            continue  # "the cause of the deaths was not known": the toll is no subject
         if not topic_ok or _WHEN.match(window) or _off_topic(sentence, m.start()):
             continue  # "did not say when the attack, which injured four, took place"
         if cue.startswith("without") and window.startswith(" of") and not _HARM.search(window):
             continue  # "without revealing the number of gunmen": no toll left out
-        killed = _KILLED.search(window) is not None
-        outcome = "wounded" if _LOSSES.search(window) and not killed else "killed"
+        told = m.group() + window  # "the number of wounded was unclear": the cue names it
+        killed = _KILLED.search(told) is not None
+        outcome = "wounded" if _LOSSES.search(told) and not killed else "killed"
         out.append(Omission(m.start(), m.end(), " ".join(m.group().split()), outcome))
     return out
 
