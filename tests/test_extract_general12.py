@@ -43,3 +43,38 @@ QUOTED_ACROSS = [
 def test_quoted_as_saying_closes_a_quotation(text: str, speaker: str) -> None:
     (claim,) = [c for c in _claims(text) if c.kind != "omission"]
     assert claim.source == speaker
+
+
+TITLED_HE = [
+    # "he" after "..., mayor X said." is that speaker: a title in lower case before a name
+    # ("mayor", "police superintendent") made him no person, so "he" went to an earlier one
+    (
+        'President Ann Vale said the raid was "senseless".\n'
+        "The blast set fire to a school in the town, mayor Tom Reed said on the radio.\n"
+        "He said three pupils were killed.",
+        "mayor Tom Reed",
+    ),
+    (
+        "Governor Jan Holt said the site was sealed off on Monday.\n"
+        "Gunmen opened fire on a bus, district police superintendent K Ravi Das said.\n"
+        "He earlier put the toll at four dead.",
+        "district police superintendent K Ravi Das",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), TITLED_HE)
+def test_he_is_the_titled_speaker_just_heard(text: str, speaker: str) -> None:
+    (claim,) = [c for c in _claims(text) if c.kind != "omission"]
+    assert claim.source == speaker
+
+
+def test_he_skips_a_plural_title() -> None:
+    # "officials" is no "he": the person named before stays the antecedent
+    text = (
+        "The blast hit a school, Governor Jan Holt said.\n"
+        "Police officials in South Region confirmed the attack.\n"
+        "He said three pupils were killed."
+    )
+    (claim,) = [c for c in _claims(text) if c.kind != "omission"]
+    assert claim.source == "Governor Jan Holt"

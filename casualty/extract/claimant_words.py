@@ -39,6 +39,8 @@ _ORG_WORDS: Final = word_set(
     television news radio group movement front brigade brigades battalion corps"""
 )
 _NAME_PARTICLES: Final = word_set("al el bin ibn abu de del van von der la le da di")
+#: Titles written in lower case before a name ("police superintendent Jo Li").
+_TITLES: Final = PERSON_NOUNS | word_set("superintendent inspector commissioner prosecutor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,16 @@ def singular_person(name: str) -> bool:
         return False
     head = words[-1].lower()
     return is_person(name.split(",")[0]) or (head in PERSON_NOUNS and not head.endswith("s"))
+
+
+def titled_person(name: str) -> bool:
+    """A title in lower case, then a personal name: "mayor Jo Li", "police superintendent K Jo
+    Li" (a phrase `singular_person` does not take for one person)."""
+    parts = name.split(",")[0].split()
+    lower = [i for i, w in enumerate(parts) if w[:1].islower()]
+    if not lower or parts[lower[-1]].lower() not in _TITLES or parts[lower[-1]].endswith("s"):
+        return False
+    return is_person(" ".join(parts[lower[-1] + 1 :]))
 
 
 def is_newsroom(speaker: Speaker) -> bool:

@@ -22,6 +22,7 @@ from casualty.extract.claimant_words import (
     is_proper,
     registry_lookup,
     singular_person,
+    titled_person,
 )
 from casualty.extract.cue_context import (
     ADJECTIVAL,
@@ -281,6 +282,9 @@ class Claimants:
                 if speaker.named:
                     return speaker
         else:
+            last = self.history[-1]
+            if not last.named and titled_person(last.name):
+                return last  # "..., mayor Jo Li said. He added ...": the speaker just heard
             for speaker in reversed(self.history):
                 if not speaker.named and singular_person(speaker.name):
                     return speaker
