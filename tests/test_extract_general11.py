@@ -1,7 +1,9 @@
 """Patterns left over from the batch Z round of unseen articles (engineer Z1), as tables of
 invented sentences: omissions worded "has not immediately commented", "has not issued an
 official comment", "without mentioning casualties" and the stock refusal to comment on
-foreign reports. The sentences are written for these tests; none comes from a news article.
+foreign reports; an aside on why a source goes unnamed ("speaking on condition of
+anonymity", "not authorised to speak to the media") between the source and its verb. The
+sentences are written for these tests; none comes from a news article.
 """
 
 from __future__ import annotations
@@ -54,3 +56,32 @@ NOT_OMITTED = [
 @pytest.mark.parametrize("text", NOT_OMITTED)
 def test_other_silences_are_not_omissions(text: str) -> None:
     assert _omissions(text) == []
+
+
+ANONYMOUS = [
+    # an aside on the source's anonymity between it and its verb is not the speaker ...
+    ("A doctor, speaking on condition of anonymity, said 14 people were wounded.", "A doctor"),
+    ("A nurse speaking on condition of anonymity said three people were killed.", "A nurse"),
+    (
+        "The police source, requesting anonymity as he was not authorised to speak to the press,"
+        " said that six guards died.",
+        "The police source",
+    ),
+    (
+        "A local official who requested anonymity, not being allowed to talk to reporters,"
+        " confirmed the deaths of nine villagers.",
+        "A local official",
+    ),
+    ("A medic who asked not to be named said 12 people were wounded.", "A medic"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), ANONYMOUS)
+def test_anonymity_aside_is_not_the_speaker(text: str, source: str) -> None:
+    assert [c.source for c in _claims(text) if c.kind != "omission"] == [source]
+
+
+def test_aside_without_anonymity_keeps_its_speaker() -> None:
+    # an apposition that names the source is no anonymity aside: it stays in the claimant
+    text = "The army spokesman, Jo Li, said four soldiers were killed."
+    assert [c.source for c in _claims(text)] == ["The army spokesman, Jo Li"]

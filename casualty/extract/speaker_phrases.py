@@ -28,6 +28,15 @@ WINDOW: Final = 300
 _ASIDE: Final = re.compile(
     r",\s*(?:who|which|whose)\b[^,]*,|\[[^\]]*\]|\([^)]*\)|\s[—–]\s[^—–]{1,100}?\s[—–](?=\s)"
 )
+#: An aside on why a source is unnamed, between it and its verb: ", requesting anonymity as
+#: they were not authorised to speak to the media,", "who asked not to be named", ", not
+#: being allowed to talk to reporters,", " speaking on condition of anonymity" (bounded; it
+#: must end at a comma or at the verb). Without it the aside was read as the speaker.
+_ANONYMOUS: Final = re.compile(
+    r"(?:,|\s(?=(?:who|speaking|requesting|asking)\s))\s*[^,]{0,80}?\b(?:anonymity|anonymously"
+    r"|not\s+to\s+be\s+(?:named|identified)"
+    r"|(?:authori[sz]ed|allowed|permitted)\s+to\s+(?:speak|talk|brief|comment))\b[^,]{0,80}(?=,|$)"
+)
 _CLAUSE_END: Final = re.compile(r"[,;.]")
 _OBJECT_WORDS: Final = re.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
 #: A name in apposition after a claimant phrase: "the governor, Jane Doe".
@@ -156,6 +165,7 @@ class SpeakerPhrases(Claimants):
         offset = 0 if first else max(0, verb - WINDOW)
         raw = sentence.text[offset : min(verb, offset + WINDOW)]
         masked = _ASIDE.sub(lambda m: "," + " " * (len(m.group()) - 2) + ",", raw)
+        masked = _ANONYMOUS.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 1), masked)
         adverb = ASIDE_ADVERB.search(masked.rstrip())
         if adverb is not None:  # "Mr Roe, however, said": blank the adverb out
             masked = masked[: adverb.start()] + " " * (len(masked) - adverb.start())
