@@ -74,12 +74,23 @@ _MONTH_RE: Final = (
 _DAY_RE: Final = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE: Final = r"(?:19|20)\d\d"
 
+#: What follows a month or "last week's" used as an attributive of one event ("a June
+#: strike", "the March suicide bombing", "last month's attack"): one incident in that span.
+BEFORE_EVENT: Final = (
+    r"\s+(?:[a-z-]+\s+){0,2}(?:attacks?|(?:air\s?)?strikes?|airstrikes?|raids?|bombings?"
+    r"|blasts?|explosions?|ambush(?:es)?|assaults?|massacres?|shelling|clash(?:es)?|killings?"
+    r"|shootings?|bombardment|incursion|incident)\b"
+)
+
 # Alternatives are tried left to right at each position; each is a flat sequence of
 # bounded pieces, so matching stays linear in the text length. The lookahead lists the first
 # characters any alternative can start with, so most word starts are rejected at once.
 _PATTERN_TEXT: Final = (
     r"\b(?=[0-9abdefijlmnopstwy])(?:"
     rf"(?P<iso>{_YEAR_RE})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)"
+    rf"|(?:an?|the|that|its|their)\s+(?P<a_month>{_MONTH_RE})\.?(?:\s+(?P<a_year>{_YEAR_RE}))?"
+    rf"(?={BEFORE_EVENT})"
+    rf"|(?P<a_last>last|this)\s+(?P<a_unit>month|week)['’]s(?={BEFORE_EVENT})"
     rf"|(?P<period_kw>during|throughout|since|in|for|over|through(?:out)?)\s+"
     rf"(?:the\s+month\s+of\s+)?(?P<p_month>{_MONTH_RE})\.?(?:\s+(?P<p_month_year>{_YEAR_RE}))?"
     rf"(?!\.?\s+{_DAY_RE}\b)"
@@ -277,6 +288,21 @@ def _resolve(g: dict[str, Any], s: int, e: int, pub: date | None) -> DateRef | N
                 last = _safe_date(first.year, month, _num(g[f"{prefix}_day2"]))
                 last = last if last is not None and last > first else None
             return DateRef(_iso(first), _iso(last) if last else None, "day", False, s, e)
+    if g["a_month"]:
+        # "a June strike": that month, one incident (no span of several)
+        month = MONTHS[g["a_month"]]
+        if g["a_year"]:
+            year = int(g["a_year"])
+        elif pub is not None:
+            year = pub.year if month <= pub.month else pub.year - 1
+        else:
+            return None
+        first, last = _month_span(year, month)
+        return DateRef(_iso(first), _iso(last), "month", False, s, e)
+    if g["a_unit"] and pub is not None:
+        # "last month's bombing", "this week's raid": one incident in that month or week
+        ref = _relative(f"{g['a_last']} {g['a_unit']}", pub, s, e)
+        return DateRef(ref.date, ref.date_end, ref.precision, False, s, e) if ref else None
     if g["p_month"]:
         month = MONTHS[g["p_month"]]
         if g["p_month_year"]:

@@ -99,3 +99,28 @@ SHARED_HEAD = [
 def test_modifiers_sharing_a_head_are_one_claimant(said: str, names: list[str]) -> None:
     text = f"Nine guards were killed in a raid on a camp in Damboa, {said}.\n"
     assert sorted(c.source for c in _claims(text)) == names
+
+
+MONTH_OF_EVENT = [
+    # a month used as the attributive of one event dates it to that month (the last such
+    # month on or before publication, 2023-03-14), not to the publication day
+    ("A June strike on a market in Damboa killed three people, the ministry said.", "2022-06-01"),
+    ("In a January raid on the village, 20 herders were killed, residents said.", "2023-01-01"),
+    ("The March suicide bombing in Zaria killed 30 people, police said.", "2023-03-01"),
+    ("Last month's bombing of a bus station in Kano killed 12 people, police said.", "2023-02-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "first"), MONTH_OF_EVENT)
+def test_month_of_an_event_dates_it(text: str, first: str) -> None:
+    (claim,) = [c for c in _claims(text) if c.outcome == "killed"]
+    assert (claim.kind, claim.date, claim.date_precision) == ("claim", first, "month")
+
+
+def test_month_with_a_day_and_a_months_toll_keep_their_readings() -> None:
+    # "the March 3 attack" is that day; "last month's toll" is still a period's
+    (claim,) = _claims("The March 3 attack on the camp killed nine soldiers, the army said.")
+    assert (claim.date, claim.date_precision) == ("2023-03-03", "day")
+    text = "Last month's toll of 40 dead across the state was the highest, police said."
+    (claim,) = _claims(text)
+    assert claim.kind == "period_total"

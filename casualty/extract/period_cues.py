@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from casualty.dates import BEFORE_EVENT
 from casualty.extract.lexicon import case_free
 
 __all__ = ["PERIOD_CUE", "period_cue"]
@@ -35,7 +36,9 @@ PERIOD_CUE: Final = case_free(
     r"|\b(?:during|throughout|over|for|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
     r"(?:days|weeks|months|years)\b"
     r"|\b(?:during|throughout)\s+(?:the\s+(?:war|conflict)|" + _MONTHS + r"\b(?!\s+\d))"
-    r"|\bthis\s+(?:year|month)\b|(?<!late\s)(?<!early\s)(?<!mid-)\blast\s+(?:year|month)\b"
+    r"|(?:\bthis|(?<!late\s)(?<!early\s)(?<!mid-)\blast)\s+(?:year|month)\b"
+    # "last month's bombing" is one incident of last month; "last month's toll" a period
+    r"(?!['’]s" + BEFORE_EVENT + r")"
     r"|\b\d+-(?:day|week|month|year)\s+(?:war|conflict|bombardment|siege"
     r"|insurgency|uprising)\b"
     r"|\b(?:war|conflict|insurgency|uprising)['’]s\b"
