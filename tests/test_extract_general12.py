@@ -78,3 +78,56 @@ def test_he_skips_a_plural_title() -> None:
     )
     (claim,) = [c for c in _claims(text) if c.kind != "omission"]
     assert claim.source == "Governor Jan Holt"
+
+
+POSSESSED_FIGURES = [
+    # "according to X's (latest) figures/tally" is X's figure; the possessive is no claimant
+    ("The shelling killed 40 people, according to the ministry's latest tally.", "the ministry"),
+    ("The raid killed 12 guards, according to the Border Police's own figures.", "Border Police"),
+    ("Fire killed nine, according to the regional authorities' figures.", "regional"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), POSSESSED_FIGURES)
+def test_possessor_of_figures_is_the_claimant(text: str, speaker: str) -> None:
+    (claim,) = _claims(text)
+    assert speaker in claim.source
+    assert "figures" not in claim.source and "tally" not in claim.source
+
+
+def test_named_tally_is_its_author() -> None:
+    # "an AFP tally of official figures": the agency's own count (a newsroom), not "official"
+    text = "The siege killed 1,300 people, according to an AFP tally of official figures."
+    (claim,) = _claims(text)
+    assert claim.source_type == "media" and "tally" not in claim.source
+
+
+ACCORDING_AFTER_ASIDE = [
+    # a relative aside closed right before "according to X" is X's figure, even with a
+    # thousands comma in it ("1,140" ended the aside at its comma before)
+    (
+        "The conflict began with the border raid, which killed about 1,150 people, "
+        "according to the Ruritanian authorities.",
+        "the Ruritanian authorities",
+        1150,
+    ),
+    (
+        "The offensive, which has killed more than 230 people, according to the health "
+        "ministry, entered its third month.",
+        "the health ministry",
+        231,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "low"), ACCORDING_AFTER_ASIDE)
+def test_according_to_after_an_aside(text: str, speaker: str, low: int) -> None:
+    (claim,) = [c for c in _claims(text) if c.low == low]
+    assert claim.source == speaker
+
+
+def test_aside_before_a_later_verb_stays_background() -> None:
+    # "Hamas, whose raid killed 1,100, said ...": background, the outlet's (as before)
+    text = "The Front, whose raid killed 1,100 people in May, said it would not negotiate."
+    (claim,) = _claims(text)
+    assert claim.source == "Example Wire"

@@ -35,7 +35,7 @@ __all__ = [
     "opens_quote",
 ]
 
-_BACKGROUND: Final = re.compile(r",\s*(?:whose|which)\b[^,]*,")
+_BACKGROUND: Final = re.compile(r",\s*(?:whose|which)\b(?:[^,]|,(?=\d{3}\b))*,")  # not "1,400"
 _DETERMINED: Final = re.compile(
     r"(?:\b(?:the|a|an|this|that|these|those|such|its|their|his|her|whose|any|no|multiple|"
     r"several|other|earlier|unconfirmed)|['’]s)\s+$",
@@ -144,6 +144,8 @@ def background_asides(text: str) -> list[tuple[int, int]]:
         before = text[: m.start()]
         if before.count("“") > before.count("”") or before.count('"') % 2:
             continue
+        if text[m.end() : m.end() + 16].lstrip().lower().startswith("according to"):
+            continue  # "the attack, which killed 1,200, according to X": X's figure
         out.append(m.span())
     return out
 

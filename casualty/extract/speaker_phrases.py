@@ -52,6 +52,16 @@ _MORE: Final = re.compile(
     r",?\s+and\s+([^,.;:\"”]{2,80}?)\s*(?=[.,;:\"”]|$)"
 )
 _ITEM_START: Final = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
+#: A possessor's figures: "according to the ministry's latest tally" is the ministry's.
+_POSSESSED_FIGURES: Final = re.compile(
+    r"(.+?)['’]s?\s+(?:(?:latest|official|own|preliminary|updated|new)\s+)?"
+    r"(?:figures|data|tall(?:y|ies)|toll|counts?|estimates?|statistics|records)",
+    re.IGNORECASE,
+)
+#: A named body's tally: "according to an AFP tally of official figures" is AFP's.
+_NAMED_TALLY: Final = re.compile(
+    r"(?:an?|the)\s+((?:[A-Z][\w.’'-]*\s+){1,4}?)(?:tall(?:y|ies)|counts?|figures|data)\b.*"
+)
 
 
 class SpeakerPhrases(Claimants):
@@ -143,6 +153,10 @@ class SpeakerPhrases(Claimants):
                 break
             cut.append(w)
         phrase = " ".join(cut[:12]).rstrip(".")
+        possessor = _POSSESSED_FIGURES.fullmatch(phrase)
+        phrase = possessor.group(1) if possessor is not None else phrase
+        tally = _NAMED_TALLY.fullmatch(phrase)
+        phrase = tally.group(1).strip() if tally is not None else phrase
         tail = rest[m.end() :]
         name = _APPOSITION.match(tail)
         if name is not None and phrase and not is_proper(phrase):
