@@ -23,10 +23,13 @@ __all__ = ["WINDOW", "SpeakerPhrases"]
 
 #: Characters around a speech verb searched for its subject, relative clause or source cited.
 WINDOW: Final = 300
-#: Asides between a subject and its verb: ", who ...,", "[...]", "(...)", and a dash pair
-#: ("A member of the PVC — the People's Vigilance Corps — said"; bounded, no nesting).
+#: Asides between a subject and its verb: ", who ...,", "[...]", "(...)", a dash pair ("A
+#: member of the PVC — the People's Vigilance Corps — said"; bounded, no nesting), a list of
+#: some of the speakers (", including chief Jo Li,"), where one works (", based in Kato,"),
+#: and another name of a body (" known by its acronym KRW", ", also known as the Blue Vests").
 _ASIDE: Final = re.compile(
-    r",\s*(?:who|which|whose)\b[^,]*,|\[[^\]]*\]|\([^)]*\)|\s[—–]\s[^—–]{1,100}?\s[—–](?=\s)"
+    r",\s*(?:who|which|whose|including|based\s+in)\b[^,]*,|\[[^\]]*\]|\([^)]*\)"
+    r"|\s[—–]\s[^—–]{1,100}?\s[—–](?=\s)|\s(?:also\s+)?known\s+(?:as|by)\s[^,]{1,60}(?=,)"
 )
 #: An aside on why a source is unnamed, between it and its verb: ", requesting anonymity as
 #: they were not authorised to speak to the media,", "who asked not to be named", ", not
