@@ -124,3 +124,41 @@ def test_month_with_a_day_and_a_months_toll_keep_their_readings() -> None:
     text = "Last month's toll of 40 dead across the state was the highest, police said."
     (claim,) = _claims(text)
     assert claim.kind == "period_total"
+
+
+TOLD_LATER = [
+    # a lead naming only its country takes the town a later lead sentence gives for the same
+    # attack, right after a word for it ...
+    (
+        "Gunmen carried out a suicide bombing in northeastern Nigeria on Sunday, leaving 14"
+        " people dead, officials said.\nThe attack came as talks were under way in Niamey.\n"
+        "A council member said the car bomb exploded near an army compound in Damboa.\n",
+        "Damboa",
+    ),
+    # ... or in a sentence opening on it, after lines about something else
+    (
+        "Insurgents attacked a district office in northeastern Nigeria on Tuesday, killing at"
+        " least 11 policemen, officials said.\n\nAttacks have continued for months.\n\nThe"
+        " attack on the office in Damboa started at dawn, a spokesman said.\n",
+        "Damboa",
+    ),
+    # not a place told as another event's ("two days after a bombing in Kano") ...
+    (
+        "Gunmen carried out a suicide bombing in northeastern Nigeria on Sunday, leaving 14"
+        " people dead, officials said.\nThe attack came two days after a bombing in Kano.\n",
+        None,
+    ),
+    # ... nor one past the end of the clause (a speaker's name)
+    (
+        "Gunmen killed at least 30 people in a village in northern Nigeria on Friday,"
+        " activists said.\nLocals fled.\nThe village was emptied in the raid, the Kano youth"
+        " council said.\n",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "location"), TOLD_LATER)
+def test_lead_takes_the_town_told_later_for_its_attack(text: str, location: str | None) -> None:
+    lead = _claims(text)[0]
+    assert (lead.location, lead.country) == (location, "NG")

@@ -32,6 +32,14 @@ THE_ATTACK: Final = re.compile(
     r"shelling)\b",
     re.IGNORECASE,
 )
+#: A word for the attack just told, anywhere in a sentence ("said the car bomb exploded near
+#: ...", "the assailants struck a barracks in ..."): where it names a place at once, that is
+#: the attack's (`placing.ArticlePlaces._told_next`).
+SAME_ATTACK: Final = re.compile(
+    r"\b(?:the|that|this)\s+(?:[\w-]+\s+)?(?:attack|strike|airstrike|raid|bombing|blast|"
+    r"explosion|assault|ambush|shelling|bomb|bomber|attackers|assailants|gunmen)\b",
+    re.IGNORECASE,
+)
 #: Where a figure's clause ends: a comma, "and", "while", a semicolon.
 FIGURE_CLAUSE_END: Final = re.compile(r"[,;:]|\s(?:and|while|whereas|but)\s")
 #: An anaphoric city or town ("outside the city"): the last one named before.

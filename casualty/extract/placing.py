@@ -19,6 +19,7 @@ from casualty.extract import demonym_places, district_names, namesakes, place_ro
 from casualty.extract.place_cues import (
     FIGURE_CLAUSE_END,
     OTHER_INCIDENT,
+    SAME_ATTACK,
     THE_ATTACK,
     THE_CITY,
     THE_VICTIMS,
@@ -42,6 +43,11 @@ _TOLD_REACH: Final = 100
 _COLON_HEAD: Final = re.compile(r"\s*[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}:\s")
 #: What ends a sentence: a first line ending otherwise is a headline.
 _SENTENCE_END: Final = '.!?:"”’)'
+#: Between a word for the attack and a place: the place is another event's or a comparison's.
+_NOT_THIS: Final = re.compile(r"\b(?:after|before|since|than|like|following|ago|last)\b")
+#: Between a word for the attack and a place: the clause has ended ("in the raid, the X
+#: committee said").
+_CLAUSE_BREAK: Final = re.compile(r"[,;:]")
 
 
 class ArticlePlaces:
@@ -250,17 +256,39 @@ class ArticlePlaces:
         return self._owned[index][1]
 
     def _told_next(self, country: Any) -> Any:
-        """The lead's town when the lead names at most its country and the next sentence opens
-        on its incident and names the town at once ("... a roadside bombing in Somalia." "The
-        explosion tore through a truck just outside X."; not "according to X's ..." later)."""
-        text = self.sentences[1].text.lstrip() if len(self.sentences) > 1 else ""
-        if not THE_ATTACK.match(text) or OTHER_INCIDENT.search(text):
-            return None
-        self._own(1)
-        near = [f for f in self._strong.get(1) or [] if f[0] < _TOLD_REACH]
-        own = most_specific(near)
-        ok = own is not None and own.kind in ("city", "district", "admin1")
-        return own if ok and (country is None or within(own, country)) else None
+        """The lead's town when the lead names at most its country and a sentence of the next
+        few tells where its incident happened at once: one opening on it ("... a roadside
+        bombing in Somalia." "The explosion tore through a truck just outside X."; not
+        "according to X's ..." later), or one naming the place right after a word for the
+        same attack ("A council member said the car bomb exploded near a compound in X").
+        The search stops at a sentence about another incident."""
+        for index in range(1, min(LEAD + 1, len(self.sentences))):
+            text = self.sentences[index].text
+            if OTHER_INCIDENT.search(text):
+                return None
+            if THE_ATTACK.match(text.lstrip()):
+                self._own(index)
+                near = [
+                    f
+                    for f in self._strong.get(index) or []
+                    if f[0] < _TOLD_REACH and not _NOT_THIS.search(text, 0, f[0])
+                ]
+            elif index > 1 and (same := SAME_ATTACK.search(text)) is not None:
+                self._own(index)
+                near = [
+                    f
+                    for f in self._strong.get(index) or []
+                    if 0 <= f[0] - same.end() < _TOLD_REACH
+                    and not _NOT_THIS.search(text, same.end(), f[0])
+                    and not _CLAUSE_BREAK.search(text, same.end(), f[0])
+                ]
+            else:
+                continue
+            own = most_specific(near)
+            ok = own is not None and own.kind in ("city", "district", "admin1")
+            if ok and (country is None or within(own, country)):
+                return own
+        return None
 
     def _borrowed(self, index: int, other: bool) -> Any:
         """The place sentence `index` borrows: of the nearest earlier sentence of its paragraph
