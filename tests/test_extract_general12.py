@@ -131,3 +131,28 @@ def test_aside_before_a_later_verb_stays_background() -> None:
     text = "The Front, whose raid killed 1,100 people in May, said it would not negotiate."
     (claim,) = _claims(text)
     assert claim.source == "Example Wire"
+
+
+BODY_STATEMENT = [
+    # "the military statement" is the military's, not the last speaker heard (here one whose
+    # words named a rebel group)
+    (
+        "Rescuers said a strike on a depot killed nine people.\n"
+        "The military said it hit fighters of the Crimson Front hiding inside what it said "
+        "was an arms store.\n"
+        "The military statement did not provide information on casualties.",
+        "the military",
+    ),
+    (
+        "Gunmen raided the camp at night, the army said.\n"
+        "The governor said six guards were killed.\n"
+        "The army statement gave no figure for casualties among the gunmen.",
+        "the army",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), BODY_STATEMENT)
+def test_a_body_statement_is_that_body(text: str, speaker: str) -> None:
+    (omission,) = [c for c in _claims(text) if c.kind == "omission"]
+    assert speaker in omission.source.lower()

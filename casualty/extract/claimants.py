@@ -237,6 +237,10 @@ class Claimants:
             # "a statement seen by Reuters": the statement's author speaks, named elsewhere.
             return None
         if words and words[-1] in _STATEMENT:
+            author = phrase.rsplit(None, 1)[0] if len(words) > 1 else ""
+            definite = author.lower().startswith("the ")  # not "a ministry statement"
+            if definite and head_type(author) not in ("unknown", "media"):  # "the army statement"
+                return self._resolve(author, offset) or (self.history[-1] if self.history else None)
             return self.history[-1] if self.history else None
         kind = descriptors[0][2].source_type if descriptors else head_type(phrase)
         if head_type(phrase) == "media" and kind in ("media", "unknown"):
