@@ -28,6 +28,7 @@ from casualty.extract.sentences import (
     ABBREVIATIONS,
     _lower_start_ok,
     _next_starts_sentence,
+    _wrapped,
     split_sentences,
 )
 from casualty.extract.subjects import _STOP_SUBJECT
@@ -428,7 +429,10 @@ def _plain_split(text: str) -> list[tuple[int, int, str, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            out.append((s, e, text[s:e], paragraph))
+            body = text[s:e]
+            if "\n" in body:
+                body = body.replace("\r", " ").replace("\n", " ")
+            out.append((s, e, body, paragraph))
 
     def abbreviation(dot: int) -> bool:
         if text[dot] != ".":
@@ -443,6 +447,8 @@ def _plain_split(text: str) -> list[tuple[int, int, str, int]]:
 
     for m in _BOUNDARY.finditer(text):
         if m.group() == "\n":
+            if _wrapped(text, m.start()):
+                continue  # a hard-wrapped line, not its end
             emit(m.start())
             start = m.end()
             if out and out[-1][3] == paragraph:

@@ -2,8 +2,10 @@
 invented sentences: omissions worded "has not immediately commented", "has not issued an
 official comment", "without mentioning casualties" and the stock refusal to comment on
 foreign reports; an aside on why a source goes unnamed ("speaking on condition of
-anonymity", "not authorised to speak to the media") between the source and its verb. The
-sentences are written for these tests; none comes from a news article.
+anonymity", "not authorised to speak to the media") between the source and its verb;
+hard-wrapped lines; "according to both X and Y"; a second object of a verb after a place
+("killed 37 civilians in A and nine soldiers in B"). The sentences are written for these
+tests; none comes from a news article.
 """
 
 from __future__ import annotations
@@ -85,3 +87,18 @@ def test_aside_without_anonymity_keeps_its_speaker() -> None:
     # an apposition that names the source is no anonymity aside: it stays in the claimant
     text = "The army spokesman, Jo Li, said four soldiers were killed."
     assert [c.source for c in _claims(text)] == ["The army spokesman, Jo Li"]
+
+
+def test_hard_wrapped_lines_are_one_sentence() -> None:
+    # copy wrapped at a fixed width: a line break between lower-case words ends no sentence
+    text = (
+        "A drone strike killed five\ncivilians on Monday, according to local\nofficials.\n"
+        "The raid was near the border."
+    )
+    (claim,) = _claims(text)
+    assert (claim.source, claim.low, claim.victim_category) == ("local officials", 5, "civilians")
+
+
+def test_line_breaks_between_sentences_still_split() -> None:
+    text = "Militants said\nFour guards were killed, police said."
+    assert [c.source for c in _claims(text)] == ["police"]

@@ -164,6 +164,8 @@ def split_sentences(text: str) -> list[Sentence]:
         nonlocal long
         chunk = text[start:end]
         body = chunk.strip()  # str.strip drops exactly the characters str.isspace accepts
+        if "\n" in body:  # a wrapped line (`_line_break`): one space each, offsets kept
+            body = body.replace("\r", " ").replace("\n", " ")
         if body:
             s = start + len(chunk) - len(chunk.lstrip())
             out.append(Sentence(s, s + len(body), body, paragraph))
@@ -171,7 +173,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
     # Boundaries in text order: each line break before the next punctuation boundary first
     # (a punctuation boundary never holds a line break, so the two never overlap).
-    nl = text.find("\n")
+    nl = _line_break(text, 0)
     for m in _PUNCT.finditer(text):
         at = m.start()
         while 0 <= nl < at:
@@ -180,7 +182,7 @@ def split_sentences(text: str) -> list[Sentence]:
             # A line break ends the paragraph (news bodies put one paragraph a line).
             if out and out[-1].paragraph == paragraph:
                 paragraph += 1
-            nl = text.find("\n", start)
+            nl = _line_break(text, start)
         end = m.end()
         mark = m.group()
         last_dot = at + len(mark.rstrip(_CLOSERS)) - 1
@@ -195,12 +197,35 @@ def split_sentences(text: str) -> list[Sentence]:
         start = nl + 1
         if out and out[-1].paragraph == paragraph:
             paragraph += 1
-        nl = text.find("\n", start)
+        nl = _line_break(text, start)
     if start < n:
         emit(n)
     if not long:
         return out
     return [piece for sentence in out for piece in _bounded(sentence)]
+
+
+def _line_break(text: str, pos: int) -> int:
+    """The next line break from `pos` that ends a line, or -1. A break inside a sentence of
+    hard-wrapped copy (a lower-case word or a comma before it, a lower-case word opening the
+    next line: "a raid killed five" / "civilians on Saturday") only wraps it: skipped."""
+    nl = text.find("\n", pos)
+    while nl > 0 and _wrapped(text, nl):
+        nl = text.find("\n", nl + 1)
+    return nl
+
+
+def _wrapped(text: str, nl: int) -> bool:
+    """Whether the line break at `nl` wraps a sentence rather than ending a line."""
+    before = text[nl - 1]
+    if before == "\r" and nl > 1:
+        before = text[nl - 2]
+    if not (before.islower() or before == ","):
+        return False
+    after = nl + 1
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    return after < len(text) and text[after].islower()
 
 
 #: Longest sentence handed on whole: run-on text is cut so per-sentence work stays bounded.
