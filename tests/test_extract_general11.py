@@ -102,3 +102,18 @@ def test_hard_wrapped_lines_are_one_sentence() -> None:
 def test_line_breaks_between_sentences_still_split() -> None:
     text = "Militants said\nFour guards were killed, police said."
     assert [c.source for c in _claims(text)] == ["police"]
+
+
+BOTH = [
+    # "both X and Y" names two claimants, neither of them "both X"
+    (
+        "Four guards were killed, according to both the police and residents.",
+        ["the police", "residents"],
+    ),
+    ("Both the army and the rebels said six fighters were killed.", ["the army", "the rebels"]),
+]
+
+
+@pytest.mark.parametrize(("text", "sources"), BOTH)
+def test_both_opens_two_claimants(text: str, sources: list[str]) -> None:
+    assert sorted(c.source for c in _claims(text)) == sorted(sources)

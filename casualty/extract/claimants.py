@@ -39,6 +39,8 @@ from casualty.registry import Actor, Registry
 _POSSESSOR: Final = re.compile(r"(?:\s+government)?['’]s\s+\w")
 _PRONOUN: Final = re.compile(r"^(?:it|they|he|she|we|him|her|them)$", re.IGNORECASE)
 _ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: "both" opening "both X and Y": not part of X's name.
+_BOTH: Final = re.compile(r"\s*both\s+", re.IGNORECASE)
 #: "X and Y" where Y may be a second claimant ("the mayor and security officials").
 _COORDINATED: Final = re.compile(
     r"\s+and\s+(?=(?:the|a|an|another|two|three|several|some)?\s*[\w-]+)"
@@ -154,6 +156,9 @@ class Claimants:
         self, phrase: str, offset: int, written: str | None = None
     ) -> tuple[Speaker, ...]:
         """One speaker per coordinated claimant ("the mayor and security officials")."""
+        both = _BOTH.match(phrase)
+        if both is not None and _COORDINATED.search(phrase, both.end()):
+            phrase, offset = phrase[both.end() :], offset + both.end()  # "both X and Y": X, Y
         if _SHARED_HEAD.fullmatch(phrase.strip()):
             one = self._resolve(phrase, offset, written)
             return (one,) if one is not None else ()
