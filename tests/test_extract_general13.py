@@ -82,3 +82,22 @@ SPEAKER_ASIDES = [
 @pytest.mark.parametrize(("text", "source"), SPEAKER_ASIDES)
 def test_aside_after_the_speaker_is_skipped(text: str, source: str) -> None:
     assert {c.source for c in _claims(text)} == {source}
+
+
+TOLL_BELIEVED = [
+    # a toll "believed / thought / estimated to be" a figure is that figure, hedged as written
+    ("The death toll is believed to be between 40 and 45.", 40, 45),
+    ("The final toll is thought to be at least 60, a nurse said.", 60, None),
+    ("The number of dead is estimated to be around 30.", 30, 30),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), TOLL_BELIEVED)
+def test_toll_believed_to_be_a_figure(text: str, low: int, high: int | None) -> None:
+    found = [(c.outcome, c.low, c.high) for c in _claims(text)]
+    assert found == [("killed", low, high)]
+
+
+def test_toll_to_be_told_later_is_no_figure() -> None:
+    text = "The death toll is expected to be announced on 12 May."
+    assert _claims(text) == []

@@ -66,7 +66,7 @@ _PRE_GAP: Final = frozenset('"”“') | word_set(
 )
 _BRIDGE: Final = word_set(
     """to at of reached hit is was stood stands passed topped exceeded surpassed rose climbed
-    risen jumped increased mounted now had has :"""
+    risen jumped increased mounted now had has be :"""
 )
 #: A figure's own verb of exceeding, read as "more than" ("topped 45"): a toll noun's bridge.
 _PASSED: Final = word_set("exceeded exceeding surpassed surpassing topped topping")
