@@ -117,3 +117,21 @@ BOTH = [
 @pytest.mark.parametrize(("text", "sources"), BOTH)
 def test_both_opens_two_claimants(text: str, sources: list[str]) -> None:
     assert sorted(c.source for c in _claims(text)) == sorted(sources)
+
+
+PLACED_OBJECTS = [
+    # a second object of an active verb after a place or a day phrase keeps the verb
+    ("The shelling killed 37 civilians in Rafah and nine soldiers in Sderot.", [37, 9]),
+    ("Troops killed five rebels on Monday and two on Tuesday.", [5, 2]),
+    ("The clashes killed 12 fighters in the north and at least four civilians.", [12, 4]),
+]
+
+
+@pytest.mark.parametrize(("text", "lows"), PLACED_OBJECTS)
+def test_second_object_after_a_place(text: str, lows: list[int]) -> None:
+    assert sorted(c.low or 0 for c in _claims(text)) == sorted(lows)
+
+
+def test_second_figure_with_its_own_verb_is_no_object() -> None:
+    text = "Gunmen killed five people in the village and 300 residents fled."
+    assert [(c.outcome, c.low) for c in _claims(text)] == [("killed", 5)]

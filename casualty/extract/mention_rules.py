@@ -118,6 +118,28 @@ def and_others(text: str, words: list[OutcomeWord], start: int, end: int) -> Out
     return verbs[-1] if _OBJECT.match(text, verbs[-1].end) else None
 
 
+#: Between a first object of an active verb and a second: "killed four soldiers and".
+_COORDINATED: Final = re.compile(r"\s*,?\s*(?:and|as well as|plus)\s*")
+#: ... or the first object closed by a place or day: "killed 37 civilians in Rafah and nine
+#: soldiers in Sderot", when the second has no verb of its own ("... in the village and 300
+#: residents fled" is no second object).
+_PLACED_OBJECT_GAP: Final = re.compile(
+    r"\s+(?:in|at|on|near|across)\s+[^,;:.()\d\"“”]{1,40}?\s+and\s+", re.IGNORECASE
+)
+_OBJECT_TAIL: Final = re.compile(r"[^,;:.()\"“”]{0,80}")
+
+
+def second_object(text: str, gap_start: int, start: int, end: int) -> bool:
+    """Whether the figure at `start`..`end` is a second object of the verb whose first one
+    ends at `gap_start`: "killed four soldiers and up to 25 insurgents"."""
+    if _COORDINATED.fullmatch(text, gap_start, start) is not None:
+        return True
+    if _PLACED_OBJECT_GAP.fullmatch(text, gap_start, start) is None:
+        return False
+    tail = _OBJECT_TAIL.match(text, end)
+    return tail is not None and _VERB_LIKE.search(tail.group()) is None
+
+
 #: "38 killed in Arbo and eight in Dalo": after the outcome, a place or day, then "and".
 _ELIDED_GAP: Final = re.compile(
     r"\s+(?:in|at|on|near|across)\s+[^,;:.()\d\"“”]{1,40}?\s+and\s+", re.IGNORECASE

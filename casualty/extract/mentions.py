@@ -36,6 +36,7 @@ from casualty.extract.mention_rules import (
     joined_singles,
     not_people,
     rescued,
+    second_object,
     unbracket_figures,
 )
 from casualty.extract.mention_spans import (
@@ -204,9 +205,6 @@ def _said_clause(gap: list[str]) -> list[str]:
     return victims + tail
 
 
-_COORDINATED: Final = re.compile(r"^\s*,?\s*(?:and|as well as|plus)\s*$")
-
-
 def find_mentions(text: str) -> list[Mention]:
     """Every (figure, outcome) pair of one sentence, left to right."""
     if "(" in text:
@@ -242,7 +240,7 @@ def find_mentions(text: str) -> list[Mention]:
                 # "killed 3 herders and a child": the one was read into the first phrase.
                 v_end = last.end + len(text[last.end : count.start].rstrip().removesuffix("and"))
                 out[-1] = last = replace(last, victim_end=len(text[:v_end].rstrip(" ,")))
-            if _COORDINATED.match(text[last.victim_end : count.start]):
+            if second_object(text, last.victim_end, count.start, count.end):
                 best = (
                     OutcomeWord(last.outcome_start, last.outcome_end, last.outcome, BEFORE),
                     False,
