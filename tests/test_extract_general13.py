@@ -101,3 +101,17 @@ def test_toll_believed_to_be_a_figure(text: str, low: int, high: int | None) -> 
 def test_toll_to_be_told_later_is_no_figure() -> None:
     text = "The death toll is expected to be announced on 12 May."
     assert _claims(text) == []
+
+
+PLACE_BEFORE_INVERTED_SPEAKER = [
+    # a town named just before ", says X" / ", said X" is the scene: only "Kato said" (no
+    # comma) makes a town's name a speaker's
+    ("Five people were killed when shells hit a market in el-Geneina, says a local monitor.",),
+    ("Four farmers were shot dead near al-Qadarif, said a local chief.",),
+]
+
+
+@pytest.mark.parametrize(("text",), PLACE_BEFORE_INVERTED_SPEAKER)
+def test_place_before_inverted_speaker_is_placed(text: str) -> None:
+    (claim,) = _claims(text)
+    assert (claim.country, claim.location is not None) == ("SD", True)

@@ -359,8 +359,9 @@ def _plausible(
     if kind in ("admin1", "region"):
         return True
     after = texts[last + 1] if last + 1 < len(texts) else ""
-    if after in _SPEECH_VERBS or _after_initial(text, w, first):
-        return False  # "Khan said", "Harry S. Truman"
+    spoke = after in _SPEECH_VERBS and text[w.ends[last] : w.starts[last + 1]] == " "
+    if spoke or _after_initial(text, w, first):
+        return False  # "Khan said", "Harry S. Truman"; not "in Obeid, says the network"
     if population >= SINGLE_WORD_POPULATION:
         return True
     # A small place needs its country in context, and not the capital of a sentence's
