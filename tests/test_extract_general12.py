@@ -156,3 +156,27 @@ BODY_STATEMENT = [
 def test_a_body_statement_is_that_body(text: str, speaker: str) -> None:
     (omission,) = [c for c in _claims(text) if c.kind == "omission"]
     assert speaker in omission.source.lower()
+
+
+RELATIVE_OUTCOME = [
+    # a comma before "who" and only auxiliaries after it: the victims' own outcome verb
+    ("Police are trying to trace four herders, who have been missing since Monday.", "missing", 4),
+    (
+        "Divers are searching for two fishermen, who were reported missing after the storm "
+        "on the lake, the navy said.",
+        "missing",
+        2,
+    ),
+    ("Five guards, who were killed in the raid, were buried on Friday, police said.", "killed", 5),
+]
+
+
+@pytest.mark.parametrize(("text", "outcome", "low"), RELATIVE_OUTCOME)
+def test_comma_who_clause_carries_the_outcome(text: str, outcome: str, low: int) -> None:
+    assert [(c.outcome, c.low) for c in _claims(text) if c.kind != "omission"] == [(outcome, low)]
+
+
+def test_comma_who_clause_with_a_speech_verb_is_no_outcome() -> None:
+    # ", who said they had been attacked": the clause is their speech, no toll
+    text = "Police met four herders, who said they had been attacked."
+    assert [c for c in _claims(text) if c.kind != "omission"] == []

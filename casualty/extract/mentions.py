@@ -122,7 +122,10 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
         )
     # A comma is fine inside an aside ("30 people, including 4 children, were killed", "two
     # boys, aged 4 and 9, were killed").
-    return "," not in gap or any(w in gap for w in _ASIDE_WORDS) or comma_aside(gap)
+    # "three women, who have been reported missing": a relative clause with only auxiliaries
+    comma = gap.index(",") if "," in gap else -1
+    relative = gap[comma + 1 : comma + 2] == ["who"] and all(w in _AUX for w in gap[comma + 2 :])
+    return "," not in gap or relative or any(w in gap for w in _ASIDE_WORDS) or comma_aside(gap)
 
 
 _ASIDE_WORDS: Final = ("including", "among", "them", "whom", "aged", "ages", "having")
