@@ -180,3 +180,22 @@ def test_comma_who_clause_with_a_speech_verb_is_no_outcome() -> None:
     # ", who said they had been attacked": the clause is their speech, no toll
     text = "Police met four herders, who said they had been attacked."
     assert [c for c in _claims(text) if c.kind != "omission"] == []
+
+
+TAKEN_AWAY = [
+    # people "taken away" / "took away N others" by attackers were abducted
+    ("The gunmen shot four drivers and took away three others, officials said.", 3),
+    ("Five villagers were taken away by the raiders, a chief said.", 5),
+    ("Raiders stormed the farm at night, taking away six labourers, police said.", 6),
+]
+
+
+@pytest.mark.parametrize(("text", "low"), TAKEN_AWAY)
+def test_taken_away_is_captured(text: str, low: int) -> None:
+    captured = [(c.low, c.high) for c in _claims(text) if c.outcome == "captured"]
+    assert captured == [(low, low)]
+
+
+def test_things_taken_away_are_no_captives() -> None:
+    text = "The gunmen took away two vehicles and 20 cattle, police said."
+    assert _claims(text) == []
