@@ -4,8 +4,9 @@ official comment", "without mentioning casualties" and the stock refusal to comm
 foreign reports; an aside on why a source goes unnamed ("speaking on condition of
 anonymity", "not authorised to speak to the media") between the source and its verb;
 hard-wrapped lines; "according to both X and Y"; a second object of a verb after a place
-("killed 37 civilians in A and nine soldiers in B"). The sentences are written for these
-tests; none comes from a news article.
+("killed 37 civilians in A and nine soldiers in B"); a quoted paragraph whose own speech
+verb has no speaker ("The inquiry indicated that ..."); "since early/late/mid" a date as a
+period. The sentences are written for these tests; none comes from a news article.
 """
 
 from __future__ import annotations
@@ -135,3 +136,18 @@ def test_second_object_after_a_place(text: str, lows: list[int]) -> None:
 def test_second_figure_with_its_own_verb_is_no_object() -> None:
     text = "Gunmen killed five people in the village and 300 residents fled."
     assert [(c.outcome, c.low) for c in _claims(text)] == [("killed", 5)]
+
+
+def test_quoted_finding_is_the_quoted_speakers() -> None:
+    # a quotation carried on in its own paragraph, whose verb has a finding as its subject
+    # ("The inquiry indicated that ..."), is still the words of the speaker quoted before
+    text = (
+        '"Gunmen attacked the post at dawn," a police officer said.\n\n'
+        '"The inquiry indicated that six guards were killed and two wounded."'
+    )
+    assert {c.source for c in _claims(text)} == {"a police officer"}
+
+
+def test_unquoted_finding_stays_the_outlets() -> None:
+    text = "A police officer said the post was attacked.\n\nThe inquiry indicated that six died."
+    assert [c.source for c in _claims(text)] == ["Example Wire"]

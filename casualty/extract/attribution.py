@@ -212,8 +212,8 @@ class Attributor(SpeakerPhrases):
             return own[0].speakers  # "11 soldiers, which the ministry said were killed"
         if ahead:
             return ahead  # a quotation whose speaker is named where it closes
-        if cues:
-            return (self.default,)
+        if cues and not (self.quoted and self.carry):
+            return (self.default,)  # inside a quotation a cue without a speaker is the quoted's
         if self.carry and (
             self.quoted
             or _CONTINUES.match(text)
