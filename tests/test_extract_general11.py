@@ -151,3 +151,16 @@ def test_quoted_finding_is_the_quoted_speakers() -> None:
 def test_unquoted_finding_stays_the_outlets() -> None:
     text = "A police officer said the post was attacked.\n\nThe inquiry indicated that six died."
     assert [c.source for c in _claims(text)] == ["Example Wire"]
+
+
+SINCE = [
+    # "since early/late/mid <date>" opens a period as "since <date>" does
+    "The fighting since early October has killed at least 500 people, according to a tally.",
+    "Raids since late March have killed 30 herders, police said.",
+    "Clashes since mid-2022 have killed 40 guards, the army said.",
+]
+
+
+@pytest.mark.parametrize("text", SINCE)
+def test_since_early_a_date_is_a_period(text: str) -> None:
+    assert [c.kind for c in _claims(text, "2023-05-10")] == ["period_total"]

@@ -27,7 +27,8 @@ _WAR_START_TEXT: Final = (
 _WAR_START: Final = re.compile(_WAR_START_TEXT, re.IGNORECASE)
 #: Matched on the lower-cased text where that is exact (`lexicon.CaseFree`): three times faster.
 PERIOD_CUE: Final = case_free(
-    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|end|middle)|it\s+(?:erupted|began|started)"
+    r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:the\s+(?:start|beginning|outbreak|end|middle)"
+    r"|it\s+(?:erupted|began|started)"
     r"|(?:the\s+)?(?:[\w-]+\s+)?(?:war|conflict|"
     r"fighting|campaign|operation|offensive|invasion|uprising|insurgency|truce|ceasefire|crisis)\b"
     r"|\d{4}|" + _MONTHS + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d)"
