@@ -115,3 +115,17 @@ PLACE_BEFORE_INVERTED_SPEAKER = [
 def test_place_before_inverted_speaker_is_placed(text: str) -> None:
     (claim,) = _claims(text)
     assert (claim.country, claim.location is not None) == ("SD", True)
+
+
+VAGUE_OF_VICTIMS = [
+    # "dozens of X were killed": X are the victims, as in "killed dozens of X"
+    ("Dozens of herders were killed in the raid, a chief said.", "civilians"),
+    ("Scores of soldiers died when the base was overrun, a medic said.", "combatants"),
+    ("Hundreds of fighters were wounded in the battle, the ministry said.", "combatants"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), VAGUE_OF_VICTIMS)
+def test_vague_figure_of_a_noun_keeps_its_victims(text: str, category: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.victim_category == category

@@ -60,6 +60,9 @@ def victim_span(
     """The victim noun phrase of a figure: between figure and outcome, or after the figure
     (after the outcome for "N bodies of X were found")."""
     start = max(count.end, count.head_start) if not after else count.end
+    vague = count.modifier in ("vague", "qualitative")
+    if after and vague and start < count.head_start < word.start:
+        start = count.head_start  # "Dozens of soldiers were killed": the soldiers
     if not after and start >= len(text.rstrip(" .")):
         start = count.end
     limit = word.start if after else len(text)
