@@ -162,3 +162,46 @@ TOLD_LATER = [
 def test_lead_takes_the_town_told_later_for_its_attack(text: str, location: str | None) -> None:
     lead = _claims(text)[0]
     assert (lead.location, lead.country) == (location, "NG")
+
+
+def test_sentences_glued_by_a_full_stop_are_split() -> None:
+    from casualty.extract.sentences import split_sentences
+
+    text = (
+        'Police said.Two were killed,” a guard said.“Three died."Earlier, four were hurt.'
+        " The U.S.Army and www.Example.org left, approx.Ten said."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Police said.",
+        "Two were killed,” a guard said.",
+        '“Three died."',
+        "Earlier, four were hurt.",
+        "The U.S.Army and www.Example.org left, approx.Ten said.",
+    ]
+
+
+def test_glued_sentences_keep_their_own_speakers() -> None:
+    # a page with no space after its full stops: "the statement added" is not the relay's
+    text = (
+        "Gunmen attacked a police post in Damboa on Monday, the Interior Ministry said, the"
+        " Example Agency reported.Two officers were killed and another was wounded, the"
+        " statement added.A security source said three were killed.\n"
+    )
+    found = sorted((c.source, c.outcome, c.low) for c in _claims(text))
+    assert found == [
+        ("A security source", "killed", 3),
+        ("the Interior Ministry", "killed", 2),
+        ("the Interior Ministry", "wounded", 1),
+    ]
+
+
+def test_a_member_of_the_body_just_named_speaks_for_it() -> None:
+    # "the group's director" after the monitor: the monitor, not an armed group
+    text = (
+        "At least nine people were killed in Damascus, the Syrian Observatory for Human Rights"
+        " said.\nMany were wounded, the group's director John Roe told AFP.\n"
+    )
+    wounded = [c for c in _claims(text) if c.outcome == "wounded"]
+    assert [(c.source, c.source_type) for c in wounded] == [
+        ("Syrian Observatory for Human Rights", "monitor")
+    ]

@@ -53,6 +53,10 @@ _SHARED_HEAD: Final = re.compile(
     r"(?:(?!the\b|and\b)[A-Za-z][a-z]*[a-rt-z]|[Pp]olice)\s+and\s+"
     r"[a-z]+\s+(?:sources|officials|officers|authorities|personnel)"
 )
+#: A member of a body referred back to: "the group's director", "the monitor's head".
+_ITS_MEMBER: Final = re.compile(
+    r"(?:the|that)\s+(?:group|monitor|observatory|organi[sz]ation|agency|network)['’]s\s+\w"
+)
 _SURNAME: Final = re.compile(r"[A-Z][\w'’\-]+")
 #: After an actor: it owned the attack ("Al Shabaab claimed responsibility").
 _OWNED: Final = re.compile(
@@ -198,6 +202,11 @@ class Claimants:
     def _resolve(self, phrase: str, offset: int, written: str | None = None) -> Speaker | None:
         if NOT_A_SUBJECT.match(phrase) or no_speaker(phrase):
             return None  # "by circulating in foreign media, reports aimed at ...": no speaker
+        if _ITS_MEMBER.match(phrase):
+            # "the group's director X", "the monitor's head": speaks for the body last named
+            for speaker in reversed(self.history):
+                if speaker.named and speaker.source_type != "media":
+                    return speaker
         shown = IMAGES.match(phrase)
         if shown is not None:
             # "images on the Facebook page of X Hospital claim to show": X speaks.
