@@ -199,3 +199,33 @@ def test_taken_away_is_captured(text: str, low: int) -> None:
 def test_things_taken_away_are_no_captives() -> None:
     text = "The gunmen took away two vehicles and 20 cattle, police said."
     assert _claims(text) == []
+
+
+NOT_YET_ASCERTAINED = [
+    # a toll that "can only be ascertained / will be known only after" something is one the
+    # source does not give yet (an omission), as "the toll is not yet known" is
+    (
+        "The police chief said the exact number of gunmen killed can only be ascertained "
+        "once the operation ends.",
+        "The police chief",
+    ),
+    (
+        "The exact number of casualties will be known only after the search ends, the "
+        "governor said.",
+        "the governor",
+    ),
+    (
+        "The final toll can only be confirmed once all the bodies are recovered, a medic said.",
+        "a medic",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), NOT_YET_ASCERTAINED)
+def test_toll_only_known_later_is_an_omission(text: str, speaker: str) -> None:
+    assert [c.source for c in _claims(text) if c.kind == "omission"] == [speaker]
+
+
+def test_a_number_of_non_victims_is_no_omission() -> None:
+    text = "The exact number of recruits trained there can only be known once the files are read."
+    assert _claims(text) == []

@@ -175,6 +175,10 @@ _OMISSION_WORDS = (
     "neither",
     "unknown",
     "unclear",
+    "exact",  # "the exact number ... can only be ascertained once ..."
+    "precise",
+    "actual",
+    "final",
 )
 _OMISSION_CUE = case_free(
     r"\b(?:" + "|".join(_OMISSION_WORDS) + r")\b", r"\b(?:" + trie_regex(_OMISSION_WORDS) + r")\b"

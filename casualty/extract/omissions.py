@@ -34,6 +34,12 @@ _OMISSION: Final = re.compile(
     r"|have\s+been)\s+(?:provided|given|released|disclosed|published|made\s+public)\b"
     r"|\b(?:is|are|was|were)\s+(?:yet|still)\s+to\s+(?:confirm|give|release|disclose|provide)\b"
     r"|\bshied\s+away\s+from\b"
+    # "the exact number of militants killed can only be ascertained once the operation ends"
+    r"|\b(?:(?:the|its|their)\s+)?(?:exact|final|precise|actual)\s+(?:(?:death\s+)?toll"
+    r"|(?:number|figure)\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|casualties|victims"
+    r"|wounded|injured|fatalities|losses))\b[^.;:]{0,50}?\b(?:can|could|will|would)\s+"
+    r"(?:only\s+)?be\s+(?:ascertained|known|confirmed|established|determined|verified)\s+"
+    r"(?:only\s+)?(?:once|after|when)\b"
     r"|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment\b"
     # "No army source was available to confirm it", "No word was available from officials",
     # "The ministry was not available for comment"
