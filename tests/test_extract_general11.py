@@ -6,7 +6,8 @@ anonymity", "not authorised to speak to the media") between the source and its v
 hard-wrapped lines; "according to both X and Y"; a second object of a verb after a place
 ("killed 37 civilians in A and nine soldiers in B"); a quoted paragraph whose own speech
 verb has no speaker ("The inquiry indicated that ..."); "since early/late/mid" a date as a
-period. The sentences are written for these tests; none comes from a news article.
+period; an inverted '"...," read a statement from X'. The sentences are written for these
+tests; none comes from a news article.
 """
 
 from __future__ import annotations
@@ -164,3 +165,27 @@ SINCE = [
 @pytest.mark.parametrize("text", SINCE)
 def test_since_early_a_date_is_a_period(text: str) -> None:
     assert [c.kind for c in _claims(text, "2023-05-10")] == ["period_total"]
+
+
+READ_STATEMENT = [
+    # an inverted "read" after a quotation has the statement's author as speaker
+    (
+        '"Gunmen stormed the post, killing six guards," read a statement from the council.',
+        "council",
+    ),
+    (
+        '"Rebels killed nine farmers," read an earlier statement from the governor\'s office.',
+        "governor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "author"), READ_STATEMENT)
+def test_read_a_statement_from(text: str, author: str) -> None:
+    (claim,) = _claims(text)
+    assert author in claim.source
+
+
+def test_read_without_a_text_is_no_speech() -> None:
+    (claim,) = _claims("The sign at the gate read that five guards died.")
+    assert claim.source == "Example Wire"

@@ -77,7 +77,8 @@ NOT_A_SUBJECT: Final = re.compile(
 #: Pictures as a subject: their owner, if named, is the claimant ("videos posted by X"); so is
 #: the author of "a statement from the governor".
 IMAGES: Final = re.compile(
-    r"(?:the\s+|disturbing\s+|graphic\s+|an?\s+)?(?:images?|photos?|photographs?|pictures?"
+    r"(?:the\s+|disturbing\s+|graphic\s+|an?\s+)?(?:(?:earlier|later|new|latest|second|separate)\s+)?"
+    r"(?:images?|photos?|photographs?|pictures?"
     r"|videos?|footage|statements?(?=\s+(?:(?:issued|released|signed|sent|posted)\s+)?(?:from|by)\s))"
     r"\b(?:[^,;]*?\b(?:of|by|from)\s+(?:the\s+)?(?!the\b)(.+?))?"
     rf"(?:\s+(?:on\s+)?{WEEKDAY_RE})?$",

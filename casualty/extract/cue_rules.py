@@ -257,9 +257,22 @@ def relative_before(text: str, verb: int) -> int:
     return verb - len(window) + at
 
 
+#: An inverted "read" after a quotation: '"...," read a statement from the council'.
+_READ_TEXT: Final = re.compile(
+    r"\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|post|message"
+    r"|letter|notice|release|tweet)\b",
+    re.IGNORECASE,
+)
+
+
 def statement_reads(text: str, start: int) -> bool:
-    """Whether "read(s)" at `start` has a written text as subject ("The statement read:")."""
-    return _TEXT_READS.search(text, max(0, start - 30), start) is not None
+    """Whether "read(s)" at `start` has a written text as subject ("The statement read:"),
+    or as inverted subject after a quotation ('"...," read a statement from X')."""
+    if _TEXT_READS.search(text, max(0, start - 30), start) is not None:
+        return True
+    before = text[max(0, start - 3) : start].rstrip()
+    end = start + (5 if text.startswith("reads", start) else 4)
+    return before[-1:] in ",\"”'’" and _READ_TEXT.match(text, end) is not None
 
 
 def says_other(text: str, start: int, end: int) -> bool:
