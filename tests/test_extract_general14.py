@@ -205,3 +205,25 @@ def test_a_member_of_the_body_just_named_speaks_for_it() -> None:
     assert [(c.source, c.source_type) for c in wounded] == [
         ("Syrian Observatory for Human Rights", "monitor")
     ]
+
+
+RUN_ON_SPEAKER = [
+    # no comma before the speaker: the clause before it ends at a day, or at the place right
+    # before the speaker's head, and its verb ("attacked") is no part of the speaker
+    ("Gunmen killed nine villagers on Monday police in Kaduna said.", "police in Kaduna"),
+    (
+        "Gunmen attacked two camps in central Mali government said, adding 25 were killed.",
+        "Mali government",
+    ),
+    # a place after the speaker's head stays in it
+    (
+        "Five soldiers died in the ambush, officials in Borno State said.",
+        "officials in Borno State",
+    ),
+    ("Police on Monday said four people were killed.", "Police"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), RUN_ON_SPEAKER)
+def test_speaker_after_a_clause_without_comma(text: str, source: str) -> None:
+    assert [c.source for c in _claims(text)] == [source]

@@ -21,7 +21,8 @@ _STOP_WORDS: Final = sorted(
     word_set(
         """which that who whom whose while but after before when because since
     although though if whereas until as said says say told claimed reported stated killed
-    killing wounded injured died were was is are have has had by"""
+    killing wounded injured died were was is are have has had by attacked stormed ambushed
+    raided shelled bombed abducted kidnapped targeted"""
     )
 )
 _STOP_MARKS: Final = r"[\"“”;:\[\]]|—|\s[-–]\s|\d|"
@@ -123,6 +124,7 @@ def subject_phrase(text: str) -> tuple[str, int, int]:
     conj = _CONJ.match(last)
     if conj is not None and len(parts) == 1 and not _both_claimants(last):
         s += conj.end()
+    s = _clause_end(text, s, e)
     s, e = _trim(text, s, e)
     # "killed by militants in X, Carta de Mocambique reports": the agent of a passive, then
     # the speaker, is no "descriptor, name" pair.
@@ -138,6 +140,29 @@ def subject_phrase(text: str) -> tuple[str, int, int]:
         ):
             return text[ps:e], ps, e
     return text[s:e], s, e
+
+
+#: The end of the clause before a speaker when no comma marks it: a day ("killed nine
+#: villagers on Monday police in X said") or a place right before a speaker's head ("attacked
+#: camps in central Mali government said"): the speaker starts after it.
+_CLAUSE_END: Final = re.compile(
+    r"\b(?:on\s+)?(?:" + "|".join(sorted(WEEKDAY_NAMES)) + r")(?:\s+(?:morning|afternoon|"
+    r"evening|night))?\s+(?=[a-z])"
+    r"|\bin\s+(?:(?:northern|southern|eastern|western|central)\s+)?(?=[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)?\s+(?:government|army|military|police|authorities|officials)\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _clause_end(text: str, s: int, e: int) -> int:
+    """Where the speaker of `text[s:e]` starts when the clause before it runs on without a
+    comma (`_CLAUSE_END`); else `s`."""
+    last = None
+    for last in _CLAUSE_END.finditer(text, s, e):  # noqa: B007 - the last one is wanted
+        pass
+    if last is None or not WORD_RE.search(text, last.end(), e):
+        return s
+    return last.end()
 
 
 def _both_claimants(part: str) -> bool:
