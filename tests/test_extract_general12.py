@@ -229,3 +229,33 @@ def test_toll_only_known_later_is_an_omission(text: str, speaker: str) -> None:
 def test_a_number_of_non_victims_is_no_omission() -> None:
     text = "The exact number of recruits trained there can only be known once the files are read."
     assert _claims(text) == []
+
+
+AND_NAMES = [
+    # a name the gazetteer has whole with "and" inside is one place, not its first word
+    (
+        "Two rangers were shot dead in Jammu and Kashmir's Doda district, police said.",
+        "Jammu and Kashmir",
+    ),
+    (
+        "A bomb killed three traders in Bosnia and Herzegovina, police said.",
+        "Bosnia and Herzegovina",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), AND_NAMES)
+def test_a_name_with_and_is_one_place(text: str, name: str) -> None:
+    from casualty.geo import gazetteer
+
+    found = [text[s:e] for s, e, _ in gazetteer().find_places(text, [])]
+    assert name in found
+    (claim,) = _claims(text)
+    assert claim.location != name.split()[0]  # not "Jammu" / "Bosnia" alone
+
+
+def test_two_places_joined_by_and_stay_two() -> None:
+    from casualty.geo import gazetteer
+
+    text = "Shelling of Homs and Hama killed five people."
+    assert [text[s:e] for s, e, _ in gazetteer().find_places(text, [])] == ["Homs", "Hama"]

@@ -53,7 +53,9 @@ GEO_NOUNS: Final = frozenset(
     {"desert", "mountains", "mountain", "valley", "plain", "plains", "strip", "heights",
      "hills", "river", "lake", "sea", "gulf", "coast", "peninsula", "bank", "islands"}
 )  # fmt: skip
-_INNER: Final = CONNECTORS | GEO_NOUNS
+#: "and" only inside a name the gazetteer has whole ("Jammu and Kashmir", "Trinidad and
+#: Tobago"): the scan goes on only while the words so far start a known name.
+_INNER: Final = CONNECTORS | GEO_NOUNS | {"and"}
 #: Minimum population for a lone capitalised word, without a cue, to count as a place.
 SINGLE_WORD_POPULATION: Final = 15_000
 #: Minimum population of a place outside the countries a text is about.
