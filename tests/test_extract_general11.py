@@ -6,8 +6,9 @@ anonymity", "not authorised to speak to the media") between the source and its v
 hard-wrapped lines; "according to both X and Y"; a second object of a verb after a place
 ("killed 37 civilians in A and nine soldiers in B"); a quoted paragraph whose own speech
 verb has no speaker ("The inquiry indicated that ..."); "since early/late/mid" a date as a
-period; an inverted '"...," read a statement from X'. The sentences are written for these
-tests; none comes from a news article.
+period; an inverted '"...," read a statement from X'; "the Kurdish-led force"; a definite
+head noun naming a body heard before by its registry name ("the cell"). The sentences are
+written for these tests; none comes from a news article.
 """
 
 from __future__ import annotations
@@ -189,3 +190,9 @@ def test_read_a_statement_from(text: str, author: str) -> None:
 def test_read_without_a_text_is_no_speech() -> None:
     (claim,) = _claims("The sign at the gate read that five guards died.")
     assert claim.source == "Example Wire"
+
+
+def test_kurdish_led_force_is_the_sdf() -> None:
+    text = "Drone strikes killed three fighters near Kobani, the Kurdish-led force said."
+    (claim,) = _claims(text)
+    assert (claim.source, claim.source_type) == ("Syrian Democratic Forces", "belligerent")
