@@ -129,3 +129,21 @@ VAGUE_OF_VICTIMS = [
 def test_vague_figure_of_a_noun_keeps_its_victims(text: str, category: str) -> None:
     (claim,) = _claims(text)
     assert claim.victim_category == category
+
+
+ATTACK_SUBJECT = [
+    # the subject of an active "killed N" is the attack: its attacker is no victim
+    "A shelling attack by the rebels on a market killed at least 9, medics said.",
+    "An army drone strike on the village has killed dozens, witnesses said.",
+]
+
+
+@pytest.mark.parametrize("text", ATTACK_SUBJECT)
+def test_attackers_of_an_attack_subject_are_no_victims(text: str) -> None:
+    assert {(c.victim, c.victim_category) for c in _claims(text)} == {(None, "unspecified")}
+
+
+def test_victims_told_before_a_second_figure_are_kept() -> None:
+    # "killed three guards and wounded 10": the ten are read with the guards, as before
+    text = "A raid on the depot killed three guards and wounded 10, the police said."
+    assert {c.victim_category for c in _claims(text)} == {"combatants"}
