@@ -196,3 +196,20 @@ def test_kurdish_led_force_is_the_sdf() -> None:
     text = "Drone strikes killed three fighters near Kobani, the Kurdish-led force said."
     (claim,) = _claims(text)
     assert (claim.source, claim.source_type) == ("Syrian Democratic Forces", "belligerent")
+
+
+def test_the_head_noun_of_a_body_heard_before() -> None:
+    # "the cell" after the Security Media Cell spoke (its registry name is another)
+    text = (
+        "The Security Media Cell said four soldiers were wounded in the raid. "
+        "The cell later issued a statement, saying two more soldiers had died."
+    )
+    assert {c.source for c in _claims(text)} == {"Iraqi Joint Operations Command"}
+
+
+def test_a_head_noun_heard_of_no_source_stays_unresolved() -> None:
+    text = (
+        "The Security Media Cell said four soldiers were wounded in the raid. "
+        "The unit later issued a statement, saying two more soldiers had died."
+    )
+    assert [c.source for c in _claims(text)].count("Iraqi Joint Operations Command") == 1

@@ -14,6 +14,7 @@ from typing import Final
 from casualty.extract.claimant_words import (
     MEDIA_HEAD,
     PERSON_NOUNS,
+    TRAILING_TIME,
     WORD_RE,
     Speaker,
     head_type,
@@ -290,9 +291,24 @@ class Claimants:
             found_sp = self._antecedent(kind, offset, not definite, name_cut(phrase, descriptors))
             if found_sp is not None:
                 return found_sp
+        if kind == "unknown" and definite and short and (heard := self._by_head(bare)):
+            return heard  # "the cell" after the Security Media Cell spoke
         if kind == "unknown" and not is_proper(bare):
             return None  # not a claimant ("a breakdown of the toll adds up to")
         return Speaker(written or phrase, kind)
+
+    def _by_head(self, bare: str) -> Speaker | None:
+        """The last named source heard whose name or an alias ends with the head noun of
+        `bare` ("cell later" -> a "... Media Cell"), for a definite phrase no rule resolves."""
+        words = [w for w in WORD_RE.findall(bare.lower()) if w not in TRAILING_TIME]
+        if len(words) != 1 or len(words[0]) < 4:
+            return None
+        for speaker in reversed(self.history):
+            source = self.registry.source(speaker.name) if speaker.named else None
+            names = (source.name, *source.aliases) if source is not None else ()
+            if any(head_word(n) == words[0] for n in names):
+                return speaker
+        return None
 
     def _pronoun(self, word: str, offset: int) -> Speaker | None:
         """ "it"/"they" -> the last named claimant; "he"/"she" -> the last person, else any.
