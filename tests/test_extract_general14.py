@@ -227,3 +227,19 @@ RUN_ON_SPEAKER = [
 @pytest.mark.parametrize(("text", "source"), RUN_ON_SPEAKER)
 def test_speaker_after_a_clause_without_comma(text: str, source: str) -> None:
     assert [c.source for c in _claims(text)] == [source]
+
+
+RETRACTED = [
+    # a death the text takes back is no claim of a death ...
+    ("A third man reported to have died was later resuscitated, the governor said.", []),
+    ("One soldier reported killed was later found alive, the army said.", []),
+    # ... other clauses' deaths stand, and a toll revised down is the new figure
+    ("Two people died, and a third man was found alive under the rubble.", [2]),
+    ("Three people were killed while a fourth was pulled out alive, police said.", [3]),
+    ("The death toll was revised down to 12 from 15, police said.", [12]),
+]
+
+
+@pytest.mark.parametrize(("text", "lows"), RETRACTED)
+def test_retracted_death_is_no_toll(text: str, lows: list[int]) -> None:
+    assert [c.low for c in _claims(text) if c.outcome == "killed"] == lows

@@ -50,7 +50,7 @@ CLAIMANTS = [
         [("the governor", "killed", 5)],
     ),
     (
-        "Two guards previously reported to have died were found alive, the mayor said.",
+        "Two guards previously reported to have died were buried on Monday, the mayor said.",
         [("the mayor", "killed", 2)],
     ),
     # ... unlike the speech of "claimed to have killed"

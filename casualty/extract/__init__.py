@@ -16,6 +16,7 @@ from casualty.extract.lexicon import case_free, lexicon, lowered, trie_regex
 from casualty.extract.mention_spans import Mention
 from casualty.extract.mentions import find_mentions
 from casualty.extract.omissions import Omission, find_omissions
+from casualty.extract.retractions import retracted
 from casualty.extract.sentences import Sentence, split_sentences
 from casualty.extract.victims import generic_victim, perpetrator_of, victim_of
 from casualty.model import Claim, Document, make_claim_id
@@ -48,6 +49,7 @@ def extract_document(doc: Document, registry: Registry | None = None) -> list[Cl
         has_outcome = lex.quick.found_in(sentence.text, low)
         has_omission = _OMISSION_CUE.found_in(sentence.text, low)
         mentions = find_mentions(sentence.text) if has_outcome else []
+        mentions = [m for m in mentions if not retracted(sentence.text, m)]
         # A cue word alone ("not", "still") is no omission: such a sentence is passed over
         # like any figure-less one (its speakers resolved only if a later sentence asks).
         omissions = find_omissions(sentence.text) if has_omission else []
