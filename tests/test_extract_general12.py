@@ -259,3 +259,27 @@ def test_two_places_joined_by_and_stay_two() -> None:
 
     text = "Shelling of Homs and Hama killed five people."
     assert [text[s:e] for s, e, _ in gazetteer().find_places(text, [])] == ["Homs", "Hama"]
+
+
+NOT_THE_SCENE = [
+    # a vehicle's destination ("an Aleppo-bound bus") and travellers' or workers' home
+    # ("labourers from Punjab") are not where they were attacked
+    ("Gunmen killed five passengers of a Quetta-bound bus near Gwadar, police said.", "Gwadar"),
+    (
+        "Raiders shot dead four labourers from Punjab after stopping their truck in "
+        "Balochistan, police said.",
+        "Balochistan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "scene"), NOT_THE_SCENE)
+def test_destination_and_home_are_not_the_scene(text: str, scene: str) -> None:
+    (claim,) = _claims(text)
+    assert scene in (claim.location, claim.admin1)
+
+
+def test_home_alone_places_nothing() -> None:
+    text = "Gunmen killed six travellers from Sindh after stopping their van, police said."
+    (claim,) = _claims(text)
+    assert claim.admin1 != "Sindh"

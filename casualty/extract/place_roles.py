@@ -58,8 +58,16 @@ _AGENT_BEFORE: Final = re.compile(
     r"(?:\s+[\w'’-]+){0,4}?\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-#: After a place: aggression it commits ("the US aggression on the port").
-_AGGRESSION_AFTER: Final = re.compile(r"\s+aggression\b", re.IGNORECASE)
+#: After a place: aggression it commits ("the US aggression on the port"), or where a
+#: vehicle was heading ("a Karachi-bound bus").
+_AGGRESSION_AFTER: Final = re.compile(r"\s+aggression\b|-bound\b", re.IGNORECASE)
+#: Before a place: where travellers or workers come from ("labourers from Punjab", "five
+#: passengers from X"): their home, not the scene.
+_HOME_BEFORE: Final = re.compile(
+    r"\b(?:people|persons|passengers|travell?ers|labou?rers|workers|pilgrims|tourists|migrants"
+    r"|truckers|drivers)\s+(?:hailing\s+|originally\s+)?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: A breakdown of a total: what follows names parts of it.
 _BREAKDOWN: Final = re.compile(
     r"(?:,|\s-|—|–)\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.IGNORECASE
@@ -70,13 +78,13 @@ _REACH: Final = 70
 
 def not_the_scene(text: str, start: int, end: int) -> bool:
     """Whether the place at text[start:end] is an institution's seat, a route's end, the
-    origin of fire or an aggressor."""
+    origin of fire, an aggressor, a vehicle's destination or travellers' home."""
     if _AGGRESSION_AFTER.match(text, end):
         return True
     before = text[max(0, start - _REACH) : start]
     if "between" in before and _BETWEEN_BEFORE.search(before):
         return True
-    if "from" in before and _ORIGIN_BEFORE.search(before):
+    if "from" in before and (_ORIGIN_BEFORE.search(before) or _HOME_BEFORE.search(before)):
         return True
     if " in " in before and _POSITIONED_BEFORE.search(before):
         return True
