@@ -147,3 +147,20 @@ def test_victims_told_before_a_second_figure_are_kept() -> None:
     # "killed three guards and wounded 10": the ten are read with the guards, as before
     text = "A raid on the depot killed three guards and wounded 10, the police said."
     assert {c.victim_category for c in _claims(text)} == {"combatants"}
+
+
+DECADES = [
+    # a toll over decades is a period total, as one over "the past three years" is
+    "The militia has operated over the past two decades, killing thousands of farmers.",
+    "Over the three decades of its revolt the group has killed hundreds of villagers.",
+]
+
+
+@pytest.mark.parametrize("text", DECADES)
+def test_toll_over_decades_is_a_period_total(text: str) -> None:
+    assert [c.kind for c in _claims(text)] == ["period_total"]
+
+
+def test_first_attack_in_decades_stays_an_incident() -> None:
+    text = "Raiders killed 12 villagers on Monday, the first such attack in decades."
+    assert [c.kind for c in _claims(text)] == ["claim"]

@@ -35,7 +35,10 @@ PERIOD_CUE: Final = case_free(
     r"|\bso\s+far\s+this\s+(?:year|month)|\bto\s+date\b|\bin\s+total\b|\bthe\s+total\s+number\b"
     r"|\b(?:total|cumulative|overall)\s+(?:death\s+)?(?:toll|number|tally)\b"
     r"|\b(?:during|throughout|over|for|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
-    r"(?:days|weeks|months|years)\b"
+    r"(?:days|weeks|months|years|decades)\b"
+    # "over the three decades", "for two decades" (not a bare "the first attack in decades")
+    r"|\b(?:during|throughout|over|for|in)\s+(?:the\s+)?(?:(?:past|last)\s+)?"
+    r"(?:two|three|four|five|six|several|\d+)\s+decades\b"
     r"|\b(?:during|throughout)\s+(?:the\s+(?:war|conflict)|" + _MONTHS + r"\b(?!\s+\d))"
     r"|(?:\bthis|(?<!late\s)(?<!early\s)(?<!mid-)\blast)\s+(?:year|month)\b"
     # "last month's bombing" is one incident of last month; "last month's toll" a period
