@@ -283,3 +283,30 @@ def test_home_alone_places_nothing() -> None:
     text = "Gunmen killed six travellers from Sindh after stopping their van, police said."
     (claim,) = _claims(text)
     assert claim.admin1 != "Sindh"
+
+
+BRACKET_DATELINE = [
+    # "Place, (Agency - date) Speaker said": the dateline is no part of the speaker
+    (
+        "Khan Younis, (NPA - Point News - 3rd Mar, 2024) Civil defence rescuers said a strike "
+        "killed "
+        "at least nine people.",
+        "Civil defence rescuers",
+    ),
+    (
+        "North Darfur, (SNA) Local officials in the camp said shelling killed 14 people.",
+        "Local officials in the camp",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), BRACKET_DATELINE)
+def test_bracket_dateline_is_no_part_of_the_speaker(text: str, speaker: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.source == speaker
+
+
+def test_bracket_after_a_name_is_kept() -> None:
+    text = "Jane Roe, (a spokeswoman) said a raid killed 15 people."
+    (claim,) = _claims(text)
+    assert claim.source == "Jane Roe"

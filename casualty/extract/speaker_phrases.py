@@ -55,6 +55,11 @@ _MORE: Final = re.compile(
     r",?\s+and\s+([^,.;:\"”]{2,80}?)\s*(?=[.,;:\"”]|$)"
 )
 _ITEM_START: Final = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
+#: A dateline with its agency or date in brackets opening a sentence: "Gaza Strip, (APP -
+#: News - 27th Sep, 2024) Civil defence rescuers said": the place is no part of the speaker.
+_BRACKET_DATELINE: Final = re.compile(
+    r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*\((?=[^)]*(?:\d|[A-Z]{2}))[^)]{1,80}\)"
+)
 #: A possessor's figures: "according to the ministry's latest tally" is the ministry's.
 _POSSESSED_FIGURES: Final = re.compile(
     r"(.+?)['’]s?\s+(?:(?:latest|official|own|preliminary|updated|new)\s+)?"
@@ -181,6 +186,9 @@ class SpeakerPhrases(Claimants):
         # Subjects are short: a bounded window keeps long run-on text linear.
         offset = 0 if first else max(0, verb - WINDOW)
         raw = sentence.text[offset : min(verb, offset + WINDOW)]
+        dateline = _BRACKET_DATELINE.match(raw) if offset == 0 else None
+        if dateline is not None:  # blanked, so offsets stay
+            raw = " " * dateline.end() + raw[dateline.end() :]
         masked = _ASIDE.sub(lambda m: "," + " " * (len(m.group()) - 2) + ",", raw)
         masked = _ANONYMOUS.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 1), masked)
         adverb = ASIDE_ADVERB.search(masked.rstrip())
