@@ -7,8 +7,9 @@ hard-wrapped lines; "according to both X and Y"; a second object of a verb after
 ("killed 37 civilians in A and nine soldiers in B"); a quoted paragraph whose own speech
 verb has no speaker ("The inquiry indicated that ..."); "since early/late/mid" a date as a
 period; an inverted '"...," read a statement from X'; "the Kurdish-led force"; a definite
-head noun naming a body heard before by its registry name ("the cell"). The sentences are
-written for these tests; none comes from a news article.
+head noun naming a body heard before by its registry name ("the cell"); Iraq's Salah ad Din
+province by its news spellings and the Garmiyan area. The sentences are written for these
+tests; none comes from a news article.
 """
 
 from __future__ import annotations
@@ -213,3 +214,21 @@ def test_a_head_noun_heard_of_no_source_stays_unresolved() -> None:
         "The unit later issued a statement, saying two more soldiers had died."
     )
     assert [c.source for c in _claims(text)].count("Iraqi Joint Operations Command") == 1
+
+
+SALAH_AD_DIN = [
+    "Militants killed four guards in Salaheddin province, police said.",
+    "Militants killed four guards in Saladin province, police said.",
+    "Militants killed four guards in Salahuddin province north of Baghdad, police said.",
+]
+
+
+@pytest.mark.parametrize("text", SALAH_AD_DIN)
+def test_salah_ad_din_spellings(text: str) -> None:
+    (claim,) = _claims(text)
+    assert (claim.admin1, claim.country) == ("Salah ad Din", "IQ")
+
+
+def test_garmiyan_is_a_place_of_its_own() -> None:
+    (claim,) = _claims("Militants killed two Peshmerga fighters in the Garmian area, police said.")
+    assert (claim.location, claim.country) == ("Garmiyan", "IQ")
