@@ -310,3 +310,24 @@ def test_bracket_after_a_name_is_kept() -> None:
     text = "Jane Roe, (a spokeswoman) said a raid killed 15 people."
     (claim,) = _claims(text)
     assert claim.source == "Jane Roe"
+
+
+SOURCE_TYPES = [
+    # a health officer or a medical group is no belligerent; South Asian police ranks are
+    # officials
+    ("The district health officer said five drivers were killed.", "medical"),
+    ("A medical group working in the area said four people were killed.", "medical"),
+    ("IGP Zone Two R K Mehra said five militants were killed.", "official"),
+    ("SSP Imran Khattak said five passengers were killed.", "official"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SOURCE_TYPES)
+def test_source_type_of_ranks_and_health_officers(text: str, kind: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.source_type == kind
+
+
+def test_an_army_officer_stays_a_belligerent() -> None:
+    (claim,) = _claims("An army officer said five soldiers died.")
+    assert claim.source_type == "belligerent"

@@ -95,8 +95,8 @@ def head_type(phrase: str) -> str:
     health = "health" in words or "medical" in words
     for head, kind in speech_vocab().heads:
         if (" " in head and head in low) or head in words:
-            if kind == "official" and health:
-                return "medical"
+            if kind in ("official", "belligerent") and health:
+                return "medical"  # "the district health officer": no soldier
             if kind == "belligerent" and "police" in words:
                 return "official"  # a police rank ("Police Brigadier X") is no soldier
             return kind
