@@ -164,3 +164,25 @@ def test_toll_over_decades_is_a_period_total(text: str) -> None:
 def test_first_attack_in_decades_stays_an_incident() -> None:
     text = "Raiders killed 12 villagers on Monday, the first such attack in decades."
     assert [c.kind for c in _claims(text)] == ["claim"]
+
+
+ATTACKERS_TELL_THE_PLACE = [
+    # a lead naming only its country takes the town the next sentence's attackers reached,
+    # as it takes the one after "The attack ..."
+    (
+        "Gunmen killed 19 villagers in a remote part of central Nigeria, officials said. "
+        "The gunmen stormed Yelwata village in Benue state on Saturday night.",
+        "Benue",
+    ),
+    (
+        "Militants killed four guards at a border post in northwest Pakistan, police said. "
+        "The attackers opened fire on the post in the Karak district of Khyber Pakhtunkhwa.",
+        "Khyber Pakhtunkhwa",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "admin1"), ATTACKERS_TELL_THE_PLACE)
+def test_attackers_sentence_places_the_lead(text: str, admin1: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.admin1 == admin1

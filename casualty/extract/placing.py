@@ -35,6 +35,12 @@ if TYPE_CHECKING:
 
 #: Sentences that make up an article's lead, where its main place is named.
 LEAD: Final = 3
+#: The lead's attackers opening a later sentence ("The gunmen arrived at X village in Y
+#: state"): like "The attack ...", it tells where the lead's incident happened.
+_THE_ATTACKERS: Final = re.compile(
+    r"the\s+(?:gunmen|attackers|assailants|raiders|bandits|militants|insurgents|jihadists)\b(?!['’])",
+    re.IGNORECASE,
+)
 #: How far into the sentence after the lead its place must stand to be the lead's (`_told_next`).
 _TOLD_REACH: Final = 100
 #: A body opening with a title-case place and a colon ("Lagos: Police said ..."): where the
@@ -268,7 +274,7 @@ class ArticlePlaces:
             text = self.sentences[index].text
             if OTHER_INCIDENT.search(text):
                 return None
-            if THE_ATTACK.match(text.lstrip()):
+            if THE_ATTACK.match(text.lstrip()) or _THE_ATTACKERS.match(text.lstrip()):
                 self._own(index)
                 near = [
                     f
