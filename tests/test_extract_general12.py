@@ -331,3 +331,17 @@ def test_source_type_of_ranks_and_health_officers(text: str, kind: str) -> None:
 def test_an_army_officer_stays_a_belligerent() -> None:
     (claim,) = _claims("An army officer said five soldiers died.")
     assert claim.source_type == "belligerent"
+
+
+SINCE_DAY_MONTH = [
+    # "since 3 May" (day first, as Indian and British copy writes it) opens a period as
+    # "since May 3" does
+    "As many as 140 people have been killed since 3 May, officials said.",
+    "At least 60 people have been killed since 21st June, the police said.",
+]
+
+
+@pytest.mark.parametrize("text", SINCE_DAY_MONTH)
+def test_since_day_month_is_a_period(text: str) -> None:
+    (claim,) = _claims(text, published="2023-09-14")
+    assert claim.kind == "period_total"
