@@ -8,8 +8,8 @@ hard-wrapped lines; "according to both X and Y"; a second object of a verb after
 verb has no speaker ("The inquiry indicated that ..."); "since early/late/mid" a date as a
 period; an inverted '"...," read a statement from X'; "the Kurdish-led force"; a definite
 head noun naming a body heard before by its registry name ("the cell"); Iraq's Salah ad Din
-province by its news spellings and the Garmiyan area. The sentences are written for these
-tests; none comes from a news article.
+province by its news spellings and the Garmiyan area; "the Syrian desert" in lower case. The
+sentences are written for these tests; none comes from a news article.
 """
 
 from __future__ import annotations
@@ -232,3 +232,14 @@ def test_salah_ad_din_spellings(text: str) -> None:
 def test_garmiyan_is_a_place_of_its_own() -> None:
     (claim,) = _claims("Militants killed two Peshmerga fighters in the Garmian area, police said.")
     assert (claim.location, claim.country) == ("Garmiyan", "IQ")
+
+
+def test_a_demonym_and_a_geographic_noun_name_a_region() -> None:
+    # "the Syrian desert" is the Badia as "the Syrian Desert" is
+    (claim,) = _claims("Twelve soldiers died in an ambush in the Syrian desert, a monitor said.")
+    assert (claim.location, claim.country) == ("Badia", "SY")
+
+
+def test_a_demonym_alone_is_no_place() -> None:
+    (claim,) = _claims("Twelve soldiers died in an ambush, the Syrian army said.")
+    assert claim.location is None

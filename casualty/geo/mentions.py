@@ -320,8 +320,10 @@ def _plausible(
     country, kind, population = row
     foreign = scope.any() and not scope.has(country) and kind != "country"
     if not single:
-        if all(texts[k] in gaz._stop or not caps[k] for k in range(first, last + 1)):
-            return False
+        if all(texts[k] in gaz._stop or not caps[k] for k in range(first, last + 1)) and not (
+            texts[first] in gaz._demonyms and texts[last] in GEO_NOUNS
+        ):
+            return False  # not "the Syrian desert": a demonym and a geographic noun
         return not (foreign and population < MULTI_WORD_FOREIGN_POPULATION)
     word = texts[last]
     if word in gaz._stop or word in gaz._demonyms:
