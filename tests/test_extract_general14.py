@@ -46,6 +46,13 @@ DATELINES = [
         4,
         "Damboa",
     ),
+    # a city alone on the first line, closed by a comma
+    (
+        "Kano,\nFighting erupted between gunmen and vigilantes in northern Nigeria, local"
+        " sources said.\nOne of the sources said 12 people were killed.\n",
+        12,
+        None,
+    ),
     # a headline line (no full stop) above an all-caps dateline whose agency bracket has
     # no dash after it
     (
