@@ -186,3 +186,21 @@ ATTACKERS_TELL_THE_PLACE = [
 def test_attackers_sentence_places_the_lead(text: str, admin1: str) -> None:
     (claim,) = _claims(text)
     assert claim.admin1 == admin1
+
+
+SEPARATE_INCIDENT = (
+    "Raiders killed at least 20 villagers in Kassala early on Sunday, a rights group said.\n\n"
+    "In a separate incident, officials said gunmen attacked a market in Kosti on Saturday "
+    "night, burning stalls.\n\n"
+    "A local administrator said two guards were killed during the army's response."
+)
+
+
+def test_paragraph_after_a_separate_incident_goes_on_with_it() -> None:
+    # the undated, unplaced toll after "In a separate incident, ... on Saturday night" is
+    # that incident's (Saturday, Kosti), not the lead's (Sunday, Kassala)
+    claims = _claims(SEPARATE_INCIDENT, published="2023-05-08")
+    guards = next(c for c in claims if c.low == 2)
+    assert (guards.date, guards.location) == ("2023-05-06", "Kosti")
+    lead = next(c for c in claims if c.low == 20)
+    assert (lead.date, lead.location) == ("2023-05-07", "Kassala")

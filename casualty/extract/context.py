@@ -22,7 +22,7 @@ from typing import Any, Final
 from casualty.extract.lexicon import case_free, lexicon
 from casualty.extract.period_cues import PERIOD_CUE, period_cue
 from casualty.extract.place_cues import OTHER_INCIDENT as _OTHER_INCIDENT
-from casualty.extract.place_cues import earlier
+from casualty.extract.place_cues import after_separate, earlier
 from casualty.extract.sentences import Sentence
 from casualty.model import Claim, Document
 
@@ -213,6 +213,8 @@ class ArticleContext:
             hit = next(
                 (j for j in range(first, last + 1) if _ANAPHOR.search(sentences[j].text)), None
             )
+            if hit is None and after_separate(sentences, first):
+                hit = first  # "In a separate incident, ... on Saturday night." then its toll
             before = None
             j = first - 1
             while hit is not None and before is None and j >= 0:

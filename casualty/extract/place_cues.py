@@ -120,3 +120,24 @@ def earlier(
             found = cache[k - 1]
         cache[k] = found
     return cache[last]
+
+
+#: A paragraph that opens on another incident than the lead's ("In a separate incident, ...",
+#: "Separately, ...", "Elsewhere, ..."): the undated paragraph after it goes on with it.
+SEPARATE_OPENING: Final = re.compile(
+    r"\W*(?:in\s+(?:a\s+)?separate\s+(?:incident|attack|development)s?|separately|elsewhere"
+    r"|in\s+another\s+(?:incident|attack))\b",
+    re.IGNORECASE,
+)
+
+
+def after_separate(sentences: list[Sentence], first: int) -> bool:
+    """Whether the paragraph before the one opening at sentence `first` opens on another
+    incident (`SEPARATE_OPENING`)."""
+    if first == 0:
+        return False
+    para = sentences[first - 1].paragraph
+    start = first - 1
+    while start > 0 and sentences[start - 1].paragraph == para:
+        start -= 1
+    return SEPARATE_OPENING.match(sentences[start].text) is not None
