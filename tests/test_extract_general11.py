@@ -8,8 +8,9 @@ hard-wrapped lines; "according to both X and Y"; a second object of a verb after
 verb has no speaker ("The inquiry indicated that ..."); "since early/late/mid" a date as a
 period; an inverted '"...," read a statement from X'; "the Kurdish-led force"; a definite
 head noun naming a body heard before by its registry name ("the cell"); Iraq's Salah ad Din
-province by its news spellings and the Garmiyan area; "the Syrian desert" in lower case. The
-sentences are written for these tests; none comes from a news article.
+province by its news spellings and the Garmiyan area; "the Syrian desert" in lower case;
+"the fighting has killed" as a cumulative toll. The sentences are written for these tests;
+none comes from a news article.
 """
 
 from __future__ import annotations
@@ -243,3 +244,20 @@ def test_a_demonym_and_a_geographic_noun_name_a_region() -> None:
 def test_a_demonym_alone_is_no_place() -> None:
     (claim,) = _claims("Twelve soldiers died in an ambush, the Syrian army said.")
     assert claim.location is None
+
+
+FIGHTING = [
+    # "the fighting / hostilities has killed" is a conflict's toll, as "the war has killed"
+    "The fighting has killed about 4,000 fighters on both sides, the agency said.",
+    "Hostilities have killed 90 soldiers on each side, officials said.",
+]
+
+
+@pytest.mark.parametrize("text", FIGHTING)
+def test_the_fighting_has_killed_is_a_period(text: str) -> None:
+    assert [c.kind for c in _claims(text)] == ["period_total"]
+
+
+def test_fighting_on_a_day_stays_an_incident() -> None:
+    (claim,) = _claims("The fighting on Monday killed 12 villagers, police said.")
+    assert claim.kind == "claim"

@@ -53,7 +53,7 @@ PERIOD_CUE: Final = case_free(
     r"(?:year|years|months)\b"
     r"|\b(?:decades?|years?|months?)-long\s+(?:war|conflict|insurgency|uprising|campaign|revolt"
     r"|rebellion)\b"
-    r"|\b(?:war|conflict|insurgency|uprising|violence)\s+(?:has|have|had)\s+(?:killed|claimed|left|cost"
+    r"|\b(?:war|conflict|insurgency|uprising|violence|fighting|hostilities)\s+(?:has|have|had)\s+(?:killed|claimed|left|cost"
     r"|resulted\s+in|caused|led\s+to)"
     # a campaign's toll, however long its name: "the campaign of strikes on X has killed 69"
     r"|\bcampaign\b[^.;]{0,120}?\b(?:has|have|had)\s+(?:killed|claimed|left)\b"
