@@ -10,7 +10,7 @@ import re
 from typing import Final
 
 from casualty.dates import BEFORE_EVENT
-from casualty.extract.lexicon import case_free
+from casualty.extract.lexicon import case_free, lowered
 
 __all__ = ["PERIOD_CUE", "period_cue"]
 
@@ -83,12 +83,40 @@ _SUPERLATIVE_BEFORE: Final = re.compile(
 )
 
 
+#: Words of which every match of `PERIOD_CUE` holds at least one (lower-cased): "since",
+#: "so far this year", "to date", "total", "the past/last", "during", "this year", "last month",
+#: "-day war", "the war's", "in the conflict", "decades-long", "violence has killed",
+#: "campaign", "consecutive days", "a wave of", "across", "the insurgency, which began" ...
+#: A figure whose window holds none of them (most figures) is spared the long search.
+_CUE_WORDS: Final = (
+    "since", "date", "total", "cumulative", "overall", "past", "last", "during", "throughout",
+    "year", "month", "week", "-day", "war", "conflict", "insurgen", "uprising", "violence",
+    "campaign", "consecutive", "wave", "series", "string", "spate", "across", "rebellion",
+    "revolt", "insurrection",
+)  # fmt: skip
+#: The one cue without a word of `_CUE_WORDS`: "in two days of fighting", "over a day of".
+_DAYS_OF: Final = re.compile(r"days?\s+of")
+
+
 def period_cue(text: str, position: int) -> str | None:
     """The cumulative wording near the figure at `position` that may make it a period total:
     "period" for a cue ("this year", "since 2015"; one that ranks an incident after a
     superlative does not count), "war" when only a war's start is near ("the insurgency,
     which began in 2009": see `placement`), else None."""
     pos, end = max(0, position - _PERIOD_REACH), position + _PERIOD_REACH
+    low = lowered(text)
+    if low is not None:
+        # A match found in the window lies in it, and with it one of its words.
+        window = low[pos:end]
+        if not any(word in window for word in _CUE_WORDS) and (
+            "day" not in window or _DAYS_OF.search(window) is None
+        ):
+            return None
+    return _scan(text, pos, end)
+
+
+def _scan(text: str, pos: int, end: int) -> str | None:
+    """`period_cue` for the window text[pos:end], by the search itself."""
     found = None
     while (cue := PERIOD_CUE.search(text, pos, end)) is not None:
         if not _SUPERLATIVE_BEFORE.search(text, max(0, cue.start() - 60), cue.start()):

@@ -1,0 +1,102 @@
+"""Fast paths of extraction agree with the plain paths they spare.
+
+`period_cue` skips its long search when the figure's window holds none of the words every
+period cue contains (`period_cues._CUE_WORDS`): each kind of cue below must still be found,
+and on any text the guarded answer must be the searched one.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casualty.extract import period_cues
+from casualty.extract.period_cues import period_cue
+
+# Invented sentences, one per kind of cumulative wording; the figure is "17".
+_CUES = [
+    ("17 people have been killed since the offensive began", "period"),
+    ("17 were killed since 2019 in the province", "period"),
+    ("17 have died since Sept. 3 in the camps", "period"),
+    ("So far this year 17 reporters died", "period"),
+    ("17 staff killed to date", "period"),
+    ("17 killed in total", "period"),
+    ("the total number of dead reached 17", "period"),
+    ("a cumulative tally of 17", "period"),
+    ("17 died over the past three weeks", "period"),
+    ("17 died during the conflict", "period"),
+    ("17 died throughout August", "period"),
+    ("17 guards died this month", "period"),
+    ("17 guards died last year", "period"),
+    ("17 killed in the 40-day siege", "period"),
+    ("the 12-day bombardment killed 17", "period"),
+    ("the war's 17 dead", "period"),
+    ("17 died in the 9-year war", "period"),
+    ("the uprising, which has killed 17", "period"),
+    ("17 died in just over two years", "period"),
+    ("a decades-long revolt killed 17", "period"),
+    ("violence has killed 17", "period"),
+    ("the campaign of raids on the town has killed 17", "period"),
+    ("17 killed in two days of fighting", "period"),
+    ("17 killed over a day of shelling", "period"),
+    ("17 died on three consecutive days", "period"),
+    ("a spate of bombings killed 17", "period"),
+    ("a string of raids killed 17", "period"),
+    ("clashes across the north killed 17", "period"),
+    ("17 killed across the country", "period"),
+    ("an overall toll of 17", "period"),
+    ("17 died over the past few days", "period"),
+    ("17 died in the last ten days", "period"),
+    ("17 died during August", "period"),
+    ("in a week of raids 17 died", "period"),
+    ("the conflict's 17 dead", "period"),
+    ("17 died in the insurgency", "period"),
+    ("a wave of bombings killed 17", "period"),
+    ("a series of explosions killed 17", "period"),
+    ("the group began its insurrection in 2009, killing 17", "war"),
+    ("the rebels, who began their rebellion in 2011, killed 17 on Monday", "war"),
+    ("the revolt, which erupted in 2012, killed 17 on Monday", "war"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _CUES)
+def test_each_kind_of_period_cue_passes_the_word_guard(text: str, expected: str) -> None:
+    position = text.index("17")
+    window = (max(0, position - 120), position + 120)
+    assert period_cues._scan(text, *window) == expected  # the plain search finds it
+    assert period_cue(text, position) == expected  # and the guard lets it through
+
+
+def test_a_window_without_cue_words_is_none_without_the_search() -> None:
+    # The guard, not the search, answers: a search that would fail the test is never run.
+    text = "Gunmen killed 17 villagers near the market on Monday, police said."
+    original = period_cues._scan
+    try:
+        period_cues._scan = lambda *_: "period"  # type: ignore[assignment]
+        assert period_cue(text, text.index("17")) is None
+    finally:
+        period_cues._scan = original
+
+
+_WORDS = [
+    *("since", "so", "far", "this", "to", "date", "in", "total", "the", "past", "last"),
+    *("during", "throughout", "over", "for", "year", "years", "months", "month", "week"),
+    *("days", "day", "of", "war", "war's", "conflict", "insurgency", "uprising", "which"),
+    *("has", "have", "killed", "claimed", "left", "decades-long", "campaign", "a", "two"),
+    *("consecutive", "wave", "series", "spate", "string", "attacks", "strikes", "across"),
+    *("country", "began", "started", "its", "their", "rebellion", "revolt", "erupted"),
+    *("that", ",", "9-year", "30-day", "siege", "bombardment", "violence", "2014", "August"),
+    *("deadliest", "late", "early", "mid-", "Since", "TOTAL", "Days", "ſince", "17", "İ"),
+    *("gunmen", "police", "said", "Monday", "on", "people", "were", "latest", "an"),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60).map(" ".join),
+    st.integers(min_value=0, max_value=400),
+)
+def test_the_guarded_cue_is_the_searched_cue(text: str, position: int) -> None:
+    window = (max(0, position - 120), position + 120)
+    assert period_cue(text, position) == period_cues._scan(text, *window)
