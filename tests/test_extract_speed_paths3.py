@@ -3,6 +3,10 @@
 `period_cue` skips its long search when the figure's window holds none of the words every
 period cue contains (`period_cues._CUE_WORDS`): each kind of cue below must still be found,
 and on any text the guarded answer must be the searched one.
+
+The registry scanner only walks its trie from where its filter lets a term start; the filter
+reads a term's first token and, where that token alone is no term, the next token's first
+character. Walking from every token start instead must find the same mentions.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from hypothesis import strategies as st
 
 from casualty.extract import period_cues
 from casualty.extract.period_cues import period_cue
+from casualty.registry import builtin_registry
+from casualty.registry.matching import _NEXT_TOKEN_RE, Matcher, _TokenTrie, fold
 
 # Invented sentences, one per kind of cumulative wording; the figure is "17".
 _CUES = [
@@ -100,3 +106,76 @@ _WORDS = [
 def test_the_guarded_cue_is_the_searched_cue(text: str, position: int) -> None:
     window = (max(0, position - 120), position + 120)
     assert period_cue(text, position) == period_cues._scan(text, *window)
+
+
+def _walk_everywhere(trie: _TokenTrie[object], subject: str) -> list[tuple[int, int, object]]:
+    """`_TokenTrie.scan` without its filter: a walk from every place a token may start (a
+    word's first character, any other character but a separator), leftmost-longest."""
+    out: list[tuple[int, int, object]] = []
+    end = 0
+    for start, char in enumerate(subject):
+        if start < end or char.isspace() or char == "-":
+            continue
+        if (char.isalnum() or char == "_") and start > 0:
+            before = subject[start - 1]
+            if before.isalnum() or before == "_":
+                continue  # inside a word
+        token = _NEXT_TOKEN_RE.match(subject, start)
+        if token is None:
+            continue
+        node, pos = trie.root.children.get(token.group(1)), token.end()
+        best = None
+        while node is not None:
+            if node.value is not None:
+                best = (pos, node.value)
+            nxt = _NEXT_TOKEN_RE.match(subject, pos)
+            if not node.children or nxt is None:
+                break
+            node, pos = node.children.get(nxt.group(1)), nxt.end()
+        if best is not None:
+            out.append((start, best[0], best[1]))
+            end = best[0]
+    return out
+
+
+def _matchers() -> list[Matcher[object]]:
+    reg = builtin_registry()
+    return [reg._source_finder(), reg._actor_finder(), reg._descriptor_finder()]  # type: ignore[list-item]
+
+
+_TERMS = [
+    *("the army", "Three civilians", "three", "security sources", "security", "a police"),
+    *("official", "local officials", "Health Ministry", "the health ministry said", "IS"),
+    *("is", "Islamic State", "state", "group", "the group", "al-Shabaab", "Shabaab", "UN"),
+    *("U.N.", "Syrian Observatory for Human Rights", "human", "rights", "SANA", "village"),
+    *("the village head", "government forces", "Government", "forces", "militants", "-"),
+    *(",", ".", "(", ")", "'s", "gunmen", "killed", "12", "in", "near", "RSF", "Rapid"),
+    *("Support Forces", "medics", "witnesses", "residents", "the", "a", "an", "AP", "AFP"),
+]
+
+
+@pytest.mark.parametrize("which", [0, 1, 2])
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_TERMS), max_size=30).map(" ".join))
+def test_the_scan_filter_lets_every_term_start(which: int, text: str) -> None:
+    matcher = _matchers()[which]
+    folded = fold(text)
+    for trie, subject in ((matcher._ci, folded.lower()), (matcher._cs, folded)):
+        assert list(trie.scan(subject)) == _walk_everywhere(trie, subject)
+
+
+def test_the_scan_filter_reads_the_second_token_of_a_lone_first_one() -> None:
+    # "three" opens terms ("three civilians") only with a next token: the filter also reads
+    # that token's first character, so that not every "three" of a text is walked in vain.
+    for matcher in _matchers():
+        trie = matcher._ci
+        first, node = next(
+            (first, node)
+            for first, node in trie.root.children.items()
+            if node.value is None and 0 < len(node.children) <= 4 and first.isalpha()
+        )
+        second = next(iter(node.children))
+        wrong = next(c for c in "zqxjkvwy" if c not in {s[0] for s in node.children})
+        pattern = trie._compile(0)
+        assert pattern.search(f" {first} {second}") is not None
+        assert pattern.search(f" {first} {wrong}{wrong}") is None

@@ -107,6 +107,11 @@ _GAP = "\x01"  # in a trie key: between two tokens, emitted as optional separato
 _FILTER_FANOUT = 4
 
 
+def _key(tokens: list[str]) -> str:
+    """A filter key for a term's leading `tokens`: separators between, a word's end after."""
+    return _GAP.join(tokens) + (_BOUNDARY if _is_word(tokens[-1]) else "")
+
+
 def _trie_regex(keys: Iterable[str]) -> str:
     """A regex alternation shaped as a trie: longest match first, no nested quantifiers."""
     trie: dict[str, Any] = {}
@@ -186,18 +191,24 @@ class _TokenTrie(Generic[T]):
 
     def _compile(self, flags: int) -> re.Pattern[str]:
         """A filter for where a walk can start: the first token of every term, or the first two
-        where the first is common to many terms ("the", "a"), so that the filter stays small
-        (quick to compile) yet rarely sends the walk after a bare article."""
+        where the first is common to many terms ("the", "a"), or the first and the next one's
+        first character where the first alone is no term: the filter stays small (quick to
+        compile) yet rarely sends the walk after a bare article or a common word."""
         word_keys: list[str] = []
         other_keys: list[str] = []
         for first, node in self.root.children.items():
-            if node.value is not None or len(node.children) <= _FILTER_FANOUT:
-                prefixes = [[first]]
+            keys: list[str]
+            if node.value is not None:
+                keys = [_key([first])]
+            elif len(node.children) > _FILTER_FANOUT:
+                keys = [_key([first, second]) for second in node.children]
             else:
-                prefixes = [[first, second] for second in node.children]
-            for prefix in prefixes:
-                key = _GAP.join(prefix) + (_BOUNDARY if _is_word(prefix[-1]) else "")
-                (word_keys if _is_word(first) else other_keys).append(key)
+                # No term of this one token alone: the next token's first character too
+                # ("three c", not every "three" of the text, for "three civilians"), which
+                # spares most vain walks yet adds little to compile.
+                head = _key([first]) + _GAP
+                keys = [head + char for char in {second[0] for second in node.children}]
+            (word_keys if _is_word(first) else other_keys).extend(keys)
         if self.exact and not flags:
             return re.compile(_by_first_char(word_keys, other_keys))
         if word_keys and not other_keys and not flags:
