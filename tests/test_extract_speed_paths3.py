@@ -74,6 +74,38 @@ def test_each_kind_of_period_cue_passes_the_word_guard(text: str, expected: str)
     assert period_cue(text, position) == expected  # and the guard lets it through
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression's source."""
+    out, depth, klass, escaped, start = [], 0, False, False, 0
+    for i, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif klass:
+            klass = char != "]"
+        elif char == "[":
+            klass = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    return [*out, pattern[start:]]
+
+
+def test_every_period_cue_alternative_names_a_guard_word() -> None:
+    # A tripwire for new wording: an alternative without any of the guard's words would be
+    # skipped by the guard whenever its window holds no other cue.
+    alternatives = _alternatives(period_cues.PERIOD_CUE.ci.pattern)
+    assert len(alternatives) > 20
+    for alternative in alternatives:
+        source = alternative.lower()
+        assert any(word in source for word in period_cues._CUE_WORDS), alternative
+
+
 def test_a_window_without_cue_words_is_none_without_the_search() -> None:
     # The guard, not the search, answers: a search that would fail the test is never run.
     text = "Gunmen killed 17 villagers near the market on Monday, police said."

@@ -26,6 +26,8 @@ _WAR_START_TEXT: Final = (
 )
 _WAR_START: Final = re.compile(_WAR_START_TEXT, re.IGNORECASE)
 #: Matched on the lower-cased text where that is exact (`lexicon.CaseFree`): three times faster.
+#: Every alternative must hold one of `_CUE_WORDS` (or "day(s) of"): `period_cue` skips the
+#: search for a figure whose window has none of them.
 PERIOD_CUE: Final = case_free(
     r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:the\s+(?:start|beginning|outbreak|end|middle)"
     r"|it\s+(?:erupted|began|started)"
