@@ -46,6 +46,8 @@ _CUES = [
     ("17 died in just over two years", "period"),
     ("a decades-long revolt killed 17", "period"),
     ("violence has killed 17", "period"),
+    ("the fighting has killed 17", "period"),
+    ("the hostilities have killed 17", "period"),
     ("the campaign of raids on the town has killed 17", "period"),
     ("17 killed in two days of fighting", "period"),
     ("17 killed over a day of shelling", "period"),

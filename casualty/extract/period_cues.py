@@ -87,14 +87,14 @@ _SUPERLATIVE_BEFORE: Final = re.compile(
 
 #: Words of which every match of `PERIOD_CUE` holds at least one (lower-cased): "since",
 #: "so far this year", "to date", "total", "the past/last", "during", "this year", "last month",
-#: "-day war", "the war's", "in the conflict", "for two decades", "violence has killed",
+#: "-day war", "the war's", "in the conflict", "for two decades", "the fighting has killed",
 #: "campaign", "consecutive days", "a wave of", "across", "the insurgency, which began" ...
 #: A figure whose window holds none of them (most figures) is spared the long search.
 _CUE_WORDS: Final = (
     "since", "date", "total", "cumulative", "overall", "past", "last", "during", "throughout",
     "year", "month", "week", "-day", "decade", "war", "conflict", "insurgen", "uprising",
-    "violence", "campaign", "consecutive", "wave", "series", "string", "spate", "across",
-    "rebellion", "revolt", "insurrection",
+    "violence", "fighting", "hostilities", "campaign", "consecutive", "wave", "series",
+    "string", "spate", "across", "rebellion", "revolt", "insurrection",
 )  # fmt: skip
 #: The one cue without a word of `_CUE_WORDS`: "in two days of fighting", "over a day of".
 _DAYS_OF: Final = re.compile(r"days?\s+of")
