@@ -9,8 +9,8 @@ verb has no speaker ("The inquiry indicated that ..."); "since early/late/mid" a
 period; an inverted '"...," read a statement from X'; "the Kurdish-led force"; a definite
 head noun naming a body heard before by its registry name ("the cell"); Iraq's Salah ad Din
 province by its news spellings and the Garmiyan area; "the Syrian desert" in lower case;
-"the fighting has killed" as a cumulative toll. The sentences are written for these tests;
-none comes from a news article.
+"the fighting has killed" as a cumulative toll; Baghdad's operations command as a source. The
+sentences are written for these tests; none comes from a news article.
 """
 
 from __future__ import annotations
@@ -261,3 +261,9 @@ def test_the_fighting_has_killed_is_a_period(text: str) -> None:
 def test_fighting_on_a_day_stays_an_incident() -> None:
     (claim,) = _claims("The fighting on Monday killed 12 villagers, police said.")
     assert claim.kind == "claim"
+
+
+def test_baghdad_operations_command_is_a_source() -> None:
+    text = "The Baghdad Operations Center said two guards were wounded in the blast."
+    (claim,) = _claims(text)
+    assert (claim.source, claim.source_type) == ("Baghdad Operations Command", "belligerent")
