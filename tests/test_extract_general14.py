@@ -265,3 +265,16 @@ CAPITAL_HEAD = [
 @pytest.mark.parametrize(("text", "location"), CAPITAL_HEAD)
 def test_capital_before_a_colon_and_a_region(text: str, location: str | None) -> None:
     assert [(c.location, c.country) for c in _claims(text)] == [(location, "NG")]
+
+
+SPEAKERS_TOWN = [
+    # "police in X said": the speakers' town places a sentence that names no other place ...
+    ("Seven people were killed in an attack on a market, police in Kaduna said.", "Kaduna"),
+    # ... but not over the scene the sentence names
+    ("Seven people were killed in an attack on a market in Zaria, police in Kaduna said.", "Zaria"),
+]
+
+
+@pytest.mark.parametrize(("text", "location"), SPEAKERS_TOWN)
+def test_speakers_town_is_a_weak_place(text: str, location: str) -> None:
+    assert [(c.source, c.location) for c in _claims(text)] == [("police in Kaduna", location)]

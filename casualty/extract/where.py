@@ -75,6 +75,12 @@ _ACTOR_AFTER: Final = re.compile(
     r"acknowledged)\b",
     re.IGNORECASE,
 )
+#: Before a town that a speech verb follows: the speakers' seat ("police in X said"), a place
+#: used only when nothing else places the sentence (`weak`), not a government speaking.
+_SEAT_BEFORE: Final = re.compile(
+    r"\b(?:police|officials?|authorities|residents|sources|witnesses|medics|doctors)\s+in\s+$",
+    re.IGNORECASE,
+)
 #: After a place: a possessive that makes it a state actor ("Washington's 15-month campaign").
 _POSSESSIVE_AFTER: Final = re.compile(
     rf"['’]s(?:\s+{_WORD}){{0,2}}?\s+(?:government|military|army|armed\s+forces|forces?|troops|"
@@ -172,6 +178,8 @@ def weak(text: str, start: int, end: int) -> bool:
     """Whether the place at text[start:end] is a local official's or a distance's reference
     point: used only when nothing better places the sentence."""
     before = text[max(0, start - _REACH) : start]
+    if _ACTOR_AFTER.match(text, end) and _SEAT_BEFORE.search(before):
+        return True  # "police in X said": the speakers' town
     return bool(_LOCAL_OFFICIAL_AFTER.match(text, end) or _REFERENCE_BEFORE.search(before))
 
 
@@ -238,7 +246,7 @@ def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
         or _cued(word, _CARE_FINALS, _CARE_BEFORE, before)
     ):
         return True
-    if kind == "city" and _ACTOR_AFTER.match(text, end):
+    if kind == "city" and _ACTOR_AFTER.match(text, end) and not _SEAT_BEFORE.search(before):
         return True
     if kind != "country":
         return False
