@@ -345,3 +345,31 @@ SINCE_DAY_MONTH = [
 def test_since_day_month_is_a_period(text: str) -> None:
     (claim,) = _claims(text, published="2023-09-14")
     assert claim.kind == "period_total"
+
+
+AS_MANY_AGAIN = [
+    # "N killed and as many wounded": the same number again, not the vague "many"
+    ("Four guards were killed and as many were wounded in the raid, police said.", 4),
+    ("The raid killed six herders and wounded as many, a chief said.", 6),
+]
+
+
+@pytest.mark.parametrize(("text", "n"), AS_MANY_AGAIN)
+def test_as_many_repeats_the_figure(text: str, n: int) -> None:
+    wounded = [(c.low, c.high) for c in _claims(text) if c.outcome == "wounded"]
+    assert wounded == [(n, n)]
+
+
+AS_MANY_NOT_AGAIN = [
+    # "as many as N" is an upper bound; after a vague figure "as many" stays vague
+    ("As many as 115 people have been killed, officials said.", "killed", (None, 115)),
+    ("Dozens were killed and as many were wounded, police said.", "wounded", (None, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "outcome", "bounds"), AS_MANY_NOT_AGAIN)
+def test_as_many_otherwise_unchanged(
+    text: str, outcome: str, bounds: tuple[int | None, int | None]
+) -> None:
+    found = [(c.low, c.high) for c in _claims(text) if c.outcome == outcome]
+    assert found == [bounds]

@@ -259,6 +259,14 @@ def _bounded(mod: str, low: int | None, high: int | None) -> tuple[int | None, i
     return low, high
 
 
+def _as_many_again(seq: list[Tok], first: int, last: int, prev: Count) -> bool:
+    """Whether "many" at `first` is "as many" (not "as many as") after an exact figure."""
+    if prev.low is None or prev.low != prev.high or seq[first].low != "many":
+        return False
+    after = seq[last + 1].low if last + 1 < len(seq) else ""
+    return first > 0 and seq[first - 1].low == "as" and after != "as"
+
+
 def _is_head_of(prev: Count | None, seq: list[Tok], first: int) -> bool:
     """Whether a bare noun ("casualties") is the counted noun of the count just before it."""
     if prev is None or seq[first].start - prev.end > 40:
@@ -290,6 +298,9 @@ def _read(
         return None
     first, last, low, high, mod = core.first, core.last, core.low, core.high, core.kind
     bare_noun = mod == "qualitative" and core.head is not None and first == last
+    if mod == "qualitative" and prev is not None and _as_many_again(seq, first, last, prev):
+        # "four killed and as many wounded": the same number again
+        first, low, high, mod = first - 1, prev.low, prev.high, "exact"
     if bare_noun and _is_head_of(prev, seq, first):
         return None
     if mod == "hedged":  # "(at least) 20 and possibly 40": the second figure is the top
