@@ -9,8 +9,9 @@ verb has no speaker ("The inquiry indicated that ..."); "since early/late/mid" a
 period; an inverted '"...," read a statement from X'; "the Kurdish-led force"; a definite
 head noun naming a body heard before by its registry name ("the cell"); Iraq's Salah ad Din
 province by its news spellings and the Garmiyan area; "the Syrian desert" in lower case;
-"the fighting has killed" as a cumulative toll; Baghdad's operations command as a source. The
-sentences are written for these tests; none comes from a news article.
+"the fighting has killed" as a cumulative toll; Baghdad's operations command as a source; a
+country that "carried out" an attack is the attacker, not the scene. The sentences are
+written for these tests; none comes from a news article.
 """
 
 from __future__ import annotations
@@ -267,3 +268,21 @@ def test_baghdad_operations_command_is_a_source() -> None:
     text = "The Baghdad Operations Center said two guards were wounded in the blast."
     (claim,) = _claims(text)
     assert (claim.source, claim.source_type) == ("Baghdad Operations Command", "belligerent")
+
+
+ATTACKER = [
+    # a country as the subject of "carried out / conducted" an attack is the attacker
+    ("Iran carried out a drone strike in northern Iraq, killing four fighters.", "IQ"),
+    (
+        "Turkey conducted air strikes in northeast Syria, killing six fighters, a monitor said.",
+        "SY",
+    ),
+    # a country as the scene stays the scene
+    ("Six soldiers were killed in Turkey, officials said.", "TR"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), ATTACKER)
+def test_country_that_carried_out_an_attack_is_the_attacker(text: str, country: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.country == country

@@ -97,7 +97,8 @@ _POSSESSIVE_AFTER: Final = re.compile(
 #: "Israel bombed"): the attacker, not the scene ("X struck by missiles" is the target).
 _ATTACKS_AFTER: Final = re.compile(
     r"\s+(?:(?:has|have|had|later|also|again|then)\s+)?(?:struck|attacked|bombed|shelled|"
-    r"launched|fired|pounded|targeted|invaded|hammered|bombarded)\b(?!\s+by\b)",
+    r"launched|fired|pounded|targeted|invaded|hammered|bombarded|carried\s+out|conducted"
+    r"|staged|raided|stormed)\b(?!\s+by\b)",
     re.IGNORECASE,
 )
 #: Before a place: a speech act that names where it was made ("said in", "told reporters
