@@ -373,3 +373,17 @@ def test_as_many_otherwise_unchanged(
 ) -> None:
     found = [(c.low, c.high) for c in _claims(text) if c.outcome == outcome]
     assert found == [bounds]
+
+
+SEVERITY = [
+    # "sustained minor injuries": the severity word is no part of the victims ("minor" is no
+    # child), as "sustained injuries" already is not
+    ("The clash killed two raiders, while five policemen sustained minor injuries.", "combatants"),
+    ("Three guards suffered serious injuries in the blast, police said.", "combatants"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), SEVERITY)
+def test_injury_severity_is_no_victim(text: str, category: str) -> None:
+    (claim,) = [c for c in _claims(text) if c.outcome == "wounded"]
+    assert claim.victim_category == category and claim.victim != "children"
