@@ -294,7 +294,7 @@ class Attributor(SpeakerPhrases):
                     continue  # only "the statement read: ..." speaks
                 if word.startswith("alleg") and speaker_rules.adjective(text, m.start()):
                     continue  # "the alleged attacker": no speech
-                if word in ("claim", "reports") and claim_is_noun(text, m.start(), m.end()):
+                if word in ("claim", "report", "reports") and claim_is_noun(text, *m.span()):
                     continue  # "the claim of 40 dead", "on these reports": a noun
                 if word.startswith("claim") and (
                     LIVES.match(text, m.end()) or attack_claimed(text, m.start(), m.end())

@@ -95,15 +95,15 @@ ADJECTIVAL: Final = re.compile(
 
 
 def claim_is_noun(text: str, start: int, end: int) -> bool:
-    """Whether "claim" (or "reports") at `start` is the noun: after a determiner ("the claim",
-    "its latest claim", "these reports") or before a noun's company ("claim of", "claim was");
-    "the rebels claim" is a verb.
+    """Whether "claim" (or "report(s)") at `start` is the noun: after a determiner ("the claim",
+    "its latest claim", "these reports", "a UN report") or before a noun's company ("claim of",
+    "claim was"); "the rebels claim", "hospital officials report" are verbs.
     """
     if _NOUN_AFTER.match(text, end):
         return True
     if _DETERMINED.search(text, max(0, start - 12), start):
         return True
-    if text[start:end].lower() != "claim":
+    if text[start:end].lower() not in ("claim", "report"):
         return False  # "the agency reports": a verb after a singular subject
     before = _LAST_TWO.search(text, max(0, start - 40), start)
     return bool(

@@ -97,7 +97,8 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
     if gap == ["and"]:
         return False  # "it may pass 40 and wounded are flown out": "wounded" heads a new clause
     gap = _said_clause(gap)  # "11 soldiers, which the ministry said were killed"
-    gap = dash_aside(gap)  # "200 people – most of them villagers – have been killed"
+    dashed = dash_aside(gap)  # "200 people – most of them villagers – have been killed"
+    aside_cut, gap = dashed is not gap, dashed
     gap = no_acronyms(gap)  # "a reserve police force (CRPF) trooper were killed"
     aside = any(w in gap for w in ("including", "among", "them", "whom"))
     longer = _UNTOLD_EXTRA if _untold(gap) else 6 if aside or _participle_np(gap) else 0
@@ -114,7 +115,8 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
         # Only an "including N children" / "3 of them women" aside may hold another figure.
         # So may a comma aside ("20 people, both fighters and bystanders, were killed").
         return (
-            "including" in gap
+            aside_cut  # the figure sat in a dash aside ("14 people – including 3 children – were")
+            or "including" in gap
             or "among" in gap
             or "them" in gap
             or "whom" in gap

@@ -56,10 +56,11 @@ _DEMONYM_REACH: Final = 40
 
 def rehomed(text: str, found: list[Found]) -> list[Found]:
     """`found` (start, end, place), sorted by start, with namesakes replaced by the place the
-    article means (see the module docstring)."""
+    article means (see the module docstring) and operations' names left out."""
     from casualty.geo import gazetteer
 
     gaz = gazetteer()
+    found = _no_operations(text, found)
     tally: dict[str, int] = {}
     for _, _, place in found:
         tally[place.country] = tally.get(place.country, 0) + 1
@@ -92,6 +93,22 @@ def rehomed(text: str, found: list[Found]) -> list[Found]:
             if again is not None:
                 out[k] = (start, end, again)
     return out
+
+
+#: Right before an operation's name: "Operation Olive Branch", "the operation Dawn".
+_OPERATION: Final = re.compile(r"\b[Oo]peration\s+$")
+
+
+def _no_operations(text: str, found: list[Found]) -> list[Found]:
+    """`found` without a name the text gives a military operation ("Turkey's Operation Olive
+    Branch"), there and wherever it recurs ("the Olive Branch forces"): no place is meant,
+    though a town abroad may be called so (Olive Branch, Mississippi)."""
+    names = {
+        _written(text[start:end])
+        for start, end, _ in found
+        if _OPERATION.search(text, max(0, start - 12), start)
+    }
+    return [f for f in found if _written(text[f[0] : f[1]]) not in names] if names else found
 
 
 #: A territory's name after that of a town in it: "Gaza" in "the Gaza Strip".

@@ -1,0 +1,102 @@
+"""Patterns left over from the batch Z4 round of unseen articles (engineer Z4: Syria and
+Iraq, 2016-2018), as tables of invented sentences: a figure inside a dash aside between a
+toll's subject and its verb ("at least 14 people – including three children – were
+killed"); a weekday after a bare figure ("wounded five late Sunday night": no count of
+nights); a plural subject's present-tense "report" ("hospital officials report 40 deaths")
+beside the noun "a report"; the name of a military operation ("Operation Olive Branch")
+read as a town abroad. The sentences are written for these tests; none comes from a news
+article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.extract import extract_document
+from casualty.model import Claim, Document
+
+
+def _claims(text: str, published: str = "2023-03-14") -> list[Claim]:
+    doc = Document(id="g15", text=text, published=published, outlet="Example Wire")
+    return list(extract_document(doc))
+
+
+def _tolls(text: str) -> list[tuple[str, str, int | None]]:
+    return [(c.source, c.outcome, c.low) for c in _claims(text) if c.kind != "omission"]
+
+
+DASH_ASIDE = [
+    # the aside's own figure used to block the toll's subject from reaching its verb
+    (
+        "The monitor said at least 14 people – including three children – were killed.",
+        ("The monitor", "killed", 14),
+    ),
+    (
+        "Nine fighters — among them two commanders — were captured, the army said.",
+        ("the army", "captured", 9),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "claim"), DASH_ASIDE)
+def test_figure_inside_a_dash_aside(text: str, claim: tuple[str, str, int]) -> None:
+    assert claim in _tolls(text)
+
+
+WEEKDAY_AFTER = [
+    # a day (and "last") after a bare figure ends its noun phrase: "night" counts nothing
+    (
+        "A roadside bomb killed three soldiers and wounded five late Sunday night, "
+        "according to army officials.",
+        ("army officials", "wounded", 5),
+    ),
+    ("Gunmen killed four Tuesday night in the market, police said.", ("police", "killed", 4)),
+    ("Gunmen killed two last night near the border, police said.", ("police", "killed", 2)),
+]
+
+
+@pytest.mark.parametrize(("text", "claim"), WEEKDAY_AFTER)
+def test_weekday_after_a_bare_figure(text: str, claim: tuple[str, str, int]) -> None:
+    assert claim in _tolls(text)
+
+
+def test_nights_are_still_a_duration() -> None:
+    assert _tolls("The clashes went on for five nights, residents said.") == []
+
+
+REPORT_VERB = [
+    # a plural subject's present-tense "report" speaks ...
+    (
+        "Local hospital officials report at least 40 civilian deaths in the town.",
+        "Local hospital officials",
+    ),
+    ("Residents report that 12 people died in the shelling.", "Residents"),
+    # ... the noun "report" after a determiner or a possessive does not
+    ("The report, released on Monday, said 40 people died.", "Example Wire"),
+    ("Their report gave 40 dead in the shelling.", "Example Wire"),
+    ("The group's report on the raid listed 40 dead.", "Example Wire"),
+    ("The annual report found that 40 civilians had died.", "Example Wire"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), REPORT_VERB)
+def test_report_as_a_speech_verb(text: str, source: str) -> None:
+    assert [c[0] for c in _tolls(text)] == [source]
+
+
+OPERATIONS = [
+    # an operation's name is no town abroad, where it is given and where it recurs
+    "Turkey launched Operation Olive Branch in January. The monitor said 40 fighters of the "
+    "Olive Branch forces had been killed.",
+    "The monitor said 40 fighters were killed during Operation Olive Branch.",
+]
+
+
+@pytest.mark.parametrize("text", OPERATIONS)
+def test_operation_name_is_no_place(text: str) -> None:
+    assert [c.country for c in _claims(text)] == [None]
+
+
+def test_place_after_an_operation_still_placed() -> None:
+    text = "The monitor said 40 fighters were killed in Operation Olive Branch near Afrin."
+    assert [(c.location, c.country) for c in _claims(text)] == [("Afrin", "SY")]
