@@ -196,6 +196,17 @@ def _month_span(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _month_named(name: str, year: str | None, pub: date | None) -> tuple[date, date] | None:
+    """The first and last days of the month `name` of `year`, or when no year is written of
+    the last such month up to `pub` ("a June strike" in a March story: last June)."""
+    month = MONTHS[name]
+    if year:
+        return _month_span(int(year), month)
+    if pub is None:
+        return None
+    return _month_span(pub.year if month <= pub.month else pub.year - 1, month)
+
+
 def _in_calendar(groups: dict[str, Any], start: int, end: int, pub: date | None) -> DateRef | None:
     """`_resolve`, or None when the day it reckons falls outside years 1-9999: "yesterday"
     in an article published 0001-01-01 (a placeholder date some exporters write) raised
@@ -290,28 +301,17 @@ def _resolve(g: dict[str, Any], s: int, e: int, pub: date | None) -> DateRef | N
             return DateRef(_iso(first), _iso(last) if last else None, "day", False, s, e)
     if g["a_month"]:
         # "a June strike": that month, one incident (no span of several)
-        month = MONTHS[g["a_month"]]
-        if g["a_year"]:
-            year = int(g["a_year"])
-        elif pub is not None:
-            year = pub.year if month <= pub.month else pub.year - 1
-        else:
-            return None
-        first, last = _month_span(year, month)
-        return DateRef(_iso(first), _iso(last), "month", False, s, e)
+        span = _month_named(g["a_month"], g["a_year"], pub)
+        return DateRef(_iso(span[0]), _iso(span[1]), "month", False, s, e) if span else None
     if g["a_unit"] and pub is not None:
         # "last month's bombing", "this week's raid": one incident in that month or week
         ref = _relative(f"{g['a_last']} {g['a_unit']}", pub, s, e)
         return DateRef(ref.date, ref.date_end, ref.precision, False, s, e) if ref else None
     if g["p_month"]:
-        month = MONTHS[g["p_month"]]
-        if g["p_month_year"]:
-            year = int(g["p_month_year"])
-        elif pub is not None:
-            year = pub.year if month <= pub.month else pub.year - 1
-        else:
+        span = _month_named(g["p_month"], g["p_month_year"], pub)
+        if span is None:
             return None
-        first, last = _month_span(year, month)
+        first, last = span
         if g["period_kw"] == "since":
             last = pub if pub is not None and pub >= first else last
         return DateRef(_iso(first), _iso(last), "month", True, s, e)
