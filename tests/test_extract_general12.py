@@ -387,3 +387,29 @@ SEVERITY = [
 def test_injury_severity_is_no_victim(text: str, category: str) -> None:
     (claim,) = [c for c in _claims(text) if c.outcome == "wounded"]
     assert claim.victim_category == category and claim.victim != "children"
+
+
+SAYS_THIS_NEXT = [
+    # a lead told in the outlet's voice, then "X announced this (on Telegram)": X's figures
+    (
+        "Three people were killed and 14 injured in a drone attack on the port this morning.\n"
+        "Ivan Petrenko, head of the regional administration, announced this on Telegram.",
+        "Ivan Petrenko, head of the regional administration",
+    ),
+    (
+        "Two guards were killed in a strike on the depot overnight.\n"
+        "The regional governor reported this in a video address.",
+        "The regional governor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SAYS_THIS_NEXT)
+def test_says_this_in_the_next_sentence(text: str, speaker: str) -> None:
+    assert {c.source for c in _claims(text)} == {speaker}
+
+
+def test_said_this_was_is_no_attribution() -> None:
+    # "said this was the worst attack": "this" opens a clause, it is no object
+    text = "Four people were killed in a strike on the city.\nThe mayor said this was the worst."
+    assert {c.source for c in _claims(text)} == {"Example Wire"}

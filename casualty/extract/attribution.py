@@ -34,6 +34,7 @@ from casualty.extract.cue_context import (
     background_asides,
     claim_is_noun,
     opens_quote,
+    says_this_next,
 )
 from casualty.extract.omissions import neither_as_and
 from casualty.extract.sentences import Sentence
@@ -169,6 +170,9 @@ class Attributor(SpeakerPhrases):
         ahead: tuple[Speaker, ...] = ()
         if positions and not any(c.speakers for c in cues):
             ahead = self._closing_speaker(sentence) if self.open_quote else self._tweeter(sentence)
+            said = says_this_next(self.text, sentence.end) if not ahead else None
+            if said is not None:  # "... . Jo Li announced this on Telegram.": Jo Li's figures
+                ahead = self._subject(*said)
         out = [self._pick(cues, pos, asides, sentence.text, ahead) for pos in positions]
         if positions:
             self._tolls.add(self.sentences_seen)
@@ -358,11 +362,8 @@ class Attributor(SpeakerPhrases):
         end = stop.start() if stop is not None else min(len(self.text), close.end() + 160)
         tail = Sentence(close.start() - 1, end, self.text[close.start() - 1 : end], -1)
         for cue in self._cues(tail):
-            quoting = (
-                rules.quoted_object(tail.text, cue.start)
-                or rules.quoted_as(tail.text, cue.start) >= 0
-            )
-            if cue.speakers and (cue.kind == "subject" or (cue.kind == "participle" and quoting)):
+            quoting = cue.kind == "participle" and rules.quoting(tail.text, cue.start)
+            if cue.speakers and (cue.kind == "subject" or quoting):
                 return cue.speakers  # '...," a report quoted an officer as saying': the officer
         return ()
 

@@ -208,6 +208,11 @@ def quoted_object(text: str, start: int) -> tuple[int, int] | None:
     return m.span(1) if m is not None else None
 
 
+def quoting(text: str, start: int) -> bool:
+    """Whether the participle at `start` is "quoted X as saying" or "X was quoted as"."""
+    return quoted_object(text, start) is not None or quoted_as(text, start) >= 0
+
+
 def no_speaker(phrase: str) -> bool:
     """Whether a claimant phrase is a time or "no one" ("said Sunday", "No one has claimed")."""
     return _NO_SPEAKER.fullmatch(phrase.strip(" ,\"“”‘’'")) is not None
