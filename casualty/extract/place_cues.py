@@ -4,8 +4,9 @@ A sentence about another incident ("separately", "elsewhere") borrows no place; 
 refers back to "the attack", "the city" or "the victims" takes that of the one told before
 (`earlier` finds it); a figure's own clause ends at a comma or "and" unless that joins two
 places ("in Iraq and Syria"). Places compare by how specific they are (`KIND_RANK`) and by
-whether one lies within another (`within`). `placing.ArticlePlaces` applies these to an
-article.
+whether one lies within another (`within`). A capital opening the lead before a colon is where
+the report was filed when the lead names a part of the country (`filed_from_capital`).
+`placing.ArticlePlaces` applies these to an article.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
+from casualty.extract import demonym_places
 from casualty.extract.where import KIND_RANK
 
 if TYPE_CHECKING:
@@ -141,3 +143,24 @@ def after_separate(sentences: list[Sentence], first: int) -> bool:
     while start > 0 and sentences[start - 1].paragraph == para:
         start -= 1
     return SEPARATE_OPENING.match(sentences[start].text) is not None
+
+
+#: A part of a country named as the scene ("in northern Mozambique").
+_BEARING: Final = re.compile(r"(?:north|south|east|west)(?:ern)?\s+$|central\s+$", re.IGNORECASE)
+
+
+def filed_from_capital(
+    text: str, kept: list[tuple[int, int, Any]], end: int
+) -> list[tuple[int, int, Any]]:
+    """`kept` without the capital opening a lead as "Maputo: ..." when the lead puts the
+    incident in a part of that country ("... in northern Mozambique killed 16"): the report
+    was filed from the capital."""
+    regions = [
+        f[2].country
+        for f in kept
+        if f[0] >= end and f[2].kind == "country" and _BEARING.search(text, 0, f[0])
+    ]
+    if not regions:
+        return kept
+    capitals = {c.id for c in map(demonym_places.capital_place, regions) if c is not None}
+    return [f for f in kept if f[0] >= end or f[2].id not in capitals]

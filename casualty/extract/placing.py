@@ -25,6 +25,7 @@ from casualty.extract.place_cues import (
     THE_VICTIMS,
     after_separate,
     earlier,
+    filed_from_capital,
     joins_places,
     more_specific,
     most_specific,
@@ -223,7 +224,7 @@ class ArticlePlaces:
                 kept = inside or kept
             head = _COLON_HEAD.match(text) if index == 0 else None
             if head is not None:
-                kept = _filed_from_capital(text, kept, head.end())
+                kept = filed_from_capital(text, kept, head.end())
             strong = [
                 f
                 for f in kept
@@ -392,24 +393,3 @@ class ArticlePlaces:
             code = self._leader or (later.country if later else None)
             self._later_country = (demonym_places.country_place(code) if code else None,)
         return first or (self._later_country[0] if self._later_country else None)
-
-
-#: A part of a country named as the scene ("in northern Mozambique").
-_BEARING: Final = re.compile(r"(?:north|south|east|west)(?:ern)?\s+$|central\s+$", re.IGNORECASE)
-
-
-def _filed_from_capital(
-    text: str, kept: list[tuple[int, int, Any]], end: int
-) -> list[tuple[int, int, Any]]:
-    """`kept` without the capital opening a lead as "Maputo: ..." when the lead puts the
-    incident in a part of that country ("... in northern Mozambique killed 16"): the report
-    was filed from the capital."""
-    regions = [
-        f[2].country
-        for f in kept
-        if f[0] >= end and f[2].kind == "country" and _BEARING.search(text, 0, f[0])
-    ]
-    if not regions:
-        return kept
-    capitals = {c.id for c in map(demonym_places.capital_place, regions) if c is not None}
-    return [f for f in kept if f[0] >= end or f[2].id not in capitals]
