@@ -139,7 +139,7 @@ TOLD_LATER = [
     (
         "Gunmen carried out a suicide bombing in northeastern Nigeria on Sunday, leaving 14"
         " people dead, officials said.\nThe attack came as talks were under way in Niamey.\n"
-        "A council member said the car bomb exploded near an army compound in Damboa.\n",
+        "A local councillor said the car bomb went off beside an army base in Damboa.\n",
         "Damboa",
     ),
     # ... or in a sentence opening on it, after lines about something else
@@ -238,7 +238,7 @@ def test_speaker_after_a_clause_without_comma(text: str, source: str) -> None:
 
 RETRACTED = [
     # a death the text takes back is no claim of a death ...
-    ("A third man reported to have died was later resuscitated, the governor said.", []),
+    ("A fourth miner reported dead was resuscitated in hospital, the governor said.", []),
     ("One soldier reported killed was later found alive, the army said.", []),
     # ... other clauses' deaths stand, and a toll revised down is the new figure
     ("Two people died, and a third man was found alive under the rubble.", [2]),
