@@ -131,7 +131,7 @@ _OBJECT_TAIL: Final = re.compile(r"[^,;:.()\"“”]{0,80}")
 
 def second_object(text: str, gap_start: int, start: int, end: int) -> bool:
     """Whether the figure at `start`..`end` is a second object of the verb whose first one
-    ends at `gap_start`: "killed four soldiers and up to 25 insurgents"."""
+    ends at `gap_start`: "killed three guards and up to 20 raiders"."""
     if _COORDINATED.fullmatch(text, gap_start, start) is not None:
         return True
     if _PLACED_OBJECT_GAP.fullmatch(text, gap_start, start) is None:

@@ -23,7 +23,7 @@ _OMISSION: Final = re.compile(
     r"|issue|publish|make)\b"
     r"|\bcould(?:n['’]?t|\s+not)\s+(?:immediately\s+)?(?:provide|give|confirm)\b"
     r"|\bstill\s+being\s+(?:counted|established|assessed|verified|determined|tallied)\b"
-    # "adding that casualties on the enemy side were not yet known", "the toll remains
+    # "adding that losses among the rebels were not yet known", "the toll remains
     # unclear": a toll noun said to be unknown (the noun leads, so the topic is in the cue)
     r"|\b(?:(?:the|its|their)\s+)?(?:(?:exact|final|full|precise)\s+)?(?:casualt(?:y|ies)"
     r"|(?:death\s+)?tolls?|loss(?:es)?|fatalities|deaths"
