@@ -55,8 +55,8 @@ _MORE: Final = re.compile(
     r",?\s+and\s+([^,.;:\"”]{2,80}?)\s*(?=[.,;:\"”]|$)"
 )
 _ITEM_START: Final = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
-#: A dateline with its agency or date in brackets opening a sentence: "Gaza Strip, (APP -
-#: News - 27th Sep, 2024) Civil defence rescuers said": the place is no part of the speaker.
+#: A dateline with its agency or date in brackets opening a sentence: "West Bank, (XYZ -
+#: Wire - 3rd Mar, 2021) Paramedics in Jenin said": the place is no part of the speaker.
 _BRACKET_DATELINE: Final = re.compile(
     r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*\((?=[^)]*(?:\d|[A-Z]{2}))[^)]{1,80}\)"
 )
