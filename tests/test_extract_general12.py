@@ -413,3 +413,23 @@ def test_said_this_was_is_no_attribution() -> None:
     # "said this was the worst attack": "this" opens a clause, it is no object
     text = "Four people were killed in a strike on the city.\nThe mayor said this was the worst."
     assert {c.source for c in _claims(text)} == {"Example Wire"}
+
+
+DESTINATION = [
+    # where a vehicle or convoy was heading is not where it was attacked
+    "Gunmen attacked a bus heading to Quetta, killing four passengers, police said.",
+    "A supply convoy bound for Peshawar was ambushed, killing six drivers, police said.",
+    "A convoy bringing food to Mosul came under fire, killing three drivers, police said.",
+]
+
+
+@pytest.mark.parametrize("text", DESTINATION)
+def test_a_destination_is_not_the_scene(text: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.location is None
+
+
+def test_the_scene_after_a_destination_is_kept() -> None:
+    text = "Gunmen attacked a bus heading to Quetta near Mastung, killing four passengers."
+    (claim,) = _claims(text)
+    assert claim.location == "Mastung"

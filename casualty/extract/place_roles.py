@@ -61,6 +61,14 @@ _AGENT_BEFORE: Final = re.compile(
 #: After a place: aggression it commits ("the US aggression on the port"), or where a
 #: vehicle was heading ("a Karachi-bound bus").
 _AGGRESSION_AFTER: Final = re.compile(r"\s+aggression\b|-bound\b", re.IGNORECASE)
+#: Before a place: where a vehicle or a convoy was heading ("a bus heading to X", "a convoy
+#: bound for X", "a convoy bringing supplies to X"): not where it was attacked.
+_DESTINATION_BEFORE: Final = re.compile(
+    r"\b(?:bound\s+for|head(?:ing|ed)\s+(?:to|for|towards)|en\s+route\s+to|on\s+(?:its|their)"
+    r"\s+way\s+to|travell?ing\s+to|(?:bringing|carrying|delivering|transporting)\s+"
+    r"(?:[\w-]+\s+){1,4}?to)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
 #: Before a place: where travellers or workers come from ("labourers from Punjab", "five
 #: passengers from X"): their home, not the scene.
 _HOME_BEFORE: Final = re.compile(
@@ -85,6 +93,8 @@ def not_the_scene(text: str, start: int, end: int) -> bool:
     if "between" in before and _BETWEEN_BEFORE.search(before):
         return True
     if "from" in before and (_ORIGIN_BEFORE.search(before) or _HOME_BEFORE.search(before)):
+        return True
+    if (" to" in before or "bound" in before) and _DESTINATION_BEFORE.search(before):
         return True
     if " in " in before and _POSITIONED_BEFORE.search(before):
         return True
