@@ -4,8 +4,9 @@ toll's subject and its verb ("at least 14 people â€“ including three children â€
 killed"); a weekday after a bare figure ("wounded five late Sunday night": no count of
 nights); a plural subject's present-tense "report" ("hospital officials report 40 deaths")
 beside the noun "a report"; the name of a military operation ("Operation Olive Branch")
-read as a town abroad. The sentences are written for these tests; none comes from a news
-article.
+read as a town abroad; "better known as" between a body and its verb; "tens more injured";
+a spokesman "for A and B" as one speaker. The sentences are written for these tests; none
+comes from a news article.
 """
 
 from __future__ import annotations
@@ -100,3 +101,50 @@ def test_operation_name_is_no_place(text: str) -> None:
 def test_place_after_an_operation_still_placed() -> None:
     text = "The monitor said 40 fighters were killed in Operation Olive Branch near Afrin."
     assert [(c.location, c.country) for c in _claims(text)] == [("Afrin", "SY")]
+
+
+BETTER_KNOWN = [
+    # another name of the body between it and its verb, however introduced
+    (
+        "The Relief Corps, better known as the Blue Vests, said shelling killed nine people.",
+        "The Relief Corps",
+    ),
+    (
+        "The Relief Corps, widely known as the Blue Vests, said shelling killed nine people.",
+        "The Relief Corps",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), BETTER_KNOWN)
+def test_better_known_as_aside(text: str, source: str) -> None:
+    assert [c[0] for c in _tolls(text)] == [source]
+
+
+def test_tens_more_is_a_vague_figure() -> None:
+    got = _tolls("The monitor counted at least 20 civilian deaths and tens more injured.")
+    assert ("The monitor", "wounded", 20) in got
+
+
+def test_tens_alone_stays_no_figure() -> None:
+    assert _tolls("Prices rose by tens in the market after five people died.") == [
+        ("Example Wire", "killed", 5)
+    ]
+
+
+ROLE_FOR_BOTH = [
+    # a spokesman for two bodies is one speaker, not the second body as another claimant
+    "Jo Roe, a spokesman for the Defence Ministry and the army, told reporters that three "
+    "soldiers were killed.",
+    "Jo Roe, the spokeswoman of the police and the army, said three guards died.",
+]
+
+
+@pytest.mark.parametrize("text", ROLE_FOR_BOTH)
+def test_spokesman_for_two_bodies_is_one_claimant(text: str) -> None:
+    assert len(_tolls(text)) == 1
+
+
+def test_two_bodies_still_two_claimants() -> None:
+    got = _tolls("The mayor and a spokesman for the army said three soldiers were killed.")
+    assert len(got) == 2

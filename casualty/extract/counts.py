@@ -212,8 +212,8 @@ def _vague(seq: list[Tok], phrase: Phrase, first: int, last: int, lex: Lexicon) 
     low, high = phrase.low or 0, phrase.high or 0
     nxt = seq[last + 1].low if last + 1 < len(seq) else ""
     after = seq[last + 2].low if last + 2 < len(seq) else ""
-    if phrase.words[-1] in lex.vague_need_of and nxt != "of":
-        return None
+    if phrase.words[-1] in lex.vague_need_of and nxt not in ("of", "more"):
+        return None  # "tens of people", "tens more injured"; not "in the tens"
     unit = 0
     if nxt in lex.multipliers and not nxt.endswith("s"):
         unit, last = lex.multipliers[nxt], last + 1

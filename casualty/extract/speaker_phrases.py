@@ -26,11 +26,14 @@ WINDOW: Final = 300
 #: Asides between a subject and its verb: ", who ...,", "[...]", "(...)", a dash pair ("A
 #: member of the PVC — the People's Vigilance Corps — said"; bounded, no nesting), a list of
 #: some of the speakers (", including chief Jo Li,"), where one works (", based in Kato,"),
-#: and another name of a body (" known by its acronym KRW", ", also known as the Blue Vests").
+#: and another name of a body (" known by its acronym KRW", ", better known as the Blue Vests").
 _ASIDE: Final = re.compile(
     r",\s*(?:who|which|whose|including|based\s+in)\b[^,]*,|\[[^\]]*\]|\([^)]*\)"
-    r"|\s[—–]\s[^—–]{1,100}?\s[—–](?=\s)|\s(?:also\s+)?known\s+(?:as|by)\s[^,]{1,60}(?=,)"
+    r"|\s[—–]\s[^—–]{1,100}?\s[—–](?=\s)"
+    r"|\s(?:also\s+|better\s+|widely\s+)?known\s+(?:as|by)\s[^,]{1,60}(?=,)"
 )
+#: A speaker's role for two bodies: "Jo Li, a spokesman for the ministry and the army".
+_ROLE_FOR_BOTH: Final = re.compile(r",\s+(?:an?|the)\s[^,]{0,40}?\b(?:for|of)\s[^,]+?\sand\s")
 #: An aside on why a source is unnamed, between it and its verb: ", requesting anonymity as
 #: they were not authorised to speak to the media,", "who asked not to be named", ", not
 #: being allowed to talk to reporters,", " speaking on condition of anonymity" (bounded; it
@@ -213,5 +216,8 @@ class SpeakerPhrases(Claimants):
         named = self._resolve_all(head[0], sentence.start + offset + head[1]) if head else ()
         if named and all(s.named for s in named):
             return named
+        if _ROLE_FOR_BOTH.search(phrase):  # "Jo Li, a spokesman for A and B": one speaker
+            one = self._resolve(phrase, sentence.start + offset + start, written)
+            return (one,) if one is not None else named
         # "Jo Li, a farmer, said": the apposition names no source, the name does.
         return self._resolve_all(phrase, sentence.start + offset + start, written) or named
