@@ -122,8 +122,8 @@ def and_others(text: str, words: list[OutcomeWord], start: int, end: int) -> Out
 _COORDINATED: Final = re.compile(r"\s*,?\s*(?:and|as well as|plus)\s*")
 #: ... or the first object closed by a place or day: "killed 37 civilians in Rafah and nine
 #: soldiers in Sderot", when the second has no verb of its own ("... in the village and 300
-#: residents fled" is no second object).
-_PLACED_OBJECT_GAP: Final = re.compile(
+#: residents fled" is no second object). Also the gap of `elided`: "38 killed in Arbo and".
+_PLACED_AND: Final = re.compile(
     r"\s+(?:in|at|on|near|across)\s+[^,;:.()\d\"“”]{1,40}?\s+and\s+", re.IGNORECASE
 )
 _OBJECT_TAIL: Final = re.compile(r"[^,;:.()\"“”]{0,80}")
@@ -134,16 +134,14 @@ def second_object(text: str, gap_start: int, start: int, end: int) -> bool:
     ends at `gap_start`: "killed three guards and up to 20 raiders"."""
     if _COORDINATED.fullmatch(text, gap_start, start) is not None:
         return True
-    if _PLACED_OBJECT_GAP.fullmatch(text, gap_start, start) is None:
+    if _PLACED_AND.fullmatch(text, gap_start, start) is None:
         return False
     tail = _OBJECT_TAIL.match(text, end)
     return tail is not None and _VERB_LIKE.search(tail.group()) is None
 
 
-#: "38 killed in Arbo and eight in Dalo": after the outcome, a place or day, then "and".
-_ELIDED_GAP: Final = re.compile(
-    r"\s+(?:in|at|on|near|across)\s+[^,;:.()\d\"“”]{1,40}?\s+and\s+", re.IGNORECASE
-)
+#: "38 killed in Arbo and eight in Dalo": after the outcome's place or day and "and" (the gap
+#: `_PLACED_AND`), another place or day.
 _ELIDED_TAIL: Final = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|at|on|near|across)\b")
 
 
@@ -153,7 +151,7 @@ def elided(text: str, last: Mention, start: int, end: int) -> bool:
     if last.outcome_start < last.end:
         return False  # "killing 12 in Arbo and 5 in Dalo" is `coordinated`'s second object
     return (
-        _ELIDED_GAP.fullmatch(text, last.outcome_end, start) is not None
+        _PLACED_AND.fullmatch(text, last.outcome_end, start) is not None
         and _ELIDED_TAIL.match(text, end) is not None
     )
 
@@ -262,6 +260,8 @@ _NON_PERSON: Final = word_set(
 _VERBS: Final = frozenset(["was", "is", "had", "has", "were", "of"])
 #: Prepositions that end the figure's noun phrase ("eight in the village" counts no village).
 _PLACE_PREP: Final = frozenset(["in", "on", "at", "near", "inside", "across", "during"])
+#: Openers of a time phrase end it too ("800 people last year", "20 people this week").
+_TIME_OPENERS: Final = word_set("last this next past over since within throughout earlier later")
 _MONTH_BEFORE: Final = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
 )
@@ -291,7 +291,7 @@ def not_people(text: str, count: Count) -> bool:
         low = word.lower()
         if low in _NON_PERSON and not (i + 1 < len(head) and modifies(word, head[i + 1])):
             return True
-        if low in _PLACE_PREP:
+        if low in _PLACE_PREP or low in _TIME_OPENERS:
             break  # "a family of eight in the village": the noun phrase has ended
         if not low.isalpha():
             continue  # "seven 4x4 vehicles", "nine 4×4 vehicles": a model, not the noun
