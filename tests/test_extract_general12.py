@@ -433,3 +433,10 @@ def test_the_scene_after_a_destination_is_kept() -> None:
     text = "Gunmen attacked a bus heading to Quetta near Mastung, killing four passengers."
     (claim,) = _claims(text)
     assert claim.location == "Mastung"
+
+
+def test_baluch_spelling_names_the_baloch_group() -> None:
+    # AFP spells it "Baluch": the same group as "Baloch separatists"
+    text = "Baluch separatists stormed a checkpoint, killing four guards, police said."
+    (claim,) = _claims(text)
+    assert claim.perpetrator == "Baloch Liberation Army"
