@@ -15,11 +15,18 @@ from casualty.extract.lexicon import OutcomeWord, case_free, lexicon, lowered, t
 
 WORD: Final = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]")
 #: Words that end a victim noun phrase after the figure.
-#: Words that end a victim noun phrase after the figure.
 NP_STOP: Final = word_set(
     """in on at near during after when while across from by as with since following including
     among inside outside into over under who which that were was are is had have has been
     will would could may might and or but to for of"""
+)
+
+#: An attack as the subject of an active outcome verb, with no figure or other outcome after
+#: it before the verb ("An attack by X on a camp killed at least 14"): no victims there.
+EVENT_SUBJECT: Final = re.compile(
+    r"\b(?:attack|strike|airstrike|raid|shelling|bombing|blast|explosion|assault|shell|drone)s?"
+    r"\b(?:(?!kill|wound|injur|dead|died)[^\d.;:]){0,60}$",
+    re.IGNORECASE,
 )
 
 

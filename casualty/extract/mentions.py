@@ -40,6 +40,7 @@ from casualty.extract.mention_rules import (
     unbracket_figures,
 )
 from casualty.extract.mention_spans import (
+    EVENT_SUBJECT,
     NP_STOP,
     ON,
     QUALITATIVE,
@@ -255,7 +256,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         word, after = best
         v_start, v_end = victim_span(text, tokens, count, word, after)
-        if v_start == v_end and not after and not _EVENT_SUBJECT.search(text, 0, word.start):
+        if v_start == v_end and not after and not EVENT_SUBJECT.search(text, 0, word.start):
             # "the total number of civilians it has killed to 735": the noun sits before (not
             # "An attack by X on a camp killed at least 14": that subject is the attack).
             v_start, v_end = max(0, word.start - 60), word.start
@@ -279,14 +280,6 @@ def find_mentions(text: str) -> list[Mention]:
     out.extend(another_one(text, words, out))  # "... and wounding another"
     return sorted(out, key=lambda m: (m.start, m.outcome))
 
-
-#: An attack as the subject of an active outcome verb, with no figure or other outcome after
-#: it before the verb ("An attack by X on a camp killed at least 14"): no victims there.
-_EVENT_SUBJECT: Final = re.compile(
-    r"\b(?:attack|strike|airstrike|raid|shelling|bombing|blast|explosion|assault|shell|drone)s?"
-    r"\b(?:(?!kill|wound|injur|dead|died)[^\d.;:]){0,60}$",
-    re.IGNORECASE,
-)
 
 #: What a figure-less or qualitative claim contains ("heavy losses", "dozens of casualties").
 _SELF_OUTCOME: Final = ("casualt", "wounded", "loss", "dead", "death", "fatalit")
