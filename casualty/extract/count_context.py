@@ -255,6 +255,8 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
         return True
     if _before_says(text, c, before, lex) or _age_list(text, c, lex) or _kin(text, c, after):
         return True
+    if _household(before, after):
+        return True
     if after and after[0].word:
         orig = text[after[0].start : after[0].end]
         if orig[0].isupper() and after[0].low in ctx["unit_suffixes"]:
@@ -274,6 +276,7 @@ _LIVES_AFTER: Final = re.compile(r"\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?li(?:ves|fe)\
 _HOW: Final = re.compile(r"\bhow\s+$", re.IGNORECASE)
 _LIST_JOINS: Final = frozenset({"and", "or", "to", ",", "-", "–"})
 _HAVE: Final = frozenset({"had", "has", "have", "having"})
+_HOUSEHOLDS: Final = frozenset({"family", "families", "household", "households", "clan", "clans"})
 _JOIN_BEFORE: Final = re.compile(r"(?:\band|\bor|\bto|[,\-–])\s*$")
 
 
@@ -302,6 +305,15 @@ def _kin(text: str, c: Count, after: tuple[Tok, ...]) -> bool:
         return False
     before = tokens(text, max(0, c.start - 16), c.start, 4)
     return bool(before) and before[-1].low in _HAVE
+
+
+def _household(before: tuple[Tok, ...], after: tuple[Tok, ...]) -> bool:
+    """The household counted people came from: the "one" of "nine children from one family"
+    and the "two" of "11 members of two families" count households, not more victims (it
+    took the toll: "Five members of one family were killed" gave 1)."""
+    if not after or after[0].low not in _HOUSEHOLDS or len(before) < 2:
+        return False
+    return before[-1].low in ("of", "from") and _noun_class(before[-2].low) is False
 
 
 def _is_phone(before: tuple[Tok, ...], after: tuple[Tok, ...], c: Count) -> bool:
