@@ -148,3 +148,43 @@ def test_spokesman_for_two_bodies_is_one_claimant(text: str) -> None:
 def test_two_bodies_still_two_claimants() -> None:
     got = _tolls("The mayor and a spokesman for the army said three soldiers were killed.")
     assert len(got) == 2
+
+
+def test_places_in_a_group_name_set_no_scene() -> None:
+    text = (
+        "Strikes killed 30 civilians in Raqqa this week, a monitor said. The coalition against "
+        "the Islamic State in Iraq and Syria (ISIS) said it reviews every report. The monitor "
+        "said 12 people were killed on Monday."
+    )
+    assert [c.country for c in _claims(text)] == ["SY", "SY"]
+
+
+SILENT_COUNTRY = [
+    # a country that gave no comment is a party asked, not the scene of the next claim
+    "Strikes killed four soldiers in Syria, state media said. Israel declined to comment. "
+    "A war monitor said seven fighters were killed.",
+    "Air raids killed 19 civilians in Idlib, a monitor said. There was no comment from the "
+    "army or Russia. The monitor said 25 others were injured.",
+]
+
+
+@pytest.mark.parametrize("text", SILENT_COUNTRY)
+def test_silent_country_is_no_scene(text: str) -> None:
+    assert {c.country for c in _claims(text)} == {"SY"}
+
+
+DOT_THOUSANDS = [
+    # a dot before three digits groups thousands in a count of people ...
+    ("The army said the rebels had lost more than 12.000 of their fighters.", 12001),
+    ("The ministry said 1.500 militants were killed in the campaign.", 1500),
+]
+
+
+@pytest.mark.parametrize(("text", "low"), DOT_THOUSANDS)
+def test_dot_groups_thousands(text: str, low: int) -> None:
+    assert [c.low for c in _claims(text)] == [low]
+
+
+def test_decimals_stay_no_count() -> None:
+    # ... a decimal with fewer digits after the dot is still no count of people
+    assert _claims("The ministry said 1.50 militants were killed in the campaign.") == []

@@ -92,9 +92,18 @@ def _digits_number(seq: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | No
     elif nxt is not None and nxt.low in lex.scales:
         scale, last = lex.scales[nxt.low], i + 1
     if parsed[1] and scale == 1:
-        return None
+        return _dot_grouped(tok.low, last)
     value = _scaled(tok, scale)
     return None if value is None else (value, last)
+
+
+def _dot_grouped(raw: str, last: int) -> tuple[int, int] | None:
+    """A figure with a dot for its thousands ("25.000 fighters", as many writers of English
+    put it): a count of people has no decimals, so one dot before three digits groups them."""
+    whole, _, frac = raw.partition(".")
+    if len(frac) != 3 or not 1 <= len(whole) <= 3 or whole[0] == "0" or "," in raw:
+        return None
+    return (int(whole + frac), last) if (whole + frac).isdigit() else None
 
 
 #: Glued after a thousands group, these still end a plain figure ("4 000," "4 000.").

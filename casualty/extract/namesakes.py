@@ -60,7 +60,7 @@ def rehomed(text: str, found: list[Found]) -> list[Found]:
     from casualty.geo import gazetteer
 
     gaz = gazetteer()
-    found = _no_operations(text, found)
+    found = _named_not_places(text, found)
     tally: dict[str, int] = {}
     for _, _, place in found:
         tally[place.country] = tally.get(place.country, 0) + 1
@@ -99,16 +99,27 @@ def rehomed(text: str, found: list[Found]) -> list[Found]:
 _OPERATION: Final = re.compile(r"\b[Oo]peration\s+$")
 
 
-def _no_operations(text: str, found: list[Found]) -> list[Found]:
+def _named_not_places(text: str, found: list[Found]) -> list[Found]:
     """`found` without a name the text gives a military operation ("Turkey's Operation Olive
     Branch"), there and wherever it recurs ("the Olive Branch forces"): no place is meant,
-    though a town abroad may be called so (Olive Branch, Mississippi)."""
+    though a town abroad may be called so (Olive Branch, Mississippi); nor the places in a
+    group's name ("the Islamic State in Iraq and Syria")."""
     names = {
         _written(text[start:end])
         for start, end, _ in found
         if _OPERATION.search(text, max(0, start - 12), start)
     }
-    return [f for f in found if _written(text[f[0] : f[1]]) not in names] if names else found
+    kept = [f for f in found if _written(text[f[0] : f[1]]) not in names] if names else found
+    groups = [m.span() for m in _IN_GROUP_NAME.finditer(text)]
+    return [f for f in kept if not any(a <= f[0] and f[1] <= b for a, b in groups)]
+
+
+#: A group named after the lands it claims: "the Islamic State of Iraq and the Levant",
+#: "Islamic State in Iraq and Syria (ISIS)". Its places set no scene.
+_IN_GROUP_NAME: Final = re.compile(
+    r"\bIslamic\s+State\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    r"(?:\s+and\s+(?:the\s+|al-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+)
 
 
 #: A territory's name after that of a town in it: "Gaza" in "the Gaza Strip".

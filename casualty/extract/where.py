@@ -101,6 +101,18 @@ _ATTACKS_AFTER: Final = re.compile(
     r"|staged|raided|stormed)\b(?!\s+by\b)",
     re.IGNORECASE,
 )
+#: Around a country: it gave no comment ("no immediate comment from the army or Russia",
+#: "Israel declined to comment"): a party asked, not where anything happened.
+_SILENT_BEFORE: Final = re.compile(
+    r"\b(?:comment|response|reaction|word)\s+from\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:(?:or|and|nor)\s+)?$",
+    re.IGNORECASE,
+)
+_SILENT_AFTER: Final = re.compile(
+    r"\s+(?:(?:has|have|had|also|did|does|would)\s+)?(?:not\s+)?(?:declined|declines|refused"
+    r"|refuses|commented|comment|responded|respond)\b(?:\s+to\s+(?:comment|respond))?",
+    re.IGNORECASE,
+)
 #: Before a place: a speech act that names where it was made ("said in", "told reporters
 #: on Friday in", "a statement from", "a news conference in").
 _SPEECH_BEFORE: Final = re.compile(
@@ -253,6 +265,8 @@ def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
         return False
     if _STATE_FORCE_AFTER.match(text, end) or _ATTACKS_AFTER.match(text, end):
         return True
+    if _SILENT_AFTER.match(text, end) or ("from" in before and _SILENT_BEFORE.search(before)):
+        return True  # "no immediate comment from Russia", "Israel declined to comment"
     if _BORDER_AFTER.match(text, end) or _cued(word, _BORDER_FINALS, _BORDER_BEFORE, before):
         return True
     if word == "in" and _BASED_BEFORE.search(before):
