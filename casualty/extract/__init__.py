@@ -165,7 +165,9 @@ _OMISSION_WORDS = (
     "no",
     "not",
     "didn",
+    "didnt",  # "didnt give": no apostrophe, no word break after "didn"
     "couldn",
+    "couldnt",
     "yet",
     "still",
     "shied",

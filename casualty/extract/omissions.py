@@ -12,7 +12,7 @@ _OMISSION: Final = re.compile(
     r"|\b(?:did|does|do)\s+not\s+(?:immediately\s+)?(?:give|say|provide|mention|disclose|reveal"
     r"|release|share|specify|report|confirm|comment|publish|offer|respond|acknowledge|put"
     r"|clarify|indicate|state)\b"
-    r"|\bdidn'?t\s+(?:give|say|provide|mention|disclose|reveal|release|share|specify|report)\b"
+    r"|\bdidn['’]?t\s+(?:give|say|provide|mention|disclose|reveal|release|share|specify|report)\b"
     # "does not have a clear idea of its losses", "has no precise count of the dead"
     r"|\b(?:(?:did|does|do)\s+not\s+have\s+an?|(?:had|has|have)\s+no)\s+"
     r"(?:clear\s+|precise\s+|exact\s+|accurate\s+|full\s+)?(?:idea|picture|count|tally)\s+of\b"
