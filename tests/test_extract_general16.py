@@ -92,3 +92,54 @@ TIME_COUNTED = [
 @pytest.mark.parametrize("text", TIME_COUNTED)
 def test_time_units_still_no_figure(text: str) -> None:
     assert all(low not in (12, 3) for _, _, low in _tolls(text))
+
+
+RELATIVE_AUX_SPEAKER = [
+    # a relative clause's speaker after an auxiliary ("which the army has said ...") speaks
+    # of the clause, not of the figure before it: the figure stays the outlet's
+    (
+        "Scores of villagers have reportedly been killed in recent weeks by an offensive in "
+        "the hills, which the army has said targets rebel camps.",
+        ("Example Wire", "killed", 40),
+    ),
+    (
+        "Dozens of people were wounded in the raids, which the ministry had said were aimed "
+        "at arms depots.",
+        ("Example Wire", "wounded", 24),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "claim"), RELATIVE_AUX_SPEAKER)
+def test_relative_clause_speaker_after_an_auxiliary(text: str, claim: tuple[str, str, int]) -> None:
+    assert claim in _tolls(text)
+
+
+def test_relative_clause_on_the_victims_still_speaks() -> None:
+    text = "Eleven guards, who the ministry has said were killed in the ambush, were buried."
+    assert ("the ministry", "killed", 11) in _tolls(text)
+
+
+STATEMENT_BODY = [
+    # "an army statement said": the body the statement names speaks (it went to the outlet,
+    # or to whoever spoke last)
+    ("An army statement said six insurgents were killed in the clash.", "An army statement"),
+    (
+        "A police officer said two attackers fled. A defence statement said three cadres were "
+        "neutralised in the firefight.",
+        "A defence statement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), STATEMENT_BODY)
+def test_indefinite_statement_names_its_body(text: str, source: str) -> None:
+    assert source in [s for s, _, _ in _tolls(text)]
+
+
+def test_statement_of_the_body_told_before() -> None:
+    text = (
+        "The interior ministry said the convoy was ambushed. According to a ministry "
+        "statement, nine guards are missing."
+    )
+    assert _tolls(text) == [("The interior ministry", "missing", 9)]

@@ -40,7 +40,7 @@ from casualty.extract.omissions import neither_as_and
 from casualty.extract.sentences import Sentence
 from casualty.extract.speaker_phrases import WINDOW as _WINDOW
 from casualty.extract.speaker_phrases import SpeakerPhrases
-from casualty.extract.subjects import is_relative
+from casualty.extract.subjects import is_relative, strip_aux
 from casualty.registry import Registry
 
 __all__ = ["Attributor", "Speaker", "head_type"]
@@ -320,7 +320,7 @@ class Attributor(SpeakerPhrases):
                 who = _WHO_BEFORE.search(text, max(0, m.start() - 12), m.start())
                 if not found and who is not None:  # "X, who say 12 died": X, after "from"
                     found = self._antecedent_np(sentence, who.start())
-                relative = is_relative(text[max(0, m.start() - _WINDOW) : m.start()])
+                relative = is_relative(strip_aux(text[max(0, m.start() - _WINDOW) : m.start()]))
                 relative = relative or rules.says_other(text, m.start(), m.end())
                 found = tuple(self._as_newsroom(f) for f in found)
                 if found and all(is_newsroom(f) for f in found):

@@ -168,3 +168,13 @@ def is_person(part: str) -> bool:
     if any(w.lower() in TRAILING_TIME for w in words):
         return False
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+
+def statement_body(author: str, words: list[str], last: Speaker | None) -> str | None:
+    """The type of the body an indefinite statement names ("a defence statement", "an army
+    statement said"), which speaks for it, unless the source told of last is that body ("the
+    defense ministry ..., according to a ministry statement"): None then, or for no body."""
+    kind = head_type(author) if author else "unknown"
+    if kind not in ("belligerent", "official") or len(words) < 2:
+        return None
+    return None if last is not None and words[-2] in last.name.lower() else kind

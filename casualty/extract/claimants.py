@@ -23,6 +23,7 @@ from casualty.extract.claimant_words import (
     is_proper,
     registry_lookup,
     singular_person,
+    statement_body,
     titled_person,
 )
 from casualty.extract.cue_context import (
@@ -253,10 +254,11 @@ class Claimants:
             return None
         if words and words[-1] in _STATEMENT:
             author = phrase.rsplit(None, 1)[0] if len(words) > 1 else ""
-            definite = author.lower().startswith("the ")  # not "a ministry statement"
-            if definite and head_type(author) not in ("unknown", "media"):  # "the army statement"
-                return self._resolve(author, offset) or (self.history[-1] if self.history else None)
-            return self.history[-1] if self.history else None
+            last = next(reversed(self.history), None)
+            if author.lower().startswith("the ") and head_type(author) not in ("unknown", "media"):
+                return self._resolve(author, offset) or last  # "the army statement"
+            kind = statement_body(author, words, last)  # "a defence statement said"
+            return Speaker(written or phrase, kind) if kind else last
         kind = descriptors[0][2].source_type if descriptors else head_type(phrase)
         if head_type(phrase) == "media" and kind in ("media", "unknown"):
             return Speaker(written or phrase, "media")
