@@ -173,7 +173,7 @@ def test_singular_article_only_when_asked() -> None:
         "on 28/9",
         "flight MH17",
         "a T-72 tank",
-        "1.200 people",
+        "1.25 people",  # a decimal (a dot before three digits groups thousands: f956957)
         "12345678901 people",
         "10pm",
         "5km away",
@@ -202,7 +202,8 @@ def test_not_count_expressions(text: str) -> None:
         ("3m", 3000000),
         ("2bn", 2000000000),
         ("zero", 0),
-        ("1.200", None),
+        ("1.200", 1200),  # "25.000 fighters": a dot before three digits groups thousands
+        ("1.25", None),
         ("1,20", None),
         ("12,0000", None),
         ("1234567890", None),
