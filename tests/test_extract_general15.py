@@ -5,8 +5,9 @@ killed"); a weekday after a bare figure ("wounded five late Sunday night": no co
 nights); a plural subject's present-tense "report" ("hospital officials report 40 deaths")
 beside the noun "a report"; the name of a military operation ("Operation Olive Branch")
 read as a town abroad; "better known as" between a body and its verb; "tens more injured";
-a spokesman "for A and B" as one speaker. The sentences are written for these tests; none
-comes from a news article.
+a spokesman "for A and B" as one speaker; places in a group's name and a country that gave no
+comment as scenes; "25.000" with a dot for thousands; a goal of "zero casualties". The
+sentences are written for these tests; none comes from a news article.
 """
 
 from __future__ import annotations
@@ -188,3 +189,19 @@ def test_dot_groups_thousands(text: str, low: int) -> None:
 def test_decimals_stay_no_count() -> None:
     # ... a decimal with fewer digits after the dot is still no count of people
     assert _claims("The ministry said 1.50 militants were killed in the campaign.") == []
+
+
+GOAL_OF_ZERO = [
+    # a goal of zero casualties is an aim, not a denial of any
+    "Our aim is always zero civilian casualties, the ministry said.",
+    "We strive for zero casualties in every operation, the army said.",
+]
+
+
+@pytest.mark.parametrize("text", GOAL_OF_ZERO)
+def test_goal_of_zero_is_no_claim(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_zero_killed_stays_a_denial() -> None:
+    assert [c.low for c in _claims("The army said zero civilians died in the raid.")] == [0]

@@ -25,6 +25,14 @@ _SKIP: Final = frozenset({"of", "the", "a", "an", "-", "–"})
 _NOUN_REACH: Final = 4
 
 
+#: Words before "zero" that make it an aim ("the goal is zero casualties").
+_GOAL: Final = frozenset({"goal", "aim", "aims", "target", "objective", "strive", "strives"})
+
+
+def _lows(text: str, start: int) -> frozenset[str]:
+    return frozenset(t.low for t in tokens(text, max(0, start - 40), start, 12)[-5:])
+
+
 def _forms(word: str) -> tuple[str, ...]:
     """The word and its singular candidates ("strikes" -> "strike", "casualties" -> "casualty")."""
     forms = [word]
@@ -257,6 +265,8 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
         return True
     if _household(before, after):
         return True
+    if c.low == 0 and _GOAL & _lows(text, c.start):
+        return True  # "our goal is always for zero casualties": an aim, not a count
     if after and after[0].word:
         orig = text[after[0].start : after[0].end]
         if orig[0].isupper() and after[0].low in ctx["unit_suffixes"]:
