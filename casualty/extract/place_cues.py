@@ -133,9 +133,13 @@ SEPARATE_OPENING: Final = re.compile(
 )
 
 
-def after_separate(sentences: list[Sentence], first: int) -> bool:
-    """Whether the paragraph before the one opening at sentence `first` opens on another
-    incident (`SEPARATE_OPENING`)."""
+def after_separate(sentences: list[Sentence], index: int) -> bool:
+    """Whether the paragraph before that of sentence `index` opens on another incident
+    (`SEPARATE_OPENING`): an undated, unplaced paragraph after it goes on with that incident
+    ("The administrator said two soldiers were killed")."""
+    first = index
+    while first > 0 and sentences[first - 1].paragraph == sentences[index].paragraph:
+        first -= 1
     if first == 0:
         return False
     para = sentences[first - 1].paragraph

@@ -314,7 +314,7 @@ class ArticlePlaces:
             found = earlier(self.sentences, index, self._placed, lambda j: self._own(j)[0])
             if found is None and (
                 THE_ATTACK.search(self.sentences[index].text) is not None
-                or self._after_separate(index)
+                or after_separate(self.sentences, index)
             ):
                 found = self._paragraph_before(index)
             if found is None and THE_VICTIMS.match(self.sentences[index].text) is not None:
@@ -329,15 +329,6 @@ class ArticlePlaces:
             # another paragraph ("US strikes on a Yemeni port" is not the lead's Sanaa).
             return self._weak[index]
         return self._weak[index] or self.main_place()
-
-    def _after_separate(self, index: int) -> bool:
-        """Whether the paragraph of sentence `index` follows one that opens on another
-        incident ("In a separate incident, ..."): an undated, unplaced paragraph goes on with
-        it ("The administrator said two soldiers were killed")."""
-        first = index
-        while first > 0 and self.sentences[first - 1].paragraph == self.sentences[index].paragraph:
-            first -= 1
-        return after_separate(self.sentences, first)
 
     def _paragraph_before(self, index: int) -> Any:
         """The last place below country level named in the paragraph just before that of
