@@ -143,3 +143,30 @@ def test_statement_of_the_body_told_before() -> None:
         "statement, nine guards are missing."
     )
     assert _tolls(text) == [("The interior ministry", "missing", 9)]
+
+
+WITH_AND_PARTICIPLE = [
+    # "with X verb-ing A and Y saying B": B is Y's, not X's (nor a garbled "..., with X")
+    (
+        "Shells hit the market on Monday, with the militia announcing two dead fighters and "
+        "state media saying four children were killed.",
+        [("the militia", "killed", 2), ("state media", "killed", 4)],
+    ),
+    (
+        "Drones struck the depot, with the rebels saying 12 fighters died and the army "
+        "claiming 40 were killed.",
+        [("the rebels", "killed", 12), ("the army", "killed", 40)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WITH_AND_PARTICIPLE)
+def test_second_participle_of_a_with_phrase(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert sorted(_tolls(text)) == sorted(expected)
+
+
+def test_joint_subject_of_one_participle_kept() -> None:
+    text = "Clashes erupted, with the defence ministry and the army saying nine soldiers died."
+    assert {s for s, _, _ in _tolls(text)} == {"the defence ministry", "the army"}

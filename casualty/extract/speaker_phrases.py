@@ -75,6 +75,12 @@ _NAMED_TALLY: Final = re.compile(
 )
 
 
+#: A clause inside an absolute "with" phrase: a figure or a participle, then "and".
+_CLAUSE_IN: Final = re.compile(r"(?:\d|\b\w+ing\b)[^,;]*\band\s", re.IGNORECASE)
+#: The subject of a participle coordinated by "and" in that phrase: "and local media saying".
+_AND_SUBJECT: Final = re.compile(r"\band\s+((?:[\w'’.\-]+\s+){1,5}?)$", re.IGNORECASE)
+
+
 class SpeakerPhrases(Claimants):
     """Finds and resolves the claimant phrases of a sentence (see the module docstring)."""
 
@@ -89,9 +95,15 @@ class SpeakerPhrases(Claimants):
 
     def _with_subject(self, sentence: Sentence, verb: int) -> tuple[Speaker, ...]:
         """The subject of an absolute participle: "..., with the ministry saying 9 died"."""
-        found = WITH_SUBJECT.search(sentence.text, max(0, verb - 80), verb)
-        if found is None:
-            return ()
+        text = sentence.text
+        found = WITH_SUBJECT.search(text, max(0, verb - 80), verb)
+        if found is None or _CLAUSE_IN.search(found.group(1)):
+            # "with the army announcing two dead and local media saying ...": the second
+            # participle's own subject, after the "and" that opens its clause
+            with_at = text.rfind("with ", max(0, verb - 160), verb)
+            found = _AND_SUBJECT.search(text, max(0, verb - 60), verb) if with_at >= 0 else None
+            if found is None or found.start() < with_at:
+                return ()
         return self._resolve_all(found.group(1).strip(), sentence.start + found.start(1))
 
     def _as_newsroom(self, speaker: Speaker) -> Speaker:
