@@ -148,9 +148,9 @@ def test_statement_of_the_body_told_before() -> None:
 WITH_AND_PARTICIPLE = [
     # "with X verb-ing A and Y saying B": B is Y's, not X's (nor a garbled "..., with X")
     (
-        "Shells hit the market on Monday, with the militia announcing two dead fighters and "
-        "state media saying four children were killed.",
-        [("the militia", "killed", 2), ("state media", "killed", 4)],
+        "Rockets struck the port, with the navy announcing three dead sailors and the harbour "
+        "hospital saying seven dockers were killed.",
+        [("the navy", "killed", 3), ("the harbour hospital", "killed", 7)],
     ),
     (
         "Drones struck the depot, with the rebels saying 12 fighters died and the army "
