@@ -205,3 +205,42 @@ def test_goal_of_zero_is_no_claim(text: str) -> None:
 
 def test_zero_killed_stays_a_denial() -> None:
     assert [c.low for c in _claims("The army said zero civilians died in the raid.")] == [0]
+
+
+def test_uk_based_organization_is_the_observatory() -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said five people died in the raid. "
+        "The UK-based organization also documented seven injured."
+    )
+    assert {c.source for c in _claims(text)} == {"Syrian Observatory for Human Rights"}
+
+
+PERIODS = [
+    # "in the past week" and a span between two dated ends are periods ...
+    "More than 170 civilians have been killed by strikes on the city in the past week, a "
+    "monitor said.",
+    "Strikes killed at least 1,200 civilians in both countries between August 2014 and July "
+    "2017, a monitoring group estimates.",
+]
+
+
+@pytest.mark.parametrize("text", PERIODS)
+def test_week_and_dated_span_are_periods(text: str) -> None:
+    assert [c.kind for c in _claims(text)] == ["period_total"]
+
+
+NOT_PERIODS = [
+    # ... not a week of a month, nor a range of people
+    "Three soldiers were killed in the last week of May, the army said.",
+    "Between 1900 and 2000 people were killed in the siege, the monitor said.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PERIODS)
+def test_week_of_a_month_and_people_range_are_no_periods(text: str) -> None:
+    assert [c.kind for c in _claims(text)] == ["claim"]
+
+
+def test_year_span_is_no_count() -> None:
+    text = "Two soldiers died on Monday, bringing to 40 the troops killed between 2015 and 2018."
+    assert sorted(c.low or 0 for c in _claims(text)) == [2, 40]

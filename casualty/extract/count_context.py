@@ -19,7 +19,9 @@ from casualty.extract.count_lexicon import Lexicon, Tok, glued, lexicon, tokens
 if TYPE_CHECKING:
     from casualty.extract.counts import Count
 
-_YEAR: Final = re.compile(r"\d{4}(?:\s*[-–/]\s*\d{2,4})?")
+_YEAR: Final = re.compile(
+    r"(?:(?:between|from)\s+)?\d{4}(?:\s*[-–/]\s*\d{2,4}|\s+(?:and|to)\s+\d{4})?", re.IGNORECASE
+)  # "2014-15", "between 2015 and 2018"
 _SKIP: Final = frozenset({"of", "the", "a", "an", "-", "–"})
 #: How many words after the number may precede the counted noun ("73 Syrian army soldiers").
 _NOUN_REACH: Final = 4

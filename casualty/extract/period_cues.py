@@ -39,6 +39,11 @@ PERIOD_CUE: Final = case_free(
     r"|\b(?:total|cumulative|overall)\s+(?:death\s+)?(?:toll|number|tally)\b"
     r"|\b(?:during|throughout|over|for|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
     r"(?:days|weeks|months|years|decades)\b"
+    # "in the past week" (not "in the last week of May")
+    r"|\b(?:during|throughout|over|for|in)\s+the\s+(?:past|last)\s+(?:week|month|year)\b(?!\s+of\b)"
+    # "between August 2014 and July 2017", "between 2015 and 2018"
+    r"|\bbetween\s+(?:" + _MONTHS + r"\s+)?(?:19|20)\d\d\s+and\s+(?:" + _MONTHS + r"\s+)?"
+    r"(?:19|20)\d\d\b(?!\s+[a-z])"  # not "between 1900 and 2000 people"
     # "over the three decades", "for two decades" (not a bare "the first attack in decades")
     r"|\b(?:during|throughout|over|for|in)\s+(?:the\s+)?(?:(?:past|last)\s+)?"
     r"(?:two|three|four|five|six|several|\d+)\s+decades\b"
@@ -94,7 +99,7 @@ _CUE_WORDS: Final = (
     "since", "date", "total", "cumulative", "overall", "past", "last", "during", "throughout",
     "year", "month", "week", "-day", "decade", "war", "conflict", "insurgen", "uprising",
     "violence", "fighting", "hostilities", "campaign", "consecutive", "wave", "series",
-    "string", "spate", "across", "rebellion", "revolt", "insurrection",
+    "string", "spate", "across", "rebellion", "revolt", "insurrection", "between",
 )  # fmt: skip
 #: The one cue without a word of `_CUE_WORDS`: "in two days of fighting", "over a day of".
 _DAYS_OF: Final = re.compile(r"days?\s+of")
