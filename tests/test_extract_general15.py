@@ -217,7 +217,7 @@ def test_uk_based_organization_is_the_observatory() -> None:
 
 PERIODS = [
     # "in the past week" and a span between two dated ends are periods ...
-    "More than 170 civilians have been killed by strikes on the city in the past week, a "
+    "Over 90 villagers have been killed by shelling of the town in the past week, a "
     "monitor said.",
     "Strikes killed at least 1,200 civilians in both countries between August 2014 and July "
     "2017, a monitoring group estimates.",
