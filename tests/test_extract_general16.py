@@ -170,3 +170,39 @@ def test_second_participle_of_a_with_phrase(
 def test_joint_subject_of_one_participle_kept() -> None:
     text = "Clashes erupted, with the defence ministry and the army saying nine soldiers died."
     assert {s for s, _, _ in _tolls(text)} == {"the defence ministry", "the army"}
+
+
+def _omitters(text: str) -> list[str]:
+    return [c.source for c in _claims(text) if c.kind == "omission"]
+
+
+OPEN_QUESTION = [
+    # a source saying it is not (yet) clear whether / how many ... died gives no figure
+    (
+        "It was not immediately clear whether the raiders also suffered casualties, the "
+        "district police chief said.",
+        ["the district police chief"],
+    ),
+    (
+        "The governor said it was not yet clear how many soldiers had died in the ambush.",
+        ["The governor"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPEN_QUESTION)
+def test_not_clear_whether_is_an_omission(text: str, expected: list[str]) -> None:
+    assert _omitters(text) == expected
+
+
+OPEN_QUESTION_NO_TOLL = [
+    # a question other than a toll, or one nobody in the sentence asks, is no omission
+    "It was not immediately clear if the convoy had been warned of the attack, police said.",
+    "It is unclear how many fighters the group still has in the hills.",
+    "Officials said it was unclear whether the bridge would reopen.",
+]
+
+
+@pytest.mark.parametrize("text", OPEN_QUESTION_NO_TOLL)
+def test_not_clear_without_a_toll(text: str) -> None:
+    assert _omitters(text) == []

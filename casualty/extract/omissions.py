@@ -34,6 +34,8 @@ _OMISSION: Final = re.compile(
     r"|have\s+been)\s+(?:provided|given|released|disclosed|published|made\s+public)\b"
     r"|\b(?:is|are|was|were)\s+(?:yet|still)\s+to\s+(?:confirm|give|release|disclose|provide)\b"
     r"|\bshied\s+away\s+from\b"
+    # "it was not immediately clear whether the attackers suffered losses": no figure known
+    r"|\b(?:not\s+(?:yet\s+|immediately\s+)?clear|unclear)\s+(?:whether|if|how\s+many)\b"
     # "the exact number of militants killed can only be ascertained once the operation ends"
     r"|\b(?:(?:the|its|their)\s+)?(?:exact|final|precise|actual)\s+(?:(?:death\s+)?toll"
     r"|(?:number|figure)\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|casualties|victims"
@@ -98,6 +100,10 @@ _HARM: Final = re.compile(
     r"|injuries|hurt|fatalit(?:y|ies)|victims|bodies|lives)\b",
     re.IGNORECASE,
 )
+#: The ends of a "not clear whether / how many" cue, and where the question asked ends.
+_OPEN_QUESTION: Final = ("whether", "if", "how many")
+_CLAUSE_END: Final = re.compile(r"[,;:.]|\s(?:or|and)\s+(?:if|whether)\b")
+_SAID: Final = re.compile(r"\b(?:said|says|say|told|according)\b", re.IGNORECASE)
 _OF_BEFORE: Final = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _KILLED: Final = re.compile(r"\b(?:dead|killed|deaths?|died)\b", re.IGNORECASE)
 _LOSSES: Final = re.compile(r"\b(?:wounded|injured|injuries)\b", re.IGNORECASE)
@@ -145,6 +151,10 @@ def find_omissions(sentence: str) -> list[Omission]:
             continue  # "did not say when the attack, which injured four, took place"
         if cue.startswith("without") and window.startswith(" of") and not _HARM.search(window):
             continue  # "without revealing the number of gunmen": no toll left out
+        if cue.endswith(_OPEN_QUESTION) and (
+            not _HARM.search(_CLAUSE_END.split(window, 1)[0]) or not _SAID.search(sentence)
+        ):
+            continue  # "not clear whether police were warned": no toll asked; none says it
         told = m.group() + window  # "the number of wounded was unclear": the cue names it
         killed = _KILLED.search(told) is not None
         outcome = "wounded" if _LOSSES.search(told) and not killed else "killed"
