@@ -206,3 +206,28 @@ OPEN_QUESTION_NO_TOLL = [
 @pytest.mark.parametrize("text", OPEN_QUESTION_NO_TOLL)
 def test_not_clear_without_a_toll(text: str) -> None:
     assert _omitters(text) == []
+
+
+SOURCE_LINE = [
+    # a "Source:" line naming an official: the item's unattributed figures are theirs
+    (
+        "Shelling of a village kills two\n\nTwo people were killed and four injured when a "
+        "village came under artillery fire.\nSource: Petro Savchuk, head of the district "
+        "military administration, on Telegram\n",
+        "Petro Savchuk, head of the district military administration",
+    ),
+    (
+        "A drone hit a bus stop, wounding three people.\nSource: the regional police\n",
+        "the regional police",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), SOURCE_LINE)
+def test_source_line_names_the_claimant(text: str, source: str) -> None:
+    assert {s for s, _, _ in _tolls(text)} == {source}
+
+
+def test_wire_credit_line_is_no_claimant() -> None:
+    text = "Gunmen killed five farmers near the river, the mayor said.\nSource: AFP\n"
+    assert _tolls(text) == [("the mayor", "killed", 5)]
