@@ -1,13 +1,14 @@
 """Patterns left over from the batch Z4 round of unseen articles (engineer Z4: Syria and
 Iraq, 2016-2018), as tables of invented sentences: a figure inside a dash aside between a
-toll's subject and its verb ("at least 14 people – including three children – were
-killed"); a weekday after a bare figure ("wounded five late Sunday night": no count of
-nights); a plural subject's present-tense "report" ("hospital officials report 40 deaths")
-beside the noun "a report"; the name of a military operation ("Operation Olive Branch")
-read as a town abroad; "better known as" between a body and its verb; "tens more injured";
-a spokesman "for A and B" as one speaker; places in a group's name and a country that gave no
-comment as scenes; "25.000" with a dot for thousands; a goal of "zero casualties". The
-sentences are written for these tests; none comes from a news article.
+toll's subject and its verb ("14 patients – including three infants – died"); a weekday
+after a bare figure ("wounded five late Tuesday night": no count of nights); a plural
+subject's present-tense "report" ("village elders report 40 dead") beside the noun "a
+report"; the name of a military operation read as a town abroad; "better known as" between
+a body and its verb; "tens more injured"; a spokesman "for A and B" as one speaker; places
+in a group's name and a country that gave no comment as scenes; "12.000" with a dot for
+thousands; a goal of "zero deaths"; "in the past week" and a span between two dates as
+periods; "non-combatants" as civilians. The sentences are written for these tests; none
+comes from a news article.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ def _tolls(text: str) -> list[tuple[str, str, int | None]]:
 DASH_ASIDE = [
     # the aside's own figure used to block the toll's subject from reaching its verb
     (
-        "The monitor said at least 14 people – including three children – were killed.",
-        ("The monitor", "killed", 14),
+        "Nurses said 14 patients – including three infants – died in the fire.",
+        ("Nurses", "killed", 14),
     ),
     (
         "Nine fighters — among them two commanders — were captured, the army said.",
@@ -48,9 +49,8 @@ def test_figure_inside_a_dash_aside(text: str, claim: tuple[str, str, int]) -> N
 WEEKDAY_AFTER = [
     # a day (and "last") after a bare figure ends its noun phrase: "night" counts nothing
     (
-        "A roadside bomb killed three soldiers and wounded five late Sunday night, "
-        "according to army officials.",
-        ("army officials", "wounded", 5),
+        "Mortar fire hit the square and wounded five late Tuesday night, medics said.",
+        ("medics", "wounded", 5),
     ),
     ("Gunmen killed four Tuesday night in the market, police said.", ("police", "killed", 4)),
     ("Gunmen killed two last night near the border, police said.", ("police", "killed", 2)),
@@ -69,8 +69,8 @@ def test_nights_are_still_a_duration() -> None:
 REPORT_VERB = [
     # a plural subject's present-tense "report" speaks ...
     (
-        "Local hospital officials report at least 40 civilian deaths in the town.",
-        "Local hospital officials",
+        "Village elders report 40 dead after the floods of gunfire.",
+        "Village elders",
     ),
     ("Residents report that 12 people died in the shelling.", "Residents"),
     # ... the noun "report" after a determiner or a possessive does not
@@ -89,7 +89,7 @@ def test_report_as_a_speech_verb(text: str, source: str) -> None:
 OPERATIONS = [
     # an operation's name is no town abroad, where it is given and where it recurs
     "Turkey launched Operation Olive Branch in January. The monitor said 40 fighters of the "
-    "Olive Branch forces had been killed.",
+    "Olive Branch troops had been killed.",
     "The monitor said 40 fighters were killed during Operation Olive Branch.",
 ]
 
@@ -107,12 +107,12 @@ def test_place_after_an_operation_still_placed() -> None:
 BETTER_KNOWN = [
     # another name of the body between it and its verb, however introduced
     (
-        "The Relief Corps, better known as the Blue Vests, said shelling killed nine people.",
-        "The Relief Corps",
+        "The Harbour League, better known as the Gulls, said nine people drowned in the raid.",
+        "The Harbour League",
     ),
     (
-        "The Relief Corps, widely known as the Blue Vests, said shelling killed nine people.",
-        "The Relief Corps",
+        "The Harbour League, widely known as the Gulls, said nine people drowned in the raid.",
+        "The Harbour League",
     ),
 ]
 
@@ -123,8 +123,8 @@ def test_better_known_as_aside(text: str, source: str) -> None:
 
 
 def test_tens_more_is_a_vague_figure() -> None:
-    got = _tolls("The monitor counted at least 20 civilian deaths and tens more injured.")
-    assert ("The monitor", "wounded", 20) in got
+    got = _tolls("Two guards were shot dead and tens more injured, the governor said.")
+    assert ("the governor", "wounded", 20) in got
 
 
 def test_tens_alone_stays_no_figure() -> None:
@@ -135,8 +135,7 @@ def test_tens_alone_stays_no_figure() -> None:
 
 ROLE_FOR_BOTH = [
     # a spokesman for two bodies is one speaker, not the second body as another claimant
-    "Jo Roe, a spokesman for the Defence Ministry and the army, told reporters that three "
-    "soldiers were killed.",
+    "Max Poe, a spokesman for the port authority and the navy, said two sailors drowned.",
     "Jo Roe, the spokeswoman of the police and the army, said three guards died.",
 ]
 
@@ -153,9 +152,9 @@ def test_two_bodies_still_two_claimants() -> None:
 
 def test_places_in_a_group_name_set_no_scene() -> None:
     text = (
-        "Strikes killed 30 civilians in Raqqa this week, a monitor said. The coalition against "
-        "the Islamic State in Iraq and Syria (ISIS) said it reviews every report. The monitor "
-        "said 12 people were killed on Monday."
+        "Shelling killed 30 people in Raqqa on Friday, medics said. Fighters of the Islamic "
+        "State of Iraq and the Levant had held the town until May. Medics said 12 more died "
+        "on Saturday."
     )
     assert [c.country for c in _claims(text)] == ["SY", "SY"]
 
@@ -164,8 +163,8 @@ SILENT_COUNTRY = [
     # a country that gave no comment is a party asked, not the scene of the next claim
     "Strikes killed four soldiers in Syria, state media said. Israel declined to comment. "
     "A war monitor said seven fighters were killed.",
-    "Air raids killed 19 civilians in Idlib, a monitor said. There was no comment from the "
-    "army or Russia. The monitor said 25 others were injured.",
+    "Gunfire killed six herders near Homs, villagers said. There was no word from the militia "
+    "or Russia. Villagers said eight were hurt.",
 ]
 
 
@@ -176,7 +175,7 @@ def test_silent_country_is_no_scene(text: str) -> None:
 
 DOT_THOUSANDS = [
     # a dot before three digits groups thousands in a count of people ...
-    ("The army said the rebels had lost more than 12.000 of their fighters.", 12001),
+    ("Police counted 12.000 dead in the decade of raids.", 12000),
     ("The ministry said 1.500 militants were killed in the campaign.", 1500),
 ]
 
@@ -193,7 +192,7 @@ def test_decimals_stay_no_count() -> None:
 
 GOAL_OF_ZERO = [
     # a goal of zero casualties is an aim, not a denial of any
-    "Our aim is always zero civilian casualties, the ministry said.",
+    "The target was zero deaths among bystanders, the ministry said.",
     "We strive for zero casualties in every operation, the army said.",
 ]
 
@@ -209,18 +208,17 @@ def test_zero_killed_stays_a_denial() -> None:
 
 def test_uk_based_organization_is_the_observatory() -> None:
     text = (
-        "The Syrian Observatory for Human Rights said five people died in the raid. "
-        "The UK-based organization also documented seven injured."
+        "Three farmers died, the Syrian Observatory for Human Rights said. The UK-based "
+        "organisation counted four wounded."
     )
     assert {c.source for c in _claims(text)} == {"Syrian Observatory for Human Rights"}
 
 
 PERIODS = [
     # "in the past week" and a span between two dated ends are periods ...
-    "Over 90 villagers have been killed by shelling of the town in the past week, a "
-    "monitor said.",
-    "Strikes killed at least 1,200 civilians in both countries between August 2014 and July "
-    "2017, a monitoring group estimates.",
+    "Over 90 villagers have been killed by shelling of the town in the past week, a monitor said.",
+    "Doctors recorded 640 dead from the fever of shelling between March 2011 and June 2013, "
+    "the clinic said.",
 ]
 
 
@@ -244,3 +242,8 @@ def test_week_of_a_month_and_people_range_are_no_periods(text: str) -> None:
 def test_year_span_is_no_count() -> None:
     text = "Two soldiers died on Monday, bringing to 40 the troops killed between 2015 and 2018."
     assert sorted(c.low or 0 for c in _claims(text)) == [2, 40]
+
+
+def test_non_combatant_civilians_are_civilians() -> None:
+    text = "A monitor said 300 non-combatants lay dead after the siege."
+    assert [c.victim_category for c in _claims(text)] == ["civilians"]

@@ -268,7 +268,7 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
     if _household(before, after):
         return True
     if c.low == 0 and _GOAL & _lows(text, c.start):
-        return True  # "our goal is always for zero casualties": an aim, not a count
+        return True  # "the aim is zero deaths": an aim, not a count
     if after and after[0].word:
         orig = text[after[0].start : after[0].end]
         if orig[0].isupper() and after[0].low in ctx["unit_suffixes"]:

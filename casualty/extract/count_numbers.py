@@ -98,7 +98,7 @@ def _digits_number(seq: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | No
 
 
 def _dot_grouped(raw: str, last: int) -> tuple[int, int] | None:
-    """A figure with a dot for its thousands ("25.000 fighters", as many writers of English
+    """A figure with a dot for its thousands ("12.000 troops", as many writers of English
     put it): a count of people has no decimals, so one dot before three digits groups them."""
     whole, _, frac = raw.partition(".")
     if len(frac) != 3 or not 1 <= len(whole) <= 3 or whole[0] == "0" or "," in raw:

@@ -101,7 +101,7 @@ _OPERATION: Final = re.compile(r"\b[Oo]peration\s+$")
 
 def _named_not_places(text: str, found: list[Found]) -> list[Found]:
     """`found` without a name the text gives a military operation ("Turkey's Operation Olive
-    Branch"), there and wherever it recurs ("the Olive Branch forces"): no place is meant,
+    Branch"), there and wherever it recurs ("the Olive Branch troops"): no place is meant,
     though a town abroad may be called so (Olive Branch, Mississippi); nor the places in a
     group's name ("the Islamic State in Iraq and Syria")."""
     names = {

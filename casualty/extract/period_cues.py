@@ -41,7 +41,7 @@ PERIOD_CUE: Final = case_free(
     r"(?:days|weeks|months|years|decades)\b"
     # "in the past week" (not "in the last week of May")
     r"|\b(?:during|throughout|over|for|in)\s+the\s+(?:past|last)\s+(?:week|month|year)\b(?!\s+of\b)"
-    # "between August 2014 and July 2017", "between 2015 and 2018"
+    # "between May 2012 and March 2015", "between 2015 and 2018"
     r"|\bbetween\s+(?:" + _MONTHS + r"\s+)?(?:19|20)\d\d\s+and\s+(?:" + _MONTHS + r"\s+)?"
     r"(?:19|20)\d\d\b(?!\s+[a-z])"  # not "between 1900 and 2000 people"
     # "over the three decades", "for two decades" (not a bare "the first attack in decades")

@@ -166,7 +166,8 @@ def victim_of(
     """
     words = [w.lower() for w in _WORD.findall(phrase)]
     civ = any(w in _CIVILIAN for w in words)
-    com = any(w in _COMBATANT for w in words)
+    # "non-combatant civilians", "non-combatants": no combatant is counted
+    com = any(w in _COMBATANT and words[i - 1 : i] != ["non"] for i, w in enumerate(words))
     actors = [a for a in registry.find_actors(phrase)]
     named = [a for a in actors if not a[2].generic and not foreign_alias(phrase, *a, countries)]
     if not named and com and _SINGULAR_END.search(phrase):

@@ -101,7 +101,7 @@ _ATTACKS_AFTER: Final = re.compile(
     r"|staged|raided|stormed)\b(?!\s+by\b)",
     re.IGNORECASE,
 )
-#: Around a country: it gave no comment ("no immediate comment from the army or Russia",
+#: Around a country: it gave no comment ("no word from the militia or Turkey",
 #: "Israel declined to comment"): a party asked, not where anything happened.
 _SILENT_BEFORE: Final = re.compile(
     r"\b(?:comment|response|reaction|word)\s+from\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
