@@ -247,3 +247,9 @@ def test_year_span_is_no_count() -> None:
 def test_non_combatant_civilians_are_civilians() -> None:
     text = "A monitor said 300 non-combatants lay dead after the siege."
     assert [c.victim_category for c in _claims(text)] == ["civilians"]
+
+
+def test_said_the_website_is_its_own_claimant() -> None:
+    # an unresolved inverted speaker used to fall back to a body named in the victims
+    claims = _claims("The gunman shot four JOC officers dead, said the website.")
+    assert [(c.source, c.source_type) for c in claims] == [("the website", "media")]
