@@ -231,3 +231,13 @@ def test_source_line_names_the_claimant(text: str, source: str) -> None:
 def test_wire_credit_line_is_no_claimant() -> None:
     text = "Gunmen killed five farmers near the river, the mayor said.\nSource: AFP\n"
     assert _tolls(text) == [("the mayor", "killed", 5)]
+
+
+def test_came_days_after_dates_the_earlier_event() -> None:
+    text = (
+        "Gunmen killed four guards at a checkpoint on Thursday, police said. The attack came "
+        "just days after a bomb in the city killed three soldiers."
+    )
+    dated = {c.low: (c.date, c.date_end) for c in _claims(text, "2023-03-16")}
+    assert dated[4] == ("2023-03-16", None)
+    assert dated[3] == ("2023-03-06", "2023-03-14")  # before the story, not its day

@@ -145,15 +145,15 @@ def sentence_dates(
     return event, said
 
 
-#: "This attack comes just weeks after X", "The raid came months after X": a short subject
-#: (the article's own incident) and what follows "after" is older by weeks or months.
+#: "This attack comes just weeks after X", "The raid came days after X": a short subject
+#: (the article's own incident) and what follows "after" is older by days, weeks or months.
 _WEEKS_AFTER: Final = re.compile(
     r"^[^,;:\d]{0,50}?\b(?:came|comes|come)\s+(?:just\s+|only\s+|barely\s+|a\s+few\s+|"
-    r"several\s+|some\s+)?(weeks|months)\s+after\b",
+    r"several\s+|some\s+)?(days|weeks|months)\s+after\b",
     re.IGNORECASE,
 )
 #: The days before the reference day that "weeks after" / "months after" may reach.
-_WEEKS_BACK: Final = {"weeks": (63, 8), "months": (365, 28)}
+_WEEKS_BACK: Final = {"days": (10, 2), "weeks": (63, 8), "months": (365, 28)}
 
 
 def _weeks_before(text: str, reference: str) -> DateRef | None:
@@ -164,13 +164,13 @@ def _weeks_before(text: str, reference: str) -> DateRef | None:
     from datetime import timedelta
 
     # "weekſ" (long s) matches under IGNORECASE but is no key: read the unit by its start.
-    unit = "weeks" if found.group(1).lower().startswith("week") else "months"
+    unit = next(u for u in ("days", "weeks", "months") if found.group(1).lower()[0] == u[0])
     try:
         day = date.fromisoformat(reference)
         first, last = (day - timedelta(days=n) for n in _WEEKS_BACK[unit])
     except (ValueError, OverflowError):  # before year 1 (a 0001-01-01 placeholder date)
         return None
-    precision = "week" if unit == "weeks" else "month"
+    precision = "month" if unit == "months" else "week"  # "days after": within the week
     return DateRef(first.isoformat(), last.isoformat(), precision, False, *found.span(1))
 
 
