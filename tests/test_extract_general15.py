@@ -253,3 +253,24 @@ def test_said_the_website_is_its_own_claimant() -> None:
     # an unresolved inverted speaker used to fall back to a body named in the victims
     claims = _claims("The gunman shot four JOC officers dead, said the website.")
     assert [(c.source, c.source_type) for c in claims] == [("the website", "media")]
+
+
+APPOSED_BODY = [
+    # a body described by an indefinite apposition of its own kind speaks, not the apposition
+    ("Kano's civil defence, a rescue service, said six people died.", "Kano's civil defence"),
+    (
+        "The port's civil defence, a volunteer rescue service, said four sailors drowned.",
+        "The port's civil defence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), APPOSED_BODY)
+def test_body_before_its_apposition_speaks(text: str, source: str) -> None:
+    assert [c.source for c in _claims(text)] == [source]
+
+
+def test_name_before_a_role_apposition_still_speaks() -> None:
+    assert [c.source for c in _claims("Jo Li, a farmer, said two guards were shot dead.")] == [
+        "Jo Li"
+    ]

@@ -247,8 +247,21 @@ class SpeakerPhrases(Claimants):
         named = self._resolve_all(head[0], sentence.start + offset + head[1]) if head else ()
         if named and all(s.named for s in named):
             return named
+        if (
+            named
+            and head
+            and len(head[0].split()) <= 4
+            and _same_kind(named, self._resolve(phrase, 0))
+        ):
+            return named  # "the civil defence, a rescue service, said": the body described
         if _ROLE_FOR_BOTH.search(phrase):  # "Jo Li, a spokesman for A and B": one speaker
             one = self._resolve(phrase, sentence.start + offset + start, written)
             return (one,) if one is not None else named
         # "Jo Li, a farmer, said": the apposition names no source, the name does.
         return self._resolve_all(phrase, sentence.start + offset + start, written) or named
+
+
+def _same_kind(named: tuple[Speaker, ...], apposed: Speaker | None) -> bool:
+    """Whether a body and the indefinite apposition describing it are of one known type."""
+    kinds = {s.source_type for s in named}
+    return apposed is not None and kinds == {apposed.source_type} and "unknown" not in kinds
