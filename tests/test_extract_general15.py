@@ -274,3 +274,15 @@ def test_name_before_a_role_apposition_still_speaks() -> None:
     assert [c.source for c in _claims("Jo Li, a farmer, said two guards were shot dead.")] == [
         "Jo Li"
     ]
+
+
+PARTITIVE = [
+    # "N of the X": the X are the victims
+    ("Four of the rebels were killed in the ambush, the army said.", "combatants"),
+    ("Two of their soldiers were killed, the ministry said.", "combatants"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), PARTITIVE)
+def test_part_of_a_group_names_its_victims(text: str, category: str) -> None:
+    assert [c.victim_category for c in _claims(text)] == [category]

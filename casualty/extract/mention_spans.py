@@ -73,6 +73,9 @@ def victim_span(
     if not after and start >= len(text.rstrip(" .")):
         start = count.end
     limit = word.start if after else len(text)
+    part = _PARTITIVE.match(text, start)
+    if part is not None and part.end() < limit:
+        start = part.end()  # "three of the gunmen were killed": the gunmen
     if after and start == word.start - 1 and text[word.end - 3 : word.end].lower() == " of":
         start, limit = word.end, len(text)  # "four bodies of rebels were found"
     end = start
@@ -89,6 +92,10 @@ def victim_span(
         end = t_end
         taken += 1
     return start, end
+
+
+#: A part of a group after its figure: "three of the", "two of their".
+_PARTITIVE: Final = re.compile(r"\s+of\s+(?:the|these|those|its|their|our|his|her)\s+(?=\w)")
 
 
 def np_continues(tokens: list[tuple[int, int, str]], after: int) -> bool:
