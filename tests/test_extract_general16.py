@@ -241,3 +241,21 @@ def test_came_days_after_dates_the_earlier_event() -> None:
     dated = {c.low: (c.date, c.date_end) for c in _claims(text, "2023-03-16")}
     assert dated[4] == ("2023-03-16", None)
     assert dated[3] == ("2023-03-06", "2023-03-14")  # before the story, not its day
+
+
+ONE_EVENT_LAST_MONTH = [
+    # "last month"/"last year" only dates a toll whose own event follows it: no period total
+    ("Last month, 30 people were killed when gunmen raided a market in the north.", 30),
+    ("Last year, 40 people died when a bomb exploded at a bus station, police said.", 40),
+]
+
+
+@pytest.mark.parametrize(("text", "low"), ONE_EVENT_LAST_MONTH)
+def test_one_event_of_last_month_is_a_claim(text: str, low: int) -> None:
+    kinds = {c.low: c.kind for c in _claims(text)}
+    assert kinds[low] == "claim"
+
+
+def test_tolls_of_last_month_still_a_period() -> None:
+    text = "More than 300 people were killed last month in attacks across the region."
+    assert [c.kind for c in _claims(text)] == ["period_total"]

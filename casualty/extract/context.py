@@ -72,6 +72,14 @@ _DAYS_AFTER: Final = re.compile(
     r"(a|one|two|three)\s+days?\s+after\b",
     re.IGNORECASE,
 )
+#: A toll's own event right after it ("were killed when gunmen raided / a bomb hit ..."),
+#: and a bare "last month" or "this year" that then only dates it.
+_ONE_EVENT: Final = re.compile(
+    r"[^.;:]{0,40}?\b(?:killed|died|dead|wounded|injured)\s+when\s+(?:[\w'’-]+\s+){1,4}?"
+    r"(?:raided|attacked|stormed|struck|hit|opened\s+fire|detonated|exploded|blew)\b",
+    re.IGNORECASE,
+)
+_LAST_MONTH: Final = re.compile(r"\b(?:last|this)\s+(?:month|year)\b(?!['’])", re.IGNORECASE)
 _DAYS_BACK: Final = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
@@ -324,7 +332,9 @@ class ArticleContext:
         # began its insurgency in 2009, killed 12 farmers on Monday"), no period's total.
         total = cue == "period" or (cue == "war" and not self._own_day(index))
         period = self.period(index, position, self._own_day(index)) if total else None
-        if total:
+        if total and not (
+            _ONE_EVENT.match(text, position, position + 80) and _LAST_MONTH.search(text)
+        ):  # "Last month, 53 were killed when bandits raided ...": one raid, dated last month
             changes["kind"] = "period_total"
         if period is None and total:
             own = self._date(index)[0]
