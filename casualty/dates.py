@@ -128,7 +128,6 @@ _SMALL_NUMBERS: Final = {
     "seven": 7,
     "ten": 10,
 }
-_NUMERIC: Final = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
 
 
 def _iso(value: date) -> str:
@@ -140,41 +139,6 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def parse_published(value: str) -> str | None:
-    """A publication date in any common form as YYYY-MM-DD; None when unparseable or
-    impossible ("2017-02-31").
-
-    Numeric day/month order is read day first ("30/09/2017"), as most non-US outlets write.
-    """
-    text = value.strip()
-    if not text or text.lower() in {"unknown", "none", "null", "n/a"}:
-        return None
-    m = re.fullmatch(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ].*)?", text)
-    if m:
-        parsed = _safe_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-        return _iso(parsed) if parsed else None
-    m = _NUMERIC.match(text)
-    if m:
-        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        parsed = _safe_date(year, second, first) if first > 12 or second <= 12 else None
-        parsed = parsed or _safe_date(year, first, second)
-        return _iso(parsed) if parsed else None
-    refs = [r for r in find_dates(text, None) if r.precision == "day" and r.date]
-    if len(refs) == 1 and re.search(_YEAR_RE, text):
-        return refs[0].date
-    return _dateutil_parse(text)
-
-
-def _dateutil_parse(text: str) -> str | None:
-    from dateutil import parser
-
-    try:
-        parsed = parser.parse(text, dayfirst=True, fuzzy=False)
-    except (ValueError, OverflowError):
-        return None
-    return _iso(parsed.date())
 
 
 def _weekday_before(published: date, weekday: int) -> date:

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from casualty.dates import DateRef, find_dates, incident_date, parse_published
+from casualty.dates import DateRef, find_dates, incident_date
+from casualty.io.documents import parse_published
 
 SATURDAY = "2017-09-30"  # a Saturday
 THURSDAY = "2017-09-28"

@@ -27,6 +27,10 @@ _WIRE_DATELINE = re.compile(
     r"(?:,?\s+(\d{4}))?"
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_ISO_ISH = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ].*)?")
+_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+#: Header values that say the date is not known: no date, and no error.
+_UNKNOWN = frozenset({"", "unknown", "none", "null", "n/a"})
 
 
 def valid_iso_date(value: str) -> str | None:
@@ -41,6 +45,43 @@ def valid_iso_date(value: str) -> str | None:
     if not 1800 <= day.year <= _dt.date.today().year + 1:
         return None
     return day.isoformat()
+
+
+def _day(year: int, month: int, day: int) -> str | None:
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_published(value: str) -> str | None:
+    """A publication date in any common form as YYYY-MM-DD; None when unparseable or
+    impossible ("2017-02-31").
+
+    Numeric day/month order is read day first ("30/09/2017"), as most non-US outlets write;
+    other forms ("Sept 30, 2017", "Sat, 30 Sep 2017") are read by dateutil.
+    """
+    text = value.strip()
+    if text.lower() in _UNKNOWN:
+        return None
+    m = _ISO_ISH.fullmatch(text)
+    if m:
+        return _day(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    m = _NUMERIC.fullmatch(text)
+    if m:
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        day_first = _day(year, second, first) if first > 12 or second <= 12 else None
+        return day_first or _day(year, first, second)
+    from dateutil import parser
+
+    try:
+        # Parsed twice with different defaults: a value that leaves the year, month or day
+        # to the default ("2017", "Monday", "Sept 2017") names no single day.
+        one: _dt.datetime = parser.parse(text, dayfirst=True, default=_dt.datetime(2001, 1, 1))
+        other: _dt.datetime = parser.parse(text, dayfirst=True, default=_dt.datetime(2002, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    return one.date().isoformat() if one.date() == other.date() else None
 
 
 def _split_header(raw: str) -> tuple[dict[str, str], int]:
@@ -94,8 +135,7 @@ def document_from_text(raw: str, doc_id: str, published: str | None = None) -> D
     """Build a Document from a `.txt` article: header block, then body."""
     fields, offset = _split_header(raw)
     body = raw[offset:]
-    pub = fields.get("published")
-    pub = valid_iso_date(pub) if pub else None
+    pub = _header_date(raw, fields.get("published", ""), doc_id)
     if pub is None:
         hint = int(published[:4]) if published else None
         pub = dateline_date(body, hint) or published
@@ -108,6 +148,24 @@ def document_from_text(raw: str, doc_id: str, published: str | None = None) -> D
         title=fields.get("title") or None,
         offset=offset,
     )
+
+
+def _header_date(raw: str, value: str, path: str) -> str | None:
+    """The header's `published:` value as YYYY-MM-DD; None when absent or 'unknown'. A value
+    that is no date (or one before 1800 or after next year) is an error on its header line,
+    not a date silently dropped."""
+    if value.strip().lower() in _UNKNOWN:
+        return None
+    parsed = parse_published(value)
+    day = valid_iso_date(parsed) if parsed else None
+    if day is None:
+        lines = raw.split("\n", len(HEADER_KEYS) * 4)
+        line = next(
+            (i for i, text in enumerate(lines, 1) if text.lower().startswith("published")), 1
+        )
+        reason = f"published: is not a date from 1800 to next year, got {value.strip()[:40]!r}"
+        raise InputError(reason, path, line)
+    return day
 
 
 def read_articles_jsonl(

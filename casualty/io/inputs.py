@@ -258,12 +258,13 @@ def documents_of(
     text = loaded.text
     try:
         check_no_nul(text, name)
+        doc = document_from_text(text, name, published)
     except InputError as exc:
         if on_bad is None:
             raise
         on_bad(BadRow(name, exc.line or 1, exc.reason, None))
         return
-    yield document_from_text(text, name, published)
+    yield doc
 
 
 def claims_of(loaded: Loaded, on_bad: Callable[..., None] | None = None) -> Iterator[Claim]:
