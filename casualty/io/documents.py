@@ -151,21 +151,21 @@ def document_from_text(raw: str, doc_id: str, published: str | None = None) -> D
 
 
 def _header_date(raw: str, value: str, path: str) -> str | None:
-    """The header's `published:` value as YYYY-MM-DD; None when absent or 'unknown'. A value
-    that is no date (or one before 1800 or after next year) is an error on its header line,
-    not a date silently dropped."""
+    """The header's `published:` value as YYYY-MM-DD; None when absent, 'unknown' or a
+    placeholder day outside 1800 to next year ('0001-01-01', as some exporters write). A
+    value that is no date at all is an error on its header line, not a date silently
+    dropped."""
     if value.strip().lower() in _UNKNOWN:
         return None
     parsed = parse_published(value)
-    day = valid_iso_date(parsed) if parsed else None
-    if day is None:
+    if parsed is None:
         lines = raw.split("\n", len(HEADER_KEYS) * 4)
         line = next(
             (i for i, text in enumerate(lines, 1) if text.lower().startswith("published")), 1
         )
-        reason = f"published: is not a date from 1800 to next year, got {value.strip()[:40]!r}"
+        reason = f"published: is not a date (YYYY-MM-DD), got {value.strip()[:40]!r}"
         raise InputError(reason, path, line)
-    return day
+    return valid_iso_date(parsed)
 
 
 def read_articles_jsonl(
