@@ -43,7 +43,7 @@ def extract_document(doc: Document, registry: Registry | None = None) -> list[Cl
     context = ArticleContext(doc, sentences)
     lex = lexicon()
     claims: list[Claim] = []
-    kept: set[int] = set()  # ids of claims no restatement of an equal one (`_twins`)
+    kept: set[int] = set()  # indices in `claims` of no restatement of an equal one (`_twins`)
     for index, sentence in enumerate(sentences):
         low = lowered(sentence.text)
         has_outcome = lex.quick.found_in(sentence.text, low)
@@ -63,7 +63,8 @@ def extract_document(doc: Document, registry: Registry | None = None) -> list[Cl
             for speaker in found:
                 built.append((k, _claim(doc, reg, context, index, sentence, mention, speaker)))
         if twins:
-            built = _kept_twins(built, twins, sentence.text, mentions, kept)
+            built, twin_at = _kept_twins(built, twins, sentence.text, mentions)
+            kept.update(len(claims) + i for i in twin_at)
         claims.extend(c for _, c in built)
         if omissions:
             claims.extend(_omissions(doc, reg, context, index, sentence, attributor, omissions))
@@ -107,37 +108,37 @@ def _kept_twins(
     twins: set[int],
     text: str,
     mentions: list[Mention],
-    kept: set[int],
-) -> list[tuple[int, Claim]]:
-    """`built` (mention index, claim) with each twin pair's claims added to `kept`; when
-    both groups resolve to the same victim (or none), each takes its group as the sentence
-    words it ("drivers", "cooks"), so the two claims differ."""
+) -> tuple[list[tuple[int, Claim]], set[int]]:
+    """`built` (mention index, claim), and the positions in it of each twin pair's claims;
+    when both groups resolve to the same victim (or none), each takes its group as the
+    sentence words it ("drivers", "cooks"), so the two claims differ."""
     from dataclasses import replace
 
     victims: dict[int, set[str | None]] = {}
     for k, c in built:
         victims.setdefault(k, set()).add(c.victim)
     out: list[tuple[int, Claim]] = []
+    kept: set[int] = set()
     for k, c in built:
         pair = k if k in twins else k + 1 if k + 1 in twins else -1
         if pair >= 0:
             if victims.get(pair - 1) == victims.get(pair):
                 m = mentions[k]
                 c = replace(c, victim=text[m.victim_start : m.victim_end].strip())
-            kept.add(id(c))
+            kept.add(len(out))
         out.append((k, c))
-    return out
+    return out, kept
 
 
 def _drop_restatements(claims: list[Claim], kept: set[int]) -> list[Claim]:
     """One claim per estimate: a later sentence repeating the same source's same figure for
     the same outcome, kind and dates ("the additional 50 deaths") adds nothing. Figures of
     different victims ("5 soldiers ... 5 civilians") are kept apart, as are the `kept`
-    claims (ids: a second group's equal figure in the same sentence)."""
+    claims (indices in `claims`: a second group's equal figure in the same sentence)."""
     seen: dict[tuple[object, ...], list[tuple[str | None, object, object]]] = {}
     out: list[Claim] = []
-    for c in claims:
-        if (c.low is None and c.high is None) or id(c) in kept:
+    for i, c in enumerate(claims):
+        if (c.low is None and c.high is None) or i in kept:
             out.append(c)
             continue
         key = (c.kind, c.source, c.outcome, c.low, c.high, c.date, c.date_end)
