@@ -21,6 +21,7 @@ article's own words say which is meant, and these rules read them:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any, Final
 
@@ -110,16 +111,29 @@ def _named_not_places(text: str, found: list[Found]) -> list[Found]:
         if _OPERATION.search(text, max(0, start - 12), start)
     }
     kept = [f for f in found if _written(text[f[0] : f[1]]) not in names] if names else found
-    groups = [m.span() for m in _IN_GROUP_NAME.finditer(text)]
+    groups = [m.span() for m in _in_group_name().finditer(text)]
     return [f for f in kept if not any(a <= f[0] and f[1] <= b for a, b in groups)]
 
 
-#: A group named after the lands it claims: "the Islamic State of Iraq and the Levant",
-#: "Islamic State in Iraq and Syria (ISIS)". Its places set no scene.
-_IN_GROUP_NAME: Final = re.compile(
-    r"\bIslamic\s+State\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+#: The lands in a group's name after "of"/"in": "Iraq and the Levant", "Iraq and Syria".
+_LANDS: Final = (
+    r"\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
     r"(?:\s+and\s+(?:the\s+|al-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 )
+
+
+@functools.cache
+def _in_group_name() -> re.Pattern[str]:
+    """A group named after the lands it claims ("the Islamic State of Iraq and the Levant",
+    "Islamic State in Iraq and Syria (ISIS)"), of place_words.toml's `land_named_groups`:
+    its places set no scene."""
+    from casualty.geo.build import load_toml
+
+    names = load_toml(packaged="place_words.toml").get("land_named_groups", ())
+    if not names:
+        return re.compile(r"(?!)")
+    heads = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
+    return re.compile(rf"\b(?:{heads}){_LANDS}")
 
 
 #: A territory's name after that of a town in it: "Gaza" in "the Gaza Strip".
