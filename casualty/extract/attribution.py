@@ -169,7 +169,8 @@ class Attributor(SpeakerPhrases):
         asides = background_asides(sentence.text) if positions else []
         ahead: tuple[Speaker, ...] = ()
         if positions and not any(c.speakers for c in cues):
-            ahead = self._closing_speaker(sentence) if self.open_quote else self._tweeter(sentence)
+            ahead = self._closing_speaker(sentence) if self.open_quote else self._tagged(sentence)
+            ahead = ahead or self._tweeter(sentence)
             said = says_this_next(self.text, sentence.end) if not ahead else None
             if said is not None:  # "... . Jo Li announced this on Telegram.": Jo Li's figures
                 ahead = self._subject(*said)

@@ -265,6 +265,10 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
         return True
     if _before_says(text, c, before, lex) or _age_list(text, c, lex) or _kin(text, c, after):
         return True
+    if _NAME_AGE_BEFORE.search(text, max(0, c.start - 40), c.start) and _AGE_CLOSE.match(
+        text, c.end
+    ):
+        return True  # "Jo Li Roe, 53, and Ann Bo, 30 - were killed": their ages
     if _household(before, after):
         return True
     if c.low == 0 and _GOAL & _lows(text, c.start):
@@ -290,6 +294,14 @@ _LIST_JOINS: Final = frozenset({"and", "or", "to", ",", "-", "–"})
 _HAVE: Final = frozenset({"had", "has", "have", "having"})
 _HOUSEHOLDS: Final = frozenset({"family", "families", "household", "households", "clan", "clans"})
 _JOIN_BEFORE: Final = re.compile(r"(?:\band|\bor|\bto|[,\-–])\s*$")
+
+#: A person's full name and a comma just before a bare number, and the comma, dash or
+#: bracket that closes it: the age set off after a name, not a toll.
+_NAME_AGE_BEFORE: Final = re.compile(
+    r"(?<!\bin )(?<!\bIn )(?<!\bat )(?<!\bnear )(?<!\bof )(?<!\bfrom )"
+    r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,\s*$"
+)
+_AGE_CLOSE: Final = re.compile(r"(?<=\d)\s*(?:,|[-–—]\s|\))")
 
 
 def _age_list(text: str, c: Count, lex: Lexicon) -> bool:

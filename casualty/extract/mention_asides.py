@@ -1,6 +1,7 @@
 """Asides between a figure's victims and their outcome verb that do not end the figure's
-clause: a bracketed acronym ("a reserve police force (CRPF) trooper were killed") and a comma
-aside describing the victims ("Twelve people, mostly women, were killed")."""
+clause: a bracketed acronym ("a reserve police force (CRPF) trooper were killed"), a comma
+aside describing the victims ("Twelve people, mostly women, were killed") and a part of them
+set off by dashes or brackets ("200 people – most of them villagers – have been killed")."""
 
 from __future__ import annotations
 
@@ -50,3 +51,21 @@ def comma_aside(gap: list[str]) -> bool:
         and close > first + 2
         and all(w in AUX_VERBS for w in gap[close + 1 :])
     )
+
+
+_DASHES: Final = frozenset("—–")
+_DASH_ASIDE_WORDS: Final = frozenset(
+    ["most", "mostly", "including", "among", "many", "all", "them", "whom"]
+)
+
+
+def dash_aside(gap: list[str]) -> list[str]:
+    """`gap` (the words between a figure and its outcome) without an aside set off by two
+    dashes or brackets ("200 people – most of them villagers – have been killed", "12 people
+    (five of them children) were killed"), else `gap` itself."""
+    marks = [i for i, w in enumerate(gap) if w in _DASHES]
+    if not marks and gap.count("(") == 1 and gap.count(")") == 1:
+        marks = [gap.index("("), gap.index(")")]
+    if len(marks) != 2 or not _DASH_ASIDE_WORDS.intersection(gap[marks[0] : marks[1]]):
+        return gap
+    return gap[: marks[0]] + gap[marks[1] + 1 :]

@@ -25,7 +25,6 @@ __all__ = [
     "and_others",
     "captives_killed",
     "coordinated",
-    "dash_aside",
     "either_bound",
     "elided",
     "group_of",
@@ -173,19 +172,6 @@ def captives_killed(text: str, word: OutcomeWord) -> OutcomeWord | None:
     return None if m is None else OutcomeWord(m.start(1), m.end(1), "killed", AFTER)
 
 
-_DASHES: Final = frozenset("—–")
-_DASH_ASIDE_WORDS: Final = frozenset(["most", "mostly", "including", "among", "many", "all"])
-
-
-def dash_aside(gap: list[str]) -> list[str]:
-    """`gap` (the words between a figure and its outcome) without an aside set off by two
-    dashes ("200 people – most of them villagers – have been killed"), else `gap` itself."""
-    marks = [i for i, w in enumerate(gap) if w in _DASHES]
-    if len(marks) != 2 or not _DASH_ASIDE_WORDS.intersection(gap[marks[0] : marks[1]]):
-        return gap
-    return gap[: marks[0]] + gap[marks[1] + 1 :]
-
-
 def plus_one(count: Count) -> Count:
     """`count` with the one victim named before it added: "the commander and 19 others"
     were 20 killed (the README's derived figure), "more than 80 others" more than 81."""
@@ -266,6 +252,8 @@ _MONTH_BEFORE: Final = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
 )
 _AGE: Final = re.compile(r"^[\s-]*(?:-?year|years?[\s-]old|yr)", re.IGNORECASE)
+_ORDINALS: Final = (" second", " third", " fourth", " fifth")
+_OF: Final = re.compile(r"\s+of\b")
 
 
 #: "None of the soldiers killed ... have been identified": the victims are already counted,
@@ -285,6 +273,8 @@ def not_people(text: str, count: Count) -> bool:
         text, max(0, count.start - 12), count.start
     ):
         return True
+    if count.qualifier.lower().endswith(_ORDINALS) and _OF.match(text, count.end):
+        return True  # "around a third of them are dead": a fraction of people, not one
     head = _HEAD_WORD.findall(text[count.head_start : count.head_start + 40])
     words = 0
     for i, word in enumerate(head[:6]):

@@ -22,14 +22,13 @@ from casualty.extract.lexicon import (
     word_set,
 )
 from casualty.extract.lone_victims import another_one
-from casualty.extract.mention_asides import comma_aside, no_acronyms
+from casualty.extract.mention_asides import comma_aside, dash_aside, no_acronyms
 from casualty.extract.mention_breakdowns import breakdowns
 from casualty.extract.mention_rules import (
     AND_A,
     SUBCOUNT_REACH,
     agent_of,
     coordinated,
-    dash_aside,
     either_bound,
     group_of,
     is_subcount,

@@ -89,6 +89,12 @@ _SOURCE_LINE: Final = re.compile(
     re.MULTILINE,
 )
 
+#: A headline line that names its source after a dash or a colon, as wires title items
+#: ("Shelling kills 9 in border town - governor", "... leaves seven dead: health ministry").
+_HEADLINE_TAG: Final = re.compile(
+    r"(?:\s[–—-]|:)[ \t]+([A-Za-z][\w'’]*(?:[ \t][\w'’]+){0,4})[ \t]*$"
+)
+
 
 class SpeakerPhrases(Claimants):
     """Finds and resolves the claimant phrases of a sentence (see the module docstring)."""
@@ -102,6 +108,17 @@ class SpeakerPhrases(Claimants):
         if found is not None and found.source_type not in ("media", "unknown"):
             return found
         return super().default
+
+    def _tagged(self, sentence: Sentence) -> tuple[Speaker, ...]:
+        """The source a headline line names after a dash or a colon (a line of its own, with
+        no full stop), when it is an official, a body or a monitor: not a newsroom's credit."""
+        tag = _HEADLINE_TAG.search(sentence.text)
+        if tag is None or self.text[sentence.end : sentence.end + 1] not in ("", "\n"):
+            return ()
+        found = self._resolve_all(tag.group(1), sentence.start + tag.start(1))
+        if not found or any(f.source_type in ("media", "state_media", "unknown") for f in found):
+            return ()
+        return found
 
     def _antecedent_np(self, sentence: Sentence, end: int) -> tuple[Speaker, ...]:
         """The noun phrase a relative "who" refers to: the one ending at `end`, after its last
