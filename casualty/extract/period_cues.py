@@ -17,6 +17,12 @@ __all__ = ["PERIOD_CUE", "period_cue"]
 _MONTHS: Final = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 )
+#: Words that may follow a span of years and leave it a span: "between 2015 and 2018 in the
+#: province", "... across the region", "... when the group held the town".
+_AFTER_SPAN: Final = (
+    r"(?:in|across|throughout|around|near|along|inside|on|at|during|and|or|but|when|while"
+    r"|as|after|before|under|amid|according)\b"
+)
 #: A war's start: "began its insurgency in 2009, killing", "the conflict, which erupted in".
 _WAR_START_TEXT: Final = (
     r"\b(?:began|started|launched)\s+(?:its|their|the|an?)\s+(?:[\w-]+\s+)?(?:insurrection"
@@ -41,9 +47,11 @@ PERIOD_CUE: Final = case_free(
     r"(?:days|weeks|months|years|decades)\b"
     # "in the past week" (not "in the last week of May")
     r"|\b(?:during|throughout|over|for|in)\s+the\s+(?:past|last)\s+(?:week|month|year)\b(?!\s+of\b)"
-    # "between May 2012 and March 2015", "between 2015 and 2018"
+    # "between May 2012 and March 2015", "between 2015 and 2018 in the province" (not
+    # "between 1900 and 2000 people": a word after the span other than a preposition or a
+    # conjunction makes it a count)
     r"|\bbetween\s+(?:" + _MONTHS + r"\s+)?(?:19|20)\d\d\s+and\s+(?:" + _MONTHS + r"\s+)?"
-    r"(?:19|20)\d\d\b(?!\s+[a-z])"  # not "between 1900 and 2000 people"
+    r"(?:19|20)\d\d\b(?!\s+(?!" + _AFTER_SPAN + r")[a-z])"
     # "over the three decades", "for two decades" (not a bare "the first attack in decades")
     r"|\b(?:during|throughout|over|for|in)\s+(?:the\s+)?(?:(?:past|last)\s+)?"
     r"(?:two|three|four|five|six|several|\d+)\s+decades\b"
