@@ -31,7 +31,7 @@ from casualty.extract.cue_context import (
     NAMED_APPOSITION,
     NOT_A_SUBJECT,
 )
-from casualty.extract.cue_rules import name_cut, no_speaker
+from casualty.extract.cue_rules import is_witness, name_cut, no_speaker
 from casualty.extract.lexicon import word_set
 from casualty.extract.speaker_history import STATE_WORDS, SpeakerHistory
 
@@ -39,6 +39,12 @@ from casualty.extract.speaker_history import STATE_WORDS, SpeakerHistory
 _POSSESSOR: Final = re.compile(r"(?:\s+government)?['’]s\s+\w")
 _PRONOUN: Final = re.compile(r"^(?:it|they|he|she|we|him|her|them)$", re.IGNORECASE)
 _ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: A person referred back to as a pronoun would be: "the person", "the man", "the woman".
+_ONE_PERSON: Final = re.compile(r"(?:the|this|that)\s+(?:person|man|woman)", re.IGNORECASE)
+_ONE_WITNESS: Final = re.compile(
+    r"(?:an?|one|another)\s+(?:local\s+)?(?:resident|(?:eye)?witness|villager|survivor|relative)",
+    re.IGNORECASE,
+)
 #: "both" opening "both X and Y": not part of X's name.
 _BOTH: Final = re.compile(r"\s*both\s+", re.IGNORECASE)
 #: "X and Y" where Y may be a second claimant ("the mayor and security officials").
@@ -146,6 +152,12 @@ class Claimants(SpeakerHistory):
         bare = _ARTICLE.sub("", phrase).strip()
         if _PRONOUN.match(bare):
             return self._pronoun(bare.lower(), offset)
+        if _ONE_PERSON.fullmatch(phrase.strip()):
+            # "..., the person said": the one just heard, a lone witness too ("a villager")
+            last = self.history[-1] if self.history else None
+            if last is not None and _ONE_WITNESS.fullmatch(last.name):
+                return last
+            return self._pronoun("he", offset)
         if _SURNAME.fullmatch(bare):
             for speaker in reversed(self.history):
                 if not speaker.named and bare in WORD_RE.findall(speaker.name):
@@ -172,7 +184,14 @@ class Claimants(SpeakerHistory):
         if head_type(phrase) == "media" and kind in ("media", "unknown"):
             return Speaker(written or phrase, "media")
         definite = phrase.lower().startswith(("the ", "its ", "their "))
-        actors = [a for a in found_actors if not a[2].generic and a[2].category != "civilians"]
+        # a party that speaks, not a victim noun of no country ("the person said": no "people")
+        actors = [
+            a
+            for a in found_actors
+            if not a[2].generic
+            and a[2].category != "civilians"
+            and (a[2].category == "combatants" or a[2].country is not None)
+        ]
         if actors:
             s, e, actor = actors[0]
             rest = (phrase[:s] + phrase[e:]).strip(" '’s")
@@ -204,6 +223,6 @@ class Claimants(SpeakerHistory):
                 return found_sp
         if kind == "unknown" and definite and short and (heard := self._by_head(bare)):
             return heard  # "the cell" after the Security Media Cell spoke
-        if kind == "unknown" and not is_proper(bare):
+        if kind == "unknown" and not is_proper(bare) and not is_witness(phrase):
             return None  # not a claimant ("a breakdown of the toll adds up to")
         return Speaker(written or phrase, kind)

@@ -58,7 +58,8 @@ _REPORTED_AS: Final = re.compile(
 )
 #: "X was quoted as saying": the subject before it speaks.
 _QUOTED_AS: Final = re.compile(
-    r"\b(?:is|are|was|were|been)\s+(?:[a-z]+ly\s+)?quoted\s+as\s+$", re.IGNORECASE
+    r"\b(?:is|are|was|were|been)\s+(?:[a-z]+ly\s+)?quoted\s+(?:by\s+[^,;]{1,40}?\s+)?as\s+$",
+    re.IGNORECASE,
 )
 #: From a figure to a speech verb in a relative clause on its victims: "11 soldiers, which
 #: the ministry " (then "said were killed").
@@ -103,10 +104,11 @@ _MORE: Final = re.compile(
     r"(?:another|a\s+further|(?:[\w-]+\s+){1,2}(?:other|more|further)\b(?!\s+(?:attack|strike|incident)))",
     re.IGNORECASE,
 )
-#: People who speak for themselves (their head type is `unknown`): "residents and an officer".
+#: People who speak for themselves (their head type is `unknown`): "residents and an officer",
+#: "one survivor", "another witness".
 _WITNESS: Final = re.compile(
-    r"(?:(?:the|a|an|local|some|other)\s+)*(?:residents?|witness(?:es)?|eyewitness(?:es)?"
-    r"|villagers?|survivors?|relatives|locals)",
+    r"(?:(?:the|a|an|one|another|local|some|other)\s+)*(?:residents?|witness(?:es)?"
+    r"|eyewitness(?:es)?|villagers?|survivors?|relatives|locals)",
     re.IGNORECASE,
 )
 #: Wire agencies: "Reuters reported" relays other people's figures; a broadcaster or a paper
@@ -175,10 +177,11 @@ def is_passive(text: str, start: int, end: int) -> bool:
 
 
 def quoted_as(text: str, start: int) -> int:
-    """Where "was quoted as" before the participle at `start` begins, else -1."""
-    if "quoted" not in text[max(0, start - 40) : start]:
+    """Where "was quoted as" (or "was quoted by AFP as", the relay between) before the
+    participle at `start` begins, else -1."""
+    if "quoted" not in text[max(0, start - 80) : start]:
         return -1
-    m = _QUOTED_AS.search(text, max(0, start - 40), start)
+    m = _QUOTED_AS.search(text, max(0, start - 80), start)
     if m is None:
         return -1
     before = text[: m.start()].rstrip().rstrip(",")

@@ -27,9 +27,12 @@ WINDOW: Final = 300
 #: Asides between a subject and its verb: ", who ...,", "[...]", "(...)", a dash pair ("A
 #: member of the PVC — the People's Vigilance Corps — said"; bounded, no nesting), a list of
 #: some of the speakers (", including chief Jo Li,"), where one works (", based in Kato,"),
-#: and another name of a body (" known by its acronym KRW", ", better known as the Blue Vests").
+#: and another name of a body (" known by its acronym KRW", ", better known as the Blue Vests"),
+#: and where a place named before lies (", 300 km (190 miles) north of the capital,").
 _ASIDE: Final = re.compile(
     r",\s*(?:who|which|whose|including|based\s+in)\b[^,]*,|\[[^\]]*\]|\([^)]*\)"
+    r"|,\s*(?:about|some|around|nearly|roughly)?\s*\d[\d,.]*\s*(?:km|kilometres|kilometers"
+    r"|miles)\b[^,]{0,80},"
     r"|\s[—–]\s[^—–]{1,100}?\s[—–](?=\s)"
     r"|\s(?:also\s+|better\s+|widely\s+)?known\s+(?:as|by)\s[^,]{1,60}(?=,)"
 )
