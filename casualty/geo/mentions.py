@@ -103,7 +103,7 @@ def find_places(
     given = {as_code(c) for c in context_countries}
     lower_words = set(compress(w.texts, map(not_, w.caps)))
     demonyms = gaz._demonyms
-    found_in_text = _demonym_countries(w, demonyms)
+    found_in_text = _demonym_countries(text, w, demonyms)
     says = facts.says
     for _, _, key in matches:
         found = gaz._found(key)
@@ -140,6 +140,13 @@ _ATTACKER_NOUNS: Final = frozenset(
      "artillery", "attack", "attacks", "raid", "raids", "jets", "warplanes", "fire",
      "invasion"}
 )  # fmt: skip
+#: Participles that make a demonym a maker's, holder's or backer's ("Iranian-made rocket",
+#: "Israeli-occupied Golan"): no more the text's country than an attacker's.
+_ACTOR_PARTICIPLES: Final = frozenset(
+    {"made", "built", "supplied", "manufactured", "designed", "backed", "funded", "sponsored",
+     "supported", "trained", "armed", "led", "allied", "aligned", "occupied", "annexed",
+     "controlled", "held", "administered"}
+)  # fmt: skip
 
 
 def _says_countries(
@@ -159,25 +166,35 @@ def _says_countries(
     ):
         # "Deir ez-Zor", "Mosul": an unambiguous large place says where the text is about
         out.append(top_country)
+    # A named region lies in one country ("the Golan Heights", "Darfur"): the text is about
+    # it, whoever the text says holds the land (the gazetteer files Golan towns in Syria).
+    out += [country for country, kind, _ in rows if kind == "region"]
     if len(facts.says) >= MAX_ENTRIES:
         facts.says.clear()
     said = facts.says[(found, several)] = tuple(out)
     return said
 
 
-def _demonym_countries(w: Words, demonyms: dict[str, str]) -> set[str]:
+def _demonym_countries(text: str, w: Words, demonyms: dict[str, str]) -> set[str]:
     """Countries a text names by a demonym ("Syrian"), except an attacker's ("Russian
-    strikes on Kherson" is a text about Ukraine as much as Russia)."""
+    strikes on Kherson" is a text about Ukraine as much as Russia) or a maker's, holder's or
+    backer's ("an Iranian-made rocket", "the Israeli-occupied Golan")."""
     out: set[str] = set()
-    texts = w.texts
+    texts, starts, ends = w.texts, w.starts, w.ends
     for k in compress(range(len(texts)), w.caps):
         code = demonyms.get(texts[k])
         if code is None:
             continue
         after = texts[k + 1].lower() if k + 1 < len(texts) else ""
-        if after not in _ATTACKER_NOUNS:
-            out.add(code)
+        if after in _ATTACKER_NOUNS:
+            continue
+        if after in _ACTOR_PARTICIPLES and text[ends[k] : starts[k + 1]] in _HYPHENS:
+            continue
+        out.add(code)
     return out
+
+
+_HYPHENS: Final = frozenset({"-", "\u2010", "\u2011"})
 
 
 class _Scope:

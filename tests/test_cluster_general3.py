@@ -1,0 +1,71 @@
+"""Reports of one incident by several outlets, on a fresh unseen multi-outlet set: the rules
+that let them meet. Each failed before its fix. Invented sentences.
+
+- A place in held land is named with its holder's demonym ("the Israeli-occupied Golan
+  Heights", "an Iranian-made rocket"): that demonym put the holder's or maker's country in
+  the text's scope, so a small town the gazetteer files under another country read as a
+  foreign namesake and was dropped; the reports were left unplaced and never met.
+"""
+
+from __future__ import annotations
+
+from casualty.cluster import cluster_claims
+from casualty.extract import extract_document
+from casualty.geo import gazetteer
+from casualty.model import Claim, Document
+
+
+def _claims(doc_id: str, text: str, published: str, outlet: str) -> list[Claim]:
+    doc = Document(id=doc_id, text=text, published=published, outlet=outlet)
+    return [c for c in extract_document(doc) if c.kind == "claim"]
+
+
+def _countries(text: str) -> set[str]:
+    return {p.country for _, _, p in gazetteer().find_places(text)}
+
+
+# -- held land and makers' demonyms --------------------------------------------------------
+
+_HELD = (
+    "Two farmers were killed when a shell hit an orchard near Buq'ata in the "
+    "Israeli-occupied Golan Heights on Tuesday, police said."
+)
+_MADE = "Four people died when an Iranian-made drone struck a bakery in Tall Tamr, a monitor said."
+
+
+def test_a_named_region_says_its_country_whatever_the_holders_demonym() -> None:
+    claims = _claims("a", _HELD, "2024-05-15", "Wire One")
+    assert [(c.location, c.country) for c in claims] == [("Buqata", "SY")]
+
+
+def test_a_makers_demonym_does_not_make_a_town_foreign() -> None:
+    claims = _claims("a", _MADE, "2024-05-15", "Wire One")
+    assert [(c.location, c.country) for c in claims] == [("Tall Tamr", "SY")]
+
+
+def test_a_demonym_before_other_words_still_names_the_texts_country() -> None:
+    # Guard: "Iranian officials" keep Iran the text's country, so a hamlet of another
+    # country that the text supports by nothing else is still no place.
+    assert _countries("Iranian officials said a bakery in Tall Tamr was hit") == set()
+    assert _countries("Iranian-made drones hit a bakery in Tall Tamr") == {"SY"}
+
+
+def test_reports_calling_a_golan_town_by_its_holder_meet() -> None:
+    first = _claims(
+        "a",
+        "Three teenagers were killed on Sunday when a rocket hit a playground in Majdal "
+        "Shams, a Druze town in the Israeli-held Golan Heights, the army said.",
+        "2024-06-02",
+        "Wire One",
+    )
+    second = _claims(
+        "b",
+        "A rocket killed three teenagers in Majdal Shams on Sunday, medics said, and the "
+        "army blamed an Iranian-made launcher.",
+        "2024-06-02",
+        "Daily Two",
+    )
+    assert first and second
+    assert {c.location for c in first + second} == {"Majdal Shams"}
+    out = cluster_claims([*first, *second]).claims
+    assert len({c.incident_id for c in out}) == 1
