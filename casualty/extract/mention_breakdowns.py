@@ -72,3 +72,24 @@ def _breakdown_parts(text: str, counts: list[Count], first: int) -> tuple[int, i
         return None  # one part is an aside ("8 civilians, 3 children, ..."), not a breakdown
     close = _BREAKDOWN_CLOSE.match(text, counts[j].end)
     return (j, close.end()) if close is not None else None
+
+
+#: After a listed object's figure, its noun and the join to the next figure of the list:
+#: "three soldiers and seven", "three soldiers, 12" (not a place: "30 in Homs and 10 ...").
+_LIST_GOES_ON: Final = re.compile(
+    r"(?!\s+(?:in|at|on|near|across|from|of)\b)"
+    + _NP
+    + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:at\s+least\s+|more\s+than\s+|about\s+)?"
+    r"(?:\d|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores)\b)",
+    re.IGNORECASE,
+)
+
+
+def listed_object(text: str, gap_start: int, start: int, end: int) -> bool:
+    """Whether the figure at `start`..`end`, after a bare comma that ends the object before
+    it (at `gap_start`), is a middle item of a list of objects that goes on to another
+    figure: "killed one civilian, three soldiers and seven militiamen" (the comma alone
+    joins no second object: "killed two, the army said")."""
+    if text[gap_start:start].strip() != ",":
+        return False
+    return _LIST_GOES_ON.match(text, end) is not None

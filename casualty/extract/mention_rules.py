@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from casualty.extract.count_context import modifies
 from casualty.extract.lexicon import AFTER, BEFORE, OutcomeWord, lexicon, word_set
+from casualty.extract.mention_breakdowns import listed_object
 
 if TYPE_CHECKING:
     from casualty.extract.counts import Count
@@ -133,6 +134,8 @@ def second_object(text: str, gap_start: int, start: int, end: int) -> bool:
     ends at `gap_start`: "killed three guards and up to 20 raiders"."""
     if _COORDINATED.fullmatch(text, gap_start, start) is not None:
         return True
+    if listed_object(text, gap_start, start, end):
+        return True  # "killed one civilian, three soldiers and seven militiamen"
     if _PLACED_AND.fullmatch(text, gap_start, start) is None:
         return False
     tail = _OBJECT_TAIL.match(text, end)

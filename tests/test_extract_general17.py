@@ -1,0 +1,58 @@
+"""Patterns left over from the batch Z6 round of unseen articles (engineer Z6: Syria, Iraq,
+Lebanon), as tables of invented sentences. The sentences are written for these tests; none
+comes from a news article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty.extract import extract_document
+from casualty.model import Claim, Document
+
+
+def _claims(text: str, published: str = "2023-03-14") -> list[Claim]:
+    doc = Document(id="g17", text=text, published=published, outlet="Example Wire")
+    return list(extract_document(doc))
+
+
+def _tolls(text: str) -> set[tuple[str, str, int | None]]:
+    return {(c.source, c.outcome, c.low) for c in _claims(text) if c.kind != "omission"}
+
+
+LISTED_OBJECTS = [
+    # a list of three or more objects after the verb, joined by commas: only the first was read
+    (
+        "The shelling killed one nurse, four policemen and nine gunmen, a monitor said.",
+        {("a monitor", "killed", 1), ("a monitor", "killed", 4), ("a monitor", "killed", 9)},
+    ),
+    (
+        "Militants ambushed the convoy, killing two drivers, three guards, 11 soldiers and an "
+        "interpreter, officials said.",
+        {("officials", "killed", 2), ("officials", "killed", 3), ("officials", "killed", 11)},
+    ),
+    (
+        "The raid wounded 6 farmers, 2 teachers and 14 pupils, the mayor said.",
+        {("the mayor", "wounded", 6), ("the mayor", "wounded", 2), ("the mayor", "wounded", 14)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTED_OBJECTS)
+def test_listed_objects_all_read(text: str, expected: set[tuple[str, str, int]]) -> None:
+    assert _tolls(text) == expected
+
+
+LISTED_KEPT = [
+    # a place after the figure is a breakdown by place, and a lone comma no list
+    (
+        "The blast killed 40 people, 30 in the market and 10 on a bus.",
+        {("Example Wire", "killed", 40)},
+    ),
+    ("Gunmen killed two, the army said.", {("the army", "killed", 2)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTED_KEPT)
+def test_listed_objects_kept(text: str, expected: set[tuple[str, str, int]]) -> None:
+    assert _tolls(text) == expected
