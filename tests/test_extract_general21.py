@@ -1,7 +1,8 @@
 """Known extraction leftovers named by the judgements of earlier unseen batches (engineer
 L2), as tables of invented sentences: a span of two years followed by a place or a clause
-("between 2015 and 2018 in the province") as a period. The sentences are written for these
-tests; none comes from a news article.
+("between 2015 and 2018 in the province") as a period; a capital written for its government
+("Moscow said") and a police rank alone ("Superintendent X said") as officials. The
+sentences are written for these tests; none comes from a news article.
 """
 
 from __future__ import annotations
@@ -33,3 +34,40 @@ def test_year_span_before_a_place_is_a_period(text: str, low: int) -> None:
 def test_a_range_of_people_stays_a_count() -> None:
     found = _claims("Officials said between 1900 and 2000 people died in the floods.")
     assert [(c.kind, c.low, c.high) for c in found] == [("claim", 1900, 2000)]
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    return [(c.source, c.source_type) for c in _claims(text)]
+
+
+SEATS = [
+    # a capital speaking is its government, as "Russia said" is (type official)
+    ("Moscow said 18 enemy fighters were killed near the river.", "Moscow"),
+    ("Kyiv says 25 Russian soldiers died in the assault on the village.", "Kyiv"),
+    ("Addis Ababa said 60 rebels were killed in the offensive.", "Addis Ababa"),
+]
+
+
+@pytest.mark.parametrize(("text", "seat"), SEATS)
+def test_a_capital_speaks_for_its_government(text: str, seat: str) -> None:
+    assert _speakers(text) == [(seat, "official")]
+
+
+def test_a_capital_in_a_longer_phrase_is_no_government() -> None:
+    found = _speakers("A Moscow-based analyst said 40 soldiers died in the battle.")
+    assert found == [("A Moscow-based analyst", "unknown")]
+
+
+RANKS = [
+    # a police rank before a name: the police speak (official), not an unknown person
+    (
+        "Superintendent Jo Amadi said four guards were killed in the raid.",
+        "Superintendent Jo Amadi",
+    ),
+    ("Constable Ali Dera said two drivers died at the checkpoint.", "Constable Ali Dera"),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), RANKS)
+def test_a_police_rank_is_an_official(text: str, who: str) -> None:
+    assert _speakers(text) == [(who, "official")]

@@ -60,6 +60,8 @@ class _Vocab:
     relays: frozenset[str]
     needs_toll: frozenset[str]
     heads: tuple[tuple[str, str], ...]
+    #: Capitals that stand for their governments as speakers, lower-cased.
+    seats: frozenset[str]
 
 
 @functools.cache
@@ -84,6 +86,7 @@ def speech_vocab() -> _Vocab:
         frozenset(speech["relay"]),
         frozenset(speech["needs_toll"]),
         heads,
+        frozenset(seat.lower() for seat in data.get("seats", {}).get("government", ())),
     )
 
 
@@ -149,6 +152,12 @@ def is_newsroom(speaker: Speaker) -> bool:
 def head_word(phrase: str) -> str:
     words = WORD_RE.findall(phrase.lower())
     return words[-1] if words else ""
+
+
+def government_seat(bare: str) -> bool:
+    """Whether `bare` (a phrase without its article) is a capital written for its government:
+    "Moscow said", "Kyiv says" (attribution.toml's seats)."""
+    return bare.lower() in speech_vocab().seats
 
 
 def is_proper(part: str) -> bool:

@@ -17,6 +17,7 @@ from casualty.extract.claimant_words import (
     PERSON_NOUNS,
     WORD_RE,
     Speaker,
+    government_seat,
     head_type,
     head_word,
     is_newsroom,
@@ -223,6 +224,8 @@ class Claimants(SpeakerHistory):
                 return found_sp
         if kind == "unknown" and definite and short and (heard := self._by_head(bare)):
             return heard  # "the cell" after the Security Media Cell spoke
+        if kind == "unknown" and government_seat(bare):
+            return Speaker(written or phrase, "official")  # "Moscow said": its government
         if kind == "unknown" and not is_proper(bare) and not is_witness(phrase):
             return None  # not a claimant ("a breakdown of the toll adds up to")
         return Speaker(written or phrase, kind)
