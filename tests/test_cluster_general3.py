@@ -5,6 +5,9 @@ that let them meet. Each failed before its fix. Invented sentences.
   Heights", "an Iranian-made rocket"): that demonym put the holder's or maker's country in
   the text's scope, so a small town the gazetteer files under another country read as a
   foreign namesake and was dropped; the reports were left unplaced and never met.
+- A town the gazetteer lacks, written "the town of X" or "the city of X" (as "the village of
+  X" already was): the reports were placed at their country only, and two of them on one
+  day shared nothing but the date.
 """
 
 from __future__ import annotations
@@ -69,3 +72,33 @@ def test_reports_calling_a_golan_town_by_its_holder_meet() -> None:
     assert {c.location for c in first + second} == {"Majdal Shams"}
     out = cluster_claims([*first, *second]).claims
     assert len({c.incident_id for c in out}) == 1
+
+
+# -- towns the gazetteer lacks -------------------------------------------------------------
+
+_TOWN = (
+    "At least 40 people were killed when gunmen stormed the town of Tangouri in northern "
+    "Burkina Faso on Sunday, a security source said."
+)
+_CITY = "Gunmen killed 52 villagers in the city of Tangouri, Burkina Faso, on Sunday, locals said."
+_OTHER_TOWN = (
+    "In Burkina Faso, attackers killed 12 soldiers near the town of Boulsani on Sunday, "
+    "the army said."
+)
+
+
+def test_the_town_of_an_unknown_name_is_the_place() -> None:
+    assert gazetteer().lookup("Tangouri") is None
+    for text in (_TOWN, _CITY):
+        claims = _claims("a", text, "2024-06-03", "Wire One")
+        assert [(c.location, c.country) for c in claims] == [("Tangouri", "BF")]
+
+
+def test_reports_of_one_unknown_town_meet_and_another_town_stays_apart() -> None:
+    town = _claims("a", _TOWN, "2024-06-03", "Wire One")
+    city = _claims("b", _CITY, "2024-06-03", "Daily Two")
+    other = _claims("c", _OTHER_TOWN, "2024-06-03", "Radio Three")
+    assert len(town) == len(city) == len(other) == 1
+    out = cluster_claims([*town, *city, *other]).claims
+    assert out[0].incident_id == out[1].incident_id
+    assert out[2].incident_id != out[0].incident_id

@@ -1,9 +1,10 @@
 """Sub-city places the gazetteer may lack, read from the words that name them.
 
 "the Karrada district of Baghdad", "Kareto village", "the village of Kafr Sous", "an oil port
-called Ras Isa": a district, village, camp or site is found by its keyword and the name
-before, after "of", or after "called"; written right before a resolved place ("of Baghdad",
-", Kirkuk") it takes that place's division, country and coordinates (`district_place`).
+called Ras Isa", "the town of Tangouri": a district, village, camp, town or site is found by
+its keyword and the name before, after "of", or after "called"; written right before a
+resolved place ("of Baghdad", ", Kirkuk") it takes that place's division, country and
+coordinates (`district_place`).
 `placing` ranks such a name as the most specific place of its sentence.
 """
 
@@ -114,7 +115,8 @@ def districts(
             if found is None and (key.group("district") or key.group().lower() == "port"):
                 found = _OF_NAME.match(text, k1)
         else:
-            found = None
+            # "the town of X", "the city of X": a settlement the gazetteer may lack
+            found = _OF_NAME.match(text, k1)
         if found is None:
             found = _CALLED_NAME.match(text, k1)
         if found is None:
