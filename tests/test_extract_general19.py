@@ -74,3 +74,55 @@ PERSON_REFERRED_BACK = [
 @pytest.mark.parametrize(("text", "claim"), PERSON_REFERRED_BACK)
 def test_person_referred_back(text: str, claim: tuple[str, str, int]) -> None:
     assert _tolls(text) == [claim]
+
+
+def _omitters(text: str) -> list[str]:
+    return [c.source for c in _claims(text) if c.kind == "omission"]
+
+
+OMISSIONS = [
+    # "can't say how many": a quotation's "I" is its speaker, named outside it
+    (
+        "\"The teams are still searching. I can't say exactly how many bodies we have found "
+        'so far," a volunteer with the relief committee told reporters.',
+        ["a volunteer with the relief committee"],
+    ),
+    (
+        "It is too early to tell how many people died, the district governor said.",
+        ["the district governor"],
+    ),
+    (
+        "A spokesman for the clinic said it was difficult to say the exact number of dead.",
+        ["A spokesman for the clinic"],
+    ),
+    # "still being gathered": a toll not yet known
+    (
+        "The army spokesman said only rebels had been hit and that the final toll was still "
+        "being gathered.",
+        ["The army spokesman"],
+    ),
+    # refusing two things, one of them the figure
+    (
+        "The regional health office has refused to answer calls or provide the ministry with "
+        "the number of casualties, the minister said.",
+        ["The regional health office"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "omitters"), OMISSIONS)
+def test_omissions(text: str, omitters: list[str]) -> None:
+    assert _omitters(text) == omitters
+
+
+NO_OMISSION = [
+    # what cannot be said is not a toll; what is refused is not a figure
+    '"We cannot say how many gunmen took part," the officer said.',
+    "The farmers refused to leave or give up their fields, the mayor said.",
+    "It was hard to say what had caused the fire, the chief said.",
+]
+
+
+@pytest.mark.parametrize("text", NO_OMISSION)
+def test_no_omission(text: str) -> None:
+    assert _omitters(text) == []

@@ -184,6 +184,12 @@ _OMISSION_WORDS = (
     "precise",
     "actual",
     "final",
+    "can",  # "I can't say how many", "cannot say how many"
+    "cannot",
+    "difficult",  # "difficult / hard / impossible / too early to say the exact number"
+    "hard",
+    "impossible",
+    "early",
 )
 _OMISSION_CUE = case_free(
     r"\b(?:" + "|".join(_OMISSION_WORDS) + r")\b", r"\b(?:" + trie_regex(_OMISSION_WORDS) + r")\b"

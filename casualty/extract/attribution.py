@@ -45,7 +45,7 @@ from casualty.registry import Registry
 
 __all__ = ["Attributor", "Speaker", "head_type"]
 
-_NEGATED: Final = re.compile(r"\b(?:not|never|n't|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NEGATED: Final = re.compile(r"(?:\b(?:not|never|no|cannot)|n['’]t)\s+(?:\w+\s+)?$", re.I)
 #: Sentence openings that continue the previous sentence's report ("That raises the toll").
 _CONTINUES: Final = re.compile(
     r"^(?:that|this|these|those|of\s+(?:the|those|them|these)|among\s+(?:them|those|the)"

@@ -151,6 +151,8 @@ class Claimants(SpeakerHistory):
                 return Speaker(written or phrase, src.source_type)
             return Speaker(src.name, src.source_type, True)
         bare = _ARTICLE.sub("", phrase).strip()
+        if bare in ("I", "me"):
+            return None  # a quotation's "I can't say how many": its speaker is named outside
         if _PRONOUN.match(bare):
             return self._pronoun(bare.lower(), offset)
         if _ONE_PERSON.fullmatch(phrase.strip()):
