@@ -56,3 +56,40 @@ LISTED_KEPT = [
 @pytest.mark.parametrize(("text", "expected"), LISTED_KEPT)
 def test_listed_objects_kept(text: str, expected: set[tuple[str, str, int]]) -> None:
     assert _tolls(text) == expected
+
+
+OTHERS = [
+    # "N others" after an equal figure of the same outcome in the sentence counts new people:
+    # it was dropped as a restatement of the first
+    (
+        "Drones hit a market, killing three people, and then struck a school, killing three "
+        "others, the agency said.",
+        [("the agency", "killed", 3), ("the agency", "killed", 3)],
+    ),
+    (
+        "Gunmen shot dead two farmers near the well, then opened fire on a bus, killing two "
+        "more, the mayor said.",
+        [("the mayor", "killed", 2), ("the mayor", "killed", 2)],
+    ),
+    (
+        "Shells wounded five people in the north, while a rocket in the south wounded five "
+        "others, officials said.",
+        [("officials", "wounded", 5), ("officials", "wounded", 5)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHERS)
+def test_others_are_no_restatement(text: str, expected: list[tuple[str, str, int]]) -> None:
+    tolls = [(c.source, c.outcome, c.low) for c in _claims(text) if c.kind != "omission"]
+    assert tolls == expected
+
+
+def test_others_in_a_later_sentence_still_restate() -> None:
+    # the wounded "others" of a second sentence are the same as the first's (besides the dead)
+    text = (
+        "A car bomb killed four people and wounded nine others, a police source said. "
+        "The blast left four dead and nine others wounded, the source said."
+    )
+    tolls = sorted((c.outcome, c.low) for c in _claims(text) if c.kind != "omission")
+    assert tolls == [("killed", 4), ("wounded", 9)]

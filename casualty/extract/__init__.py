@@ -65,6 +65,8 @@ def extract_document(doc: Document, registry: Registry | None = None) -> list[Cl
         if twins:
             built, twin_at = _kept_twins(built, twins, sentence.text, mentions)
             kept.update(len(claims) + i for i in twin_at)
+        more = _others(sentence.text, mentions) if len(mentions) > 1 else set()
+        kept.update(len(claims) + i for i, (k, _) in enumerate(built) if k in more)
         claims.extend(c for _, c in built)
         if omissions:
             claims.extend(_omissions(doc, reg, context, index, sentence, attributor, omissions))
@@ -81,6 +83,10 @@ def _with_id(claim: Claim) -> Claim:
         object.__setattr__(claim, "claim_id", make_claim_id(claim))
     return claim
 
+
+#: The victims of a figure that counts people besides those of an equal figure before it in
+#: the sentence ("killing two people ..., killing two others"): never its restatement.
+_MORE = re.compile(r"\s*(?:others?|more)\b", re.IGNORECASE)
 
 #: Between two equal figures of one sentence that count different groups: "Two drivers and
 #: two cooks were wounded", "3 guards, 3 porters".
@@ -100,6 +106,19 @@ def _twins(text: str, mentions: list[Mention]) -> set[int]:
         second = text[b.victim_start : b.victim_end].strip().lower()
         if first and second and first != second and _TWIN_GAP.search(text[: b.start]):
             out.add(k)
+    return out
+
+
+def _others(text: str, mentions: list[Mention]) -> set[int]:
+    """Indices of mentions of "N others" ("more") after an equal figure of the same outcome
+    in the sentence: "killing two people, and later ..., killing two others"."""
+    seen = {(m.outcome, m.low, m.high) for m in mentions[:1]}
+    out: set[int] = set()
+    for k in range(1, len(mentions)):
+        m = mentions[k]
+        if (m.outcome, m.low, m.high) in seen and _MORE.match(text, m.victim_start):
+            out.add(k)
+        seen.add((m.outcome, m.low, m.high))
     return out
 
 
