@@ -1,7 +1,8 @@
 """Known extraction leftovers named by the judgements of earlier unseen batches (engineer
 L2), as tables of invented sentences: a span of two years followed by a place or a clause
 ("between 2015 and 2018 in the province") as a period; a capital written for its government
-("Moscow said") and a police rank alone ("Superintendent X said") as officials. The
+("Moscow said") and a police rank alone ("Superintendent X said") as officials; a year in
+the figure's own clause ("kidnapped in 2019") as its date. The
 sentences are written for these tests; none comes from a news article.
 """
 
@@ -71,3 +72,31 @@ RANKS = [
 @pytest.mark.parametrize(("text", "who"), RANKS)
 def test_a_police_rank_is_an_official(text: str, who: str) -> None:
     assert _speakers(text) == [(who, "official")]
+
+
+YEAR_OF_FIGURE = [
+    # a year in the figure's own clause dates it (year precision), not the story's day
+    ("Two engineers were abducted in 2019 near the dam, their employer said.", "2019"),
+    ("In 2017, gunmen killed 14 herders in the same valley, officials said.", "2017"),
+    ("Militants killed nine rangers in 2020 in the reserve, the agency said.", "2020"),
+]
+
+
+@pytest.mark.parametrize(("text", "year"), YEAR_OF_FIGURE)
+def test_a_year_in_the_clause_dates_the_figure(text: str, year: str) -> None:
+    found = _claims(text)
+    assert [(c.date, c.date_end, c.date_precision) for c in found] == [
+        (f"{year}-01-01", f"{year}-12-31", "year")
+    ]
+
+
+YEAR_ELSEWHERE = [
+    # a year in another clause, of a birth, or of a body dates nothing of the figure
+    "The militia, which took the port in 2015, killed six guards, the navy said.",
+    "A boy born in 2012 was among four people killed, police said.",
+]
+
+
+@pytest.mark.parametrize("text", YEAR_ELSEWHERE)
+def test_a_year_outside_the_clause_leaves_the_story_day(text: str) -> None:
+    assert [c.date for c in _claims(text, published="2023-03-14")] == ["2023-03-14"]

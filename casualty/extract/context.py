@@ -169,6 +169,13 @@ class ArticleContext:
             )
         return self._dates[index]
 
+    def _year(self, text: str, position: int) -> Any:
+        """The year in the figure's own clause ("kidnapped in 2019"), when the sentence has
+        no date of its own: it dates the figure, not a day borrowed from the lead."""
+        from casualty.extract.when import year_of_figure
+
+        return year_of_figure(text, position, self.reference)
+
     def _own_day(self, index: int) -> bool:
         """Whether sentence `index` dates its incident to a day of its own ("on Monday")."""
         own = self._date(index)[0]
@@ -344,7 +351,7 @@ class ArticleContext:
         if period is not None:
             changes.update(date=period[0], date_end=period[1], date_precision=period[2])
         elif not total:
-            ref = self.incident_date(index)
+            ref = self._date(index)[0] or self._year(text, position) or self.incident_date(index)
             if ref is not None:
                 changes.update(date=ref.date, date_end=ref.date_end, date_precision=ref.precision)
             elif self.reference:

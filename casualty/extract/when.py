@@ -282,3 +282,40 @@ def _dateline_date(head: str, published: str | None) -> DateRef | None:
     for r in reversed(days):
         rest = rest[: r.start] + rest[r.end :]
     return days[0] if all(_STAMP_WORD.fullmatch(w) for w in _WORD.findall(rest)) else None
+
+
+#: A year as the time of what happened in its clause: "kidnapped in 2019", "In 2021, ...";
+#: not one of a span ("in 2014-15") nor of a life or a body ("born in 2009", "formed in 2012").
+_IN_YEAR: Final = re.compile(
+    r"(?<!born\s)(?<!founded\s)(?<!formed\s)(?<!created\s)(?<!established\s)(?<!elected\s)"
+    r"\b[Ii]n\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)"
+)
+#: What parts a year from a figure: another clause or a statement's verb between them.
+_CLAUSE_BREAK: Final = re.compile(
+    r"[,;:()\"“”—–]|\b(?:which|who|whose|that|when|where|after|before|since|while|until|but"
+    r"|said|says|say|told|reported|according)\b",
+    re.IGNORECASE,
+)
+#: How far (characters) a year may stand from the figure it dates.
+_YEAR_REACH: Final = 90
+
+
+def year_of_figure(text: str, position: int, reference: str | None) -> DateRef | None:
+    """The year ("in 2019") that dates the figure at `position` of sentence `text`, when the
+    two stand in one clause ("two aid workers were kidnapped in 2019", "In 2017, gunmen
+    killed 12"), else None. A year after the article's reference day names no incident."""
+    if "n 19" not in text and "n 20" not in text:
+        return None  # no "in 19xx" / "in 20xx": most sentences
+    for found in _IN_YEAR.finditer(text):
+        year = int(found.group(1))
+        if reference and year > int(reference[:4]):
+            continue
+        if found.start() > position:
+            between = text[position : found.start()]
+        else:
+            between = text[found.end() : position]
+            if not text[: found.start()].strip(" \"“'‘"):  # "In 2021, 40 villagers ..."
+                between = between.lstrip(", ")
+        if len(between) <= _YEAR_REACH and _CLAUSE_BREAK.search(between) is None:
+            return DateRef(f"{year}-01-01", f"{year}-12-31", "year", False, *found.span(1))
+    return None
