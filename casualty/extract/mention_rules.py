@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from casualty.extract.mention_spans import Mention
 
 __all__ = [
-    "AND_A",
     "SUBCOUNT_REACH",
     "agent_of",
     "and_others",
@@ -30,7 +29,6 @@ __all__ = [
     "elided",
     "group_of",
     "is_subcount",
-    "joined_singles",
     "not_people",
     "plus_one",
     "rescued",
@@ -47,9 +45,9 @@ SUBCOUNT_REACH: Final = 48
 #: Between two coordinated figures: "Four soldiers and 12 civilians", "4 police, 3 guards".
 #: (A unit's acronym in brackets may stand in it: "Three members of the Popular Mobilisation
 #: Forces (PMF) and two policemen".)
-_COORD_GAP: Final = re.compile(r"\s+(?:[^,;:.()\[\]—–\d\"“”]|\([A-Z]{2,8}\)){1,90}?(?:,|\s+and)\s*")
+COORD_GAP: Final = re.compile(r"\s+(?:[^,;:.()\[\]—–\d\"“”]|\([A-Z]{2,8}\)){1,90}?(?:,|\s+and)\s*")
 #: A verb in that gap gives the first figure an outcome of its own ("12 million uprooted").
-_VERB_LIKE: Final = re.compile(
+VERB_LIKE: Final = re.compile(
     r"\b(?!(?:un)?armed\b|uniformed\b|retired\b|unidentified\b|suspected\b)"
     r"[a-z]+(?:ed|ing)\b|\b(?:were|was|are|is|have|has|had)\b"
 )
@@ -139,7 +137,7 @@ def second_object(text: str, gap_start: int, start: int, end: int) -> bool:
     if _PLACED_AND.fullmatch(text, gap_start, start) is None:
         return False
     tail = _OBJECT_TAIL.match(text, end)
-    return tail is not None and _VERB_LIKE.search(tail.group()) is None
+    return tail is not None and VERB_LIKE.search(tail.group()) is None
 
 
 #: "38 killed in Arbo and eight in Dalo": after the outcome's place or day and "and" (the gap
@@ -213,8 +211,8 @@ def coordinated(text: str, counts: list[Count], found: list[Mention]) -> list[Me
         later = by_start.get(nxt.start)
         if count.start in by_start or later is None or later.outcome_start < later.end:
             continue
-        gap = _COORD_GAP.fullmatch(text, count.end, nxt.start)
-        if gap is None or is_subcount(text, count) or _VERB_LIKE.search(gap.group()):
+        gap = COORD_GAP.fullmatch(text, count.end, nxt.start)
+        if gap is None or is_subcount(text, count) or VERB_LIKE.search(gap.group()):
             continue  # "12 million uprooted and dozens killed": the first has its own verb
         v_end = count.end + len(text[count.end : nxt.start].rstrip(" ,").removesuffix(" and"))
         mention = Mention(
@@ -323,70 +321,3 @@ def rescued(
     if best is not None:
         best = (captives_killed(text, best[0]) or best[0], best[1])
     return best, count
-
-
-#: "and a" / "and an": a lone victim may be coordinated with a figure before it.
-AND_A: Final = re.compile(r"\band\s+an?\s", re.IGNORECASE)
-
-
-def joined_singles(text: str, counts: list[Count]) -> list[Count]:
-    """`counts` (read with singular victims) without a lone "a soldier" unless it is joined by
-    "and" to a figure just before it: "17 rebels and a soldier were killed", "captured two
-    servicemen and a soldier" count the one (the corpus labels it), while a lone "a soldier
-    was killed" stays a figure-less mention, as everywhere else."""
-    out: list[Count] = []
-    for count in _far_singles(text, counts):
-        if count.qualifier.lower() in ("a", "an"):
-            prev = out[-1] if out else None
-            gap = _COORD_GAP.fullmatch(text, prev.end, count.start) if prev else None
-            if (
-                prev is None
-                or prev.qualifier.lower() in ("a", "an")
-                or gap is None
-                or not gap.group().rstrip().endswith("and")
-                or _VERB_LIKE.search(gap.group())
-            ):
-                continue
-        out.append(count)
-    return out
-
-
-#: Words of a lone victim's noun phrase between its article and its noun: "a regional
-#: Border Guard Service (BGS) sentry" (a word, or a unit's acronym in brackets).
-_NP_WORD: Final = re.compile(r"\s+([A-Za-z][\w'’-]*|\([A-Z]{2,8}\))")
-_NP_STOP: Final = word_set(
-    """and or of the a an who which that was were is are has had have been in on at by with
-    from to for as"""
-)
-#: How many words may stand between "and a" and the victim noun `find_counts` did not reach.
-_FAR_WORDS: Final = 8
-
-
-def _far_singles(text: str, counts: list[Count]) -> list[Count]:
-    """`counts` and the lone victims joined by "and a" whose noun stands further from the
-    article than `find_counts` looks ("Two rebels and a regional Border Guard Service
-    (BGS) sentry died"); `joined_singles` keeps them only after a
-    figure, as the near ones."""
-    from casualty.extract.count_lexicon import lexicon as count_lexicon
-    from casualty.extract.counts import Count
-
-    nouns = count_lexicon().singular_nouns
-    taken = {c.start for c in counts}
-    extra: list[Count] = []
-    for m in AND_A.finditer(text):
-        art = m.end() - 1 - len(m.group().split()[-1])
-        if art in taken:
-            continue
-        pos, words = m.end() - 1, 0
-        while words <= _FAR_WORDS:
-            w = _NP_WORD.match(text, pos)
-            if w is None or w.group(1).lower() in _NP_STOP:
-                break
-            words += 1
-            pos = w.end()
-            if words > 2 and w.group(1).lower() in nouns:
-                end = art + len(m.group().split()[-1])
-                head = m.end()
-                extra.append(Count(art, end, 1, 1, text[art:end], "exact", head))
-                break
-    return sorted([*counts, *extra], key=lambda c: c.start) if extra else counts

@@ -21,18 +21,16 @@ from casualty.extract.lexicon import (
     lexicon,
     word_set,
 )
-from casualty.extract.lone_victims import another_one
+from casualty.extract.lone_victims import another_one, joined_singles, lone_joined
 from casualty.extract.mention_asides import comma_aside, dash_aside, no_acronyms
 from casualty.extract.mention_breakdowns import breakdowns
 from casualty.extract.mention_rules import (
-    AND_A,
     SUBCOUNT_REACH,
     agent_of,
     coordinated,
     either_bound,
     group_of,
     is_subcount,
-    joined_singles,
     not_people,
     rescued,
     second_object,
@@ -218,7 +216,7 @@ def find_mentions(text: str) -> list[Mention]:
     words = lexicon().find(text)
     if not words and not _self_outcome(text):
         return []  # no outcome phrase for a figure to pair with
-    singular = AND_A.search(text) is not None  # "17 rebels and a soldier were killed"
+    singular = lone_joined(text)  # "17 rebels and a soldier were killed"
     counts = [
         c
         for c in find_counts(text, singular)
