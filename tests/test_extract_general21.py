@@ -2,7 +2,8 @@
 L2), as tables of invented sentences: a span of two years followed by a place or a clause
 ("between 2015 and 2018 in the province") as a period; a capital written for its government
 ("Moscow said") and a police rank alone ("Superintendent X said") as officials; a year in
-the figure's own clause ("kidnapped in 2019") as its date. The
+the figure's own clause ("kidnapped in 2019") as its date; a speaker after a lower-case "in
+the N" with no comma ("in the attack police said"). The
 sentences are written for these tests; none comes from a news article.
 """
 
@@ -100,3 +101,18 @@ YEAR_ELSEWHERE = [
 @pytest.mark.parametrize("text", YEAR_ELSEWHERE)
 def test_a_year_outside_the_clause_leaves_the_story_day(text: str) -> None:
     assert [c.date for c in _claims(text, published="2023-03-14")] == ["2023-03-14"]
+
+
+RUN_ON_SPEAKER = [
+    # no comma before the speaker: a lower-case "in the N" is no place and no part of it
+    ("Bandits killed six traders in the ambush police said.", "police"),
+    ("Three guards died at the gate the army said.", "the army"),
+    ("Two porters were killed near the market local officials said.", "local officials"),
+    # a capitalised place before the head stays the speaker's, as before
+    ("Raiders burned huts in northern Tombo government said four died.", "Tombo government"),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), RUN_ON_SPEAKER)
+def test_a_run_on_speaker_after_a_lower_case_phrase(text: str, who: str) -> None:
+    assert [c.source for c in _claims(text)] == [who]

@@ -143,14 +143,19 @@ def subject_phrase(text: str) -> tuple[str, int, int]:
 
 
 #: The end of the clause before a speaker when no comma marks it: a day ("killed nine
-#: villagers on Monday police in X said") or a place right before a speaker's head ("attacked
-#: camps in central Mali government said"): the speaker starts after it.
+#: villagers on Monday police in X said"), a place right before a speaker's head ("attacked
+#: camps in central Mali government said") or a lower-case "in the N" ("killed five in the
+#: attack police said"): the speaker starts after it. Case tells a place: "the attack" is
+#: none, so it is no part of the speaker ("the attack police").
+_HEADS: Final = r"(?i:government|army|military|police|authorities|officials)\s*$"
 _CLAUSE_END: Final = re.compile(
-    r"\b(?:on\s+)?(?:" + "|".join(sorted(WEEKDAY_NAMES)) + r")(?:\s+(?:morning|afternoon|"
-    r"evening|night))?\s+(?=[a-z])"
-    r"|\bin\s+(?:(?:northern|southern|eastern|western|central)\s+)?(?=[A-Z][\w'’-]*"
-    r"(?:\s+[A-Z][\w'’-]*)?\s+(?:government|army|military|police|authorities|officials)\s*$)",
-    re.IGNORECASE,
+    r"\b(?i:(?:on\s+)?(?:" + "|".join(sorted(WEEKDAY_NAMES)) + r")(?:\s+(?:morning|afternoon|"
+    r"evening|night))?)\s+(?=[A-Za-z])"
+    r"|\b(?i:in\s+(?:(?:northern|southern|eastern|western|central)\s+)?)(?=[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)?\s+" + _HEADS + r")"
+    r"|\b(?:in|at|near|during|after)\s+(?:the|an?)\s+[a-z][\w'’-]*\s+(?=(?:[a-z]+\s+)?"
+    + _HEADS
+    + r")"
 )
 
 
