@@ -126,3 +126,53 @@ NO_OMISSION = [
 @pytest.mark.parametrize("text", NO_OMISSION)
 def test_no_omission(text: str) -> None:
     assert _omitters(text) == []
+
+
+ANOTHER = [
+    # a lone "another" whose outcome is reported ("reported missing", "remains missing")
+    (
+        "Eleven gendarmes were killed and another reported missing after the ambush.",
+        [("Example Wire", "killed", 11), ("Example Wire", "missing", 1)],
+    ),
+    (
+        "Three fishermen drowned when the boat was shot at and another remains missing, "
+        "the police said.",
+        [("the police", "killed", 3), ("the police", "missing", 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANOTHER)
+def test_another_reported(text: str, expected: list[tuple[str, str, int]]) -> None:
+    assert sorted(_tolls(text)) == sorted(expected)
+
+
+def _countries(text: str) -> set[str | None]:
+    return {c.country for c in _claims(text)}
+
+
+BLAMED = [
+    # who an attack is put down to is the aggressor, not the scene (the lead took NG)
+    (
+        "In Chad, nine herders were killed overnight in an attack attributed to Nigeria's "
+        "Boko Haram group.",
+        {"TD"},
+    ),
+    ("Niger: 7 killed in raid blamed on Mali's jihadists", {"NE"}),
+]
+
+
+@pytest.mark.parametrize(("text", "countries"), BLAMED)
+def test_blamed_party_is_no_scene(text: str, countries: set[str]) -> None:
+    assert _countries(text) == countries
+
+
+def test_south_sudan_army_is_no_rebel_antecedent() -> None:
+    # "South Sudan's People's Defense Force" is South Sudan's army (it matched Myanmar's
+    # resistance PDF), so "the rebels" after it stay the rebels
+    text = (
+        "Deng Mabior, the spokesman of South Sudan's People's Defense Force (SSPDF), said the "
+        "raid began at dawn. The rebels had earlier claimed the raid, accusing the SSPDF of "
+        "shelling their camp, which left two of their fighters dead."
+    )
+    assert [(c.source, c.low) for c in _claims(text)] == [("The rebels", 2)]

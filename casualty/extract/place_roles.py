@@ -58,6 +58,11 @@ _AGENT_BEFORE: Final = re.compile(
     r"(?:\s+[\w'’-]+){0,4}?\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: Before a place: who an attack is put down to ("an attack attributed to Nigeria's Boko
+#: Haram", "blamed on Russia"): the aggressor, not the scene.
+_BLAMED_BEFORE: Final = re.compile(
+    r"\b(?:attributed|blamed|imputed|ascribed)\s+(?:on|to)\s+(?:the\s+)?$", re.IGNORECASE
+)
 #: After a place: aggression it commits ("the US aggression on the port"), or where a
 #: vehicle was heading ("a Karachi-bound bus").
 _AGGRESSION_AFTER: Final = re.compile(r"\s+aggression\b|-bound\b", re.IGNORECASE)
@@ -99,6 +104,9 @@ def not_the_scene(text: str, start: int, end: int) -> bool:
     if " in " in before and _POSITIONED_BEFORE.search(before):
         return True
     if " by " in before and _AGENT_BEFORE.search(before):
+        return True
+    blamed = "ttribut" in before or "lamed" in before or "scribed" in before or "mputed" in before
+    if blamed and _BLAMED_BEFORE.search(before):
         return True
     return "uthorit" in before and _SEAT_BEFORE.search(before) is not None
 
