@@ -93,3 +93,36 @@ def test_others_in_a_later_sentence_still_restate() -> None:
     )
     tolls = sorted((c.outcome, c.low) for c in _claims(text) if c.kind != "omission")
     assert tolls == [("killed", 4), ("wounded", 9)]
+
+
+SHARED_VERB_SPEAKERS = [
+    # "X [adverb] condemned ... and said": the adverb stayed in the claimant, or a long
+    # object (a quoted phrase) put the subject out of reach and the outlet took the figures
+    (
+        "The provincial government sharply condemned the raids as “a grave breach of our "
+        "borders and our law” and said one policeman was killed and 12 others were hurt.",
+        {("The provincial government", "killed", 1), ("The provincial government", "wounded", 12)},
+    ),
+    (
+        "The army also rejected the report and said two soldiers were killed.",
+        {("The army", "killed", 2)},
+    ),
+    (
+        "The ministry swiftly condemned the attack and said nine people were killed.",
+        {("The ministry", "killed", 9)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARED_VERB_SPEAKERS)
+def test_shared_verb_speaker(text: str, expected: set[tuple[str, str, int]]) -> None:
+    assert _tolls(text) == expected
+
+
+def test_named_owner_office_is_no_back_reference() -> None:
+    # "the Governor's office" names that office: it was read as the last official heard
+    text = (
+        "The civil defence agency said 15 people were killed. "
+        "The Governor's office said 17 people died."
+    )
+    assert ("The Governor's office", "killed", 17) in _tolls(text)

@@ -68,6 +68,9 @@ _SURNAME: Final = re.compile(r"[A-Z][\w'’\-]+")
 _STATE_MEDIA: Final = re.compile(r"\bstate(?:-run)?\b|\bofficial\b", re.IGNORECASE)
 #: Generic heads kept as written: which army "the army" is, the article rarely names.
 _HEAD_KEPT: Final = re.compile(r"army|military|government|forces|troops|police|regime")
+#: A named owner before the head: "the Prime Minister's office", "the Governor's office" is
+#: that body, no back-reference to the last official heard.
+_NAMED_OWNER: Final = re.compile(r"\b[A-Z][\w-]*['’]s\s+[a-z]+$")
 _STATEMENT: Final = word_set("statement report communique communiqué post tweet release")
 
 
@@ -220,6 +223,8 @@ class Claimants(SpeakerHistory):
         short = len(phrase.split()) <= 4
         if definite and _HEAD_KEPT.fullmatch(head_word(phrase)):
             return Speaker(written or phrase, kind)  # "the army": its own wording is clearest
+        if definite and _NAMED_OWNER.search(phrase):
+            return Speaker(written or phrase, kind)
         if short and (definite or (descriptors and kind == "monitor")):
             found_sp = self._antecedent(kind, offset, not definite, name_cut(phrase, descriptors))
             if found_sp is not None:

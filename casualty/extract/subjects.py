@@ -70,7 +70,9 @@ _MEDIUM: Final = re.compile(
     re.IGNORECASE,
 )
 _MEDIUM_REACH: Final = 80
-_SHARED_REACH: Final = 80
+_SHARED_REACH: Final = 140
+#: Lower-case words in -ly that are no adverbs: "the family said".
+_LY_NOUNS: Final = word_set("family assembly ally rally supply daily weekly monthly")
 
 
 def strip_aux(text: str) -> str:
@@ -83,7 +85,9 @@ def strip_aux(text: str) -> str:
     body = text.rstrip()
     while body:
         last = body.rsplit(None, 1)[-1]
-        if last.lower().strip(",") not in _AUX_BEFORE_VERB:
+        word = last.lower().strip(",")
+        adverb = last.endswith("ly") and last.islower() and word not in _LY_NOUNS
+        if word not in _AUX_BEFORE_VERB and not adverb:
             break
         end = len(body) - len(last)
         body = text[:end].rstrip()
@@ -99,7 +103,7 @@ def subject_phrase(text: str) -> tuple[str, int, int]:
     """The noun phrase that ends `text` (the words before a speech verb), with its span."""
     shared = _SHARED_VERB.search(text, max(0, len(text) - _SHARED_REACH))
     if shared is not None and WORD_RE.search(text[: shared.start()]):
-        head = subject_phrase(text[: shared.start()])  # "X confirmed the toll and said": X
+        head = subject_phrase(strip_aux(text[: shared.start()]))  # "X confirmed ... and said"
         if head[0]:
             return head
     start = 0
