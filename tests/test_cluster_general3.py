@@ -8,6 +8,9 @@ that let them meet. Each failed before its fix. Invented sentences.
 - A town the gazetteer lacks, written "the town of X" or "the city of X" (as "the village of
   X" already was): the reports were placed at their country only, and two of them on one
   day shared nothing but the date.
+- "the blast" of a later paragraph took the date of the attack told just before, even one
+  years old told as background ("the site of the 2017 truck bombing"): the president's toll
+  of the day's bombing was dated to 2017 and left its incident.
 """
 
 from __future__ import annotations
@@ -102,3 +105,42 @@ def test_reports_of_one_unknown_town_meet_and_another_town_stays_apart() -> None
     out = cluster_claims([*town, *city, *other]).claims
     assert out[0].incident_id == out[1].incident_id
     assert out[2].incident_id != out[0].incident_id
+
+
+# -- an attack referred back to ------------------------------------------------------------
+
+
+def _article(*paragraphs: str, published: str) -> list[Claim]:
+    return _claims("a", "\n\n".join(paragraphs), published, "Wire One")
+
+
+def test_the_blast_is_the_articles_own_when_the_one_told_before_is_years_old() -> None:
+    claims = _article(
+        "Two car bombs killed at least 60 people near the port of Kismayo on Saturday, "
+        "police said.",
+        "The explosions went off minutes apart outside the harbour gate.",
+        "The gate was the scene of the March 3, 2019, truck bombing that killed 40 people.",
+        '"So far, 60 have died and 150 are hurt," the mayor said after visiting the site '
+        "of the blast.",
+        published="2023-06-11",
+    )
+    dates = {(c.low, c.outcome): c.date for c in claims}
+    assert dates[(60, "killed")] == "2023-06-10"
+    assert dates[(40, "killed")] == "2019-03-03"
+    assert dates[(150, "wounded")] == "2023-06-10"
+    out = cluster_claims(claims).claims
+    own = {c.incident_id for c in out if c.date == "2023-06-10"}
+    assert len(own) == 1
+    assert own.isdisjoint(c.incident_id for c in out if c.date == "2019-03-03")
+
+
+def test_the_attack_told_last_week_is_still_the_one_referred_to() -> None:
+    # Guard: an antecedent within a month keeps its date ("That attack" of last week).
+    claims = _article(
+        "Gunmen killed eight soldiers near Kismayo on Saturday, the army said.",
+        "The area lies near Jamaame, where last week gunmen stormed a police post.",
+        "That attack killed five officers.",
+        published="2023-06-11",
+    )
+    five = [c for c in claims if c.low == 5]
+    assert five and five[0].date_precision == "week" and five[0].date < "2023-06-05"

@@ -33,6 +33,8 @@ _MIN_DATED_WORDS: Final = 6
 _EVENT_CLAUSE: Final = re.compile(r"\b(?:happened|occurred|took\s+place)\b", re.IGNORECASE)
 #: How old a date taken from another sentence may be, in days before publication.
 _BORROW_DAYS: Final = 7
+#: How old an attack referred back to ("the blast") may be and still be the one meant.
+_ANAPHOR_DAYS: Final = 365
 #: Words of violence that make a sentence fit to date the article's incident.
 _VIOLENCE: Final = case_free(
     r"\b(?:attack|strike(?!\s+(?:group|force|aircraft|fighter|package))|struck|bomb|shell|"
@@ -189,9 +191,12 @@ class ArticleContext:
         ref = earlier(self.sentences, index, self._dated, lambda j: self._date(j)[0])
         if ref is not None:
             return ref
-        ref = self._paragraph_before(index)
-        if ref is not None:
-            return ref
+        # "the blast" of a paragraph refers back to the attack told just before; one over a
+        # year old ("the site of the October 2017 bombing") is history told in passing when
+        # the article has a recent incident of its own: that one is meant.
+        back = self._paragraph_before(index)
+        if back is not None and self._recent(back, _ANAPHOR_DAYS):
+            return back
         if self._lead_date is None:
             dated = (self._date(j)[0] for j in range(len(self.sentences)))
             self._lead_date = next(
@@ -203,6 +208,8 @@ class ArticleContext:
         # ("since the army seized power on Feb. 1, 2021") is background, not this incident's.
         if lead is not None and (self.reference is not None or at <= index):
             return lead
+        if back is not None:
+            return back
         if said is not None:
             return said
         if self._first_report is None:
@@ -249,7 +256,7 @@ class ArticleContext:
             return False
         return _VIOLENCE.search(text) is not None or lexicon().quick.search(text) is not None
 
-    def _recent(self, ref: Any) -> bool:
+    def _recent(self, ref: Any, days: int = _BORROW_DAYS) -> bool:
         """A borrowed date must be close to publication: older ones date background events."""
         reference = self.reference
         if not reference or ref.date is None:
@@ -260,7 +267,7 @@ class ArticleContext:
             gap = date.fromisoformat(reference) - date.fromisoformat(ref.date)
         except ValueError:
             return True
-        return gap.days <= _BORROW_DAYS
+        return gap.days <= days
 
     def _periods(self, index: int) -> list[tuple[int, int, str | None, str | None, str]]:
         """Period references of sentence `index`: (start, end, date, date_end, precision)."""
