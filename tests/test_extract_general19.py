@@ -176,3 +176,39 @@ def test_south_sudan_army_is_no_rebel_antecedent() -> None:
         "shelling their camp, which left two of their fighters dead."
     )
     assert [(c.source, c.low) for c in _claims(text)] == [("The rebels", 2)]
+
+
+def _kinds(text: str) -> list[tuple[str, int | None]]:
+    return [(c.kind, c.low) for c in _claims(text) if c.kind != "omission"]
+
+
+WAR_TOLLS = [
+    # a war's toll in the past tense, and a span of days, are period totals (were claims)
+    ("The war killed tens of thousands and uprooted millions.", [("period_total", 20000)]),
+    (
+        "That insurgency, which pitted the army against northern clans, killed almost "
+        "90,000 people.",
+        [("period_total", 90000)],
+    ),
+    ("A civil war from 1998-2003 caused about 50,000 deaths.", [("period_total", 50000)]),
+    (
+        "At least 64 villagers were killed between March 3 and May 19 in the district, "
+        "the UN mission said.",
+        [("period_total", 64)],
+    ),
+    (
+        "The movement has caused the deaths of at least 9,000 people since it took up arms "
+        "in 2011.",
+        [("period_total", 9000)],
+    ),
+    # the war only named beside a day's toll: still that day's claim
+    (
+        "The war killed her brother years ago, and on Monday gunmen killed 14 herders.",
+        [("claim", 14)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), WAR_TOLLS)
+def test_war_tolls(text: str, kinds: list[tuple[str, int]]) -> None:
+    assert _kinds(text) == kinds

@@ -36,7 +36,7 @@ _WAR_START: Final = re.compile(_WAR_START_TEXT, re.IGNORECASE)
 #: search for a figure whose window has none of them.
 PERIOD_CUE: Final = case_free(
     r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:the\s+(?:start|beginning|outbreak|end|middle)"
-    r"|it\s+(?:erupted|began|started)"
+    r"|it\s+(?:erupted|began|started|took\s+up\s+arms)"
     r"|(?:the\s+)?(?:[\w-]+\s+)?(?:war|conflict|"
     r"fighting|campaign|operation|offensive|invasion|uprising|insurgency|truce|ceasefire|crisis)\b"
     r"|\d{4}|" + _MONTHS + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d"
@@ -70,6 +70,19 @@ PERIOD_CUE: Final = case_free(
     r"|rebellion)\b"
     r"|\b(?:war|conflict|insurgency|uprising|violence|fighting|hostilities)\s+(?:has|have|had)\s+(?:killed|claimed|left|cost"
     r"|resulted\s+in|caused|led\s+to)"
+    # a war's toll in the past tense: "The conflict killed tens of thousands", "That war,
+    # which pitted X against Y, killed almost 400,000", "a civil war from 2013-18 caused"
+    r"|\b(?:the|that|this)\s+(?:civil\s+)?(?:war|conflict|insurgency|uprising|rebellion)"
+    r"(?:,\s*which\b[^.;]{1,120}?)?\s+(?:killed|claimed|caused|cost)\s+(?:the\s+lives\s+of\s+"
+    r"|(?:more|fewer|less)\s+than\s+|almost\s+|nearly\s+|about\s+|over\s+|at\s+least\s+"
+    r"|some\s+|an\s+estimated\s+)*(?:\d|tens\b|hundreds\b|thousands\b|millions\b)"
+    r"|\b(?:war|conflict|insurgency|uprising|rebellion)\s+(?:from|between|of)\s+(?:19|20)\d\d\b"
+    # a span of days: "killed between February 17 and April 7", "from 3 to 9 March"
+    r"|\bbetween\s+(?:\d{1,2}\s+)?"
+    + _MONTHS
+    + r"(?:\s+\d{1,2})?\s+and\s+(?:\d{1,2}\s+)?"
+    + _MONTHS
+    + r"(?:\s+\d{1,2})?\b"
     # a campaign's toll, however long its name: "the campaign of strikes on X has killed 69"
     r"|\bcampaign\b[^.;]{0,120}?\b(?:has|have|had)\s+(?:killed|claimed|left)\b"
     # aggregates over several attacks or days: "in a week of attacks", "a wave of bombings"
