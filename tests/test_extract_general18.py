@@ -3,8 +3,10 @@ Russia, Gaza and the West Bank, Yemen, Iran and Israel), as tables of invented s
 part of the toll set off by dashes or brackets ("12 people – five of them children – were
 killed"); a headline line that names its source after a dash or a colon ("... - governor");
 the ages set off after victims' names ("Jo Roe, 41, and Ann Li, 27 - were killed"); a
-fraction ("a third of them are dead"). The sentences are written for these tests; none
-comes from a news article.
+fraction ("a third of them are dead"); "The death toll in X from Y since May 3 is 25"; an
+outcome word of another noun ("two others carried a dead body"); a question on the victims'
+status ("did not say whether they were civilians or fighters"); fire "from" a country. The
+sentences are written for these tests; none comes from a news article.
 """
 
 from __future__ import annotations
@@ -130,3 +132,58 @@ def test_ordinal_victim_still_counts_one() -> None:
     assert ("police", "wounded", 1) in _tolls(
         "A third soldier was wounded in the blast, police said."
     )
+
+
+TOLL_IS = [
+    # a death toll put at its figure by "is"/"was" after a long noun phrase was lost
+    (
+        "The death toll in the province from the rocket attacks since March 2 is 31 people, "
+        "according to officials.",
+        ("officials", "killed", 31),
+    ),
+    (
+        "The death toll from last week's raids on the villages in the north of the district "
+        "was 17, the governor said.",
+        ("the governor", "killed", 17),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "claim"), TOLL_IS)
+def test_death_toll_is_figure(text: str, claim: tuple[str, str, int]) -> None:
+    assert claim in _tolls(text)
+
+
+def test_copula_after_another_number_is_no_toll() -> None:
+    text = (
+        "The number of displaced families in the camps near the border where shelling "
+        "killed civilians is 400, officials said."
+    )
+    assert _tolls(text) == []
+
+
+ANOTHER_NOUN = [
+    # "a dead body", "a wounded boy": the outcome word belongs to a noun of its own
+    "A woman carried a wounded boy while two others carried a dead body on a stretcher.",
+    "Three men dragged a wounded soldier to the truck, a witness said.",
+]
+
+
+@pytest.mark.parametrize("text", ANOTHER_NOUN)
+def test_outcome_of_another_noun_is_no_toll(text: str) -> None:
+    assert all(low not in (2, 3) for _, _, low in _tolls(text))
+
+
+def test_victims_status_question_is_no_omission() -> None:
+    text = "Officials did not say whether the men killed in the strike were civilians or fighters."
+    assert [c for c in _claims(text) if c.kind == "omission"] == []
+
+
+def test_toll_question_is_still_an_omission() -> None:
+    text = "The army did not say whether any of its soldiers were killed in the ambush."
+    assert [c.source for c in _claims(text) if c.kind == "omission"] == ["The army"]
+
+
+def test_fire_from_a_country_is_not_the_scene() -> None:
+    text = "Medics said two people were wounded in a missile barrage from Iran on Tuesday."
+    assert [c.country for c in _claims(text)] == [None]

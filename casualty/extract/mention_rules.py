@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SUBCOUNT_REACH",
+    "TOTAL_TO",
     "agent_of",
     "and_others",
     "captives_killed",
@@ -321,3 +322,10 @@ def rescued(
     if best is not None:
         best = (captives_killed(text, best[0]) or best[0], best[1])
     return best, count
+
+
+#: A toll noun and the verb putting it at the figure after ("rose to 25"; "death toll ... is 25")
+TOTAL_TO: Final = re.compile(
+    r"\b(?:number|total|toll|tally|figure|count)\b[^.;:]{0,160}?\b(?:to|at|reached|hit)\s*$"
+    r"|\b(?:death|casualty)\s+(?:toll|count|tally)\b[^.;:]{0,160}?\b(?:is|was)\s*$"
+)

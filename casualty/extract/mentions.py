@@ -26,6 +26,7 @@ from casualty.extract.mention_asides import comma_aside, dash_aside, no_acronyms
 from casualty.extract.mention_breakdowns import breakdowns
 from casualty.extract.mention_rules import (
     SUBCOUNT_REACH,
+    TOTAL_TO,
     agent_of,
     coordinated,
     either_bound,
@@ -92,8 +93,10 @@ def _between(tokens: list[tuple[int, int, str]], start: int, end: int) -> list[s
 
 def _after_ok(gap: list[str], others_between: bool) -> bool:
     """Can the figure's noun phrase (`gap`) reach a following outcome phrase?"""
-    if gap == ["and"]:
-        return False  # "it may pass 40 and wounded are flown out": "wounded" heads a new clause
+    if gap == ["and"] or gap[-1:] in (["a"], ["an"]):
+        # "it may pass 40 and wounded are flown out": "wounded" heads a new clause; "two
+        # others carried a dead body": the outcome word is another noun's
+        return False
     gap = _said_clause(gap)  # "11 soldiers, which the ministry said were killed"
     dashed = dash_aside(gap)  # "200 people – most of them villagers – have been killed"
     aside_cut, gap = dashed is not gap, dashed
@@ -372,7 +375,7 @@ def _govern(
                 and not any(g in _BREAK_PUNCT or g in {"said", "says"} for g in gap)
             ):
                 candidates.append((len(gap), 2, w, False))
-    total = _TOTAL_TO.search(text, prev_end, count.start)
+    total = TOTAL_TO.search(text, prev_end, count.start)
     if total is not None:
         inner = [w for w in words if total.start() < w.end and w.end <= total.end()]
         if inner:
@@ -390,8 +393,3 @@ def _govern(
     pool = following[:1] + preceding[-1:]
     best = min(pool, key=lambda c: (c[0], c[1]))
     return best[2], best[3]
-
-
-_TOTAL_TO = re.compile(
-    r"\b(?:number|total|toll|tally|figure|count)\b[^.;:]{0,160}?\b(?:to|at|reached|hit)\s*$"
-)

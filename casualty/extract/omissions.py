@@ -103,6 +103,12 @@ _EVENT: Final = re.compile(
 )
 #: Right after "did not say": a question other than the toll ("how many" is the toll).
 _WHEN: Final = re.compile(r"\s+(?:when|where|why|who|how(?!\s+many\b))\b", re.IGNORECASE)
+#: Right after "did not say": whether the victims were civilians or fighters, not how many.
+_STATUS: Final = re.compile(
+    r"\s+(?:whether|if)\b[^.;]{0,100}?\b(?:civilians?|combatants?|fighters?|militants?)"
+    r"\s+or\s+(?:civilians?|combatants?|fighters?|militants?)\b",
+    re.IGNORECASE,
+)
 #: A casualty word in what a "without ... the number of" leaves out.
 _HARM: Final = re.compile(
     r"\b(?:loss(?:es)?|tolls?|casualt(?:y|ies)|dead|deaths?|killed|died|wounded|injured"
@@ -158,6 +164,8 @@ def find_omissions(sentence: str) -> list[Omission]:
             continue  # "the cause of the deaths was not known": the toll is no subject
         if not topic_ok or _WHEN.match(window) or _off_topic(sentence, m.start()):
             continue  # "did not say when the attack, which injured four, took place"
+        if _STATUS.match(sentence, m.end(), m.end() + 160):
+            continue  # "did not say whether the dead were civilians or fighters": no toll
         if cue.startswith("without") and window.startswith(" of") and not _HARM.search(window):
             continue  # "without revealing the number of gunmen": no toll left out
         if cue.endswith(_OPEN_QUESTION) and (

@@ -37,7 +37,8 @@ _BETWEEN_BEFORE: Final = re.compile(
 #: Before a place: fire launched "from" it ("rockets from Gaza", "a drone launched from
 #: Lebanon"): where the shot came from, not where it struck.
 _ORIGIN_BEFORE: Final = re.compile(
-    r"\b(?:rockets?|missiles?|drones?|shells?|mortars?|projectiles?|fired|launched)"
+    r"\b(?:rockets?|missiles?|drones?|shells?|mortars?|projectiles?|barrages?|salvos?|volleys?"
+    r"|fired|launched)"
     r"(?:\s+(?:fired|launched|shot))?\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
