@@ -126,3 +126,15 @@ def test_named_owner_office_is_no_back_reference() -> None:
         "The Governor's office said 17 people died."
     )
     assert ("The Governor's office", "killed", 17) in _tolls(text)
+
+
+KATAIB_HEZBOLLAH = [
+    # an Iraqi faction whose name holds Lebanon's Hezbollah: it was read as that party
+    ("Kataib Hezbollah said four of its fighters were killed in the strikes.", "Kataib Hezbollah"),
+    ("The Iraqi Kata'ib Hezbollah group said two members died.", "Kataib Hezbollah"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), KATAIB_HEZBOLLAH)
+def test_kataib_hezbollah_is_no_lebanese_party(text: str, source: str) -> None:
+    assert {c.source for c in _claims(text)} == {source}
