@@ -3,7 +3,8 @@ L2), as tables of invented sentences: a span of two years followed by a place or
 ("between 2015 and 2018 in the province") as a period; a capital written for its government
 ("Moscow said") and a police rank alone ("Superintendent X said") as officials; a year in
 the figure's own clause ("kidnapped in 2019") as its date; a speaker after a lower-case "in
-the N" with no comma ("in the attack police said"). The
+the N" with no comma ("in the attack police said"); a lone "another death" after a toll; "with
+X reporting N" as X's. The
 sentences are written for these tests; none comes from a news article.
 """
 
@@ -116,3 +117,36 @@ RUN_ON_SPEAKER = [
 @pytest.mark.parametrize(("text", "who"), RUN_ON_SPEAKER)
 def test_a_run_on_speaker_after_a_lower_case_phrase(text: str, who: str) -> None:
     assert [c.source for c in _claims(text)] == [who]
+
+
+def _tolls(text: str) -> list[tuple[str, str, int | None]]:
+    return [(c.source, c.outcome, c.low) for c in _claims(text)]
+
+
+ANOTHER_DEATH = [
+    # "another" and a singular outcome noun after a toll: one more victim
+    (
+        "Rebels said they killed eight soldiers, and medics later reported another death.",
+        ("medics", "killed", 1),
+    ),
+    (
+        "Mortars killed three herders on Friday, with the district hospital reporting another "
+        "fatality on Saturday.",
+        ("the district hospital", "killed", 1),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "claim"), ANOTHER_DEATH)
+def test_another_death_after_a_toll_is_one(text: str, claim: tuple[str, str, int]) -> None:
+    assert claim in _tolls(text)
+
+
+def test_another_death_toll_is_no_victim() -> None:
+    found = _tolls("Three guards were killed, and another death toll is due soon, the army said.")
+    assert found == [("the army", "killed", 3)]
+
+
+def test_with_x_reporting_is_x() -> None:
+    found = _tolls("Rebels said they killed 20 soldiers, with state media reporting 14 dead.")
+    assert found == [("Rebels", "killed", 20), ("state media", "killed", 14)]

@@ -53,9 +53,7 @@ _CONTINUES: Final = re.compile(
     re.IGNORECASE,
 )
 _BY_AGENT: Final = re.compile(r"\s+by\s+(?=[A-Za-z])")
-_CITING: Final = re.compile(
-    r"\b(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+", re.IGNORECASE
-)
+_CITING: Final = re.compile(r"\b(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+", re.I)
 _WHO_BEFORE: Final = re.compile(r",\s*who\s+$")
 _FROM: Final = re.compile(r"\bfrom\s+")
 #: The source a "No X source was available" cue names inside itself: "army source".
@@ -285,6 +283,8 @@ class Attributor(SpeakerPhrases):
                     cut = replace(sentence, text=text[: obj[1]])
                     main = self._object(cut, obj[0])
                 main = main or self._with_subject(sentence, m.start())
+                if not main and word in vocab.with_only:
+                    continue  # "are reporting that ...": no "with X reporting", no participle
                 if not main:
                     main = next(
                         (c.speakers for c in cues if c.kind == "subject" and c.speakers), ()

@@ -59,6 +59,8 @@ class _Vocab:
     participles: frozenset[str]
     relays: frozenset[str]
     needs_toll: frozenset[str]
+    #: Participles that pass a subject on only after "with X" (`participles` has them too).
+    with_only: frozenset[str]
     heads: tuple[tuple[str, str], ...]
     #: Capitals that stand for their governments as speakers, lower-cased.
     seats: frozenset[str]
@@ -70,7 +72,10 @@ def speech_vocab() -> _Vocab:
     data = tomllib.loads(raw)
     speech = data["speech"]
     words = sorted(
-        set(speech["subject"]) | set(speech["participle"]) | set(speech["needs_toll"]),
+        set(speech["subject"])
+        | set(speech["participle"])
+        | set(speech["needs_toll"])
+        | set(speech.get("with_participle", ())),
         key=len,
         reverse=True,
     )
@@ -82,9 +87,10 @@ def speech_vocab() -> _Vocab:
     heads = tuple(sorted(heads, key=lambda h: -len(h[0])))
     return _Vocab(
         cue,
-        frozenset(speech["participle"]),
+        frozenset(speech["participle"]) | frozenset(speech.get("with_participle", ())),
         frozenset(speech["relay"]),
         frozenset(speech["needs_toll"]),
+        frozenset(speech.get("with_participle", ())),
         heads,
         frozenset(seat.lower() for seat in data.get("seats", {}).get("government", ())),
     )

@@ -94,6 +94,38 @@ def another_one(text: str, words: list[OutcomeWord], found: list[Mention]) -> li
             v_start, v_end = (m.start(1) + 1, m.end(1)) if phrase.strip() else (m.start(1),) * 2
             out.append(_one(w, start, m.start(1), v_start, v_end))
             taken.add(start)
+    out.extend(_another_noun(text, found, taken))
+    return out
+
+
+#: "another" and a singular outcome noun ("reporting another death"); not a thing named
+#: after one ("another death toll", "another death threat").
+_ANOTHER_NOUN: Final = re.compile(
+    r"\banother\s+(death|fatality|casualty|injury)\b"
+    r"(?!\s+(?:toll|threat|sentence|penalty|squad|rate|figure|count))",
+    re.IGNORECASE,
+)
+_NOUN_OUTCOME: Final = {
+    "death": "killed",
+    "fatality": "killed",
+    "casualty": "killed_or_wounded",
+    "injury": "wounded",
+}
+
+
+def _another_noun(text: str, found: list[Mention], taken: set[int]) -> list[Mention]:
+    """One more victim written "another death" (a singular outcome noun) after a toll of the
+    sentence: "two fighters were killed, with the ministry reporting another death"."""
+    from casualty.extract.mention_spans import Mention
+
+    out = []
+    for m in _ANOTHER_NOUN.finditer(text):
+        if m.start() in taken or not any(f.start < m.start() for f in found):
+            continue
+        outcome = _NOUN_OUTCOME[m.group(1).lower()]
+        s, e = m.start(), m.start() + len("another")
+        out.append(Mention(outcome, 1, 1, "another", s, e, e, e, m.start(1), m.end(1)))
+        taken.add(s)
     return out
 
 
