@@ -212,3 +212,28 @@ WAR_TOLLS = [
 @pytest.mark.parametrize(("text", "kinds"), WAR_TOLLS)
 def test_war_tolls(text: str, kinds: list[tuple[str, int]]) -> None:
     assert _kinds(text) == kinds
+
+
+FIGURES = [
+    # "dead bodies of" before the figure (a later "how many wounded" took it as wounded)
+    (
+        '"We saw dead bodies of several people and nobody could say how many wounded there '
+        'were," said one trader, Musa Idi.',
+        [("one trader, Musa Idi", "killed", 3)],
+    ),
+    (
+        "Divers pulled the dead bodies of 17 fishermen from the lake.",
+        [("Example Wire", "killed", 17)],
+    ),
+    # a hedge between a toll noun's verb and its figure; "number injured" is a toll noun
+    (
+        "The medic said the number injured was likely more than 60.",
+        [("The medic", "wounded", 61)],
+    ),
+    ("The number of wounded was probably 35, police said.", [("police", "wounded", 35)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIGURES)
+def test_figures(text: str, expected: list[tuple[str, str, int]]) -> None:
+    assert _tolls(text) == expected

@@ -24,6 +24,7 @@ __all__ = [
     "TOTAL_TO",
     "agent_of",
     "and_others",
+    "bridged",
     "captives_killed",
     "coordinated",
     "either_bound",
@@ -322,6 +323,21 @@ def rescued(
     if best is not None:
         best = (captives_killed(text, best[0]) or best[0], best[1])
     return best, count
+
+
+#: The last words from a toll noun to its figure ("the toll rose to 30", "the tally stood at").
+_BRIDGE: Final = word_set(
+    """to at of reached hit is was stood stands passed topped exceeded surpassed rose climbed
+    risen jumped increased mounted now had has be :"""
+)
+#: A hedge between a toll noun's bridge and its figure: "the number injured was likely 100".
+_HEDGE: Final = word_set("likely probably possibly")
+
+
+def bridged(gap: list[str]) -> bool:
+    """Whether the words from a toll noun to its figure end with a bridge ("rose to"), a
+    hedge after it or not ("was likely")."""
+    return gap[-1] in _BRIDGE or (len(gap) > 1 and gap[-1] in _HEDGE and gap[-2] in _BRIDGE)
 
 
 #: A toll noun and the verb putting it at the figure after ("rose to 25"; "death toll ... is 25")

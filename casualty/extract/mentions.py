@@ -28,6 +28,7 @@ from casualty.extract.mention_rules import (
     SUBCOUNT_REACH,
     TOTAL_TO,
     agent_of,
+    bridged,
     coordinated,
     either_bound,
     group_of,
@@ -63,10 +64,6 @@ _BREAK_PUNCT: Final = frozenset(";:()[]—–")
 #: Words that may sit between an active outcome verb and its figure ("killed an estimated 12").
 _PRE_GAP: Final = frozenset('"”“') | word_set(
     "an a the estimated another further additional total of some least at only just all"
-)
-_BRIDGE: Final = word_set(
-    """to at of reached hit is was stood stands passed topped exceeded surpassed rose climbed
-    risen jumped increased mounted now had has be :"""
 )
 #: A figure's own verb of exceeding, read as "more than" ("topped 45"): a toll noun's bridge.
 _PASSED: Final = word_set("exceeded exceeding surpassed surpassing topped topping")
@@ -371,7 +368,7 @@ def _govern(
                 w.roles & NOUN
                 and len(gap) <= _MAX_NOUN_GAP
                 # "the toll has topped 45", or "the toll topped 45": the verb is the figure's
-                and (gap[-1] in _BRIDGE if gap else _lead_word(count) in _PASSED)
+                and (bridged(gap) if gap else _lead_word(count) in _PASSED)
                 and not any(g in _BREAK_PUNCT or g in {"said", "says"} for g in gap)
             ):
                 candidates.append((len(gap), 2, w, False))

@@ -222,7 +222,7 @@ class SpeakerPhrases(Claimants):
         tail = rest[m.end() :]
         name = _APPOSITION.match(tail)
         if name is not None and phrase and not is_proper(phrase):
-            phrase = phrase + ", " + name.group(1).strip()
+            phrase = phrase + ", " + name.group(1).strip().rstrip(".")
         if not phrase:
             return ()
         found = self._resolve_all(phrase, sentence.start + pos)
