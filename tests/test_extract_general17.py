@@ -138,3 +138,42 @@ KATAIB_HEZBOLLAH = [
 @pytest.mark.parametrize(("text", "source"), KATAIB_HEZBOLLAH)
 def test_kataib_hezbollah_is_no_lebanese_party(text: str, source: str) -> None:
     assert {c.source for c in _claims(text)} == {source}
+
+
+def _dates(text: str, published: str) -> list[tuple[int | None, str | None]]:
+    return sorted((c.low, c.date) for c in _claims(text, published) if c.kind != "omission")
+
+
+WEEKDAY_OF_AN_ATTACK = [
+    # a day named as an attack's ("the Sunday morning raid", "Monday's strikes") is no day
+    # of the statement beside it: the claims took a later background sentence's weekday
+    (
+        "Missiles hit a depot and killed four fighters, a monitor said, raising the toll of "
+        "the Sunday morning raid. On Tuesday, jets killed two people near the port, the "
+        "monitor said.",
+        "2024-01-03",
+        [(2, "2024-01-02"), (4, "2023-12-31")],
+    ),
+    (
+        "Six people were killed, the agency said of the Monday attack. On Wednesday, a drone "
+        "killed one man, it said.",
+        "2024-01-04",
+        [(1, "2024-01-03"), (6, "2024-01-01")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), WEEKDAY_OF_AN_ATTACK)
+def test_weekday_of_an_attack_dates_it(
+    text: str, published: str, expected: list[tuple[int, str]]
+) -> None:
+    assert _dates(text, published) == expected
+
+
+def test_weekday_warned_on_is_a_report_date() -> None:
+    # "warned on Sunday that ...": the warning's day, not the incident's (July 9's)
+    text = (
+        "The leader warned on Sunday that the group would strike back, after one of its "
+        "fighters was killed in a drone strike on July 9."
+    )
+    assert _dates(text, "2023-07-18") == [(1, "2023-07-09")]

@@ -26,7 +26,7 @@ from casualty.dates import DateRef, find_dates
 _SPEECH: Final = re.compile(
     r"\b(?=[abcdimpqrstuw])"
     r"(?:as\s+of|said|says|say|told|tells|announced|announces|reported|reports|stated|added|"
-    r"adds|confirmed|confirms|claimed|claims|denied|denies|wrote|writes|tweeted|posted|"
+    r"adds|confirmed|confirms|claimed|claims|denied|denies|wrote|writes|tweeted|posted|warned|"
     r"statement|update|briefing|interview|speaking|according\s+to|reference\s+to|citing|quoted|"
     r"(?:rose|risen|climbed|reached|increased|mounted)\s+(?:to\s+)?"
     r"(?:at\s+least\s+|more\s+than\s+|over\s+)?\d[\d,.]*)\b",
@@ -44,6 +44,13 @@ _ACT_AFTER: Final = re.compile(
     r"|invaded|shelled|opened\s+fire)\b",
     re.IGNORECASE,
 )
+#: An attack named right after a day, whose day it is: "the Sunday raid", "Monday's strikes".
+_ATTACK_AFTER: Final = re.compile(
+    r"(['’]s)?\s+(?:(?:night|morning|evening|afternoon|dawn|overnight)\s+)?(?:air\s*)?"
+    r"(?:raids?|strikes?|attacks?|bombings?|blasts?|explosions?|shelling|assaults?|ambush)\b",
+    re.IGNORECASE,
+)
+_DETERMINER: Final = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.IGNORECASE)
 #: Words that open a clause of their own or name an event: a date after them dates that
 #: clause or event ("said 12 people were killed on Friday", "said the strike on Friday"),
 #: not the report.
@@ -86,6 +93,9 @@ def is_report_date(text: str, ref: DateRef) -> bool:
     ministry on Friday said"). A date after a clause of its own ("said 12 people were killed
     on Friday") dates that clause.
     """
+    attack = _ATTACK_AFTER.match(text, ref.end)
+    if attack and (attack.group(1) or _DETERMINER.search(text, max(0, ref.start - 6), ref.start)):
+        return False  # "the toll of the Sunday morning raid", "Monday's strikes": their day
     before = text[max(0, ref.start - _SPEECH_REACH) : ref.start]
     last = None
     for last in _SPEECH.finditer(before):  # noqa: B007 - the last speech word is wanted
