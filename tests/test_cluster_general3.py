@@ -11,9 +11,13 @@ that let them meet. Each failed before its fix. Invented sentences.
 - "the blast" of a later paragraph took the date of the attack told just before, even one
   years old told as background ("the site of the 2017 truck bombing"): the president's toll
   of the day's bombing was dated to 2017 and left its incident.
+- A dateline of a day and a dash ("NAIROBI, Feb 3 – Fifteen people were killed") read as the
+  range "3 to 15", which the day then voided: the lead's toll was lost.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from casualty.cluster import cluster_claims
 from casualty.extract import extract_document
@@ -144,3 +148,21 @@ def test_the_attack_told_last_week_is_still_the_one_referred_to() -> None:
     )
     five = [c for c in claims if c.low == 5]
     assert five and five[0].date_precision == "week" and five[0].date < "2023-06-05"
+
+
+# -- a dateline's day before a toll --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "head", ["KAMPALA, Uganda, Mar 9 – ", "Mar 9 – ", "Mar. 9 — ", "KAMPALA, March 9 - "]
+)
+def test_a_datelines_day_and_dash_do_not_swallow_the_toll(head: str) -> None:
+    text = head + "Eleven people were killed when a bus hit a mine near Kasese."
+    claims = _claims("a", text, "2024-03-09", "W")
+    assert [(c.low, c.high) for c in claims] == [(11, 11)]
+
+
+def test_a_range_after_a_dash_is_still_a_range() -> None:
+    # Guard: no month before the first figure.
+    claims = _claims("a", "Police said 3 – 11 people were killed near Kasese.", "2024-03-09", "W")
+    assert [(c.low, c.high) for c in claims] == [(3, 11)]

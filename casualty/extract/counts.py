@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final, NamedTuple
 
+from casualty.dates import MONTHS
 from casualty.extract.count_context import is_non_casualty_number
 from casualty.extract.count_lexicon import (
     DENIAL,
@@ -239,6 +240,9 @@ def _range(seq: list[Tok], a: int, num: tuple[int, int], lex: Lexicon) -> _Core:
     if last + 2 < len(seq):
         link = seq[last + 1].low
         joins = link in DASHES or link == "or" or (link == "to" and opener != "from")
+        # "NAIROBI, Feb 3 – Fifteen people were killed": a dateline's day, then the toll.
+        month = opener if opener != "." or a < 2 else seq[a - 2].low
+        joins = joins and month not in MONTHS
         if joins or (link == "and" and opener == "between"):
             other = numeric(seq, last + 2, lex)
             if other is not None and other[0] > value:
