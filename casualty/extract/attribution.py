@@ -357,7 +357,7 @@ class Attributor(SpeakerPhrases):
         paragraph: '"... resulting in casualties. We found nine bodies," an officer said.'"""
         limit = min(len(self.text), sentence.end + _WINDOW)
         close = QUOTE_CLOSE.search(self.text, sentence.end, limit)
-        if close is None or "\n" in self.text[sentence.end : close.start()]:
+        if close is None or speaker_rules.untagged_quote(self.text, sentence.end, close.start()):
             return ()
         stop = SENTENCE_STOP.search(self.text, close.end(), min(len(self.text), close.end() + 160))
         end = stop.start() if stop is not None else min(len(self.text), close.end() + 160)

@@ -220,6 +220,13 @@ def _is_year(
     return _noun_says(text, after, lex) is not False
 
 
+#: Killings named as events after a qualitative quantifier ("a wave of (unclaimed) killings"):
+#: a figure counts the dead ("40 murders"), a quantifier of them the incidents.
+_KILLINGS: Final = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:killings|murders|homicides)\b", re.IGNORECASE
+)
+
+
 def is_non_casualty_number(text: str, c: Count) -> bool:
     """True when ``c`` is not a casualty figure candidate.
 
@@ -239,6 +246,8 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
             return False
         if _HOW.search(text, max(0, c.start - 8), c.start):
             return True  # "it is not clear how many were taken": a question, no quantity
+        if _KILLINGS.match(text, c.end):
+            return True  # "a wave of targeted killings", "many murders": events, no toll
         if c.head_start < c.end:
             return False
         after = tuple(tokens(text, c.end, min(len(text), c.end + 64), 9))

@@ -92,7 +92,8 @@ _NO_SPEAKER: Final = re.compile(
 #: The figures a source compiled: "figures compiled by", "data from", "a tally by".
 _FIGURES_OF: Final = re.compile(
     r"\s*(?:the\s+|an?\s+)?(?:latest\s+|official\s+|preliminary\s+)?(?:figures|data|estimates?"
-    r"|tall(?:y|ies)|statistics|counts?|records)\s+(?:\w+ed\s+)?(?:by|from|of)\s+"
+    r"|tall(?:y|ies)|statistics|counts?|records)\s+(?:(?:\w+ed|shown|given|drawn|kept|seen)\s+)?"
+    r"(?:by|from|of)\s+"
     # "a report in Wednesday's issue of the newssheet X", "a report by X": X's report
     r"|\s*an?\s+report\s+(?:by|from|in)\s+(?:[\w'’]+\s+issue\s+of\s+)?(?:the\s+)?"
     r"(?:(?:independent|local|state|daily|weekly|online)\s+)*(?:newssheet|newspaper|daily"

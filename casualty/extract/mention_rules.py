@@ -127,6 +127,8 @@ _PLACED_AND: Final = re.compile(
     r"\s+(?:in|at|on|near|across)\s+[^,;:.()\d\"“”]{1,40}?\s+and\s+", re.IGNORECASE
 )
 _OBJECT_TAIL: Final = re.compile(r"[^,;:.()\"“”]{0,80}")
+_FINITE: Final = re.compile(r"\b(?:were|was|are|is|have|has|had)\b")
+_FIRST_PREP: Final = re.compile(r"\s(?:in|at|on|near|across)\b", re.IGNORECASE)
 
 
 def second_object(text: str, gap_start: int, start: int, end: int) -> bool:
@@ -139,7 +141,15 @@ def second_object(text: str, gap_start: int, start: int, end: int) -> bool:
     if _PLACED_AND.fullmatch(text, gap_start, start) is None:
         return False
     tail = _OBJECT_TAIL.match(text, end)
-    return tail is not None and VERB_LIKE.search(tail.group()) is None
+    if tail is None:
+        return False
+    # a manner or time adjunct after the figure's own place or day is no verb of its own:
+    # "killed 60 on Friday and 50 on Saturday using machetes" (but "... and 40 fled", "and
+    # 12 in Dalo were hurt" are)
+    prep = _FIRST_PREP.search(tail.group())
+    cut = prep.start() if prep is not None else tail.end() - tail.start()
+    head, rest = tail.group()[:cut], tail.group()[cut:]
+    return VERB_LIKE.search(head) is None and _FINITE.search(rest) is None
 
 
 #: "38 killed in Arbo and eight in Dalo": after the outcome's place or day and "and" (the gap
@@ -164,6 +174,30 @@ _CAPTIVES_KILLED: Final = re.compile(
     r"(killed|executed|slain|murdered|shot\s+dead)\b",
     re.IGNORECASE,
 )
+
+
+#: A relative clause of the wounded, then the main clause's death: "the two soldiers who
+#: were seriously injured (in the ambush) later succumbed to their injuries / died".
+_WOUNDED_CLAUSE: Final = re.compile(
+    r"\b(?:who|that)\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_THEN_DIED: Final = re.compile(
+    r"(?:\s+(?:in|at|during|on)(?:\s+[\w-]+){1,4}?)?\s+(?:(?:have|has|had|later|since|then"
+    r"|subsequently)\s+){0,2}(died|succumbed\s+to\s+(?:(?:their|his|her)\s+)?(?:injuries|wounds))\b",
+    re.IGNORECASE,
+)
+
+
+def wounded_died(text: str, word: OutcomeWord) -> OutcomeWord | None:
+    """The death said of people a relative clause calls wounded ("the two soldiers who were
+    injured had succumbed to their injuries"): the figure is a toll of the dead; else None."""
+    if (
+        word.outcome != "wounded"
+        or _WOUNDED_CLAUSE.search(text, max(0, word.start - 40), word.start) is None
+    ):
+        return None
+    m = _THEN_DIED.match(text, word.end)
+    return None if m is None else OutcomeWord(m.start(1), m.end(1), "killed", AFTER)
 
 
 def captives_killed(text: str, word: OutcomeWord) -> OutcomeWord | None:
@@ -268,6 +302,13 @@ _NONE_OF_VICTIMS: Final = re.compile(
 )
 
 
+#: A verb of rescue right before a figure: "rescued 12 hostages", "to free several captives".
+_RESCUED: Final = re.compile(
+    r"\b(?:rescu(?:e|ed|es|ing)|free(?:d|s|ing)?|releas(?:e|ed|es|ing))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def not_people(text: str, count: Count) -> bool:
     """Counts of things, ages and durations: "185 reports", "28-year-old", "14 incidents"."""
     if count.modifier == "denial":
@@ -278,6 +319,8 @@ def not_people(text: str, count: Count) -> bool:
         return True
     if count.qualifier.lower().endswith(_ORDINALS) and _OF.match(text, count.end):
         return True  # "around a third of them are dead": a fraction of people, not one
+    if _RESCUED.search(text, max(0, count.start - 24), count.start):
+        return True  # "troops rescued 12 hostages": people saved are no toll (README)
     head = _HEAD_WORD.findall(text[count.head_start : count.head_start + 40])
     words = 0
     for i, word in enumerate(head[:6]):
@@ -321,7 +364,7 @@ def rescued(
         if other is not None:
             best, count = (other, False), plus_one(count)
     if best is not None:
-        best = (captives_killed(text, best[0]) or best[0], best[1])
+        best = (captives_killed(text, best[0]) or wounded_died(text, best[0]) or best[0], best[1])
     return best, count
 
 

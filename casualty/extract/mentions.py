@@ -236,6 +236,7 @@ def find_mentions(text: str) -> list[Mention]:
             out.append(_bare(text, tokens, count, own))
             continue
         best = _govern(text, tokens, words, counts, i, out[-1].outcome if out else None)
+        first = None  # the first object, when this figure is a second one of its verb
         if best is None and out and out[-1].outcome_end <= out[-1].start:
             # "killed four soldiers and up to 25 insurgents": a second object of one verb.
             last = out[-1]
@@ -244,16 +245,16 @@ def find_mentions(text: str) -> list[Mention]:
                 v_end = last.end + len(text[last.end : count.start].rstrip().removesuffix("and"))
                 out[-1] = last = replace(last, victim_end=len(text[:v_end].rstrip(" ,")))
             if second_object(text, last.victim_end, count.start, count.end):
-                best = (
-                    OutcomeWord(last.outcome_start, last.outcome_end, last.outcome, BEFORE),
-                    False,
-                )
+                verb = OutcomeWord(last.outcome_start, last.outcome_end, last.outcome, BEFORE)
+                best, first = (verb, False), last
         best, count = rescued(text, words, out, count, best)  # "and eight in Dalo", "N others"
         if best is None:
             continue
         word, after = best
         v_start, v_end = victim_span(text, tokens, count, word, after)
-        if v_start == v_end and not after and not EVENT_SUBJECT.search(text, 0, word.start):
+        if v_start == v_end and first is not None:
+            v_start, v_end = first.victim_start, first.victim_end  # "60 people ... and 50 on"
+        elif v_start == v_end and not after and not EVENT_SUBJECT.search(text, 0, word.start):
             # "the total number of civilians it has killed to 735": the noun sits before (not
             # "An attack by X on a camp killed at least 14": that subject is the attack).
             v_start, v_end = max(0, word.start - 60), word.start

@@ -28,6 +28,7 @@ __all__ = [
     "inverted_subject",
     "quotes_nobody",
     "reported_clause",
+    "untagged_quote",
 ]
 
 #: "since X declared/announced ...": a time clause, its subject speaks of no toll.
@@ -170,3 +171,17 @@ _DETERMINER_BEFORE: Final = re.compile(
 def adjective(text: str, start: int) -> bool:
     """Whether the word at `start` follows a determiner ("the alleged attacker")."""
     return _DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
+#: A new sentence after a closing quotation mark: its subject speaks of something else.
+_NEW_SENTENCE: Final = re.compile(r"\s+[A-Z]")
+
+
+def untagged_quote(text: str, start: int, close: int) -> bool:
+    """Whether the quotation open at `start` and closing at `close` has no speech tag where it
+    closes: it runs on into a new paragraph, or it ends with its own full stop and a new
+    sentence follows ('... were also wounded." Jo Li claimed the attack.', unlike '...
+    wounded," a witness said')."""
+    if "\n" in text[start:close]:
+        return True
+    return text[close - 1 : close] == "." and _NEW_SENTENCE.match(text, close + 1) is not None
