@@ -177,3 +177,23 @@ def test_weekday_warned_on_is_a_report_date() -> None:
         "fighters was killed in a drone strike on July 9."
     )
     assert _dates(text, "2023-07-18") == [(1, "2023-07-09")]
+
+
+SLASH_DATELINE = [
+    # an outlet's "Name/ " opening the article was glued to the first speaker, and a later
+    # "the source" resolved back to that garbled phrase
+    (
+        "Example News/ A police source reported, on Monday, that two guards were killed. "
+        'The source told Example News, "Gunmen attacked the post, which left three dead."',
+        {("A police source", "killed", 2), ("A police source", "killed", 3)},
+    ),
+    (
+        "Gulf Wire/ An army officer said four soldiers were wounded in the ambush.",
+        {("An army officer", "wounded", 4)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SLASH_DATELINE)
+def test_slash_dateline_is_no_speaker(text: str, expected: set[tuple[str, str, int]]) -> None:
+    assert _tolls(text) == expected

@@ -67,6 +67,8 @@ _ITEM_START: Final = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
 _BRACKET_DATELINE: Final = re.compile(
     r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*\((?=[^)]*(?:\d|[A-Z]{2}))[^)]{1,80}\)"
 )
+#: An outlet's name and a slash opening the article: "Example News/ A police source said".
+_SLASH_DATELINE: Final = re.compile(r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s+(?=[A-Z])")
 #: A possessor's figures: "according to the ministry's latest tally" is the ministry's.
 _POSSESSED_FIGURES: Final = re.compile(
     r"(.+?)['’]s?\s+(?:(?:latest|official|own|preliminary|updated|new)\s+)?"
@@ -240,7 +242,9 @@ class SpeakerPhrases(Claimants):
         # Subjects are short: a bounded window keeps long run-on text linear.
         offset = 0 if first else max(0, verb - WINDOW)
         raw = sentence.text[offset : min(verb, offset + WINDOW)]
-        dateline = _BRACKET_DATELINE.match(raw) if offset == 0 else None
+        dateline = (
+            (_BRACKET_DATELINE.match(raw) or _SLASH_DATELINE.match(raw)) if not offset else None
+        )
         if dateline is not None:  # blanked, so offsets stay
             raw = " " * dateline.end() + raw[dateline.end() :]
         masked = _ASIDE.sub(lambda m: "," + " " * (len(m.group()) - 2) + ",", raw)
