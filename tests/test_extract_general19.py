@@ -237,3 +237,27 @@ FIGURES = [
 @pytest.mark.parametrize(("text", "expected"), FIGURES)
 def test_figures(text: str, expected: list[tuple[str, str, int]]) -> None:
     assert _tolls(text) == expected
+
+
+def _locations(text: str) -> list[str | None]:
+    return [c.location for c in _claims(text) if c.kind != "omission"]
+
+
+CARE = [
+    # where the wounded were conveyed or treated is not where they were hurt
+    (
+        "Gunmen stormed a market in Garissa on Friday. Eight traders were wounded and conveyed "
+        "to Nairobi in two ambulances.",
+        ["Garissa"],
+    ),
+    (
+        "Gunmen stormed a market in Garissa on Friday, killing two. Twelve injured people were "
+        "taken to the Teaching Hospital of Nairobi.",
+        ["Garissa", "Garissa"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "locations"), CARE)
+def test_place_of_care(text: str, locations: list[str]) -> None:
+    assert _locations(text) == locations

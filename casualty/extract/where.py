@@ -175,14 +175,17 @@ _BASED_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 #: Before a place: where the wounded were taken or fled ("airlifted to Nairobi", "taken to a
-#: hospital in Kabul"), not where they were hurt.
+#: hospital in Kabul", "conveyed to X in ambulances", "the Regional Hospital of X", "had
+#: reached hospitals in X"), not where they were hurt.
 _CARE_BEFORE: Final = re.compile(
-    r"\b(?:evacuated|airlifted|flown|fled|rushed|taken|transferred|transported|referred)\s+"
-    r"(?:to\s+(?:the\s+)?|(?:to|at)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)"
-    r"\s+in\s+(?:the\s+)?)$",
+    r"\b(?:evacuated|airlifted|flown|fled|rushed|taken|transferred|transported|referred|conveyed"
+    r"|ferried)\s+(?:to\s+(?:the\s+)?|(?:to|at)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:hospitals?|clinics?)\s+(?:in|of)\s+(?:the\s+)?)$"
+    r"|\breached\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)\s+in\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
-_CARE_FINALS: Final = frozenset({"to", "in"})
+_CARE_FINALS: Final = frozenset({"to", "in", "of"})
 #: How much text before a place the "before" patterns look at.
 _REACH: Final = 70
 
