@@ -1,11 +1,11 @@
 """Known extraction leftovers named by the judgements of earlier unseen batches (engineer
 L2), as tables of invented sentences: a span of two years followed by a place or a clause
-("between 2015 and 2018 in the province") as a period; a capital written for its government
-("Moscow said") and a police rank alone ("Superintendent X said") as officials; a year in
-the figure's own clause ("kidnapped in 2019") as its date; a speaker after a lower-case "in
-the N" with no comma ("in the attack police said"); a lone "another death" after a toll; "with
-X reporting N" as X's. The
-sentences are written for these tests; none comes from a news article.
+("between 2015 and 2018 in the province") as a period, dated to the span; a capital written
+for its government ("Moscow said") and a police rank alone ("Superintendent X said") as
+officials; a year in the figure's own clause ("kidnapped in 2019") as its date; a speaker
+after a lower-case "in the N" with no comma ("in the attack police said"); a lone "another
+death" after a toll; "with X reporting N" as X's. The sentences are written for these
+tests; none comes from a news article.
 """
 
 from __future__ import annotations
@@ -32,6 +32,27 @@ YEAR_SPAN = [
 @pytest.mark.parametrize(("text", "low"), YEAR_SPAN)
 def test_year_span_before_a_place_is_a_period(text: str, low: int) -> None:
     assert [(c.kind, c.low) for c in _claims(text)] == [("period_total", low)]
+
+
+SPAN_DATES = [
+    # the period total is dated to its span: years, or months of years
+    (
+        "Rebels killed 310 villagers between 2011 and 2014 in the valley, the governor said.",
+        ("2011-01-01", "2014-12-31", "year"),
+    ),
+    (
+        "Between March 2016 and June 2018, air strikes killed 950 civilians, a monitor said.",
+        ("2016-03-01", "2018-06-30", "month"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), SPAN_DATES)
+def test_a_year_span_dates_its_period(text: str, span: tuple[str, str, str]) -> None:
+    found = _claims(text)
+    assert [(c.kind, c.date, c.date_end, c.date_precision) for c in found] == [
+        ("period_total", *span)
+    ]
 
 
 def test_a_range_of_people_stays_a_count() -> None:

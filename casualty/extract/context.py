@@ -272,14 +272,16 @@ class ArticleContext:
     def _periods(self, index: int) -> list[tuple[int, int, str | None, str | None, str]]:
         """Period references of sentence `index`: (start, end, date, date_end, precision)."""
         from casualty.dates import find_dates
+        from casualty.extract.when import year_spans
 
         text = self.sentences[index].text
         published = self.reference
         refs = [
             r
-            for r in find_dates(text, published)
+            for r in find_dates(text, published) + year_spans(text)  # "between 2015 and 2018"
             if r.period and PERIOD_CUE.search(text, max(0, r.start - 40), r.end + 1)
         ]
+        refs.sort(key=lambda r: r.start)
         out: list[tuple[int, int, str | None, str | None, str]] = []
         skip = -1
         for i, ref in enumerate(refs):

@@ -16,7 +16,7 @@ import re
 from datetime import date
 from typing import Final
 
-from casualty.dates import DateRef, find_dates
+from casualty.dates import MONTHS, DateRef, find_dates
 
 #: Words that say who reported something, or that a toll was updated: a date right after
 #: them dates the report ("said on Friday", "speaking on Friday", "rose to 30 on Friday"),
@@ -329,3 +329,43 @@ def year_of_figure(text: str, position: int, reference: str | None) -> DateRef |
         if len(between) <= _YEAR_REACH and _CLAUSE_BREAK.search(between) is None:
             return DateRef(f"{year}-01-01", f"{year}-12-31", "year", False, *found.span(1))
     return None
+
+
+_MONTH_NAME: Final = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)"
+)
+#: A span of two years, or of months of two years: "between 2015 and 2018", "between August
+#: 2014 and July 2017", when `period_cues` takes it for one (not "between 1900 and 2000 people").
+_YEAR_SPAN: Final = re.compile(
+    rf"\bbetween\s+(?:({_MONTH_NAME})\s+)?((?:19|20)\d\d)\s+and\s+(?:({_MONTH_NAME})\s+)?"
+    r"((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def year_spans(text: str) -> list[DateRef]:
+    """The spans "between 2015 and 2018" of `text` as periods (year precision, or month when
+    a month is named), for a period total to be dated to them."""
+    import calendar
+
+    if "etween" not in text:
+        return []
+    out = []
+    from casualty.extract.period_cues import PERIOD_CUE
+
+    for found in _YEAR_SPAN.finditer(text):
+        cue = PERIOD_CUE.search(text, found.start(), len(text))
+        if cue is None or cue.start() != found.start():
+            continue  # "between 1900 and 2000 people": a range of people, no span
+        first_month = MONTHS.get(found.group(1).lower(), 0) if found.group(1) else 1
+        last_month = MONTHS.get(found.group(3).lower(), 0) if found.group(3) else 12
+        first_year, last_year = int(found.group(2)), int(found.group(4))
+        if not first_month or not last_month or (last_year, last_month) < (first_year, first_month):
+            continue  # a long s read as "s" by IGNORECASE ("ſeptember"), or a span backwards
+        last_day = calendar.monthrange(last_year, last_month)[1]
+        precision = "month" if found.group(1) or found.group(3) else "year"
+        first = f"{first_year}-{first_month:02d}-01"
+        last = f"{last_year}-{last_month:02d}-{last_day:02d}"
+        out.append(DateRef(first, last, precision, True, found.start(), found.end()))
+    return out
