@@ -197,3 +197,18 @@ SLASH_DATELINE = [
 @pytest.mark.parametrize(("text", "expected"), SLASH_DATELINE)
 def test_slash_dateline_is_no_speaker(text: str, expected: set[tuple[str, str, int]]) -> None:
     assert _tolls(text) == expected
+
+
+def test_but_said_shares_the_subject() -> None:
+    # "X did not name the target, but (had) said ...": X's figure, not the outlet's, and no
+    # omission (what X left out is the target, not a toll)
+    text = "The agency did not name the target, but had said the raid wounded two soldiers."
+    claims = _claims(text)
+    assert [(c.kind, c.source, c.low) for c in claims] == [("claim", "The agency", 2)]
+
+
+def test_no_confirmation_or_comment_is_an_omission() -> None:
+    text = (
+        "The army said it killed a commander. There was no confirmation or comment from the group."
+    )
+    assert [c.source for c in _claims(text) if c.kind == "omission"] == ["the group"]

@@ -66,7 +66,7 @@ _OMISSION: Final = re.compile(
     # "refused to cooperate with us or provide the ministry with the number of casualties"
     r"|\b(?:declined|refused)\s+to\s+(?:[\w-]+\s+){1,4}?(?:or|and)\s+(?:to\s+)?"
     r"(?:give|provide|disclose|release|share)\b"
-    r"|\bno\s+(?:immediate\s+)?comment\s+from\b"
+    r"|\bno\s+(?:immediate\s+)?(?:(?:confirmation|response)\s+or\s+)?comment\s+from\b"
     r"|\b(?:did|does|do)\s+not\s+(?:immediately\s+)?return\s+(?:a\s+|an\s+)?(?:\w+\s+)?"
     r"(?:messages?|calls?|requests?|e-?mails?)\s+(?:\w+\s+){0,3}?(?:for|seeking)\s+comment\b"
     r"|\bawaiting\s+(?:a\s+)?(?:confirmed\s+)?(?:toll|figures?|numbers?)\b"
@@ -84,6 +84,7 @@ _TOPIC: Final = re.compile(
     r"|queries|requests|questions)\b",
     re.IGNORECASE,
 )
+_NEXT_CLAUSE: Final = re.compile(r",?\s+but\b|;")
 #: Cues that need no casualty word after them: declining to comment, a toll not yet known.
 _SILENT: Final = re.compile(r"comment|being|yet|silent|statement")
 _NOT_TOLL: Final = re.compile(
@@ -157,7 +158,8 @@ def find_omissions(sentence: str) -> list[Omission]:
         if _SILENT.search(cue) or cue.startswith("no ") or _TOPIC.search(cue):
             topic_ok = True
         else:
-            topic = _TOPIC.search(window)
+            # "did not specify the target, but said the raid wounded two": the next clause's
+            topic = _TOPIC.search(_NEXT_CLAUSE.split(window, 1)[0])
             # "did not give details as to the identity of the victims": a toll was given
             topic_ok = topic is not None and not _NOT_TOLL.search(window, 0, topic.start())
         if _OF_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):

@@ -94,9 +94,12 @@ def strip_aux(text: str) -> str:
     return text[:end]
 
 
-#: A first verb, with an object, whose subject a speech verb after "and" shares: "the police
+#: A first verb, with an object, whose subject a speech verb after "and" / "but" shares: "the police
 #: confirmed the toll and said" (a lower-case past form not after an article: "the armed").
-_SHARED_VERB: Final = re.compile(r"(?<!\bthe)(?<!\ba)\s([a-z]{3,}ed)\s+[^\s,]+[^,]*?\sand\s*$")
+_SHARED_VERB: Final = re.compile(
+    r"(?<!\bthe)(?<!\ba)\s([a-z]{3,}ed|did\s+not\s+[a-z]+|didn['’]t\s+[a-z]+)\s+[^\s,]+[^,]*?"
+    r",?\s(?:and|but)\s*$"
+)
 
 
 def subject_phrase(text: str) -> tuple[str, int, int]:
