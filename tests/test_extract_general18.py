@@ -5,8 +5,10 @@ killed"); a headline line that names its source after a dash or a colon ("... - 
 the ages set off after victims' names ("Jo Roe, 41, and Ann Li, 27 - were killed"); a
 fraction ("a third of them are dead"); "The death toll in X from Y since May 3 is 25"; an
 outcome word of another noun ("two others carried a dead body"); a question on the victims'
-status ("did not say whether they were civilians or fighters"); fire "from" a country. The
-sentences are written for these tests; none comes from a news article.
+status ("did not say whether they were civilians or fighters"); fire "from" a country; "N of
+whom" figures; "have since been killed"; "another (was) critically wounded"; "it" after an
+unnamed body ("the civil defence agency"). The sentences are written for these tests; none
+comes from a news article.
 """
 
 from __future__ import annotations
@@ -187,3 +189,45 @@ def test_toll_question_is_still_an_omission() -> None:
 def test_fire_from_a_country_is_not_the_scene() -> None:
     text = "Medics said two people were wounded in a missile barrage from Iran on Tuesday."
     assert [c.country for c in _claims(text)] == [None]
+
+
+PARTITIVE_WHOM = [
+    # "N of whom" after a noun without a figure: the figure's own clause, once lost
+    ("Troops fired on the protesters, three of whom were killed, witnesses said.", "killed", 3),
+    ("The guards, two of whom were wounded, returned fire, the army said.", "wounded", 2),
+    # a "N of whom were X" aside between the toll and its verb no longer cuts the toll off
+    ("At least 20 people, three of whom were children, were killed, medics said.", "killed", 20),
+]
+
+
+@pytest.mark.parametrize(("text", "outcome", "low"), PARTITIVE_WHOM)
+def test_of_whom_figures(text: str, outcome: str, low: int) -> None:
+    assert (outcome, low) in {(o, n) for _, o, n in _tolls(text)}
+
+
+def test_have_since_been_killed() -> None:
+    text = (
+        "At least 610 people have since been killed and nearly 4,000 others wounded in the "
+        "region, according to the ministry."
+    )
+    assert ("the ministry", "killed", 610) in _tolls(text)
+
+
+ANOTHER_WITH_ADVERB = [
+    "The ministry said that one man was killed and another critically wounded in the village.",
+    "One guard was killed and another was seriously wounded, the ministry said.",
+]
+
+
+@pytest.mark.parametrize("text", ANOTHER_WITH_ADVERB)
+def test_another_with_an_adverb_is_one_more(text: str) -> None:
+    assert ("wounded", 1) in {(o, n) for _, o, n in _tolls(text)}
+
+
+def test_it_after_an_unnamed_body_is_that_body() -> None:
+    text = (
+        "The Israeli military said troops fired warning shots. Another 19 people were "
+        "killed in three Israeli air strikes, according to the civil defence agency.\n"
+        "They included eight who died when a home was hit in the town, it said."
+    )
+    assert ("the civil defence agency", "killed", 8) in _tolls(text)

@@ -36,11 +36,12 @@ _ANOTHER_NP: Final = re.compile(
     r"(?=\s*(?:[,.;:)]|$|\s+(?:" + _NEXT + r"|was|were|had|has|is)\b))",
     re.IGNORECASE,
 )
-#: "... and another (member) (was) wounded": a lone victim as the subject of a later outcome
-#: ("and another (was) reported missing", "and another remains missing" too).
+#: "... and another (member) (was) (seriously) wounded": a lone victim as the subject of a later
+#: outcome ("and another (was) reported missing", "and another remains missing" too).
 _AND_ANOTHER: Final = re.compile(
     r"\band\s+another((?:\s+[\w-]+){0,4}?)\s+(?:(?:was|had\s+been|has\s+been|is|remains?"
-    r"|remained)\s+)?(?:(?:reported|feared|listed|presumed|still)\s+)?$",
+    r"|remained)\s+)?(?:(?:reported|feared|listed|presumed|still)\s+)?"
+    r"(?:(?:critically|seriously|severely|badly|gravely|lightly|slightly|moderately)\s+)?$",
     re.IGNORECASE,
 )
 #: A figure right after the outcome: "and another killed five", an active verb.

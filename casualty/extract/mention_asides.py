@@ -69,3 +69,15 @@ def dash_aside(gap: list[str]) -> list[str]:
     if len(marks) != 2 or not _DASH_ASIDE_WORDS.intersection(gap[marks[0] : marks[1]]):
         return gap
     return gap[: marks[0]] + gap[marks[1] + 1 :]
+
+
+def whom_aside(gap: list[str]) -> list[str]:
+    """`gap` without a relative aside on a part of the victims between two commas ("20
+    people, three of whom were children, were killed"), else `gap` itself."""
+    if gap.count(",") != 2 or "whom" not in gap:
+        return gap
+    first = gap.index(",")
+    close = gap.index(",", first + 1)
+    if not 0 < first <= _ASIDE_NOUN or "whom" not in gap[first:close]:
+        return gap
+    return gap[:first] + gap[close + 1 :]

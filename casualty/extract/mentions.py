@@ -22,7 +22,7 @@ from casualty.extract.lexicon import (
     word_set,
 )
 from casualty.extract.lone_victims import another_one, joined_singles, lone_joined
-from casualty.extract.mention_asides import comma_aside, dash_aside, no_acronyms
+from casualty.extract.mention_asides import comma_aside, dash_aside, no_acronyms, whom_aside
 from casualty.extract.mention_breakdowns import breakdowns
 from casualty.extract.mention_rules import (
     SUBCOUNT_REACH,
@@ -94,8 +94,12 @@ def _after_ok(gap: list[str], others_between: bool) -> bool:
         # "it may pass 40 and wounded are flown out": "wounded" heads a new clause; "two
         # others carried a dead body": the outcome word is another noun's
         return False
+    if gap[:2] == ["of", "whom"]:
+        gap = gap[2:]  # "the soldiers, three of whom were wounded": the figure's own clause
+    if "since" in gap:  # "have since been killed": an adverb between the auxiliaries
+        gap = [w for k, w in enumerate(gap) if w != "since" or gap[k - 1 : k] != ["have"]]
     gap = _said_clause(gap)  # "11 soldiers, which the ministry said were killed"
-    dashed = dash_aside(gap)  # "200 people – most of them villagers – have been killed"
+    dashed = whom_aside(dash_aside(gap))  # "200 people – most of them villagers – have been"
     aside_cut, gap = dashed is not gap, dashed
     gap = no_acronyms(gap)  # "a reserve police force (CRPF) trooper were killed"
     aside = any(w in gap for w in ("including", "among", "them", "whom"))

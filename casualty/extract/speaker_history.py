@@ -43,6 +43,20 @@ _NON_STATE: Final = word_set(
 _BODIES: Final = word_set("ministry police army military forces troops coalition government")
 
 
+def _definite_body(speaker: Speaker) -> bool:
+    """An unnamed body written with "the" ("the civil defence agency"): what a later "it"
+    refers to, as much as a registry name (not "the residents", "the mayor"; "the army" is
+    left to the registry's name of that army)."""
+    words = speaker.name.lower().split()
+    return (
+        len(words) >= 2
+        and words[0] == "the"
+        and not words[-1].endswith("s")
+        and speaker.source_type in ("official", "medical", "monitor", "international")
+        and not singular_person(speaker.name)
+    )
+
+
 def _other_body(head: str, name: str) -> bool:
     """Whether `name` is another state body than the one whose head word is `head`."""
     if head not in _BODIES:
@@ -148,7 +162,7 @@ class SpeakerHistory:
             return None
         if word in ("it", "they", "we", "them"):
             for speaker in reversed(self.history):
-                if speaker.named:
+                if speaker.named or (word == "it" and _definite_body(speaker)):
                     return speaker
         else:
             last = self.history[-1]
