@@ -13,6 +13,9 @@ that let them meet. Each failed before its fix. Invented sentences.
   of the day's bombing was dated to 2017 and left its incident.
 - A dateline of a day and a dash ("NAIROBI, Feb 3 – Fifteen people were killed") read as the
   range "3 to 15", which the day then voided: the lead's toll was lost.
+- An article's claims move together unless date or place part them: "Separately, a roadside
+  bomb killed ...", "... killed in another strike on X" on the same day in the same town went
+  with the article's own incident.
 """
 
 from __future__ import annotations
@@ -166,3 +169,69 @@ def test_a_range_after_a_dash_is_still_a_range() -> None:
     # Guard: no month before the first figure.
     claims = _claims("a", "Police said 3 – 11 people were killed near Kasese.", "2024-03-09", "W")
     assert [(c.low, c.high) for c in claims] == [(3, 11)]
+
+
+# -- another attack told beside the article's own ------------------------------------------
+
+_LEAD = "A car bomb killed 12 people at a market in Kirkuk on Monday, police said."
+
+
+def _incidents(*paragraphs: str) -> dict[int, str]:
+    claims = _article(*paragraphs, published="2024-04-16")
+    return {c.low or 0: c.incident_id for c in cluster_claims(claims).claims}
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Separately, a roadside bomb killed 3 soldiers in Kirkuk on Monday, the army said.",
+        "In another attack, gunmen killed 3 guards at a checkpoint in Kirkuk on Monday.",
+        "Elsewhere in the city, 3 policemen died when a bomb hit their patrol on Monday.",
+        "Police said 3 more people were killed in a separate bombing in Kirkuk on Monday.",
+    ],
+)
+def test_another_attack_told_beside_the_articles_own_is_its_own_incident(other: str) -> None:
+    ids = _incidents(_LEAD, "The blast went off as shoppers crowded the stalls.", other)
+    assert set(ids) == {12, 3}
+    assert ids[12] != ids[3]
+
+
+@pytest.mark.parametrize(
+    "more",
+    [
+        "Another 30 people were wounded in the blast, a doctor said.",
+        "In yet another attack on the city's markets, 30 people were wounded, police said.",
+        "The bomb also wounded 30 people and another man died later.",
+    ],
+)
+def test_more_victims_of_the_articles_own_attack_stay_with_it(more: str) -> None:
+    # Guards: "another 30", "yet another attack" (this one), "another man" are no other attack.
+    ids = _incidents(_LEAD, more)
+    assert ids[12] == ids[30]
+
+
+def test_the_other_attack_meets_its_own_report_from_another_outlet() -> None:
+    first = _article(
+        _LEAD,
+        "Separately, a roadside bomb killed 3 soldiers near Kirkuk on Monday, the army said.",
+        published="2024-04-16",
+    )
+    second = _claims(
+        "b",
+        "A roadside bomb killed 3 soldiers on a patrol near Kirkuk on Monday, the army said.",
+        "2024-04-16",
+        "Daily Two",
+    )
+    out = cluster_claims([*first, *second]).claims
+    ids = {(c.doc, c.low): c.incident_id for c in out}
+    assert ids[("a", 3)] == ids[("b", 3)] != ids[("a", 12)]
+
+
+def test_which_words_tell_another_attack() -> None:
+    from casualty.cluster.other_attack import tells_other
+
+    assert tells_other("Separately, two soldiers died.")
+    assert tells_other("Four died in a previous strike on the town.")
+    assert not tells_other("Two died in separate strikes on the town.")  # a lead's sum
+    assert not tells_other("In yet another assault on the base, two died.")
+    assert not tells_other("Another 14 people were hurt.")

@@ -228,7 +228,10 @@ def _scores(
         same_place[s:e] = parts[:, col["place"]] >= 2.0
         same_doc[s:e] = parts[:, col["same_document"]] > 0
         actors = parts[:, [col["perpetrator"], col["victim"]]]
-        conflict[s:e] = (actors.sum(axis=1) < 0) | (total < 0)
+        # Other actors, a pair that scores below nothing, or an article telling another
+        # attack beside its own (`scoring.OTHER_ATTACK`): two incidents on one seed key.
+        other = parts[:, col["same_document"]] < 0
+        conflict[s:e] = (actors.sum(axis=1) < 0) | (total < 0) | other
         accord[s:e] = parts[:, col["victim"]] > 0
 
     with ThreadPoolExecutor(max_workers=blocking.WORKERS) as pool:

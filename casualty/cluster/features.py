@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-from casualty.cluster import places, pubdate
+from casualty.cluster import other_attack, places, pubdate
 from casualty.cluster.claim_fields import codes_of, first_seen, numbers, text_codes
 from casualty.dates import WEEKDAY_NAMES
 from casualty.model import OUTCOMES, Claim
@@ -93,6 +93,8 @@ class Table:
     sector: IntArray | None = None
     #: Whether a claim's day is only its publication day (its text names none; None: unknown).
     by_pub: BoolArray | None = None
+    #: Whether a claim's text tells of another attack than its article's (`other_attack`).
+    other: BoolArray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -392,4 +394,5 @@ def build_fields(fields: Fields, registry: Registry | None) -> Table:
         countries=countries.values,
         sector=per_spot[codes, 5],
         by_pub=by_pub,
+        other=other_attack.other_attacks(fields.take("text", np.arange(len(fields)))),
     )

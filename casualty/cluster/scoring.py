@@ -30,6 +30,9 @@ FEATURES: Final = ("date", "place", "perpetrator", "victim", "figures", "same_do
 #: A contribution at or below this is a veto: the pair cannot be one incident.
 VETO: Final = -5.0
 
+#: The same-document contribution of a claim its article tells as another attack.
+OTHER_ATTACK: Final = -6.0
+
 #: Extra weight when one source repeats one exact figure: the same toll, relayed.
 SAME_SOURCE_RELAY: Final = 2.0
 
@@ -272,10 +275,12 @@ def score_pairs(t: Table, a: IntArray, b: IntArray) -> tuple[FloatArray, FloatAr
     wide = np.maximum(hi_a - lo_a, hi_b - lo_b) > 4
     background = wide & (((da == EXACT) & (db == WEAK)) | ((da == WEAK) & (db == EXACT)))
     doc_a, doc_b = p("doc")
-    same_doc = np.where(
-        (doc_a == doc_b) & (doc_a > 0) & (date > VETO) & (place > VETO) & ~background,
-        3.0,
-        0.0,
-    )
+    one_doc = (doc_a == doc_b) & (doc_a > 0)
+    same_doc = np.where(one_doc & (date > VETO) & (place > VETO) & ~background, 3.0, 0.0)
+    if t.other is not None:
+        # "Separately, ...", "killed in a previous strike": the article tells another attack
+        # beside its own, however close in day and place.
+        other_a, other_b = p("other")
+        same_doc = np.where(one_doc & (other_a != other_b), OTHER_ATTACK, same_doc)
     parts = np.stack([date, place, perp, victim, figures, same_doc], axis=1)
     return parts.sum(axis=1), parts
