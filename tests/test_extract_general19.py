@@ -261,3 +261,25 @@ CARE = [
 @pytest.mark.parametrize(("text", "locations"), CARE)
 def test_place_of_care(text: str, locations: list[str]) -> None:
     assert _locations(text) == locations
+
+
+DATELINES = [
+    # two cities and an agency's day ("Kinshasa/Goma, DRC, Jan. 30 (EFE). –"): where the
+    # report was filed, not the scene (the first city placed the lead)
+    (
+        "Bamako/Gao, Mali, Feb. 3 (EFE). – At least 14 civilians were killed in the streets of "
+        "Gao on Thursday, a local official told EFE.",
+        ("Gao", "2023-02-02"),
+    ),
+    (
+        "Juba/Bor, South Sudan, Feb. 3 (EFE). – Nine herders were killed in a cattle raid on "
+        "Thursday, the county commissioner told EFE.",
+        (None, "2023-02-02"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "where_when"), DATELINES)
+def test_two_city_dateline(text: str, where_when: tuple[str | None, str]) -> None:
+    claims = _claims(text, published="2023-02-03")
+    assert [(c.location, c.date) for c in claims] == [where_when]
