@@ -231,3 +231,37 @@ def test_it_after_an_unnamed_body_is_that_body() -> None:
         "They included eight who died when a home was hit in the town, it said."
     )
     assert ("the civil defence agency", "killed", 8) in _tolls(text)
+
+
+NO_INFORMATION = [
+    # "no information about victims": a speaker gives no toll, as "no information on casualties"
+    (
+        "The market was shelled at noon. There was no information about victims, police said.",
+        "police",
+    ),
+    ("No information on deaths was available, the governor said.", "the governor"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), NO_INFORMATION)
+def test_no_information_about_victims_is_an_omission(text: str, source: str) -> None:
+    assert [c.source for c in _claims(text) if c.kind == "omission"] == [source]
+
+
+def test_no_information_on_victims_identities_is_no_omission() -> None:
+    text = "There was no information on the victims' identities, police said."
+    assert [c for c in _claims(text) if c.kind == "omission"] == []
+
+
+def test_sentence_adding_to_a_toll_names_its_speaker() -> None:
+    text = (
+        "The town was shelled on Monday. A woman was killed and two people on the street were "
+        "injured. In addition, a man was taken to hospital with burns, Governor Jo Li said on "
+        "Telegram."
+    )
+    assert ("Governor Jo Li", "wounded", 2) in _tolls(text)
+
+
+def test_sentence_adding_with_its_speaker_first_is_no_forward_speaker() -> None:
+    text = "Two people were injured in the blast. In addition, the army said it struck 10 targets."
+    assert _tolls(text) == [(OUTLET, "wounded", 2)]

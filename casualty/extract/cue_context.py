@@ -182,10 +182,20 @@ _SAYS_THIS: Final = re.compile(
 )
 
 
+#: A sentence that adds to the one before and names its speaker at its end: "An 80-year-old
+#: woman was killed and two were injured. In addition, a man was taken to hospital, Governor
+#: Jo Li said on Telegram." The speaker is the earlier sentence's too.
+_ADDS_NEXT: Final = re.compile(
+    r"\s*(?:In\s+addition|Additionally),\s[^.!?\n]{2,240}?,\s+([^.!?\n,]{2,100}?)"
+    r"\s(?:said|says|wrote|reported)\b(?=[^.!?\n]{0,40}[.!?])"
+)
+
+
 def says_this_next(text: str, end: int) -> tuple[Sentence, int] | None:
     """The sentence after the one ending at `end` (up to its speech verb) and the verb's
-    offset in it, when its speaker says "this" of that sentence: its figures are his."""
-    m = _SAYS_THIS.match(text, end)
+    offset in it, when its speaker says "this" of that sentence (or adds to it, naming the
+    speaker at its end): its figures are his."""
+    m = _SAYS_THIS.match(text, end) or _ADDS_NEXT.match(text, end)
     if m is None:
         return None
     return Sentence(m.start(1), m.end(), text[m.start(1) : m.end()], -1), m.end(1) - m.start(1)

@@ -70,8 +70,9 @@ _OMISSION: Final = re.compile(
     r"|\b(?:did|does|do)\s+not\s+(?:immediately\s+)?return\s+(?:a\s+|an\s+)?(?:\w+\s+)?"
     r"(?:messages?|calls?|requests?|e-?mails?)\s+(?:\w+\s+){0,3}?(?:for|seeking)\s+comment\b"
     r"|\bawaiting\s+(?:a\s+)?(?:confirmed\s+)?(?:toll|figures?|numbers?)\b"
-    r"|\bno\s+(?:information|word|details)\s+(?:yet\s+)?(?:on|about|of)\s+(?:the\s+)?"
-    r"(?:exact\s+|precise\s+)?(?:number|toll|casualt(?:y|ies)|figures?)\b"
+    r"|\bno\s+(?:immediate\s+)?(?:information|word|details)\s+(?:yet\s+)?(?:on|about|of)\s+"
+    r"(?:the\s+|any\s+)?(?:exact\s+|precise\s+)?(?:number|toll|casualt(?:y|ies)|figures?"
+    r"|victims|deaths|injuries|fatalities)\b(?!['’])"
     r"|\bwithout\s+(?:giving|providing|specifying|disclosing|mentioning|revealing|stating)\s+"
     r"(?:a\s+|any\s+|the\s+)?"
     r"(?:\w+\s+)?(?:toll|figures?|numbers?|details|casualt(?:y|ies)|losses|deaths|fatalities)",
