@@ -212,3 +212,16 @@ def test_no_confirmation_or_comment_is_an_omission() -> None:
         "The army said it killed a commander. There was no confirmation or comment from the group."
     )
     assert [c.source for c in _claims(text) if c.kind == "omission"] == ["the group"]
+
+
+ALLEGIANCE_AND_BASES = [
+    # "pro-Iran" is an allegiance and "a US base" a country's site abroad: neither is the
+    # scene (the claims were placed in Iran and the United States)
+    ("Air raids in Syria killed three pro-Iran militiamen, a monitor said.", "SY"),
+    ("A rocket attack on a US base in Iraq wounded four contractors, officials said.", "IQ"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), ALLEGIANCE_AND_BASES)
+def test_allegiance_and_bases_set_no_scene(text: str, country: str) -> None:
+    assert {c.country for c in _claims(text)} == {country}

@@ -52,8 +52,10 @@ _INSTITUTION_AFTER: Final = re.compile(
 #: After a country: its armed forces or a department ("US Central Command", "Ukraine army");
 #: after a town the same words name a site there ("the Mosul army base").
 _STATE_FORCE_AFTER: Final = re.compile(
-    rf"(?:\s+{_QUALIFIER}){{0,2}}?\s+(?i:command|military|army|navy|department|forces|troops)\b"
+    rf"(?:\s+{_QUALIFIER}){{0,2}}?\s+(?i:command|military|army|navy|department|forces|troops|bases?)\b"
 )
+#: Before a place: an allegiance to it ("pro-Iran fighters", "anti-Russia protests").
+_ALLEGIANCE_BEFORE: Final = re.compile(r"\b(?:pro|anti)[-‐‑]\s?$", re.IGNORECASE)
 #: After a place: a local official ("Kirkuk police chief", "the Dibis mayor"): the place is
 #: the official's, which is often but not always the incident's.
 _LOCAL_OFFICIAL_AFTER: Final = re.compile(
@@ -260,6 +262,7 @@ def role_excluded(text: str, start: int, end: int, kind: str) -> bool:
         or _INSTITUTION_AFTER.match(text, end)
         or _POSSESSIVE_AFTER.match(text, end)
         or _cued(word, _CARE_FINALS, _CARE_BEFORE, before)
+        or _ALLEGIANCE_BEFORE.search(before)
     ):
         return True
     if kind == "city" and _ACTOR_AFTER.match(text, end) and not _SEAT_BEFORE.search(before):
