@@ -283,3 +283,25 @@ DATELINES = [
 def test_two_city_dateline(text: str, where_when: tuple[str | None, str]) -> None:
     claims = _claims(text, published="2023-02-03")
     assert [(c.location, c.date) for c in claims] == [where_when]
+
+
+OUTLET_BACKGROUND = [
+    # "That attack ..." opens the outlet's own background, not the last speaker's report
+    (
+        "The army spokesman told reporters the fighters had gathered to mark the bombing of "
+        "Wukro in 1988. That attack, by the junta of the day, killed hundreds of people.",
+        [("Example Wire", "killed", 200)],
+    ),
+    (
+        "Police said gunmen stormed the village overnight. That raid killed 12 farmers, the "
+        "police chief added.",
+        [("the police chief", "killed", 12)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OUTLET_BACKGROUND)
+def test_demonstrative_event_is_no_continuation(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert _tolls(text) == expected

@@ -46,10 +46,11 @@ from casualty.registry import Registry
 __all__ = ["Attributor", "Speaker", "head_type"]
 
 _NEGATED: Final = re.compile(r"(?:\b(?:not|never|no|cannot)|n['’]t)\s+(?:\w+\s+)?$", re.I)
-#: Sentence openings that continue the previous sentence's report ("That raises the toll").
+#: Openings continuing the last report ("That raises the toll"; not "That attack killed ...").
 _CONTINUES: Final = re.compile(
-    r"^(?:that|this|these|those|of\s+(?:the|those|them|these)|among\s+(?:them|those|the)"
-    r"|as\s+a\s+result|consequently)\b",
+    r"^(?:(?:that|this|these|those)\b(?!\s+(?:attack|strike|bombing|raid|assault|massacre|war"
+    r"|conflict|blast|explosion|incident|offensive)s?\b)|of\s+(?:the|those|them|these)"
+    r"|among\s+(?:them|those|the)|as\s+a\s+result|consequently)\b",
     re.IGNORECASE,
 )
 _BY_AGENT: Final = re.compile(r"\s+by\s+(?=[A-Za-z])")
