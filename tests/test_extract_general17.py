@@ -225,3 +225,13 @@ ALLEGIANCE_AND_BASES = [
 @pytest.mark.parametrize(("text", "country"), ALLEGIANCE_AND_BASES)
 def test_allegiance_and_bases_set_no_scene(text: str, country: str) -> None:
     assert {c.country for c in _claims(text)} == {country}
+
+
+def test_titled_persons_surname_is_no_town() -> None:
+    # "President Joseph Aoun ... Aoun pushed": the surname was read as a village in France
+    # (a country the article names), and the claim placed there
+    text = (
+        "President Joseph Aoun has asked France to help. Last month, Aoun pushed for support "
+        "after a drone attack on southern Lebanon, which killed five people."
+    )
+    assert {c.country for c in _claims(text)} == {"LB"}

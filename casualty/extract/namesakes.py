@@ -100,6 +100,14 @@ def rehomed(text: str, found: list[Found]) -> list[Found]:
 _OPERATION: Final = re.compile(r"\b[Oo]peration\s+$")
 
 
+#: A person's name after a title: "President Joseph Aoun", "Gen. Ali Hassan" (the surname).
+_TITLED: Final = re.compile(
+    r"\b(?:President|Minister|Premier|General|Gen\.|Colonel|Col\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|"
+    r"Sheikh|Governor|Mayor|Commander|spokesman|spokeswoman)\s+(?:[A-Z][a-z]+\s+){1,2}?"
+    r"([A-Z][a-z]{2,})\b(?!\s+(?:[A-Z]|province|district|city|town|village|region))"
+)
+
+
 def _named_not_places(text: str, found: list[Found]) -> list[Found]:
     """`found` without a name the text gives a military operation ("Turkey's Operation Olive
     Branch"), there and wherever it recurs ("the Olive Branch troops"): no place is meant,
@@ -109,6 +117,10 @@ def _named_not_places(text: str, found: list[Found]) -> list[Found]:
         _written(text[start:end])
         for start, end, _ in found
         if _OPERATION.search(text, max(0, start - 12), start)
+    }
+    # "President Joseph Aoun ... Aoun pushed": a titled person's surname, not a town
+    names |= {m.group(1) for m in _TITLED.finditer(text)} & {
+        _written(text[a:b]) for a, b, p in found if p.kind not in ("country", "admin1")
     }
     kept = [f for f in found if _written(text[f[0] : f[1]]) not in names] if names else found
     groups = [m.span() for m in _in_group_name().finditer(text)]
