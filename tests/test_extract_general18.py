@@ -265,3 +265,16 @@ def test_sentence_adding_to_a_toll_names_its_speaker() -> None:
 def test_sentence_adding_with_its_speaker_first_is_no_forward_speaker() -> None:
     text = "Two people were injured in the blast. In addition, the army said it struck 10 targets."
     assert _tolls(text) == [(OUTLET, "wounded", 2)]
+
+
+SHARED_VICTIMS = [
+    # a bare figure of a second verb took a party named before as its victims
+    "Russian attacks against Ukraine killed four people and wounded six, officials said.",
+    "Shelling by the RSF on the market killed 12 people and wounded 40, activists said.",
+]
+
+
+@pytest.mark.parametrize("text", SHARED_VICTIMS)
+def test_second_verbs_bare_figure_shares_the_first_objects_victims(text: str) -> None:
+    wounded = [c for c in _claims(text) if c.outcome == "wounded"]
+    assert [(c.victim, c.victim_category) for c in wounded] == [("people", "unspecified")]

@@ -173,3 +173,16 @@ def qualitative(
             )
         )
     return out
+
+
+#: Between a first object and a second active outcome verb: "killed four people and wounded".
+_AND_VERB: Final = re.compile(r",?\s+and\s+")
+
+
+def shared_victims(text: str, out: list[Mention], start: int, after: bool) -> Mention | None:
+    """The mention whose victims a bare figure of a second active verb shares ("killed four
+    people and wounded six": six people), else None."""
+    last = out[-1] if out and not after else None
+    if last is None or last.victim_start >= last.victim_end or last.outcome_end > last.start:
+        return None
+    return last if _AND_VERB.fullmatch(text, last.victim_end, start) is not None else None

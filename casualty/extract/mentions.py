@@ -45,6 +45,7 @@ from casualty.extract.mention_spans import (
     QUALITATIVE,
     Mention,
     qualitative,
+    shared_victims,
     victim_span,
 )
 from casualty.extract.mention_spans import tokens as word_tokens
@@ -256,8 +257,9 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         word, after = best
         v_start, v_end = victim_span(text, tokens, count, word, after)
-        if v_start == v_end and first is not None:
-            v_start, v_end = first.victim_start, first.victim_end  # "60 people ... and 50 on"
+        first = first or shared_victims(text, out, word.start, after)  # "killed 4 people and
+        if v_start == v_end and first is not None:  # wounded six"; "60 people ... and 50 on"
+            v_start, v_end = first.victim_start, first.victim_end
         elif v_start == v_end and not after and not EVENT_SUBJECT.search(text, 0, word.start):
             # "the total number of civilians it has killed to 735": the noun sits before (not
             # "An attack by X on a camp killed at least 14": that subject is the attack).
