@@ -63,7 +63,7 @@ _OMISSION: Final = re.compile(
     r"|\b(?:has|have|had)\s+yet\s+to\s+(?:respond|comment|confirm|give|release|issue|disclose)\b"
     r"|\b(?:remained|remains|remain|kept|keeps)\s+silent\b"
     r"|\b(?:declined|refused)\s+to\s+(?:comment|give|provide|disclose|release|confirm)\b"
-    # "refused to cooperate with us or provide the ministry with the number of casualties"
+    # "refused to share its records or give the ministry a count of the casualties"
     r"|\b(?:declined|refused)\s+to\s+(?:[\w-]+\s+){1,4}?(?:or|and)\s+(?:to\s+)?"
     r"(?:give|provide|disclose|release|share)\b"
     r"|\bno\s+(?:immediate\s+)?(?:(?:confirmation|response)\s+or\s+)?comment\s+from\b"
