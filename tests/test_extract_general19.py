@@ -305,3 +305,23 @@ def test_demonstrative_event_is_no_continuation(
     text: str, expected: list[tuple[str, str, int]]
 ) -> None:
     assert _tolls(text) == expected
+
+
+KIN = [
+    # "have N children" and what befell them: a toll, no family's size
+    (
+        '"We have nine children who are still missing," the village chief said.',
+        [("the village chief", "missing", 9)],
+    ),
+    (
+        "The mayor said the town had 11 children that were abducted from the school.",
+        [("The mayor", "captured", 11)],
+    ),
+    # a family's size stays none
+    ("A teacher who had five children was among those abducted, police said.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KIN)
+def test_children_who_went_missing(text: str, expected: list[tuple[str, str, int]]) -> None:
+    assert _tolls(text) == expected

@@ -332,12 +332,21 @@ def _age_list(text: str, c: Count, lex: Lexicon) -> bool:
     return bool(numbers) and i >= 0 and before[i].low in lex.context["age_words"]
 
 
+#: After "have N children": what befell them ("who are still missing"), so no family's size.
+_KIN_FATE: Final = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:who|that)\s+(?:are|were|have\s+been|had\s+been)\s+(?:still\s+)?"
+    r"(?:missing|dead|killed|wounded|injured|abducted|kidnapped|unaccounted)\b",
+    re.IGNORECASE,
+)
+
+
 def _kin(text: str, c: Count, after: tuple[Tok, ...]) -> bool:
-    """The size of someone's family: "a cleric who had six children" counts no victims."""
+    """The size of someone's family: "a cleric who had six children" counts no victims
+    ("we have 15 children who are still missing" does)."""
     if not after or after[0].low not in lexicon().context["kin_nouns"]:
         return False
     before = tokens(text, max(0, c.start - 16), c.start, 4)
-    return bool(before) and before[-1].low in _HAVE
+    return bool(before) and before[-1].low in _HAVE and not _KIN_FATE.match(text, c.end)
 
 
 def _household(before: tuple[Tok, ...], after: tuple[Tok, ...]) -> bool:
