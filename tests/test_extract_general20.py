@@ -239,3 +239,10 @@ REMAINS = [
 @pytest.mark.parametrize(("text", "claim"), REMAINS)
 def test_remains_are_the_dead(text: str, claim: tuple[str, str, int]) -> None:
     assert _tolls(text) == [claim]
+
+
+def test_each_figure_takes_the_day_written_after_it() -> None:
+    # "N on <day> and M on <day>": the second figure took the first day
+    text = "Raiders killed 14 villagers on Monday and nine on Wednesday, the governor said."
+    days = sorted((c.low, c.date) for c in _claims(text, published="2023-03-17"))
+    assert days == [(9, "2023-03-15"), (14, "2023-03-13")]

@@ -180,6 +180,12 @@ class ArticleContext:
 
         return year_of_figure(text, position, self.reference)
 
+    def _figure_day(self, text: str, position: int) -> Any:
+        """The day written right after the figure ("killed 60 on Friday and 50 on Saturday")."""
+        from casualty.extract.when import figure_day
+
+        return figure_day(text, position, self.reference, self._latest())
+
     def _own_day(self, index: int) -> bool:
         """Whether sentence `index` dates its incident to a day of its own ("on Monday")."""
         own = self._date(index)[0]
@@ -362,7 +368,12 @@ class ArticleContext:
         if period is not None:
             changes.update(date=period[0], date_end=period[1], date_precision=period[2])
         elif not total:
-            ref = self._date(index)[0] or self._year(text, position) or self.incident_date(index)
+            ref = (
+                self._figure_day(text, position)
+                or self._date(index)[0]
+                or self._year(text, position)
+                or self.incident_date(index)
+            )
             if ref is not None:
                 changes.update(date=ref.date, date_end=ref.date_end, date_precision=ref.precision)
             elif self.reference:

@@ -16,7 +16,7 @@ import re
 from datetime import date
 from typing import Final
 
-from casualty.dates import MONTHS, DateRef, find_dates
+from casualty.dates import MONTHS, WEEKDAY_RE, DateRef, find_dates
 
 #: Words that say who reported something, or that a toll was updated: a date right after
 #: them dates the report ("said on Friday", "speaking on Friday", "rose to 30 on Friday"),
@@ -369,3 +369,29 @@ def year_spans(text: str) -> list[DateRef]:
         last = f"{last_year}-{last_month:02d}-{last_day:02d}"
         out.append(DateRef(first, last, precision, True, found.start(), found.end()))
     return out
+
+
+#: A figure's own day right after it: "killed 60 people on Friday and 50 on Saturday".
+_FIGURE_DAY: Final = re.compile(
+    rf"[^\s,;]+(?:\s+[^\s,;]+){{0,4}}?\s+(on\s+{WEEKDAY_RE})\b", re.IGNORECASE
+)
+_WEEKDAY: Final = re.compile(rf"\b{WEEKDAY_RE}\b", re.IGNORECASE)
+
+
+def figure_day(
+    text: str, position: int, reference: str | None, latest: str | None
+) -> DateRef | None:
+    """The day written right after the figure at `position` when sentence `text` names two or
+    more ("killed 60 people on Friday and 50 on Saturday": the 50 died on Saturday), else
+    None (one day dates every figure of the sentence, as `sentence_dates` finds it)."""
+    if len(_WEEKDAY.findall(text)) < 2:
+        return None
+    day = _FIGURE_DAY.match(text, position, position + 80)
+    if day is None:
+        return None
+    for ref in find_dates(text, reference):
+        if ref.start >= day.start(1) and ref.end <= day.end(1):
+            # "the toll rose to 30 on Friday": the day of a report, not of the figure's event
+            late = latest is not None and ref.date > latest
+            return None if late or ref.period or is_report_date(text, ref) else ref
+    return None
