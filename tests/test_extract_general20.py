@@ -246,3 +246,23 @@ def test_each_figure_takes_the_day_written_after_it() -> None:
     text = "Raiders killed 14 villagers on Monday and nine on Wednesday, the governor said."
     days = sorted((c.low, c.date) for c in _claims(text, published="2023-03-17"))
     assert days == [(9, "2023-03-15"), (14, "2023-03-13")]
+
+
+APPOINTED = [
+    # "X-appointed" / "X-installed" qualifies an official as "X-run" does a ministry: the
+    # armed group named as the adjective is no speaker (it typed the official belligerent)
+    (
+        "Six people died in the blast, a Taliban-appointed spokesman for the provincial police "
+        "said.",
+        "official",
+    ),
+    (
+        "Two guards were wounded, according to Jo Li, a Houthi-installed district governor.",
+        "official",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), APPOINTED)
+def test_appointed_official_is_an_official(text: str, kind: str) -> None:
+    assert {c.source_type for c in _claims(text)} == {kind}

@@ -91,7 +91,8 @@ DEFINITE: Final = re.compile(r"(?:the|its|their|this|that)\s", re.IGNORECASE)
 NAMED_APPOSITION: Final = re.compile(r",\s*[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){1,3}$")
 #: A name used as an adjective: "the Hamas-run ministry".
 ADJECTIVAL: Final = re.compile(
-    r"-(?:run|controlled|held|led|backed|affiliated|aligned|allied|based)\b", re.IGNORECASE
+    r"-(?:run|controlled|held|led|backed|affiliated|aligned|allied|based|appointed|installed)\b",
+    re.IGNORECASE,
 )
 
 

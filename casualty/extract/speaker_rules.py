@@ -140,8 +140,12 @@ def described_type(registry: Registry, desc: str) -> str:
     names ("spokesperson of the Kachin Independence Army": belligerent), else its head noun
     ("spokesman for the police chief": official)."""
     from casualty.extract.claimant_words import head_type, registry_lookup
+    from casualty.extract.cue_context import ADJECTIVAL
 
     found, actors, _ = registry_lookup(registry, desc)
+    # "a Taliban-appointed spokesperson": a name used as an adjective names no body
+    found = tuple(f for f in found if not ADJECTIVAL.match(desc, f[1]))
+    actors = tuple(a for a in actors if not ADJECTIVAL.match(desc, a[1]))
     bodies = [f[2].source_type for f in found if f[2].source_type != "media"]
     if bodies:
         return bodies[0]
