@@ -205,6 +205,7 @@ _OMISSION_WORDS = (
     "final",
     "can",  # "I can't say how many", "cannot say how many"
     "cannot",
+    "cant",  # "I cant say how many": no apostrophe, no word break after "can"
     "difficult",  # "difficult / hard / impossible / too early to say the exact number"
     "hard",
     "impossible",

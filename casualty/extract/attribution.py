@@ -45,7 +45,7 @@ from casualty.registry import Registry
 
 __all__ = ["Attributor", "Speaker", "head_type"]
 
-_NEGATED: Final = re.compile(r"(?:\b(?:not|never|no|cannot)|n['’]t)\s+(?:\w+\s+)?$", re.I)
+_NEGATED: Final = re.compile(r"(?:\b(?:not|never|no|cannot|cant)|n['’]t)\s+(?:\w+\s+)?$", re.I)
 #: Openings continuing the last report ("That raises the toll"; not "That attack killed ...").
 _CONTINUES: Final = re.compile(
     r"^(?:(?:that|this|these|those)\b(?!\s+(?:attack|strike|bombing|raid|assault|massacre|war"
