@@ -277,3 +277,18 @@ SHARED_VICTIMS = [
 def test_second_verbs_bare_figure_shares_the_first_objects_victims(text: str) -> None:
     wounded = [c for c in _claims(text) if c.outcome == "wounded"]
     assert [(c.victim, c.victim_category) for c in wounded] == [("people", "unspecified")]
+
+
+CITED_AS_SAYING = [
+    # "cited X as saying" is "quoted X as saying": X speaks, the one citing relays
+    ("State TV cited a police officer as saying 12 people died.", "a police officer"),
+    (
+        "The agency cited two security sources as saying 14 soldiers were killed.",
+        "two security sources",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), CITED_AS_SAYING)
+def test_cited_as_saying_is_the_cited_ones(text: str, source: str) -> None:
+    assert {c.source for c in _claims(text)} == {source}

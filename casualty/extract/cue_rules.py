@@ -76,7 +76,7 @@ _OBJECT_RELATIVE: Final = re.compile(
 )
 #: "Local media quoted the ministry as saying": the one quoted (the object) speaks.
 _QUOTED_OBJECT: Final = re.compile(
-    r"\bquot(?:ed|es|ing)\s+(?!(?:as|by|in|from)\b)([^;:.\"“”]{2,120}?),?\s+as\s+$",
+    r"\b(?:quot|cit)(?:ed|es|ing)\s+(?!(?:as|by|in|from)\b)([^;:.\"“”]{2,120}?),?\s+as\s+$",
     re.IGNORECASE,
 )
 _RELATIVE: Final = re.compile(r"\s(?:who|which|that)\s")
@@ -204,9 +204,11 @@ def own_relative(text: str, pos: int, start: int, end: int) -> bool:
 
 
 def quoted_object(text: str, start: int) -> tuple[int, int] | None:
-    """The span of X in "quoted X as" right before the participle at `start` ("State TV
-    quoted a police officer as saying"): X speaks; the one quoting only relays."""
-    if "quot" not in text[max(0, start - 160) : start].lower():
+    """The span of X in "quoted X as" (or "cited X as") right before the participle at
+    `start` ("State TV quoted a police officer as saying"): X speaks; the one quoting only
+    relays."""
+    window = text[max(0, start - 160) : start].lower()
+    if "quot" not in window and "cit" not in window:
         return None
     m = _QUOTED_OBJECT.search(text, max(0, start - 160), start)
     return m.span(1) if m is not None else None
