@@ -7,8 +7,10 @@ fraction ("a third of them are dead"); "The death toll in X from Y since May 3 i
 outcome word of another noun ("two others carried a dead body"); a question on the victims'
 status ("did not say whether they were civilians or fighters"); fire "from" a country; "N of
 whom" figures; "have since been killed"; "another (was) critically wounded"; "it" after an
-unnamed body ("the civil defence agency"). The sentences are written for these tests; none
-comes from a news article.
+unnamed body ("the civil defence agency"); "no information about victims"; a next sentence
+"In addition, ..., X said" naming the speaker; a second verb's bare figure sharing the first
+object's victims; "cited X as saying". The sentences are written for these tests; none comes
+from a news article.
 """
 
 from __future__ import annotations
