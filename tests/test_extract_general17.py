@@ -235,3 +235,29 @@ def test_titled_persons_surname_is_no_town() -> None:
         "after a drone attack on southern Lebanon, which killed five people."
     )
     assert {c.country for c in _claims(text)} == {"LB"}
+
+
+def test_report_dated_lead_ignores_a_later_items_day() -> None:
+    # the lead dates only its report ("reported on Sunday"); a later item opened by its own
+    # day and toll ("On Friday, three ... were killed") is another incident, whose day the
+    # lead and its quote took
+    text = (
+        "At least nine shepherds were killed by a mine in the desert, state media reported on "
+        'Sunday. "Nine people died and four were hurt," the agency said. On Friday, at least '
+        "three people were killed in an ambush in the hills, a monitor said."
+    )
+    assert _dates(text, "2024-02-26") == [
+        (3, "2024-02-23"),
+        (4, "2024-02-25"),
+        (9, "2024-02-25"),
+        (9, "2024-02-25"),
+    ]
+
+
+def test_later_day_without_a_toll_still_dates_the_lead() -> None:
+    # "On Wednesday night, jets bombed a village": the lead's own attack, told after it
+    text = (
+        "An air raid killed five villagers, a local official said on Friday. On Wednesday "
+        "night, jets bombed a village in the hills."
+    )
+    assert _dates(text, "2023-12-08") == [(5, "2023-12-06")]

@@ -22,7 +22,7 @@ from typing import Any, Final
 from casualty.extract.lexicon import case_free, lexicon
 from casualty.extract.period_cues import PERIOD_CUE, period_cue
 from casualty.extract.place_cues import OTHER_INCIDENT as _OTHER_INCIDENT
-from casualty.extract.place_cues import after_separate, earlier
+from casualty.extract.place_cues import after_separate, earlier, other_item
 from casualty.extract.sentences import Sentence
 from casualty.model import Claim, Document
 
@@ -212,6 +212,13 @@ class ArticleContext:
                 (None, 0),
             )
         lead, at = self._lead_date
+        if lead is not None and at > index and other_item(self.sentences[at].text):
+            # "..., state media reported on Sunday. [...] On Friday, five were killed in ...":
+            # a later item opened by its own day, with a toll of its own, is another
+            # incident; the report's day (this sentence's, else the last before) dates this.
+            said = next((d for j in range(index, -1, -1) if (d := self._date(j)[1])), said)
+            if said is not None:
+                return said
         # Without a publication date no date can be told recent: one stated only further on
         # ("since the army seized power on Feb. 1, 2021") is background, not this incident's.
         if lead is not None and (self.reference is not None or at <= index):

@@ -168,3 +168,19 @@ def filed_from_capital(
         return kept
     capitals = {c.id for c in map(demonym_places.capital_place, regions) if c is not None}
     return [f for f in kept if f[0] >= end or f[2].id not in capitals]
+
+
+#: A sentence opened by its own weekday: "On Friday, ...", "Late on Monday, ...".
+_FRONTED_DAY: Final = re.compile(
+    r"\s*(?:(?:late|early|earlier)\s+)?on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
+)
+
+
+def other_item(text: str) -> bool:
+    """Whether a sentence opens with its own day and gives a figure of its own ("On Friday,
+    five people were killed in an ambush in Homs"): an item about another incident when it
+    follows a lead dated only by its report."""
+    from casualty.extract.mentions import find_mentions
+
+    return bool(_FRONTED_DAY.match(text)) and any(m.low for m in find_mentions(text))
