@@ -266,3 +266,11 @@ APPOINTED = [
 @pytest.mark.parametrize(("text", "kind"), APPOINTED)
 def test_appointed_official_is_an_official(text: str, kind: str) -> None:
     assert {c.source_type for c in _claims(text)} == {kind}
+
+
+def test_task_force_is_a_military_body() -> None:
+    # "task force" heads a military unit (it was a body of unknown type)
+    text = "Three marines were killed in the ambush, the Northern Joint Task Force said."
+    assert [(c.source, c.source_type) for c in _claims(text)] == [
+        ("the Northern Joint Task Force", "belligerent")
+    ]
