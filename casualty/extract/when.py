@@ -314,8 +314,8 @@ def year_of_figure(text: str, position: int, reference: str | None) -> DateRef |
     """The year ("in 2019") that dates the figure at `position` of sentence `text`, when the
     two stand in one clause ("two aid workers were kidnapped in 2019", "In 2017, gunmen
     killed 12"), else None. A year after the article's reference day names no incident."""
-    if "n 19" not in text and "n 20" not in text:
-        return None  # no "in 19xx" / "in 20xx": most sentences
+    if "19" not in text and "20" not in text:
+        return None  # no year at all (not "n 19": "in  2019", "in\xa02019" match `_IN_YEAR`)
     for found in _IN_YEAR.finditer(text):
         year = int(found.group(1))
         if reference and year > int(reference[:4]):
