@@ -231,8 +231,8 @@ def test_titled_persons_surname_is_no_town() -> None:
     # "President Joseph Aoun ... Aoun pushed": the surname was read as a village in France
     # (a country the article names), and the claim placed there
     text = (
-        "President Joseph Aoun has asked France to help. Last month, Aoun pushed for support "
-        "after a drone attack on southern Lebanon, which killed five people."
+        "Prime Minister Nadia Aoun has asked France for aid. On Tuesday, Aoun visited a clinic "
+        "hit by a rocket in northern Lebanon, which wounded four people."
     )
     assert {c.country for c in _claims(text)} == {"LB"}
 

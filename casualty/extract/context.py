@@ -181,7 +181,7 @@ class ArticleContext:
         return year_of_figure(text, position, self.reference)
 
     def _figure_day(self, text: str, position: int) -> Any:
-        """The day written right after the figure ("killed 60 on Friday and 50 on Saturday")."""
+        """The day written right after the figure ("killed 30 on Monday and 12 on Tuesday")."""
         from casualty.extract.when import figure_day
 
         return figure_day(text, position, self.reference, self._latest())

@@ -342,7 +342,7 @@ _KIN_FATE: Final = re.compile(
 
 def _kin(text: str, c: Count, after: tuple[Tok, ...]) -> bool:
     """The size of someone's family: "a cleric who had six children" counts no victims
-    ("we have 15 children who are still missing" does)."""
+    ("we have four children who were taken" does)."""
     if not after or after[0].low not in lexicon().context["kin_nouns"]:
         return False
     before = tokens(text, max(0, c.start - 16), c.start, 4)

@@ -24,7 +24,7 @@ _OMISSION: Final = re.compile(
     r"|\bcould(?:n['’]?t|\s+not)\s+(?:immediately\s+)?(?:provide|give|confirm)\b"
     r"|\bstill\s+being\s+(?:counted|established|assessed|verified|determined|tallied|gathered"
     r"|compiled)\b"
-    # "I can't say exactly how many bodies ...", "it is difficult to say the exact number"
+    # "I can't say how many people died", "it is hard to say the exact number"
     r"|\b(?:can(?:no|['’])?t|could(?:n['’]t|\s+not))\s+(?:yet\s+)?(?:say|tell)\s+"
     r"(?:exactly\s+|precisely\s+|yet\s+)?how\s+many\b"
     r"|\b(?:difficult|hard|impossible|too\s+early)\s+to\s+(?:say|tell|give|know)\s+(?:the\s+)?"

@@ -371,7 +371,7 @@ def year_spans(text: str) -> list[DateRef]:
     return out
 
 
-#: A figure's own day right after it: "killed 60 people on Friday and 50 on Saturday".
+#: A figure's own day right after it: "killed 30 people on Monday and 12 on Tuesday".
 _FIGURE_DAY: Final = re.compile(
     rf"[^\s,;]+(?:\s+[^\s,;]+){{0,4}}?\s+(on\s+{WEEKDAY_RE})\b", re.IGNORECASE
 )
@@ -382,7 +382,7 @@ def figure_day(
     text: str, position: int, reference: str | None, latest: str | None
 ) -> DateRef | None:
     """The day written right after the figure at `position` when sentence `text` names two or
-    more ("killed 60 people on Friday and 50 on Saturday": the 50 died on Saturday), else
+    more ("killed 30 people on Monday and 12 on Tuesday": the 12 died on Tuesday), else
     None (one day dates every figure of the sentence, as `sentence_dates` finds it)."""
     if len(_WEEKDAY.findall(text)) < 2:
         return None
