@@ -325,3 +325,14 @@ KIN = [
 @pytest.mark.parametrize(("text", "expected"), KIN)
 def test_children_who_went_missing(text: str, expected: list[tuple[str, str, int]]) -> None:
     assert _tolls(text) == expected
+
+
+def test_victim_noun_is_no_party() -> None:
+    # "militants" stand for the article's non-state party; "people", a victim noun named
+    # most, is none (it gave "people" as the militants' group)
+    text = (
+        "Gunmen killed five people in the market and wounded eleven people. Troops later "
+        "killed three militants, the army said."
+    )
+    militants = [c for c in _claims(text) if c.source == "the army"]
+    assert [(c.low, c.victim, c.victim_category) for c in militants] == [(3, None, "combatants")]

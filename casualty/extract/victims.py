@@ -295,6 +295,8 @@ def article_parties(
     for s, e, actor in registry.find_actors(text):
         if actor.generic or actor.category == "civilians":
             continue
+        if actor.category != "combatants" and actor.country is None:
+            continue  # a victim noun ("people"), no party
         if foreign_alias(text, s, e, actor, lambda: countries):
             continue
         name = actor.side or actor.name
