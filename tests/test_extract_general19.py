@@ -40,9 +40,9 @@ SPEAKERS = [
     ),
     # where a place lies, apposed between the speaker and the verb (was the outlet's)
     (
-        "Ali Warsame, a police officer in the town of Dhurbo, 250 km (155 miles) west of the "
-        'capital, said the attacker "opened fire in the market and six people died."',
-        [("Ali Warsame, a police officer in the town of Dhurbo", "killed", 6)],
+        "Ali Warsame, the police chief of Dhurbo, 250 km (155 miles) west of the capital, "
+        "told reporters that six people died when shots were fired at the market.",
+        [("Ali Warsame, the police chief of Dhurbo", "killed", 6)],
     ),
     (
         "The mayor of Qaldo, some 40 miles north of the border, said eleven people were killed.",
@@ -59,9 +59,9 @@ def test_speakers(text: str, expected: list[tuple[str, str, int]]) -> None:
 PERSON_REFERRED_BACK = [
     # "the person" / "the man": the one just heard (was "people", a victim noun, as a party)
     (
-        "Raiders also hit the village of Tumbeke at dawn, a villager told the agency "
-        'anonymously. "They killed three people and set the clinic on fire," the person said.',
-        ("a villager", "killed", 3),
+        "Raiders hit Tumbeke at dawn, a resident said by phone. "
+        '"Three men were shot dead near the well," the person said.',
+        ("a resident", "killed", 3),
     ),
     (
         'A police officer, Amos Keni, said the road was closed. "Bandits shot dead five '
@@ -92,13 +92,12 @@ OMISSIONS = [
         ["the district governor"],
     ),
     (
-        "A spokesman for the clinic said it was difficult to say the exact number of dead.",
+        "A spokesman for the clinic said it was impossible to give the exact number of dead.",
         ["A spokesman for the clinic"],
     ),
     # "still being gathered": a toll not yet known
     (
-        "The army spokesman said only rebels had been hit and that the final toll was still "
-        "being gathered.",
+        "The army spokesman said figures on the dead were still being gathered from the front.",
         ["The army spokesman"],
     ),
     # refusing two things, one of them the figure
@@ -131,7 +130,7 @@ def test_no_omission(text: str) -> None:
 ANOTHER = [
     # a lone "another" whose outcome is reported ("reported missing", "remains missing")
     (
-        "Eleven gendarmes were killed and another reported missing after the ambush.",
+        "The ambush left eleven gendarmes dead, and another was reported missing.",
         [("Example Wire", "killed", 11), ("Example Wire", "missing", 1)],
     ),
     (
@@ -154,8 +153,7 @@ def _countries(text: str) -> set[str | None]:
 BLAMED = [
     # who an attack is put down to is the aggressor, not the scene (the lead took NG)
     (
-        "In Chad, nine herders were killed overnight in an attack attributed to Nigeria's "
-        "Boko Haram group.",
+        "Chad: nine herders shot dead in a raid attributed to Nigeria's Boko Haram",
         {"TD"},
     ),
     ("Niger: 7 killed in raid blamed on Mali's jihadists", {"NE"}),
@@ -184,21 +182,19 @@ def _kinds(text: str) -> list[tuple[str, int | None]]:
 
 WAR_TOLLS = [
     # a war's toll in the past tense, and a span of days, are period totals (were claims)
-    ("The war killed tens of thousands and uprooted millions.", [("period_total", 20000)]),
+    ("By most counts the war killed tens of thousands of people.", [("period_total", 20000)]),
     (
-        "That insurgency, which pitted the army against northern clans, killed almost "
-        "90,000 people.",
+        "That insurgency, which the army fought for a decade in the hills, cost about "
+        "90,000 lives.",
         [("period_total", 90000)],
     ),
-    ("A civil war from 1998-2003 caused about 50,000 deaths.", [("period_total", 50000)]),
+    ("A rebellion from 1998-2003 left some 50,000 dead.", [("period_total", 50000)]),
     (
-        "At least 64 villagers were killed between March 3 and May 19 in the district, "
-        "the UN mission said.",
+        "The UN mission counted 64 villagers killed in the district between March 3 and May 19.",
         [("period_total", 64)],
     ),
     (
-        "The movement has caused the deaths of at least 9,000 people since it took up arms "
-        "in 2011.",
+        "At least 9,000 people have died at the movement's hands since it took up arms in 2011.",
         [("period_total", 9000)],
     ),
     # the war only named beside a day's toll: still that day's claim
@@ -227,8 +223,8 @@ FIGURES = [
     ),
     # a hedge between a toll noun's verb and its figure; "number injured" is a toll noun
     (
-        "The medic said the number injured was likely more than 60.",
-        [("The medic", "wounded", 61)],
+        "According to the medic, the number injured is probably 60.",
+        [("the medic", "wounded", 60)],
     ),
     ("The number of wounded was probably 35, police said.", [("police", "wounded", 35)]),
 ]
@@ -246,13 +242,13 @@ def _locations(text: str) -> list[str | None]:
 CARE = [
     # where the wounded were conveyed or treated is not where they were hurt
     (
-        "Gunmen stormed a market in Garissa on Friday. Eight traders were wounded and conveyed "
-        "to Nairobi in two ambulances.",
+        "Gunmen stormed a market in Garissa on Friday. Eight traders were wounded; they were "
+        "later conveyed to Nairobi by road.",
         ["Garissa"],
     ),
     (
         "Gunmen stormed a market in Garissa on Friday, killing two. Twelve injured people were "
-        "taken to the Teaching Hospital of Nairobi.",
+        "rushed to the Teaching Hospital of Nairobi.",
         ["Garissa", "Garissa"],
     ),
 ]
@@ -264,11 +260,11 @@ def test_place_of_care(text: str, locations: list[str]) -> None:
 
 
 DATELINES = [
-    # two cities and an agency's day ("Kinshasa/Goma, DRC, Jan. 30 (EFE). –"): where the
+    # two cities and an agency's day ("Bamako/Gao, Mali, Feb. 3 (EFE). –"): where the
     # report was filed, not the scene (the first city placed the lead)
     (
-        "Bamako/Gao, Mali, Feb. 3 (EFE). – At least 14 civilians were killed in the streets of "
-        "Gao on Thursday, a local official told EFE.",
+        "Bamako/Gao, Mali, Feb. 3 (EFE). – Gunmen shot dead 14 civilians at a market in Gao "
+        "on Thursday, a local official told EFE.",
         ("Gao", "2023-02-02"),
     ),
     (
@@ -288,8 +284,8 @@ def test_two_city_dateline(text: str, where_when: tuple[str | None, str]) -> Non
 OUTLET_BACKGROUND = [
     # "That attack ..." opens the outlet's own background, not the last speaker's report
     (
-        "The army spokesman told reporters the fighters had gathered to mark the bombing of "
-        "Wukro in 1988. That attack, by the junta of the day, killed hundreds of people.",
+        "The army spokesman said the crowd had come to remember a raid on Wukro in 1990. "
+        "That raid, carried out by the old regime, killed hundreds of villagers.",
         [("Example Wire", "killed", 200)],
     ),
     (
@@ -310,8 +306,8 @@ def test_demonstrative_event_is_no_continuation(
 KIN = [
     # "have N children" and what befell them: a toll, no family's size
     (
-        '"We have nine children who are still missing," the village chief said.',
-        [("the village chief", "missing", 9)],
+        '"In this camp we have nine children who were abducted by the gunmen," the chief said.',
+        [("the chief", "captured", 9)],
     ),
     (
         "The mayor said the town had 11 children that were abducted from the school.",

@@ -53,7 +53,7 @@ _MONTHS_TITLE: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
 #: "Bosaso (Somalia) –", "Khartoum, Sep 16 (IANS)", set off by a bar: "Kano, Nigeria |", or
 #: by a spaced dash: "Abidjan – Eight soldiers ...", or with a day and an agency: "Baku, April
 #: 14, AZERTAC", or alone on its first line ("Goma,"); two cities and an agency's day:
-#: "Kinshasa/Goma, DRC, Jan. 30 (EFE). –".
+#: "Bamako/Gao, Mali, Feb. 3 (EFE). –".
 #: Where a report is filed is not where the incident happened.
 _DATELINE_HEAD: Final = re.compile(
     r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?:[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?"

@@ -37,7 +37,7 @@ _ANOTHER_NP: Final = re.compile(
     re.IGNORECASE,
 )
 #: "... and another (member) (was) (seriously) wounded": a lone victim as the subject of a later
-#: outcome ("and another (was) reported missing", "and another remains missing" too).
+#: outcome ("and another was listed as missing", "and another remains missing" too).
 _AND_ANOTHER: Final = re.compile(
     r"\band\s+another((?:\s+[\w-]+){0,4}?)\s+(?:(?:was|had\s+been|has\s+been|is|remains?"
     r"|remained)\s+)?(?:(?:reported|feared|listed|presumed|still)\s+)?"

@@ -373,7 +373,7 @@ _BRIDGE: Final = word_set(
     """to at of reached hit is was stood stands passed topped exceeded surpassed rose climbed
     risen jumped increased mounted now had has be :"""
 )
-#: A hedge between a toll noun's bridge and its figure: "the number injured was likely 100".
+#: A hedge between a toll noun's bridge and its figure: "the number wounded is probably 40".
 _HEDGE: Final = word_set("likely probably possibly")
 
 

@@ -70,14 +70,14 @@ PERIOD_CUE: Final = case_free(
     r"|rebellion)\b"
     r"|\b(?:war|conflict|insurgency|uprising|violence|fighting|hostilities)\s+(?:has|have|had)\s+(?:killed|claimed|left|cost"
     r"|resulted\s+in|caused|led\s+to)"
-    # a war's toll in the past tense: "The conflict killed tens of thousands", "That war,
-    # which pitted X against Y, killed almost 400,000", "a civil war from 2013-18 caused"
+    # a war's toll in the past tense: "the war killed tens of thousands", "That revolt,
+    # which the army fought for years, cost 9,000 lives", "a rebellion from 1998-2003"
     r"|\b(?:the|that|this)\s+(?:civil\s+)?(?:war|conflict|insurgency|uprising|rebellion)"
     r"(?:,\s*which\b[^.;]{1,120}?)?\s+(?:killed|claimed|caused|cost)\s+(?:the\s+lives\s+of\s+"
     r"|(?:more|fewer|less)\s+than\s+|almost\s+|nearly\s+|about\s+|over\s+|at\s+least\s+"
     r"|some\s+|an\s+estimated\s+)*(?:\d|tens\b|hundreds\b|thousands\b|millions\b)"
     r"|\b(?:war|conflict|insurgency|uprising|rebellion)\s+(?:from|between|of)\s+(?:19|20)\d\d\b"
-    # a span of days: "killed between February 17 and April 7", "from 3 to 9 March"
+    # a span of days: "killed between March 3 and May 19"
     r"|\bbetween\s+(?:\d{1,2}\s+)?"
     + _MONTHS
     + r"(?:\s+\d{1,2})?\s+and\s+(?:\d{1,2}\s+)?"

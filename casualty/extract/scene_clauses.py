@@ -49,8 +49,8 @@ _AGENT_BEFORE: Final = re.compile(
     r"(?:\s+[\w'’-]+){0,4}?\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-#: Before a place: who an attack is put down to ("an attack attributed to Nigeria's Boko
-#: Haram", "blamed on Russia"): the aggressor, not the scene.
+#: Before a place: who an attack is put down to ("a raid attributed to Mali's jihadists",
+#: "blamed on Russia"): the aggressor, not the scene.
 _BLAMED_BEFORE: Final = re.compile(
     r"\b(?:attributed|blamed|imputed|ascribed)\s+(?:on|to)\s+(?:the\s+)?$", re.IGNORECASE
 )

@@ -28,7 +28,7 @@ WINDOW: Final = 300
 #: member of the PVC — the People's Vigilance Corps — said"; bounded, no nesting), a list of
 #: some of the speakers (", including chief Jo Li,"), where one works (", based in Kato,"),
 #: and another name of a body (" known by its acronym KRW", ", better known as the Blue Vests"),
-#: and where a place named before lies (", 300 km (190 miles) north of the capital,").
+#: and where a place named before lies (", 80 km (50 miles) east of the border,").
 _ASIDE: Final = re.compile(
     r",\s*(?:who|which|whose|including|based\s+in)\b[^,]*,|\[[^\]]*\]|\([^)]*\)"
     r"|,\s*(?:about|some|around|nearly|roughly)?\s*\d[\d,.]*\s*(?:km|kilometres|kilometers"

@@ -177,8 +177,8 @@ _BASED_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 #: Before a place: where the wounded were taken or fled ("airlifted to Nairobi", "taken to a
-#: hospital in Kabul", "conveyed to X in ambulances", "the Regional Hospital of X", "had
-#: reached hospitals in X"), not where they were hurt.
+#: hospital in Kabul", "conveyed to X by road", "the Teaching Hospital of X", "reached
+#: hospitals in X"), not where they were hurt.
 _CARE_BEFORE: Final = re.compile(
     r"\b(?:evacuated|airlifted|flown|fled|rushed|taken|transferred|transported|referred|conveyed"
     r"|ferried)\s+(?:to\s+(?:the\s+)?|(?:to|at)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
