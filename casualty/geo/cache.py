@@ -24,7 +24,7 @@ from casualty.geo.packed import pack, unpack
 __all__ = ["cache_path", "load_index", "pack", "unpack"]
 
 #: Bump when the index layout or the key function changes.
-FORMAT: Final = 7
+FORMAT: Final = 8
 
 
 def _package_version(name: str) -> str:

@@ -10,8 +10,10 @@ countries a name says a text is about, and the capitalised words that start no n
 from __future__ import annotations
 
 import weakref
-from collections.abc import Container
+from collections.abc import Collection, Container
 from typing import TYPE_CHECKING, Final
+
+from casualty.geo.packed import LazyKeys
 
 if TYPE_CHECKING:
     from casualty.geo.gazetteer import Gazetteer
@@ -44,10 +46,10 @@ class NameFacts:
             found = self.rows[i] = gaz.row_facts(i)
         return found
 
-    def dead_words(self, ascii_keys: Container[str], prefixes: set[str]) -> set[str]:
+    def dead_words(self, ascii_keys: Container[str], prefixes: Collection[str]) -> set[str]:
         """`dead`, emptied first if the key or prefix table grew since it was filled (a
-        fresh set, kept nowhere, when the keys are no dict whose growth can be seen)."""
-        if not isinstance(ascii_keys, dict):
+        fresh set, kept nowhere, when the keys are no table whose growth can be seen)."""
+        if not isinstance(ascii_keys, dict | LazyKeys):
             return set()
         sizes = (len(ascii_keys), len(prefixes))
         if sizes != self.sizes or len(self.dead) >= MAX_ENTRIES:

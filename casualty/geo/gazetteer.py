@@ -10,7 +10,7 @@ from typing import Any, Final, Protocol, TypeVar
 
 from casualty.geo.mentions import DIVISION_SUFFIXES, as_code
 from casualty.geo.normalize import normalize_place, words
-from casualty.geo.packed import Columns, KeyIndex, Multi, Rows
+from casualty.geo.packed import Columns, KeyIndex, LazyKeys, Multi, Rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +120,8 @@ class Gazetteer:
         self._chosen: dict[tuple[str, str, frozenset[str], frozenset[str]], int] = {}
         #: Frequent English words that are also place names: they need a cue in text.
         self._common = frozenset(index.get("common_words", ()))
-        #: The cache's prefixes are UTF-8 lines until the text scan first needs them.
-        self._prefix_source: bytes | Sequence[str] = index.get("prefixes", ())
+        #: The cache's prefixes are looked up in place until the text scan has asked for many.
+        self._prefix_source: LazyKeys | Sequence[str] = index.get("prefixes", ())
         self._prefix_set: set[str] | None = None
 
     @property
@@ -129,11 +129,16 @@ class Gazetteer:
         """Every proper word prefix of a multi-word key (stops the text scan's n-grams)."""
         if self._prefix_set is None:
             source = self._prefix_source
-            if isinstance(source, bytes):
-                source = source.decode("utf-8", "surrogatepass").split("\n") if source else ()
-            self._prefix_set = set(source)
+            self._prefix_set = set(source.as_dict() if isinstance(source, LazyKeys) else source)
             self._prefix_source = ()
         return self._prefix_set
+
+    def prefix_probe(self) -> Collection[str]:
+        """`_prefixes` for membership tests: in place while the cache's have been asked little."""
+        source = self._prefix_source
+        if self._prefix_set is None and isinstance(source, LazyKeys) and not source.built:
+            return source
+        return self._prefixes
 
     @property
     def demonyms(self) -> Mapping[str, str]:

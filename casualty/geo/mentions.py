@@ -9,7 +9,7 @@ after it, so matches never overlap and the cost is linear in the text length.
 from __future__ import annotations
 
 import functools
-from collections.abc import Container, Sequence
+from collections.abc import Collection, Sequence
 from itertools import compress
 from operator import not_
 from typing import TYPE_CHECKING, Final
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final
 from casualty.dates import WEEKDAY_NAMES
 from casualty.geo.facts import MAX_ENTRIES, NameFacts, name_facts
 from casualty.geo.normalize import ARTICLES, token_key
+from casualty.geo.packed import KeyIndex
 from casualty.geo.words import Words
 
 #: Name keys of single words, memoised: the same capitalised words recur across articles.
@@ -220,9 +221,10 @@ def _scan(
     """Longest non-overlapping (first word, last word, key) matches. A capitalised word
     that starts no name (most: people, bodies, sentence openers) is noted in `facts.dead`
     and passed over in later texts without a lookup."""
-    keys, prefixes = gaz._keys, gaz._prefixes
-    # The ASCII keys as a plain dict: a lookup without `KeyIndex.__contains__`'s Python call.
-    ascii_keys: Container[str] = getattr(keys, "ascii", keys)
+    keys, prefixes = gaz._keys, gaz.prefix_probe()
+    # The ASCII keys as a plain dict once built (a lookup without `KeyIndex.__contains__`'s
+    # Python call); until then in place (`LazyKeys`): one article never pays for the dict.
+    ascii_keys: Collection[str] = keys.ascii_probe() if isinstance(keys, KeyIndex) else keys
     starts, ends, texts, caps = w.starts, w.ends, w.texts, w.caps
     matches: list[tuple[int, int, str]] = []
     n = len(texts)

@@ -208,33 +208,88 @@ class _Buckets:
         except ValueError:
             return None
 
+    def __len__(self) -> int:
+        return len(self.rows)
+
     def to_dict(self) -> dict[str, int]:
         names = self.text.decode("utf-8", "surrogatepass").split("\n")
         names.pop()  # after the last key's newline
         return dict(zip(names, self.rows.tolist(), strict=True))
 
 
+#: Lookups a `LazyKeys` answers in place before it builds the dict of all its keys. One in
+#: place costs ~1 us; the dict of the 440,000 ASCII names ~0.1 s (and ~50 MB): one article
+#: (a few hundred lookups) never pays for it, and a corpus at most about twice the dict's
+#: cost before it has it.
+PROBES_BEFORE_DICT: Final = 100_000
+
+
+class LazyKeys:
+    """Membership in a `_Buckets` table: looked up in place for the first `budget` lookups,
+    then in the dict of all its keys, built once (`as_dict`)."""
+
+    __slots__ = ("_buckets", "_dict", "_left")
+
+    def __init__(self, buckets: _Buckets, budget: int = PROBES_BEFORE_DICT) -> None:
+        self._buckets = buckets
+        self._dict: dict[str, int] | None = None
+        self._left = budget
+
+    def __contains__(self, key: object) -> bool:
+        found = self._dict
+        if found is None:
+            self._left -= 1
+            if self._left >= 0:
+                return isinstance(key, str) and self._buckets.get(key) is not None
+            found = self.as_dict()
+        return key in found
+
+    def __len__(self) -> int:
+        return len(self._buckets) if self._dict is None else len(self._dict)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.as_dict())
+
+    @property
+    def built(self) -> bool:
+        return self._dict is not None
+
+    def get(self, key: str) -> int | None:
+        """The row of `key`, without spending the lookup budget (the clustering's few)."""
+        found = self._dict
+        return self._buckets.get(key) if found is None else found.get(key)
+
+    def as_dict(self) -> dict[str, int]:
+        if self._dict is None:
+            self._dict = self._buckets.to_dict()
+            self._buckets = _Buckets(_pack_keys({}))  # the bytes are no longer needed
+        return self._dict
+
+
 class KeyIndex:
     """Name key -> row code (see `build.IndexBuilder.finish`), read from `_pack_keys`' form.
 
     A clustering run looks up a few thousand keys: building the dict of 600,000 keys would
-    cost more than all its lookups. The dict of ASCII keys (`ascii`, which the text scan
-    probes word by word) is built on first use; keys in other scripts, rare in English
-    text, only if they are listed or written to.
+    cost more than all its lookups. The ASCII keys, which the text scan probes word by word
+    (`ascii_probe`), are looked up in place until enough lookups make their dict pay
+    (`LazyKeys`); keys in other scripts, rare in English text, become a dict only if they
+    are listed or written to.
     """
 
-    __slots__ = ("_ascii", "_ascii_dict", "_other", "_other_dict")
+    __slots__ = ("_ascii", "_other", "_other_dict")
 
     def __init__(self, ascii_keys: _Buckets, other: _Buckets) -> None:
-        self._ascii, self._other = ascii_keys, other
-        self._ascii_dict: dict[str, int] | None = None
+        self._ascii, self._other = LazyKeys(ascii_keys), other
         self._other_dict: dict[str, int] | None = None
 
     @property
     def ascii(self) -> dict[str, int]:
-        if self._ascii_dict is None:
-            self._ascii_dict = self._ascii.to_dict()
-        return self._ascii_dict
+        return self._ascii.as_dict()
+
+    def ascii_probe(self) -> dict[str, int] | LazyKeys:
+        """The ASCII keys for membership tests: their dict once built, else in place."""
+        found = self._ascii._dict
+        return self._ascii if found is None else found
 
     def other(self) -> dict[str, int]:
         if self._other_dict is None:
@@ -243,8 +298,7 @@ class KeyIndex:
 
     def get(self, key: str) -> int | None:
         if key.isascii():
-            found = self._ascii_dict
-            return self._ascii.get(key) if found is None else found.get(key)
+            return self._ascii.get(key)
         found = self._other_dict
         return self._other.get(key) if found is None else found.get(key)
 
@@ -287,13 +341,13 @@ def pack(index: dict[str, Any]) -> dict[str, Any]:
         packed[f"keys_{part}"] = _pack_keys(
             {k: v for k, v in keys.items() if k.isascii() is wanted}
         )
-    packed["prefixes"] = _utf8("\n".join(index["prefixes"]))
+    packed["prefixes"] = _pack_keys(dict.fromkeys(index["prefixes"], 0))
     return packed
 
 
 def unpack(packed: dict[str, Any]) -> dict[str, Any]:
-    """The index as `build_index` returns it, from `pack`'s form (`prefixes` left as UTF-8
-    lines: the text scan decodes them on first use)."""
+    """The index as `build_index` returns it, from `pack`'s form (`prefixes` as `LazyKeys`:
+    the text scan looks them up in place until it has asked for many)."""
     index = {k: v for k, v in packed.items() if k not in _PACKED}
     lat, lon, pop = array("d"), array("d"), array("q")
     lat.frombytes(packed["lat"])
@@ -310,10 +364,11 @@ def unpack(packed: dict[str, Any]) -> dict[str, Any]:
     flat, ends = packed["multi"]
     index["multi"] = Multi(_uint(flat, "i"), _uint(ends))
     index["keys"] = KeyIndex(_Buckets(packed["keys_ascii"]), _Buckets(packed["keys_other"]))
+    index["prefixes"] = LazyKeys(_Buckets(packed["prefixes"]))
     return index
 
 
 _PACKED: Final = frozenset(
     {"name", "country", "admin1", "kind", "id", "lat", "lon", "pop", "multi", "keys_ascii",
-     "keys_other"}
+     "keys_other", "prefixes"}
 )  # fmt: skip
