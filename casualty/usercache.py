@@ -19,7 +19,7 @@ from typing import Any, Final
 STALE_SECONDS: Final = 14 * 86_400
 _DAY: Final = 86_400
 #: What unpickling a damaged file can raise (it can claim any length or depth).
-_UNREADABLE: Final = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError,
+UNREADABLE: Final = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError,
                       TypeError, ImportError, IndexError, KeyError, MemoryError, OverflowError,
                       RecursionError)  # fmt: skip
 
@@ -40,7 +40,7 @@ def read_pickle(path: Path) -> Any:
     try:
         with path.open("rb") as handle:
             value = pickle.load(handle)
-    except _UNREADABLE:
+    except UNREADABLE:
         return None
     _mark_used(path)
     return value

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from casualty import rx
+
 #: Roles of an outcome phrase relative to the figure it governs.
 AFTER = 1  # "12 soldiers were killed"
 BEFORE = 2  # "killing 12"
@@ -108,7 +110,7 @@ def case_free(ci: str, low: str | None = None, lead: bool = False) -> CaseFree:
     chars = lead_chars(fast) if lead else None
     if chars is not None:
         fast = "(?=" + chars + ")(?:" + fast + ")"
-    return CaseFree(re.compile(ci, re.IGNORECASE), re.compile(fast))
+    return CaseFree(rx.compile(ci, re.IGNORECASE), rx.compile(fast))
 
 
 def lead_chars(pattern: str) -> str | None:
@@ -234,11 +236,11 @@ def lexicon() -> Lexicon:
                 table[norm] = (outcome, (prev[1] if prev else 0) | role)
     phrases = sorted(table, key=lambda p: (-len(p), p))
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
-    scanner = CaseFree(pattern, re.compile(r"(?<![\w-])(?:" + trie_regex(phrases) + r")(?![\w-])"))
+    pattern = rx.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
+    scanner = CaseFree(pattern, rx.compile(r"(?<![\w-])(?:" + trie_regex(phrases) + r")(?![\w-])"))
     stems = sorted({max(p.split(), key=len)[:4] for p in phrases} | {"loss"})
-    prefilter = re.compile("|".join(re.escape(s) for s in stems), re.IGNORECASE)
-    quick = CaseFree(prefilter, re.compile(trie_regex(stems)))
+    prefilter = rx.compile("|".join(re.escape(s) for s in stems), re.IGNORECASE)
+    quick = CaseFree(prefilter, rx.compile(trie_regex(stems)))
     single = [p for p in phrases if " " not in p]
     words = frozenset(single) if all(p.isascii() for p in single) else None
     return Lexicon(pattern, table, prefilter, scanner, quick, words)

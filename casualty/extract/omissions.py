@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-_OMISSION: Final = re.compile(
+from casualty import rx
+
+_OMISSION: Final = rx.compile(
     r"\b(?:made|makes|make)\s+no\s+mention\s+of\b"
     r"|\b(?:did|does|do)\s+not\s+(?:immediately\s+)?(?:give|say|provide|mention|disclose|reveal"
     r"|release|share|specify|report|confirm|comment|publish|offer|respond|acknowledge|put"

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Any, Generic, TypeVar
 
+from casualty import rx
+
 T = TypeVar("T")
 
 # One character to one character, so that offsets in the folded text are offsets in the input.
@@ -210,19 +212,19 @@ class _TokenTrie(Generic[T]):
                 keys = [head + char for char in {second[0] for second in node.children}]
             (word_keys if _is_word(first) else other_keys).extend(keys)
         if self.exact and not flags:
-            return re.compile(_by_first_char(word_keys, other_keys))
+            return rx.compile(_by_first_char(word_keys, other_keys))
         if word_keys and not other_keys and not flags:
             # The character before a start rather than `(?<!\w)` at every position: a fifth
             # faster on news text. A start at offset 0 has none (`scan` tries it alone).
             self._after_gap = True
-            return re.compile(r"\W(?=" + _trie_regex(word_keys) + ")")
+            return rx.compile(r"\W(?=" + _trie_regex(word_keys) + ")")
         # Zero-width: the filter must not consume the start of a term the walk then rejects.
         alternatives = []
         if word_keys:
             alternatives.append(r"(?<!\w)(?=" + _trie_regex(word_keys) + ")")
         if other_keys:
             alternatives.append("(?=" + _trie_regex(other_keys) + ")")
-        return re.compile("|".join(alternatives) or r"(?!)", flags)
+        return rx.compile("|".join(alternatives) or r"(?!)", flags)
 
     def scan(self, text: str) -> Iterator[tuple[int, int, T]]:
         """Leftmost-longest, non-overlapping mentions in `text` (already folded)."""
