@@ -222,3 +222,87 @@ def test_the_extractors_cached_patterns_are_the_compiled_ones() -> None:
     patterns += [v for v in vars(omissions).values() if isinstance(v, re.Pattern)]
     for pattern in patterns:
         assert pattern == re.compile(pattern.pattern, pattern.flags)
+
+
+def test_every_module_pattern_is_the_compiled_one() -> None:
+    """Module-level patterns of extraction, places and registries (through `rx.compile`)."""
+    import importlib
+    import pkgutil
+
+    import casualty.extract
+    import casualty.geo
+    import casualty.registry
+
+    seen = 0
+    for package in (casualty.extract, casualty.geo, casualty.registry):
+        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            for value in vars(importlib.import_module(info.name)).values():
+                if isinstance(value, re.Pattern):
+                    assert value == re.compile(value.pattern, value.flags), value
+                    seen += 1
+    assert seen > 250
+
+
+# -- the built registry from the user cache ------------------------------------------------
+
+_REGISTRY_PIECES = [
+    *("the Syrian Observatory for Human Rights", "Syrian Observatory", "the health ministry"),
+    *("Health Ministry's", "IS", "is", "ISIS-linked", "Islamic State", "the U.S.-led coalition"),
+    *("US-led", "Hamas", "Hamasville", "the army", "Army", "medics", "a war monitor", "SANA"),
+    *("said", ".", ",", "three civilians", "a monitoring group", "rescuers", "Houthi", "İ"),
+    *("the Kataib Hezbollah", "police", "Wagner", "the UN", "ОДОС", "al-Shabaab", "Taliban"),
+]
+
+
+def _mentions(registry: Any, text: str) -> list[Any]:
+    return [
+        registry.find_sources(text),
+        registry.find_actors(text),
+        registry.find_descriptors(text),
+    ]
+
+
+@pytest.fixture(scope="module")
+def registries(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any]:
+    """The built-in registry as read back from the user cache, and one built afresh."""
+    from casualty.registry import Registry, _builtin, builtin_registry
+
+    cache = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(cache))
+        mp.delenv("CASUALTY_NO_CACHE", raising=False)
+        build = builtin_registry.__wrapped__
+        written = build()  # builds, then writes the cache
+        assert list(cache.glob("casualty/registry_built-*.pickle"))
+        read = build()
+    assert read is not written
+    parsed = _builtin()
+    return read, Registry(parsed.sources, parsed.actors, parsed.descriptors)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_REGISTRY_PIECES), max_size=10), max_size=4))
+def test_the_cached_registry_finds_what_a_built_one_finds(
+    registries: tuple[Any, Any], texts: list[list[str]]
+) -> None:
+    read, built = registries
+    for pieces in texts:
+        text = " ".join(pieces)
+        assert _mentions(read, text) == _mentions(built, text), text
+    for name in ("army", "SANA", "IS", "the health ministry", "Islamic State"):
+        assert (read.source(name), read.actor(name)) == (built.source(name), built.actor(name))
+
+
+def test_the_cached_registry_keeps_its_filters(
+    registries: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its scanners' filters come back compiled (through `rx`), equal to building them."""
+    read, built = registries
+    text = "The health ministry and SANA said three civilians died, a war monitor said."
+    assert _mentions(read, text) == _mentions(built, text)
+    for kind in ("_sources_matcher", "_actors_matcher", "_descriptors_matcher"):
+        for trie in ("_ci", "_cs"):
+            got, want = getattr(getattr(read, kind), trie), getattr(getattr(built, kind), trie)
+            assert got._pattern == want._pattern is not None
+            assert got._after_gap == want._after_gap
+    assert _mentions(read, "İ the army. ISIS-linked") == _mentions(built, "İ the army. ISIS-linked")

@@ -226,6 +226,28 @@ class _TokenTrie(Generic[T]):
             alternatives.append("(?=" + _trie_regex(other_keys) + ")")
         return rx.compile("|".join(alternatives) or r"(?!)", flags)
 
+    def prepare(self) -> None:
+        """Build the filter a scan of text whose lower case keeps its offsets needs."""
+        if self._pattern is None:
+            self._pattern = self._compile(0)
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        # The filters as their text: unpickling a compiled pattern would compile it again
+        # with `re`, where `rx.compile` reads its code from the user cache.
+        pattern, ignorecase = self._pattern, self._ignorecase
+        return (
+            self.exact,
+            self.root,
+            None if pattern is None else pattern.pattern,
+            None if ignorecase is None else ignorecase.pattern,
+            self._after_gap,
+        )
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.exact, self.root, pattern, ignorecase, self._after_gap = state
+        self._pattern = None if pattern is None else rx.compile(pattern)
+        self._ignorecase = None if ignorecase is None else rx.compile(ignorecase, re.IGNORECASE)
+
     def scan(self, text: str) -> Iterator[tuple[int, int, T]]:
         """Leftmost-longest, non-overlapping mentions in `text` (already folded)."""
         fold_case: Callable[[str], str] | None = None
@@ -312,6 +334,11 @@ class Matcher(Generic[T]):
                 previous = trie.add(tokens if is_exact else [t.lower() for t in tokens], value)
                 if previous is not None and name(previous) != name(value):
                     self.conflicts.append((variant, name(previous), name(value)))
+
+    def prepare(self) -> None:
+        """Build the scanners' filters now rather than on the first scan."""
+        self._ci.prepare()
+        self._cs.prepare()
 
     def find(self, text: str) -> list[tuple[int, int, T]]:
         return merge_mentions(*self.scans(fold(text)))
