@@ -173,8 +173,8 @@ def test_weekday_of_an_attack_dates_it(
 def test_weekday_warned_on_is_a_report_date() -> None:
     # "warned on Sunday that ...": the warning's day, not the incident's (July 9's)
     text = (
-        "The leader warned on Sunday that the group would strike back, after one of its "
-        "fighters was killed in a drone strike on July 9."
+        "The commander warned on Sunday that his men would respond, after one of his officers "
+        "was killed in an air raid on July 9."
     )
     assert _dates(text, "2023-07-18") == [(1, "2023-07-09")]
 

@@ -3,8 +3,8 @@ Russia, Gaza and the West Bank, Yemen, Iran and Israel), as tables of invented s
 part of the toll set off by dashes or brackets ("12 people – five of them children – were
 killed"); a headline line that names its source after a dash or a colon ("... - governor");
 the ages set off after victims' names ("Jo Roe, 41, and Ann Li, 27 - were killed"); a
-fraction ("a third of them are dead"); "The death toll in X from Y since May 3 is 25"; an
-outcome word of another noun ("two others carried a dead body"); a question on the victims'
+fraction ("a fifth of them are dead"); "The death toll in X from Y since May 3 is 25"; an
+outcome word of another noun ("two men carried a dead body"); a question on the victims'
 status ("did not say whether they were civilians or fighters"); fire "from" a country; "N of
 whom" figures; "have since been killed"; "another (was) critically wounded"; "it" after an
 unnamed body ("the civil defence agency"); "no information about victims"; a next sentence
@@ -122,7 +122,7 @@ def test_figure_after_a_place_name_is_kept() -> None:
 
 FRACTIONS = [
     # "a third" counts one person only as an ordinal ("a third soldier"), not before "of"
-    "About 40 are still held in the hills, but officials believe a third of them are dead.",
+    "About 40 are still held in the hills, but officials fear a fifth of them are dead.",
     "Some 40 were taken, and around a third of those were later killed, villagers said.",
 ]
 
@@ -168,7 +168,7 @@ def test_copula_after_another_number_is_no_toll() -> None:
 
 ANOTHER_NOUN = [
     # "a dead body", "a wounded boy": the outcome word belongs to a noun of its own
-    "A woman carried a wounded boy while two others carried a dead body on a stretcher.",
+    "A nurse pushed a wounded girl to the gate while two men carried a dead body out of the house.",
     "Three men dragged a wounded soldier to the truck, a witness said.",
 ]
 

@@ -318,7 +318,7 @@ def not_people(text: str, count: Count) -> bool:
     ):
         return True
     if count.qualifier.lower().endswith(_ORDINALS) and _OF.match(text, count.end):
-        return True  # "around a third of them are dead": a fraction of people, not one
+        return True  # "a fifth of them are dead": a fraction of people, not one
     if _RESCUED.search(text, max(0, count.start - 24), count.start):
         return True  # "troops rescued 12 hostages": people saved are no toll (README)
     head = _HEAD_WORD.findall(text[count.head_start : count.head_start + 40])
