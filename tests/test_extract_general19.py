@@ -332,3 +332,9 @@ def test_victim_noun_is_no_party() -> None:
     )
     militants = [c for c in _claims(text) if c.source == "the army"]
     assert [(c.low, c.victim, c.victim_category) for c in militants] == [(3, None, "combatants")]
+
+
+def test_injuries_and_death_is_one_undivided_figure() -> None:
+    # "N persons with (varying degrees of) injuries and death": the dead among them untold
+    text = "The blast struck 25 persons with varying degrees of injuries and death, police said."
+    assert _tolls(text) == [("police", "killed_or_wounded", 25)]
