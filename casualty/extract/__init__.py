@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from casualty import rx
 from casualty.extract.attribution import Attributor, Speaker
 from casualty.extract.context import ArticleContext
 from casualty.extract.lexicon import case_free, lexicon, lowered, trie_regex
@@ -86,11 +87,11 @@ def _with_id(claim: Claim) -> Claim:
 
 #: The victims of a figure that counts people besides those of an equal figure before it in
 #: the sentence ("killing two people ..., killing two others"): never its restatement.
-_MORE = re.compile(r"\s*(?:others?|more)\b", re.IGNORECASE)
+_MORE = rx.compile(r"\s*(?:others?|more)\b", re.IGNORECASE)
 
 #: Between two equal figures of one sentence that count different groups: "Two drivers and
 #: two cooks were wounded", "3 guards, 3 porters".
-_TWIN_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*$")
+_TWIN_GAP = rx.compile(r"\s*(?:,|and|,\s*and)\s*$")
 
 
 def _twins(text: str, mentions: list[Mention]) -> set[int]:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final, NamedTuple
 
+from casualty import rx
 from casualty.extract import cue_rules as rules
 from casualty.extract import speaker_rules
 from casualty.extract.claimant_words import (
@@ -45,24 +46,24 @@ from casualty.registry import Registry
 
 __all__ = ["Attributor", "Speaker", "head_type"]
 
-_NEGATED: Final = re.compile(r"(?:\b(?:not|never|no|cannot|cant)|n['’]t)\s+(?:\w+\s+)?$", re.I)
+_NEGATED: Final = rx.compile(r"(?:\b(?:not|never|no|cannot|cant)|n['’]t)\s+(?:\w+\s+)?$", re.I)
 #: Openings continuing the last report ("That raises the toll"; not "That attack killed ...").
-_CONTINUES: Final = re.compile(
+_CONTINUES: Final = rx.compile(
     r"^(?:(?:that|this|these|those)\b(?!\s+(?:attack|strike|bombing|raid|assault|massacre|war"
     r"|conflict|blast|explosion|incident|offensive)s?\b)|of\s+(?:the|those|them|these)"
     r"|among\s+(?:them|those|the)|as\s+a\s+result|consequently)\b",
     re.IGNORECASE,
 )
-_BY_AGENT: Final = re.compile(r"\s+by\s+(?=[A-Za-z])")
-_CITING: Final = re.compile(r"\b(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+", re.I)
-_WHO_BEFORE: Final = re.compile(r",\s*who\s+$")
-_FROM: Final = re.compile(r"\bfrom\s+")
+_BY_AGENT: Final = rx.compile(r"\s+by\s+(?=[A-Za-z])")
+_CITING: Final = rx.compile(r"\b(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+", re.I)
+_WHO_BEFORE: Final = rx.compile(r",\s*who\s+$")
+_FROM: Final = rx.compile(r"\bfrom\s+")
 #: The source a "No X source was available" cue names inside itself: "army source".
-_NO_SOURCE: Final = re.compile(r"no\s+((?:[\w-]+\s+){0,3}?(?:source|official|spokesman))\b", re.I)
-_STATEMENT_WORD: Final = re.compile(r"\bstatement\b", re.IGNORECASE)
+_NO_SOURCE: Final = rx.compile(r"no\s+((?:[\w-]+\s+){0,3}?(?:source|official|spokesman))\b", re.I)
+_STATEMENT_WORD: Final = rx.compile(r"\bstatement\b", re.IGNORECASE)
 #: The signature of an embedded post closing a paragraph: ": <who> #tag — <Agency> (@handle)
 #: <date>"; <who> speaks for the paragraph, the account only relays it.
-_POST_SIGNATURE: Final = re.compile(
+_POST_SIGNATURE: Final = rx.compile(
     r":\s+([A-Z][^:#\n—–]{2,80}?)\s*(?:#\w+\s*){0,4}[—–]\s*[^\n()]{1,60}\(@\w{1,30}\)[^\n]{0,40}$"
 )
 #: How far before its paragraph's end a post's signature may start (a few hundred characters

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
+from casualty import rx
 from casualty.dates import WEEKDAY_NAMES
 from casualty.extract.lexicon import CaseFree, case_free, trie_regex, word_set
 from casualty.registry import Actor, Descriptor, Registry, Source
 
-WORD_RE: Final = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-MEDIA_HEAD: Final = re.compile(
+WORD_RE: Final = rx.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+MEDIA_HEAD: Final = rx.compile(
     r"\b(?:TV|television|channel|radio|broadcaster|news\s+agency|newspaper)$", re.IGNORECASE
 )
 TRAILING_TIME: Final = frozenset(WEEKDAY_NAMES) | word_set(

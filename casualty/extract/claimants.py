@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from casualty import rx
 from casualty.extract.claimant_words import (
     MEDIA_HEAD,
     PERSON_NOUNS,
@@ -37,40 +38,40 @@ from casualty.extract.lexicon import word_set
 from casualty.extract.speaker_history import STATE_WORDS, SpeakerHistory
 
 #: After a registry name: a possessive before more words ("X's health ministry").
-_POSSESSOR: Final = re.compile(r"(?:\s+government)?['’]s\s+\w")
-_PRONOUN: Final = re.compile(r"^(?:it|they|he|she|we|him|her|them)$", re.IGNORECASE)
-_ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSOR: Final = rx.compile(r"(?:\s+government)?['’]s\s+\w")
+_PRONOUN: Final = rx.compile(r"^(?:it|they|he|she|we|him|her|them)$", re.IGNORECASE)
+_ARTICLE: Final = rx.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 #: A person referred back to as a pronoun would be: "the person", "the man", "the woman".
-_ONE_PERSON: Final = re.compile(r"(?:the|this|that)\s+(?:person|man|woman)", re.IGNORECASE)
-_ONE_WITNESS: Final = re.compile(
+_ONE_PERSON: Final = rx.compile(r"(?:the|this|that)\s+(?:person|man|woman)", re.IGNORECASE)
+_ONE_WITNESS: Final = rx.compile(
     r"(?:an?|one|another)\s+(?:local\s+)?(?:resident|(?:eye)?witness|villager|survivor|relative)",
     re.IGNORECASE,
 )
 #: "both" opening "both X and Y": not part of X's name.
-_BOTH: Final = re.compile(r"\s*both\s+", re.IGNORECASE)
+_BOTH: Final = rx.compile(r"\s*both\s+", re.IGNORECASE)
 #: "X and Y" where Y may be a second claimant ("the mayor and security officials").
-_COORDINATED: Final = re.compile(
+_COORDINATED: Final = rx.compile(
     r"\s+and\s+(?=(?:the|a|an|another|two|three|several|some)?\s*[\w-]+)"
 )
 #: Two modifiers sharing one plural head: "security and medical sources", "Iraqi military and
 #: police officials", "local and security sources". One claimant, as the corpus labels it;
 #: two noun phrases ("the mayor and security officials", "police and witnesses") stay two.
-_SHARED_HEAD: Final = re.compile(
+_SHARED_HEAD: Final = rx.compile(
     r"(?:(?!The\b|An?\b)[A-Z][a-z]+\s+|other\s+|local\s+)?"
     r"(?:(?!the\b|and\b)[A-Za-z][a-z]*[a-rt-z]|[Pp]olice)\s+and\s+"
     r"[a-z]+\s+(?:sources|officials|officers|authorities|personnel)"
 )
 #: A member of a body referred back to: "the group's director", "the monitor's head".
-_ITS_MEMBER: Final = re.compile(
+_ITS_MEMBER: Final = rx.compile(
     r"(?:the|that)\s+(?:group|monitor|observatory|organi[sz]ation|agency|network)['’]s\s+\w"
 )
-_SURNAME: Final = re.compile(r"[A-Z][\w'’\-]+")
-_STATE_MEDIA: Final = re.compile(r"\bstate(?:-run)?\b|\bofficial\b", re.IGNORECASE)
+_SURNAME: Final = rx.compile(r"[A-Z][\w'’\-]+")
+_STATE_MEDIA: Final = rx.compile(r"\bstate(?:-run)?\b|\bofficial\b", re.IGNORECASE)
 #: Generic heads kept as written: which army "the army" is, the article rarely names.
-_HEAD_KEPT: Final = re.compile(r"army|military|government|forces|troops|police|regime")
+_HEAD_KEPT: Final = rx.compile(r"army|military|government|forces|troops|police|regime")
 #: A named owner before the head: "the Prime Minister's office", "the Governor's office" is
 #: that body, no back-reference to the last official heard.
-_NAMED_OWNER: Final = re.compile(r"\b[A-Z][\w-]*['’]s\s+[a-z]+$")
+_NAMED_OWNER: Final = rx.compile(r"\b[A-Z][\w-]*['’]s\s+[a-z]+$")
 _STATEMENT: Final = word_set("statement report communique communiqué post tweet release")
 
 

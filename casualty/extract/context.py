@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 from typing import Any, Final
 
+from casualty import rx
 from casualty.extract.lexicon import case_free, lexicon
 from casualty.extract.period_cues import PERIOD_CUE, period_cue
 from casualty.extract.place_cues import OTHER_INCIDENT as _OTHER_INCIDENT
@@ -30,7 +31,7 @@ from casualty.model import Claim, Document
 _MIN_DATED_WORDS: Final = 6
 #: A short sentence that is a clause telling when the incident was ("The attack happened on
 #: Friday.", "The incident occurred late Sunday."): no dateline or byline, so it is dated.
-_EVENT_CLAUSE: Final = re.compile(r"\b(?:happened|occurred|took\s+place)\b", re.IGNORECASE)
+_EVENT_CLAUSE: Final = rx.compile(r"\b(?:happened|occurred|took\s+place)\b", re.IGNORECASE)
 #: How old a date taken from another sentence may be, in days before publication.
 _BORROW_DAYS: Final = 7
 #: How old an attack referred back to ("the blast") may be and still be the one meant.
@@ -42,7 +43,7 @@ _VIOLENCE: Final = case_free(
     r"fired|gunmen|gunfire|massacre|the\s+incident)"
 )
 #: A definite reference back to an attack already told ("in the attack", "the strikes").
-_ANAPHOR: Final = re.compile(
+_ANAPHOR: Final = rx.compile(
     r"\b(?:the|that|this|these)\s+(?:attacks?|strikes?|airstrikes?|raids?|bombings?|blasts?|"
     r"explosions?|assaults?|ambush|shelling)\b(?!\s+(?:group|force|aircraft|fighter))",
     re.IGNORECASE,
@@ -55,7 +56,7 @@ _MONTHS_TITLE: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
 #: 14, AZERTAC", or alone on its first line ("Goma,"); two cities and an agency's day:
 #: "Bamako/Gao, Mali, Feb. 3 (EFE). –".
 #: Where a report is filed is not where the incident happened.
-_DATELINE_HEAD: Final = re.compile(
+_DATELINE_HEAD: Final = rx.compile(
     r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?:[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?"
     r"(?:\s*\([^)]{1,60}\)\s*(?:[:—–|]|-{1,2})?|\s*(?:[:—–|]|\s-{1,2}\s))"
     r"|(?!(?:On|In|At|Late|Early|Last|The|A|An|After|Before|During|When|While|Earlier|Later)\b)"
@@ -67,23 +68,23 @@ _DATELINE_HEAD: Final = re.compile(
     r"(?::|\.?\s*(?:[—–]|-{1,2}))"
     r"|,[ \t]*(?=\n)))"
 )
-_DATELINE: Final = re.compile(
+_DATELINE: Final = rx.compile(
     r"[A-Z][A-Z .'’-]{1,40}(?:,[^:—–]{0,60})?\s*(?:\([^)]*\))?\s*(?:[:—–]|\s-\s)"
 )
 #: "came a day after", "comes two days after": what follows happened that many days earlier.
-_DAYS_AFTER: Final = re.compile(
+_DAYS_AFTER: Final = rx.compile(
     r"(?:\b(?:came|comes|come|follows|followed)\s+(?:just\s+|only\s+)?|,\s+|\s[-–—]\s+)"
     r"(a|one|two|three)\s+days?\s+after\b",
     re.IGNORECASE,
 )
 #: A toll's own event right after it ("were killed when gunmen raided / a bomb hit ..."),
 #: and a bare "last month" or "this year" that then only dates it.
-_ONE_EVENT: Final = re.compile(
+_ONE_EVENT: Final = rx.compile(
     r"[^.;:]{0,40}?\b(?:killed|died|dead|wounded|injured)\s+when\s+(?:[\w'’-]+\s+){1,4}?"
     r"(?:raided|attacked|stormed|struck|hit|opened\s+fire|detonated|exploded|blew)\b",
     re.IGNORECASE,
 )
-_LAST_MONTH: Final = re.compile(r"\b(?:last|this)\s+(?:month|year)\b(?!['’])", re.IGNORECASE)
+_LAST_MONTH: Final = rx.compile(r"\b(?:last|this)\s+(?:month|year)\b(?!['’])", re.IGNORECASE)
 _DAYS_BACK: Final = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 

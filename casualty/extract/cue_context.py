@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from casualty import rx
 from casualty.dates import WEEKDAY_RE
 from casualty.extract.sentences import Sentence
 
@@ -36,48 +37,48 @@ __all__ = [
     "opens_quote",
 ]
 
-_BACKGROUND: Final = re.compile(r",\s*(?:whose|which)\b(?:[^,]|,(?=\d{3}\b))*,")  # not "1,400"
-_DETERMINED: Final = re.compile(
+_BACKGROUND: Final = rx.compile(r",\s*(?:whose|which)\b(?:[^,]|,(?=\d{3}\b))*,")  # not "1,400"
+_DETERMINED: Final = rx.compile(
     r"(?:\b(?:the|a|an|this|that|these|those|such|its|their|his|her|whose|any|no|multiple|"
     r"several|other|earlier|unconfirmed)|['’]s)\s+$",
     re.IGNORECASE,
 )
-_NOUN_AFTER: Final = re.compile(
+_NOUN_AFTER: Final = rx.compile(
     r"\s+(?:of|was|is|were|for|about|by|from|in|has|had|indicate|suggest|say)\b", re.IGNORECASE
 )
-_LAST_TWO: Final = re.compile(r"([\w'’]+)\s+([\w'’]+)\s+$")
-_DETERMINER: Final = re.compile(
+_LAST_TWO: Final = rx.compile(r"([\w'’]+)\s+([\w'’]+)\s+$")
+_DETERMINER: Final = rx.compile(
     r"the|a|an|this|that|its|their|his|her|whose|any|no|[\w]+['’]s", re.IGNORECASE
 )
 
 #: "quoting the statement": its author, reported just before, is the claimant.
-CITED_STATEMENT: Final = re.compile(
+CITED_STATEMENT: Final = rx.compile(
     r"(?:the|its|their|this|that)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|report)\b", re.IGNORECASE
 )
 #: A parenthetical adverb before a speech verb: "Mr Roe, however, said" is no inversion.
-ASIDE_ADVERB: Final = re.compile(
+ASIDE_ADVERB: Final = rx.compile(
     r",\s*(?:however|meanwhile|though|too|also|in\s+turn|in\s+contrast|by\s+contrast|separately"
     r"|for\s+(?:his|her|its|their)"
     r"\s+part)\s*,$",
     re.IGNORECASE,
 )
 #: "claimed 2,000 lives", "claimed the lives of": an outcome, not speech.
-LIVES: Final = re.compile(r"\s+(?:the\s+lives\b|(?:[\w,.-]+\s+){1,4}lives\b)", re.IGNORECASE)
-QUOTE_CLOSE: Final = re.compile(r"[”\"]")
-SENTENCE_STOP: Final = re.compile(r"[.!?\n]")
+LIVES: Final = rx.compile(r"\s+(?:the\s+lives\b|(?:[\w,.-]+\s+){1,4}lives\b)", re.IGNORECASE)
+QUOTE_CLOSE: Final = rx.compile(r"[”\"]")
+SENTENCE_STOP: Final = rx.compile(r"[.!?\n]")
 #: "with" and a short subject right before a participle: "with the ministry saying".
-WITH_SUBJECT: Final = re.compile(r"\bwith\s+((?:[\w'’.\-]+\s+){1,8}?)$", re.IGNORECASE)
+WITH_SUBJECT: Final = rx.compile(r"\bwith\s+((?:[\w'’.\-]+\s+){1,8}?)$", re.IGNORECASE)
 
 
 #: A phrase opening with a preposition or a lower-case verb in "-ing" with its object names no
 #: speaker ("circulating in foreign media"; "leading monitors" stays one).
-NOT_A_SUBJECT: Final = re.compile(
+NOT_A_SUBJECT: Final = rx.compile(
     r"(?:by|in|on|at|from|through|with|via|into|after|before)\b(?!-)"
     r"|[a-z]+ing\s+(?:in|on|at|to|from|through|with|by|into|of|the|a|an|its|their|his|her)\b"
 )
 #: Pictures as a subject: their owner, if named, is the claimant ("videos posted by X"); so is
 #: the author of "a statement from the governor".
-IMAGES: Final = re.compile(
+IMAGES: Final = rx.compile(
     r"(?:the\s+|disturbing\s+|graphic\s+|an?\s+)?(?:(?:earlier|later|new|latest|second|separate)\s+)?"
     r"(?:images?|photos?|photographs?|pictures?"
     r"|videos?|footage|statements?(?=\s+(?:(?:issued|released|signed|sent|posted)\s+)?(?:from|by)\s))"
@@ -86,11 +87,11 @@ IMAGES: Final = re.compile(
     re.IGNORECASE,
 )
 #: A definite claimant phrase ("the statement", "its report").
-DEFINITE: Final = re.compile(r"(?:the|its|their|this|that)\s", re.IGNORECASE)
+DEFINITE: Final = rx.compile(r"(?:the|its|their|this|that)\s", re.IGNORECASE)
 #: A descriptor with the name beside it: "the spokesman, Jane Roe".
-NAMED_APPOSITION: Final = re.compile(r",\s*[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){1,3}$")
+NAMED_APPOSITION: Final = rx.compile(r",\s*[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){1,3}$")
 #: A name used as an adjective: "the Hamas-run ministry".
-ADJECTIVAL: Final = re.compile(
+ADJECTIVAL: Final = rx.compile(
     r"-(?:run|controlled|held|led|backed|affiliated|aligned|allied|based|appointed|installed)\b",
     re.IGNORECASE,
 )
@@ -114,14 +115,14 @@ def claim_is_noun(text: str, start: int, end: int) -> bool:
 
 
 #: "an attack in the capital claimed by X": X claimed the attack, not its toll.
-_ATTACK_CLAIMED: Final = re.compile(
+_ATTACK_CLAIMED: Final = rx.compile(
     r"\b(?:attacks?|bombings?|blasts?|explosions?|assaults?|raids?|ambush(?:es)?|strikes?"
     r"|massacres?|killings?|operations?)\b[^,;:.\"“”]{0,40}$",
     re.IGNORECASE,
 )
 
 
-_RELATIVE_CLAIMED: Final = re.compile(
+_RELATIVE_CLAIMED: Final = rx.compile(
     r"\b(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+(?:later\s+|subsequently\s+|"
     r"also\s+|since\s+)?$",
     re.IGNORECASE,
@@ -154,7 +155,7 @@ def background_asides(text: str) -> list[tuple[int, int]]:
 
 
 #: An opening mark typed where a quotation closes, glued to its speech verb ('..., “said X').
-_MISTURNED: Final = re.compile(r"“(?=(?:said|says|added|adds|told)\b)")
+_MISTURNED: Final = rx.compile(r"“(?=(?:said|says|added|adds|told)\b)")
 
 
 def misturned_close(text: str, pos: int) -> bool:
@@ -177,7 +178,7 @@ def opens_quote(text: str, inside: bool) -> bool:
 
 #: A sentence whose speaker says "this" of the one before: "Jo Li, head of the regional
 #: administration, announced this on Telegram." (not "said this was the worst attack").
-_SAYS_THIS: Final = re.compile(
+_SAYS_THIS: Final = rx.compile(
     r"\s*([^.!?\n]{2,160}?)\s(?:said|says|announced|reported|wrote|stated|posted|confirmed)"
     r"\s+(?:this|so)(?=\s+(?:on|in|via|at|to|during)\b|\s*[,.;])"
 )
@@ -186,7 +187,7 @@ _SAYS_THIS: Final = re.compile(
 #: A sentence that adds to the one before and names its speaker at its end: "An 80-year-old
 #: woman was killed and two were injured. In addition, a man was taken to hospital, Governor
 #: Jo Li said on Telegram." The speaker is the earlier sentence's too.
-_ADDS_NEXT: Final = re.compile(
+_ADDS_NEXT: Final = rx.compile(
     r"\s*(?:In\s+addition|Additionally),\s[^.!?\n]{2,240}?,\s+([^.!?\n,]{2,100}?)"
     r"\s(?:said|says|wrote|reported)\b(?=[^.!?\n]{0,40}[.!?])"
 )

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
+from casualty import rx
 from casualty.dates import WEEKDAY_RE
 
 if TYPE_CHECKING:
@@ -45,43 +46,43 @@ __all__ = [
 ]
 
 #: A form of "be" (and adverbs) right before the verb: a passive ("were reportedly said").
-_PASSIVE: Final = re.compile(
+_PASSIVE: Final = rx.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|also\s+|later\s+|now\s+){0,2}$",
     re.IGNORECASE,
 )
 #: What "reported" as a participle says of the noun before it: "reported killed", "reported
 #: to have died" ("claimed to have killed" is the claimant's own speech).
-_REPORTED_AS: Final = re.compile(
+_REPORTED_AS: Final = rx.compile(
     r"\s+(?:to\s+(?:have|be)\b|(?:killed|dead|missing|wounded|injured|hurt|captured|kidnapped"
     r"|abducted|detained|arrested)\b)",
     re.IGNORECASE,
 )
 #: "X was quoted as saying": the subject before it speaks.
-_QUOTED_AS: Final = re.compile(
+_QUOTED_AS: Final = rx.compile(
     r"\b(?:is|are|was|were|been)\s+(?:[a-z]+ly\s+)?quoted\s+(?:by\s+[^,;]{1,40}?\s+)?as\s+$",
     re.IGNORECASE,
 )
 #: From a figure to a speech verb in a relative clause on its victims: "11 soldiers, which
 #: the ministry " (then "said were killed").
-_OWN_RELATIVE: Final = re.compile(
+_OWN_RELATIVE: Final = rx.compile(
     r"[\w.,-]+(?:\s+[^\W\d_][\w'’-]*){0,4},?\s+(?:who|whom|which|that)(?:\s+[\w'’-]+){1,4}\s+",
     re.IGNORECASE,
 )
-_AUX_NEXT: Final = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s", re.I)
+_AUX_NEXT: Final = rx.compile(r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s", re.I)
 #: After "who", the subject of the verb that follows: "who the ministry said", "who police
 #: said" (not "who was hurt in the blast said", whose subject is before "who").
-_OBJECT_RELATIVE: Final = re.compile(
+_OBJECT_RELATIVE: Final = rx.compile(
     r"(?:(?:the|its|their|it|they|he|she|police|officials|authorities)\b|[A-Z])"
     r"(?!\S*\s+(?:\S+\s+)*?(?:was|were|is|are|had|has|have|been)\b)[^\s,;]*(?:\s+[^\s,;]+){0,3}\s*"
 )
 #: "Local media quoted the ministry as saying": the one quoted (the object) speaks.
-_QUOTED_OBJECT: Final = re.compile(
+_QUOTED_OBJECT: Final = rx.compile(
     r"\b(?:quot|cit)(?:ed|es|ing)\s+(?!(?:as|by|in|from)\b)([^;:.\"“”]{2,120}?),?\s+as\s+$",
     re.IGNORECASE,
 )
-_RELATIVE: Final = re.compile(r"\s(?:who|which|that)\s")
+_RELATIVE: Final = rx.compile(r"\s(?:who|which|that)\s")
 #: Words that name no speaker after an inverted verb or as a subject.
-_NO_SPEAKER: Final = re.compile(
+_NO_SPEAKER: Final = rx.compile(
     r"(?:there|here|no\s+one|nobody|none|neither\s.*"
     r"|(?:fake|false|misleading)\s+(?:news|reports?|claims?|rumou?rs?)"
     rf"|(?:on\s+|late\s+|early\s+)?(?:{WEEKDAY_RE}"
@@ -90,7 +91,7 @@ _NO_SPEAKER: Final = re.compile(
     re.IGNORECASE,
 )
 #: The figures a source compiled: "figures compiled by", "data from", "a tally by".
-_FIGURES_OF: Final = re.compile(
+_FIGURES_OF: Final = rx.compile(
     r"\s*(?:the\s+|an?\s+)?(?:latest\s+|official\s+|preliminary\s+)?(?:figures|data|estimates?"
     r"|tall(?:y|ies)|statistics|counts?|records)\s+(?:(?:\w+ed|shown|given|drawn|kept|seen)\s+)?"
     r"(?:by|from|of)\s+"
@@ -101,13 +102,13 @@ _FIGURES_OF: Final = re.compile(
     re.IGNORECASE,
 )
 #: A sentence that adds to the last one's toll: "Nine others were hurt", "A further six".
-_MORE: Final = re.compile(
+_MORE: Final = rx.compile(
     r"(?:another|a\s+further|(?:[\w-]+\s+){1,2}(?:other|more|further)\b(?!\s+(?:attack|strike|incident)))",
     re.IGNORECASE,
 )
 #: People who speak for themselves (their head type is `unknown`): "residents and an officer",
 #: "one survivor", "another witness".
-_WITNESS: Final = re.compile(
+_WITNESS: Final = rx.compile(
     r"(?:(?:the|a|an|one|another|local|some|other)\s+)*(?:residents?|witness(?:es)?"
     r"|eyewitness(?:es)?|villagers?|survivors?|relatives|locals)",
     re.IGNORECASE,
@@ -126,35 +127,35 @@ _WIRES: Final = frozenset(
     }
 )
 #: A written text as the subject of "read(s)": "The statement read:", "the post reads".
-_TEXT_READS: Final = re.compile(
+_TEXT_READS: Final = rx.compile(
     r"\b(?:statement|communiqu[eé]|post|message|letter|notice|release|tweet)['’\"”]?\s+$",
     re.IGNORECASE,
 )
 #: "..., as X said an operation was ongoing": X's own clause follows the verb.
-_AS_CLAUSE: Final = re.compile(r",\s+as\s+[^,;]{2,80}$", re.IGNORECASE)
-_CONTENT: Final = re.compile(
+_AS_CLAUSE: Final = rx.compile(r",\s+as\s+[^,;]{2,80}$", re.IGNORECASE)
+_CONTENT: Final = rx.compile(
     r"\s+(?:that\s+)?(?!(?:on|in|at|late|early|last|this|earlier|later)\b)(?:[\w'’-]+\s+){1,9}?"
     r"(?:was|were|is|are|had|has|have|would|will|could)\b",
     re.IGNORECASE,
 )
-_TOLL_OBJECT: Final = re.compile(
+_TOLL_OBJECT: Final = rx.compile(
     r"\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:toll|number|figure|tally|count|estimate|statement|communiqu[eé])",
     re.IGNORECASE,
 )
-_AFTER_QUOTE: Final = re.compile(r"[”\"]\s*,\s*$")
-_ACCUSED_OF: Final = re.compile(
+_AFTER_QUOTE: Final = rx.compile(r"[”\"]\s*,\s*$")
+_ACCUSED_OF: Final = rx.compile(
     r"\s+[“\"]?[^.;:]{1,60}?\bof\s+(?:killing|murdering|massacring|executing|abducting"
     r"|kidnapping|wounding)\b",
     re.IGNORECASE,
 )
 #: "spoke of" and a figure (or a toll noun): "a deputy spoke of 23 deaths".
-_OF_FIGURE: Final = re.compile(r"\s+of\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?[\w-]+", re.I)
+_OF_FIGURE: Final = rx.compile(r"\s+of\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?[\w-]+", re.I)
 #: A determiner before "updated"/"revised": an adjective ("an updated figure"), not a verb.
-_DETERMINED: Final = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
+_DETERMINED: Final = rx.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 #: What a masked bracket leaves in a phrase: "Officer ,   ,, Jo Li" for "Officer (RPO), Jo Li".
-_MASK_LEFT: Final = re.compile(r"\s*,(?:\s*,)+|\s+,|\s{2,}")
-_OWN_COUNT: Final = re.compile(
+_MASK_LEFT: Final = rx.compile(r"\s*,(?:\s*,)+|\s+,|\s{2,}")
+_OWN_COUNT: Final = rx.compile(
     r"tall(?:y|ies)|count|figures?|data|estimates?|correspondents?|reporters?|journalists?"
     r"|witness|staff|calculation",
     re.IGNORECASE,
@@ -269,7 +270,7 @@ def relative_before(text: str, verb: int) -> int:
 
 
 #: An inverted "read" after a quotation: '"...," read a statement from the council'.
-_READ_TEXT: Final = re.compile(
+_READ_TEXT: Final = rx.compile(
     r"\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|post|message"
     r"|letter|notice|release|tweet)\b",
     re.IGNORECASE,
@@ -327,7 +328,7 @@ def opens_relay(text: str, end: int) -> bool:
 
 
 #: Capitalised words only: a name after a descriptor ("The News Agency Nigeria").
-_NAME_TAIL: Final = re.compile(r"(?:\s+[A-Z][\w'’.\-]*)+")
+_NAME_TAIL: Final = rx.compile(r"(?:\s+[A-Z][\w'’.\-]*)+")
 
 
 def name_cut(phrase: str, descriptors: Sequence[tuple[int, int, object]]) -> str:
@@ -341,7 +342,7 @@ def name_cut(phrase: str, descriptors: Sequence[tuple[int, int, object]]) -> str
 
 
 #: "According to NAN, Bello reacted to ...": after the agency, a capitalised name and its verb.
-_RELAYED_NAME: Final = re.compile(
+_RELAYED_NAME: Final = rx.compile(
     r"[^,]{1,60},\s+((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)\s+(?:said|told|says|[a-z]+ed)\b"
 )
 
@@ -369,7 +370,7 @@ def relayed(
 
 #: A sentence that opens on its figure and says only its outcome: "Five volunteers were
 #: slightly wounded", "Two of them died later".
-_BARE_TOLL: Final = re.compile(
+_BARE_TOLL: Final = rx.compile(
     r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
     r"dozens|scores|hundreds)\s+(?:[\w-]+\s+){0,3}?(?:were|was|have\s+been|had\s+been|are)\s+"
     r"(?:[a-z]+ly\s+)?(?:killed|wounded|injured|hurt|dead|hospitali[sz]ed)"
@@ -379,7 +380,7 @@ _BARE_TOLL: Final = re.compile(
 
 
 #: A quoted run of at least three words (a scare quote, '"terrorists"', is no quotation).
-_QUOTED_WORDING: Final = re.compile(r"[\"“](?:[^\"“”\s]+\s+){2,12}[^\"“”\s]+[\"”]")
+_QUOTED_WORDING: Final = rx.compile(r"[\"“](?:[^\"“”\s]+\s+){2,12}[^\"“”\s]+[\"”]")
 
 
 def opens_paragraph(text: str, start: int) -> bool:

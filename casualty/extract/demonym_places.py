@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
+from casualty import rx
 from casualty.extract.district_names import site_hint
 
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 
 #: "the Iraqi capital", "the Ukrainian capital": a country's capital named by its demonym.
-_CAPITAL: Final = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+capital\b")
+_CAPITAL: Final = rx.compile(r"\bthe\s+([A-Z][a-z]+)\s+capital\b")
 
 
 def capitals(text: str, demonyms: Mapping[str, str]) -> list[tuple[int, int, Place]]:
@@ -27,7 +28,7 @@ def capitals(text: str, demonyms: Mapping[str, str]) -> list[tuple[int, int, Pla
 
 
 #: "a Yemeni oil port", "a Sudanese village": a demonym before a place noun names the country.
-_DEMONYM_SITE: Final = re.compile(
+_DEMONYM_SITE: Final = rx.compile(
     r"\b([A-Z][a-z]+)\s+(?:(?:oil|fuel|border|frontier|coastal|river|mountain|desert|"
     r"farming|fishing|market|garrison|army|military|air)\s+)?(?:port|harbou?r|village|town|"
     r"city|hamlet|base|camp|hospital|school|market|province|region|district|airport|airbase)\b"

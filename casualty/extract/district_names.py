@@ -14,6 +14,8 @@ import functools
 import re
 from typing import TYPE_CHECKING, Final
 
+from casualty import rx
+
 if TYPE_CHECKING:
     from casualty.geo import Place
 
@@ -33,17 +35,17 @@ _SITE_WORDS: Final = (
 #: A district or site word; the name it goes with is looked for around it (scanning for the
 #: words first is several times faster than trying a name at every capital). The lookahead
 #: holds the letters the words open with, so most positions fail before the alternation.
-_KEYWORD: Final = re.compile(
+_KEYWORD: Final = rx.compile(
     r"\b(?=[acdfghlnopqrstv])"
     rf"(?:(?P<district>{_DISTRICT_WORDS})|(?P<site>{_SITE_WORDS})|town|city)\b",
     re.IGNORECASE,
 )
 #: "the Karrada district", "Kareto village", "the Ras Isa oil port": the name before the word.
-_NAME_BEFORE: Final = re.compile(rf"({_NAME})\s+$")
+_NAME_BEFORE: Final = rx.compile(rf"({_NAME})\s+$")
 #: "the village of Kafr Sous", "the port of Ras Isa": the name after the word.
-_OF_NAME: Final = re.compile(rf"\s+of\s+(?:the\s+)?({_NAME})")
+_OF_NAME: Final = rx.compile(rf"\s+of\s+(?:the\s+)?({_NAME})")
 #: "an oil port, called Ras Isa", "a village known as Umm Sayala".
-_CALLED_NAME: Final = re.compile(rf",?\s+(?i:called|named|known\s+as)\s+({_NAME})")
+_CALLED_NAME: Final = rx.compile(rf",?\s+(?i:called|named|known\s+as)\s+({_NAME})")
 #: How far before a district word its name may start.
 _NAME_REACH: Final = 80
 _SITE_MODIFIERS: Final = frozenset({"oil", "fuel", "gas", "sea", "naval", "river", "air"})
@@ -58,7 +60,7 @@ _SITE_HINTS: Final = (
 
 #: `_SITE_HINTS` as one alternation, searched in the lower-cased text (one C-level scan
 #: instead of a substring test per word; the same answer, as the hints are lower-case).
-_SITE_HINT: Final = re.compile("|".join(map(re.escape, _SITE_HINTS)))
+_SITE_HINT: Final = rx.compile("|".join(map(re.escape, _SITE_HINTS)))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -74,9 +76,9 @@ _NAME_HEADS: Final = frozenset(
      "Bab", "Al", "El", "New", "Old"}
 )  # fmt: skip
 #: A word that is a compound adjective, not a name ("Houthi-controlled", "Russian-held").
-_COMPOUND: Final = re.compile(r"[^\W\d_]{3}-[a-z]{3}")
+_COMPOUND: Final = rx.compile(r"[^\W\d_]{3}-[a-z]{3}")
 #: A parent place written right after a district: "of Baghdad", "in Borno", ", Kirkuk".
-_PARENT_GAP: Final = re.compile(r"\s*(?:of|in|,)\s+(?:the\s+)?")
+_PARENT_GAP: Final = rx.compile(r"\s*(?:of|in|,)\s+(?:the\s+)?")
 
 
 def _name_before(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -91,7 +93,7 @@ def _name_before(text: str, start: int, end: int) -> re.Match[str] | None:
     return _NAME_BEFORE.search(text, start, end)
 
 
-_CAPITAL: Final = re.compile("[A-Z]")
+_CAPITAL: Final = rx.compile("[A-Z]")
 
 
 def districts(

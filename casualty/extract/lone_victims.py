@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from casualty import rx
 from casualty.extract.count_lexicon import lexicon as count_lexicon
 from casualty.extract.lexicon import AFTER, BEFORE, OutcomeWord, word_set
 from casualty.extract.mention_rules import COORD_GAP, VERB_LIKE
@@ -27,25 +28,25 @@ __all__ = ["another_one", "joined_singles", "lone_joined"]
 #: Words that may follow a lone victim: its clause goes on ("wounding another in the raid").
 _NEXT: Final = r"in|during|at|on|and|while|before|after|when"
 #: "killing six guards and wounding another": "another" alone is one more victim.
-_ANOTHER: Final = re.compile(
+_ANOTHER: Final = rx.compile(
     r"\s+another(?=\s*(?:[,.;:)]|$|\s+(?:" + _NEXT + r")\b))", re.IGNORECASE
 )
 #: "another" and the words of a victim noun phrase after it ("another PMF member").
-_ANOTHER_NP: Final = re.compile(
+_ANOTHER_NP: Final = rx.compile(
     r"\s+(?:also\s+)?another((?:\s+[\w-]+){1,4}?)"
     r"(?=\s*(?:[,.;:)]|$|\s+(?:" + _NEXT + r"|was|were|had|has|is)\b))",
     re.IGNORECASE,
 )
 #: "... and another (member) (was) (seriously) wounded": a lone victim as the subject of a later
 #: outcome ("and another was listed as missing", "and another remains missing" too).
-_AND_ANOTHER: Final = re.compile(
+_AND_ANOTHER: Final = rx.compile(
     r"\band\s+another((?:\s+[\w-]+){0,4}?)\s+(?:(?:was|had\s+been|has\s+been|is|remains?"
     r"|remained)\s+)?(?:(?:reported|feared|listed|presumed|still)\s+)?"
     r"(?:(?:critically|seriously|severely|badly|gravely|lightly|slightly|moderately)\s+)?$",
     re.IGNORECASE,
 )
 #: A figure right after the outcome: "and another killed five", an active verb.
-_FIGURE_NEXT: Final = re.compile(
+_FIGURE_NEXT: Final = rx.compile(
     r"\s+(?:at\s+least\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens"
     r"|scores|hundreds|several|a|an)\b)",
     re.IGNORECASE,
@@ -101,7 +102,7 @@ def another_one(text: str, words: list[OutcomeWord], found: list[Mention]) -> li
 
 #: "another" and a singular outcome noun ("reporting another death"); not a thing named
 #: after one ("another death toll", "another death threat").
-_ANOTHER_NOUN: Final = re.compile(
+_ANOTHER_NOUN: Final = rx.compile(
     r"\banother\s+(death|fatality|casualty|injury)\b"
     r"(?!\s+(?:toll|threat|sentence|penalty|squad|rate|figure|count))",
     re.IGNORECASE,
@@ -138,9 +139,9 @@ def _one(w: OutcomeWord, start: int, end: int, v_start: int, v_end: int) -> Ment
 
 
 #: "and a" / "and an": a lone victim may be coordinated with a figure before it.
-AND_A: Final = re.compile(r"\band\s+an?\s", re.IGNORECASE)
+AND_A: Final = rx.compile(r"\band\s+an?\s", re.IGNORECASE)
 #: "a" / "an", its noun phrase, then "and" and a figure: "An army captain and two rebels died".
-_A_AND: Final = re.compile(
+_A_AND: Final = rx.compile(
     r"\ban?\s+(?:[\w'’-]+\s+){1,4}and\s+(?:at\s+least\s+|some\s+|about\s+|a\s+)?"
     r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|scores"
     r"|several)\b)",
@@ -173,7 +174,7 @@ def joined_singles(text: str, counts: list[Count]) -> list[Count]:
 
 
 #: "N others" / "N other workers" after the one: the one is counted into them.
-_OTHERS: Final = re.compile(r"\s+others?\b", re.IGNORECASE)
+_OTHERS: Final = rx.compile(r"\s+others?\b", re.IGNORECASE)
 
 
 def _and_joined(text: str, first: Count | None, second: Count | None) -> bool:
@@ -195,7 +196,7 @@ def _and_joined(text: str, first: Count | None, second: Count | None) -> bool:
 
 #: Words of a lone victim's noun phrase between its article and its noun: "a regional
 #: Border Guard Service (BGS) sentry" (a word, or a unit's acronym in brackets).
-_NP_WORD: Final = re.compile(r"\s+([A-Za-z][\w'’-]*|\([A-Z]{2,8}\))")
+_NP_WORD: Final = rx.compile(r"\s+([A-Za-z][\w'’-]*|\([A-Z]{2,8}\))")
 _NP_STOP: Final = word_set(
     """and or of the a an who which that was were is are has had have been in on at by with
     from to for as"""

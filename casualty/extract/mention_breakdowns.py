@@ -10,17 +10,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from casualty import rx
+
 if TYPE_CHECKING:
     from casualty.extract.counts import Count
 
 #: A short noun phrase without figures or clause marks: "guards", "reserve conscripts".
 _NP: Final = r"(?:\s+[^\W\d_][\w'’-]*){1,4}"
 #: After a toll's noun phrase, the comma that opens its breakdown.
-_BREAKDOWN_OPEN: Final = re.compile(_NP + r"\s*,\s+")
+_BREAKDOWN_OPEN: Final = rx.compile(_NP + r"\s*,\s+")
 #: Between two parts of the breakdown: "ten reserve conscripts and two officers".
-_BREAKDOWN_JOIN: Final = re.compile(_NP + r"\s*(?:,\s+(?:and\s+)?|\s+and\s+)")
+_BREAKDOWN_JOIN: Final = rx.compile(_NP + r"\s*(?:,\s+(?:and\s+)?|\s+and\s+)")
 #: After its last part, the comma that closes the breakdown, then the toll's verb.
-_BREAKDOWN_CLOSE: Final = re.compile(
+_BREAKDOWN_CLOSE: Final = rx.compile(
     _NP + r"\s*,(?=\s+(?:were|was|are|is|had|have|has|died|perished|all)\b)", re.IGNORECASE
 )
 
@@ -76,7 +78,7 @@ def _breakdown_parts(text: str, counts: list[Count], first: int) -> tuple[int, i
 
 #: After a listed object's figure, its noun and the join to the next figure of the list:
 #: "three soldiers and seven", "three soldiers, 12" (not a place: "30 in Homs and 10 ...").
-_LIST_GOES_ON: Final = re.compile(
+_LIST_GOES_ON: Final = rx.compile(
     r"(?!\s+(?:in|at|on|near|across|from|of)\b)"
     + _NP
     + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:at\s+least\s+|more\s+than\s+|about\s+)?"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from casualty import rx
 from casualty.extract.count_context import modifies
 from casualty.extract.lexicon import AFTER, BEFORE, OutcomeWord, lexicon, word_set
 from casualty.extract.mention_breakdowns import listed_object
@@ -37,9 +38,9 @@ __all__ = [
     "unbracket_figures",
 ]
 
-_BRACKETED_FIGURE: Final = re.compile(r"\((\d[\d,.]*)\)")
-_SUB_AFTER: Final = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
-_SUB_BEFORE: Final = re.compile(r"\b(?:including|among\s+(?:them|whom))\s*$", re.IGNORECASE)
+_BRACKETED_FIGURE: Final = rx.compile(r"\((\d[\d,.]*)\)")
+_SUB_AFTER: Final = rx.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
+_SUB_BEFORE: Final = rx.compile(r"\b(?:including|among\s+(?:them|whom))\s*$", re.IGNORECASE)
 #: How far (characters) a part of a toll stands from the toll's figure: farther, as in "more
 #: than 12,000 died since 2011, the monitor said, including 900 since the truce", it is a
 #: figure of its own.
@@ -47,9 +48,9 @@ SUBCOUNT_REACH: Final = 48
 #: Between two coordinated figures: "Four soldiers and 12 civilians", "4 police, 3 guards".
 #: (A unit's acronym in brackets may stand in it: "Three members of the Popular Mobilisation
 #: Forces (PMF) and two policemen".)
-COORD_GAP: Final = re.compile(r"\s+(?:[^,;:.()\[\]—–\d\"“”]|\([A-Z]{2,8}\)){1,90}?(?:,|\s+and)\s*")
+COORD_GAP: Final = rx.compile(r"\s+(?:[^,;:.()\[\]—–\d\"“”]|\([A-Z]{2,8}\)){1,90}?(?:,|\s+and)\s*")
 #: A verb in that gap gives the first figure an outcome of its own ("12 million uprooted").
-VERB_LIKE: Final = re.compile(
+VERB_LIKE: Final = rx.compile(
     r"\b(?!(?:un)?armed\b|uniformed\b|retired\b|unidentified\b|suspected\b)"
     r"[a-z]+(?:ed|ing)\b|\b(?:were|was|are|is|have|has|had)\b"
 )
@@ -81,7 +82,7 @@ def group_of(gap: list[str]) -> bool:
 #: Passive auxiliaries: with one between a figure and its verb the figure is the victim.
 _PASSIVE: Final = word_set("were was are is be been being")
 #: After an active outcome verb, the start of its object: "two gunmen killed a guard".
-_OBJECT: Final = re.compile(
+_OBJECT: Final = rx.compile(
     r"\s+(?:(?:a|an)\s+(?!(?:day|week|month|year|few|while|little)\b)"
     r"|the\s+(?!(?:previous|same|following|next|day|night|week|weekend|morning|afternoon|"
     r"evening|month|year|first|last|past|other|time)\b)"
@@ -101,8 +102,8 @@ def agent_of(text: str, gap: list[str], verb_end: int) -> bool:
 
 
 #: Between an active outcome verb and "N others": one object of it ("killed a cleric and").
-_FIRST_OBJECT: Final = re.compile(r"\s+(?:[^\s,;:.()\d]+\s+){1,8}?and\s+$")
-_OTHERS: Final = re.compile(r"\s+others?\b", re.IGNORECASE)
+_FIRST_OBJECT: Final = rx.compile(r"\s+(?:[^\s,;:.()\d]+\s+){1,8}?and\s+$")
+_OTHERS: Final = rx.compile(r"\s+others?\b", re.IGNORECASE)
 
 
 def and_others(text: str, words: list[OutcomeWord], start: int, end: int) -> OutcomeWord | None:
@@ -119,16 +120,16 @@ def and_others(text: str, words: list[OutcomeWord], start: int, end: int) -> Out
 
 
 #: Between a first object of an active verb and a second: "killed four soldiers and".
-_COORDINATED: Final = re.compile(r"\s*,?\s*(?:and|as well as|plus)\s*")
+_COORDINATED: Final = rx.compile(r"\s*,?\s*(?:and|as well as|plus)\s*")
 #: ... or the first object closed by a place or day: "killed 37 civilians in Rafah and nine
 #: soldiers in Sderot", when the second has no verb of its own ("... in the village and 300
 #: residents fled" is no second object). Also the gap of `elided`: "38 killed in Arbo and".
-_PLACED_AND: Final = re.compile(
+_PLACED_AND: Final = rx.compile(
     r"\s+(?:in|at|on|near|across)\s+[^,;:.()\d\"“”]{1,40}?\s+and\s+", re.IGNORECASE
 )
-_OBJECT_TAIL: Final = re.compile(r"[^,;:.()\"“”]{0,80}")
-_FINITE: Final = re.compile(r"\b(?:were|was|are|is|have|has|had)\b")
-_FIRST_PREP: Final = re.compile(r"\s(?:in|at|on|near|across)\b", re.IGNORECASE)
+_OBJECT_TAIL: Final = rx.compile(r"[^,;:.()\"“”]{0,80}")
+_FINITE: Final = rx.compile(r"\b(?:were|was|are|is|have|has|had)\b")
+_FIRST_PREP: Final = rx.compile(r"\s(?:in|at|on|near|across)\b", re.IGNORECASE)
 
 
 def second_object(text: str, gap_start: int, start: int, end: int) -> bool:
@@ -154,7 +155,7 @@ def second_object(text: str, gap_start: int, start: int, end: int) -> bool:
 
 #: "38 killed in Arbo and eight in Dalo": after the outcome's place or day and "and" (the gap
 #: `_PLACED_AND`), another place or day.
-_ELIDED_TAIL: Final = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|at|on|near|across)\b")
+_ELIDED_TAIL: Final = rx.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:in|at|on|near|across)\b")
 
 
 def elided(text: str, last: Mention, start: int, end: int) -> bool:
@@ -169,7 +170,7 @@ def elided(text: str, last: Mention, start: int, end: int) -> bool:
 
 
 #: A relative clause after captives that says they died: "five prisoners who were killed".
-_CAPTIVES_KILLED: Final = re.compile(
+_CAPTIVES_KILLED: Final = rx.compile(
     r"\s+(?:who|that)\s+(?:were|was|had\s+been|have\s+been)\s+(?:later\s+|then\s+)?"
     r"(killed|executed|slain|murdered|shot\s+dead)\b",
     re.IGNORECASE,
@@ -178,10 +179,10 @@ _CAPTIVES_KILLED: Final = re.compile(
 
 #: A relative clause of the wounded, then the main clause's death: "the two soldiers who
 #: were seriously injured (in the ambush) later succumbed to their injuries / died".
-_WOUNDED_CLAUSE: Final = re.compile(
+_WOUNDED_CLAUSE: Final = rx.compile(
     r"\b(?:who|that)\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
-_THEN_DIED: Final = re.compile(
+_THEN_DIED: Final = rx.compile(
     r"(?:\s+(?:in|at|during|on)(?:\s+[\w-]+){1,4}?)?\s+(?:(?:have|has|had|later|since|then"
     r"|subsequently)\s+){0,2}(died|succumbed\s+to\s+(?:(?:their|his|her)\s+)?(?:injuries|wounds))\b",
     re.IGNORECASE,
@@ -271,7 +272,7 @@ def coordinated(text: str, counts: list[Count], found: list[Mention]) -> list[Me
 # --- figures that count no people ---------------------------------------------------------
 
 #: A word of the figure's noun phrase (as `mentions` splits words).
-_HEAD_WORD: Final = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]")
+_HEAD_WORD: Final = rx.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]")
 _NON_PERSON: Final = word_set(
     """reports report incidents incident strikes strike airstrikes raids attacks attack
     villages village towns vehicles vehicle trucks tanks drones missiles rockets shells bombs
@@ -285,17 +286,17 @@ _VERBS: Final = frozenset(["was", "is", "had", "has", "were", "of"])
 _PLACE_PREP: Final = frozenset(["in", "on", "at", "near", "inside", "across", "during"])
 #: Openers of a time phrase end it too ("800 people last year", "20 people this week").
 _TIME_OPENERS: Final = word_set("last this next past over since within throughout earlier later")
-_MONTH_BEFORE: Final = re.compile(
+_MONTH_BEFORE: Final = rx.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
 )
-_AGE: Final = re.compile(r"^[\s-]*(?:-?year|years?[\s-]old|yr)", re.IGNORECASE)
+_AGE: Final = rx.compile(r"^[\s-]*(?:-?year|years?[\s-]old|yr)", re.IGNORECASE)
 _ORDINALS: Final = (" second", " third", " fourth", " fifth")
-_OF: Final = re.compile(r"\s+of\b")
+_OF: Final = rx.compile(r"\s+of\b")
 
 
 #: "None of the soldiers killed ... have been identified": the victims are already counted,
 #: the "none" is about them (not "none of the soldiers were killed", a denial).
-_NONE_OF_VICTIMS: Final = re.compile(
+_NONE_OF_VICTIMS: Final = rx.compile(
     r"\s+of\s+(?:the|those|them)\s+(?:(?!(?:were|was|are|is|have|has|had|been)\b)[a-z-]+\s+){0,3}?"
     r"(?:killed|dead|wounded|injured|slain|hurt)\b",
     re.IGNORECASE,
@@ -303,7 +304,7 @@ _NONE_OF_VICTIMS: Final = re.compile(
 
 
 #: A verb of rescue right before a figure: "rescued 12 hostages", "to free several captives".
-_RESCUED: Final = re.compile(
+_RESCUED: Final = rx.compile(
     r"\b(?:rescu(?:e|ed|es|ing)|free(?:d|s|ing)?|releas(?:e|ed|es|ing))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -384,7 +385,7 @@ def bridged(gap: list[str]) -> bool:
 
 
 #: A toll noun and the verb putting it at the figure after ("rose to 25"; "death toll ... is 25")
-TOTAL_TO: Final = re.compile(
+TOTAL_TO: Final = rx.compile(
     r"\b(?:number|total|toll|tally|figure|count)\b[^.;:]{0,160}?\b(?:to|at|reached|hit)\s*$"
     r"|\b(?:death|casualty)\s+(?:toll|count|tally)\b[^.;:]{0,160}?\b(?:is|was)\s*$"
 )

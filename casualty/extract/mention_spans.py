@@ -9,11 +9,12 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from casualty import rx
 from casualty.extract.count_lexicon import lexicon as count_lexicon
 from casualty.extract.counts import Count
 from casualty.extract.lexicon import OutcomeWord, case_free, lexicon, lowered, trie_regex, word_set
 
-WORD: Final = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]")
+WORD: Final = rx.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]")
 #: Words that end a victim noun phrase after the figure.
 NP_STOP: Final = word_set(
     """in on at near during after when while across from by as with since following including
@@ -23,7 +24,7 @@ NP_STOP: Final = word_set(
 
 #: An attack as the subject of an active outcome verb, with no figure or other outcome after
 #: it before the verb ("An attack by X on a camp killed at least 14"): no victims there.
-EVENT_SUBJECT: Final = re.compile(
+EVENT_SUBJECT: Final = rx.compile(
     r"\b(?:attack|strike|airstrike|raid|shelling|bombing|blast|explosion|assault|shell|drone)s?"
     r"\b(?:(?!kill|wound|injur|dead|died)[^\d.;:]){0,60}$",
     re.IGNORECASE,
@@ -95,7 +96,7 @@ def victim_span(
 
 
 #: A part of a group after its figure: "three of the", "two of their".
-_PARTITIVE: Final = re.compile(r"\s+of\s+(?:the|these|those|its|their|our|his|her)\s+(?=\w)")
+_PARTITIVE: Final = rx.compile(r"\s+of\s+(?:the|these|those|its|their|our|his|her)\s+(?=\w)")
 
 
 def np_continues(tokens: list[tuple[int, int, str]], after: int) -> bool:
@@ -126,8 +127,8 @@ QUALITATIVE: Final = case_free(
     r"\b(?:" + "|".join(sorted(_INTENSITY)) + _QUALITATIVE_TAIL,
     r"\b(?:" + trie_regex(_INTENSITY) + _QUALITATIVE_TAIL,
 )
-_TOLL_GIVEN: Final = re.compile(r"\s+(?:of|at|to|rose|reached|stood|is|was)\b", re.IGNORECASE)
-ON: Final = re.compile(r"\s+(?:on|among|in|to)\s+(?:the\s+ranks\s+of\s+)?", re.IGNORECASE)
+_TOLL_GIVEN: Final = rx.compile(r"\s+(?:of|at|to|rose|reached|stood|is|was)\b", re.IGNORECASE)
+ON: Final = rx.compile(r"\s+(?:on|among|in|to)\s+(?:the\s+ranks\s+of\s+)?", re.IGNORECASE)
 
 
 def qualitative(
@@ -176,7 +177,7 @@ def qualitative(
 
 
 #: Between a first object and a second active outcome verb: "killed four people and wounded".
-_AND_VERB: Final = re.compile(r",?\s+and\s+")
+_AND_VERB: Final = rx.compile(r",?\s+and\s+")
 
 
 def shared_victims(text: str, out: list[Mention], start: int, after: bool) -> Mention | None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import Final
 
+from casualty import rx
 from casualty.extract.counts import Count, find_counts, is_non_casualty_number
 from casualty.extract.lexicon import (
     AFTER,
@@ -296,7 +297,7 @@ def _self_outcome(text: str) -> bool:
 
 
 #: Any of `_SELF_OUTCOME` (or "ſ") anywhere: one scan in C instead of a substring test each.
-_SELF_OUTCOME_IN: Final = re.compile("|".join(re.escape(k) for k in ("ſ", *_SELF_OUTCOME)))
+_SELF_OUTCOME_IN: Final = rx.compile("|".join(re.escape(k) for k in ("ſ", *_SELF_OUTCOME)))
 
 
 def _own_outcome(count: Count) -> str | None:

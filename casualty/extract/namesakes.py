@@ -25,6 +25,8 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any, Final
 
+from casualty import rx
+
 if TYPE_CHECKING:
     from casualty.geo import Gazetteer, Place
 
@@ -36,7 +38,7 @@ _TRAILING: Final = frozenset(
      "hamlet", "locality", "region", "province", "state", "governorate", "oblast"}
 )  # fmt: skip
 #: Between a town and the division it lies in: "in the northern", ",", "of", "village in".
-_IN_DIVISION: Final = re.compile(
+_IN_DIVISION: Final = rx.compile(
     r"(?:\s+(?:village|town|city|district|area))?\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern\s+|"
     r"central\s+)?"
@@ -97,11 +99,11 @@ def rehomed(text: str, found: list[Found]) -> list[Found]:
 
 
 #: Right before an operation's name: "Operation Olive Branch", "the operation Dawn".
-_OPERATION: Final = re.compile(r"\b[Oo]peration\s+$")
+_OPERATION: Final = rx.compile(r"\b[Oo]peration\s+$")
 
 
 #: A person's name after a title: "President Joseph Aoun", "Gen. Ali Hassan" (the surname).
-_TITLED: Final = re.compile(
+_TITLED: Final = rx.compile(
     r"\b(?:President|Minister|Premier|General|Gen\.|Colonel|Col\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|"
     r"Sheikh|Governor|Mayor|Commander|spokesman|spokeswoman)\s+(?:[A-Z][a-z]+\s+){1,2}?"
     r"([A-Z][a-z]{2,})\b(?!\s+(?:[A-Z]|province|district|city|town|village|region))"
@@ -152,8 +154,8 @@ def _in_group_name() -> re.Pattern[str]:
 _TERRITORY_WORDS: Final = (" Strip",)
 #: Around a town's name: what makes it the town, not a territory named after it ("Gaza
 #: City", "the city of Gaza", "Gaza's city centre").
-_TOWN_AFTER: Final = re.compile(r"\s+(?i:city)\b|['’]s\s+city\b")
-_TOWN_BEFORE: Final = re.compile(r"\b(?i:city|town)\s+of\s+$")
+_TOWN_AFTER: Final = rx.compile(r"\s+(?i:city)\b|['’]s\s+city\b")
+_TOWN_BEFORE: Final = rx.compile(r"\b(?i:city|town)\s+of\s+$")
 
 
 def _territory(gaz: Gazetteer, text: str, start: int, end: int, place: Place) -> Place | None:
@@ -268,7 +270,7 @@ def consistent(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, 
 
 
 #: Between a town and the country it lies in: "Basra (Somalia)", "Tripoli, Lebanon".
-_COUNTRY_AFTER: Final = re.compile(r"\s*(?:,|\()\s*")
+_COUNTRY_AFTER: Final = rx.compile(r"\s*(?:,|\()\s*")
 
 
 def _pinned(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
@@ -311,7 +313,7 @@ def abroad(text: str, found: list[Found], main: set[str]) -> list[Found]:
 
 
 #: Right before a place: a locative preposition ("in", "across the").
-_LOCATIVE: Final = re.compile(
+_LOCATIVE: Final = rx.compile(
     r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE
 )
 

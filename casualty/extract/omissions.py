@@ -81,22 +81,22 @@ _OMISSION: Final = rx.compile(
     re.IGNORECASE,
 )
 #: What must be omitted for the statement to be about casualties.
-_TOPIC: Final = re.compile(
+_TOPIC: Final = rx.compile(
     r"\b(?:loss(?:es)?|toll|casualt(?:y|ies)|dead|death|deaths|killed|died|wounded|injured"
     r"|fatalit(?:y|ies)|victims|number|figures?|comment|immediately|how many|combatants"
     r"|queries|requests|questions)\b",
     re.IGNORECASE,
 )
-_NEXT_CLAUSE: Final = re.compile(r",?\s+but\b|;")
+_NEXT_CLAUSE: Final = rx.compile(r",?\s+but\b|;")
 #: Cues that need no casualty word after them: declining to comment, a toll not yet known.
-_SILENT: Final = re.compile(r"comment|being|yet|silent|statement")
-_NOT_TOLL: Final = re.compile(
+_SILENT: Final = rx.compile(r"comment|being|yet|silent|statement")
+_NOT_TOLL: Final = rx.compile(
     r"\b(?:identit(?:y|ies)|names?|nationalit(?:y|ies)|ages|whereabouts)\b", re.IGNORECASE
 )
 #: What a source declined to comment on, when it is neither a toll nor an event: "did not
 #: comment on reports that the mosque held prayers", "... comment on the accusations".
-_COMMENT_ON: Final = re.compile(r"\bcomment(?:ed)?\s+(?:on|about|regarding)\s+", re.IGNORECASE)
-_EVENT: Final = re.compile(
+_COMMENT_ON: Final = rx.compile(r"\bcomment(?:ed)?\s+(?:on|about|regarding)\s+", re.IGNORECASE)
+_EVENT: Final = rx.compile(
     r"\b(?:loss(?:es)?|toll|casualt(?:y|ies)|dead|deaths?|killed|killings?|died|wounded|injured"
     r"|fatalit(?:y|ies)|victims|attacks?|raids?|strikes?|bombings?|blasts?|explosions?|incidents?"
     r"|clash(?:es)?|fighting|operations?|assaults?|ambush(?:es)?|shelling|offensive|massacre"
@@ -106,33 +106,33 @@ _EVENT: Final = re.compile(
     re.IGNORECASE,
 )
 #: Right after "did not say": a question other than the toll ("how many" is the toll).
-_WHEN: Final = re.compile(r"\s+(?:when|where|why|who|how(?!\s+many\b))\b", re.IGNORECASE)
+_WHEN: Final = rx.compile(r"\s+(?:when|where|why|who|how(?!\s+many\b))\b", re.IGNORECASE)
 #: Right after "did not say": whether the victims were civilians or fighters, not how many.
-_STATUS: Final = re.compile(
+_STATUS: Final = rx.compile(
     r"\s+(?:whether|if)\b[^.;]{0,100}?\b(?:civilians?|combatants?|fighters?|militants?)"
     r"\s+or\s+(?:civilians?|combatants?|fighters?|militants?)\b",
     re.IGNORECASE,
 )
 #: A casualty word in what a "without ... the number of" leaves out.
-_HARM: Final = re.compile(
+_HARM: Final = rx.compile(
     r"\b(?:loss(?:es)?|tolls?|casualt(?:y|ies)|dead|deaths?|killed|died|wounded|injured"
     r"|injuries|hurt|fatalit(?:y|ies)|victims|bodies|lives)\b",
     re.IGNORECASE,
 )
 #: The ends of a "not clear whether / how many" cue, and where the question asked ends.
 _OPEN_QUESTION: Final = ("whether", "if", "how many")
-_CLAUSE_END: Final = re.compile(r"[,;:.]|\s(?:or|and)\s+(?:if|whether)\b")
-_SAID: Final = re.compile(r"\b(?:said|says|say|told|according)\b", re.IGNORECASE)
-_OF_BEFORE: Final = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
-_KILLED: Final = re.compile(r"\b(?:dead|killed|deaths?|died)\b", re.IGNORECASE)
-_LOSSES: Final = re.compile(r"\b(?:wounded|injured|injuries)\b", re.IGNORECASE)
+_CLAUSE_END: Final = rx.compile(r"[,;:.]|\s(?:or|and)\s+(?:if|whether)\b")
+_SAID: Final = rx.compile(r"\b(?:said|says|say|told|according)\b", re.IGNORECASE)
+_OF_BEFORE: Final = rx.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+_KILLED: Final = rx.compile(r"\b(?:dead|killed|deaths?|died)\b", re.IGNORECASE)
+_LOSSES: Final = rx.compile(r"\b(?:wounded|injured|injuries)\b", re.IGNORECASE)
 
 
 #: "Neither X nor Y have confirmed a toll": a verb made negative by a "neither ... nor"
 #: subject before it (the verb alone, "has confirmed", is no omission).
-_NEITHER: Final = re.compile(r"\bneither\b[^.;:]{1,120}?\bnor\b", re.IGNORECASE)
-_BREAK: Final = re.compile(r"[,;:()]|\b(?:but|and|who|which|that|while|as)\b", re.IGNORECASE)
-_GIVEN: Final = re.compile(
+_NEITHER: Final = rx.compile(r"\bneither\b[^.;:]{1,120}?\bnor\b", re.IGNORECASE)
+_BREAK: Final = rx.compile(r"[,;:()]|\b(?:but|and|who|which|that|while|as)\b", re.IGNORECASE)
+_GIVEN: Final = rx.compile(
     r"\b(?:has|have|had|did|does|do)\s+(?:yet\s+)?(?:confirmed|given|released|disclosed"
     r"|provided|published|announced|commented|responded|confirm|give|release|disclose|provide"
     r"|publish|announce|comment|respond|said|say)\b"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from casualty import rx
 from casualty.dates import BEFORE_EVENT
 from casualty.extract.lexicon import case_free, lowered
 
@@ -30,7 +31,7 @@ _WAR_START_TEXT: Final = (
     r"|\b(?:insurrection|insurgency|uprising|rebellion|revolt|conflict|war)(?:,\s+which|\s+that)"
     r"\s+(?:began|started|erupted|broke\s+out)\b"
 )
-_WAR_START: Final = re.compile(_WAR_START_TEXT, re.IGNORECASE)
+_WAR_START: Final = rx.compile(_WAR_START_TEXT, re.IGNORECASE)
 #: Matched on the lower-cased text where that is exact (`lexicon.CaseFree`): three times faster.
 #: Every alternative must hold one of `_CUE_WORDS` (or "day(s) of"): `period_cue` skips the
 #: search for a figure whose window has none of them.
@@ -101,7 +102,7 @@ _PERIOD_REACH: Final = 120
 #: year", "the worst bombing since 2015", "the heaviest attack to date", "the latest in a
 #: string of attacks"), which ranks one incident among the period's, not the period's total;
 #: "the deadliest year since 2014", "the latest toll since the war began" are a period's.
-_SUPERLATIVE_BEFORE: Final = re.compile(
+_SUPERLATIVE_BEFORE: Final = rx.compile(
     r"\blatest\s+in\s+an?\s+$"
     r"|\b(?:deadliest|bloodiest|worst|heaviest|biggest|largest"
     r"|most\s+(?:deadly|lethal|violent|serious))\s+"
@@ -123,7 +124,7 @@ _CUE_WORDS: Final = (
     "string", "spate", "across", "rebellion", "revolt", "insurrection", "between",
 )  # fmt: skip
 #: The one cue without a word of `_CUE_WORDS`: "in two days of fighting", "over a day of".
-_DAYS_OF: Final = re.compile(r"days?\s+of")
+_DAYS_OF: Final = rx.compile(r"days?\s+of")
 
 
 def period_cue(text: str, position: int) -> str | None:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
+from casualty import rx
 from casualty.extract import demonym_places
 from casualty.extract.where import KIND_RANK
 
@@ -23,13 +24,13 @@ if TYPE_CHECKING:
 
 #: Words that mark a sentence as about another incident than the article's own ("another
 #: two were wounded" counts more victims of the same one).
-OTHER_INCIDENT: Final = re.compile(
+OTHER_INCIDENT: Final = rx.compile(
     r"\b(?:separate(?:ly)?|elsewhere|another(?!\s+(?:\d|two|three|four|five|six|seven|eight|"
     r"nine|ten|dozen)\b)|previous(?:ly)?|similar|last\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
 #: An attack referred back to ("killed in the attack"): the one reported just before.
-THE_ATTACK: Final = re.compile(
+THE_ATTACK: Final = rx.compile(
     r"\b(?:the|that|this)\s+(?:attack|strike|raid|bombing|blast|explosion|assault|ambush|"
     r"shelling)\b",
     re.IGNORECASE,
@@ -37,18 +38,18 @@ THE_ATTACK: Final = re.compile(
 #: A word for the attack just told, anywhere in a sentence ("said the car bomb exploded near
 #: ...", "the assailants struck a barracks in ..."): where it names a place at once, that is
 #: the attack's (`placing.ArticlePlaces._told_next`).
-SAME_ATTACK: Final = re.compile(
+SAME_ATTACK: Final = rx.compile(
     r"\b(?:the|that|this)\s+(?:[\w-]+\s+)?(?:attack|strike|airstrike|raid|bombing|blast|"
     r"explosion|assault|ambush|shelling|bomb|bomber|attackers|assailants|gunmen)\b",
     re.IGNORECASE,
 )
 #: Where a figure's clause ends: a comma, "and", "while", a semicolon.
-FIGURE_CLAUSE_END: Final = re.compile(r"[,;:]|\s(?:and|while|whereas|but)\s")
+FIGURE_CLAUSE_END: Final = rx.compile(r"[,;:]|\s(?:and|while|whereas|but)\s")
 #: An anaphoric city or town ("outside the city"): the last one named before.
-THE_CITY: Final = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+of\b)")
+THE_CITY: Final = rx.compile(r"\bthe\s+(?:city|town)\b(?!\s+of\b)")
 #: A sentence opening on the victims of the incident just told ("Most of the victims were
 #: inside a mall, where dozens ..."): that incident's place, even from an earlier paragraph.
-THE_VICTIMS: Final = re.compile(
+THE_VICTIMS: Final = rx.compile(
     r"\s*(?:(?:most|many|some|all|half|several|one|two|three|none)\s+of\s+)?the\s+"
     r"(?:victims|dead|wounded|injured|casualties)\b",
     re.IGNORECASE,
@@ -126,7 +127,7 @@ def earlier(
 
 #: A paragraph that opens on another incident than the lead's ("In a separate incident, ...",
 #: "Separately, ...", "Elsewhere, ..."): the undated paragraph after it goes on with it.
-SEPARATE_OPENING: Final = re.compile(
+SEPARATE_OPENING: Final = rx.compile(
     r"\W*(?:in\s+(?:a\s+)?separate\s+(?:incident|attack|development)s?|separately|elsewhere"
     r"|in\s+another\s+(?:incident|attack))\b",
     re.IGNORECASE,
@@ -150,7 +151,7 @@ def after_separate(sentences: list[Sentence], index: int) -> bool:
 
 
 #: A part of a country named as the scene ("in northern Mozambique").
-_BEARING: Final = re.compile(r"(?:north|south|east|west)(?:ern)?\s+$|central\s+$", re.IGNORECASE)
+_BEARING: Final = rx.compile(r"(?:north|south|east|west)(?:ern)?\s+$|central\s+$", re.IGNORECASE)
 
 
 def filed_from_capital(
@@ -171,7 +172,7 @@ def filed_from_capital(
 
 
 #: A sentence opened by its own weekday: "On Friday, ...", "Late on Monday, ...".
-_FRONTED_DAY: Final = re.compile(
+_FRONTED_DAY: Final = rx.compile(
     r"\s*(?:(?:late|early|earlier)\s+)?on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.IGNORECASE,
 )

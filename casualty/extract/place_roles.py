@@ -19,17 +19,18 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+from casualty import rx
 from casualty.extract.scene_clauses import not_the_scene
 
 __all__ = ["fronted", "not_the_scene", "refined", "with_sector", "without_spread_parts"]
 
 #: A breakdown of a total: what follows names parts of it.
-_BREAKDOWN: Final = re.compile(
+_BREAKDOWN: Final = rx.compile(
     r"(?:,|\s-|—|–)\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.IGNORECASE
 )
 
 #: Before a town's name: the division named after it ("the province of Kirkuk").
-_DIVISION_OF: Final = re.compile(
+_DIVISION_OF: Final = rx.compile(
     r"\b(?:province|governorate|oblast|region|state|prefecture)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -51,7 +52,7 @@ def refined(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, int
 
 #: After a town's name: the district named after it ("villages in X district, Y province"),
 #: not a district of a city ("the X district of Baghdad").
-_DISTRICT_AFTER: Final = re.compile(r"\s+(?i:district)\b(?!\s+(?:of|in)\b)")
+_DISTRICT_AFTER: Final = rx.compile(r"\s+(?i:district)\b(?!\s+(?:of|in)\b)")
 
 
 def _town_district(text: str, found: tuple[int, int, Any]) -> tuple[int, int, Any]:
@@ -64,7 +65,7 @@ def _town_district(text: str, found: tuple[int, int, Any]) -> tuple[int, int, An
 
 #: After a place: the rest of a list of divisions ("X, Y and Z regions", "X and Y provinces"):
 #: each name in it is a division, not its capital.
-_DIVISIONS_AFTER: Final = re.compile(
+_DIVISIONS_AFTER: Final = rx.compile(
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?){0,6}"
     r"\s+(?:regions|oblasts|provinces|governorates|states)\b"
 )
@@ -87,19 +88,19 @@ def _listed_division(text: str, found: tuple[int, int, Any]) -> tuple[int, int, 
 
 #: Before a town: a bearing from it ("villages south of X"): somewhere around the town, not
 #: in it.
-_BEARING_OF: Final = re.compile(
+_BEARING_OF: Final = rx.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
 #: Before a bearing: a distance ("20 km south of X"), which makes the town a reference
 #: point (`where.weak`) instead.
-_DISTANCE_BEFORE: Final = re.compile(
+_DISTANCE_BEFORE: Final = rx.compile(
     r"(?:km|kilomet(?:re|er)s|miles|mi)\b\.?\s*(?:\([^)]{0,30}\)\s*)?$", re.IGNORECASE
 )
 
 
 #: Right before a town: a compound compass point as an adjective ("villages in southwest
 #: X"): a part of its province, as a bearing is.
-_COMPASS_BEFORE: Final = re.compile(r"\b(?i:north|south)-?(?i:east|west)\s+$")
+_COMPASS_BEFORE: Final = rx.compile(r"\b(?i:north|south)-?(?i:east|west)\s+$")
 
 
 def _around(text: str, found: tuple[int, int, Any]) -> tuple[int, int, Any]:
@@ -180,16 +181,16 @@ _PART_OF: Final = (
     r"neighbou?rhoods?|suburbs?|areas?|quarters?)\s+of\s+(?:" + _THE_TOWN + "|"
 )
 #: The fixed parts of the patterns of `_outside_plain` and `_sector_plain`, before the name.
-_OUTSIDE: Final = re.compile(r"\b(?i:outside|on\s+the\s+outskirts\s+of)\s+")
-_THE_CITY: Final = re.compile(r"the\s+(?:city|town)\b(?!['’])")
-_NAME_END: Final = re.compile(r"\b(?!['’])")
-_SECTOR_THEN: Final = re.compile(rf"\b{_SECTOR_WORD}\s+", re.IGNORECASE)
-_PART_OF_THEN: Final = re.compile(
+_OUTSIDE: Final = rx.compile(r"\b(?i:outside|on\s+the\s+outskirts\s+of)\s+")
+_THE_CITY: Final = rx.compile(r"the\s+(?:city|town)\b(?!['’])")
+_NAME_END: Final = rx.compile(r"\b(?!['’])")
+_SECTOR_THEN: Final = rx.compile(rf"\b{_SECTOR_WORD}\s+", re.IGNORECASE)
+_PART_OF_THEN: Final = rx.compile(
     _PART_OF.removesuffix("(?:" + _THE_TOWN + "|") + "(?:(" + _THE_TOWN + ")|)", re.IGNORECASE
 )
-_BOUNDARY: Final = re.compile(r"\b")
+_BOUNDARY: Final = rx.compile(r"\b")
 #: "the city centre", "the centre of X".
-_CENTRE: Final = re.compile(
+_CENTRE: Final = rx.compile(
     r"\bthe\s+(?:(?:city|town)\s+cent(?:re|er)\b|cent(?:re|er)\s+of\s+the\s+(?:city|town)\b)",
     re.IGNORECASE,
 )
@@ -287,12 +288,12 @@ def _part(place: Any, word: str) -> Any:
 
 
 #: A cheap test for the words a sector needs.
-_SECTORISH: Final = re.compile(r"ern\b|central|downtown|cent(?:re|er)\b", re.IGNORECASE)
+_SECTORISH: Final = rx.compile(r"ern\b|central|downtown|cent(?:re|er)\b", re.IGNORECASE)
 
 
 #: A place put before its clause's figure: "In X, four were killed", "..., and in Y two".
-_FRONTED: Final = re.compile(r"(?:^|[,;]\s*(?:and\s+|while\s+|but\s+)?)\s*[Ii]n\s+(?:the\s+)?$")
-_JOINED: Final = re.compile(r";|\s(?:and|while|whereas|but)\s")
+_FRONTED: Final = rx.compile(r"(?:^|[,;]\s*(?:and\s+|while\s+|but\s+)?)\s*[Ii]n\s+(?:the\s+)?$")
+_JOINED: Final = rx.compile(r";|\s(?:and|while|whereas|but)\s")
 
 
 def fronted(

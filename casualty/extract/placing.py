@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Final
 
+from casualty import rx
 from casualty.extract import demonym_places, district_names, namesakes, place_roles, where
 from casualty.extract.place_cues import (
     FIGURE_CLAUSE_END,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 LEAD: Final = 3
 #: The lead's attackers opening a later sentence ("The gunmen arrived at X village in Y
 #: state"): like "The attack ...", it tells where the lead's incident happened.
-_THE_ATTACKERS: Final = re.compile(
+_THE_ATTACKERS: Final = rx.compile(
     r"the\s+(?:gunmen|attackers|assailants|raiders|bandits|militants|insurgents|jihadists)\b(?!['’])",
     re.IGNORECASE,
 )
@@ -48,14 +49,14 @@ _TOLD_REACH: Final = 100
 #: A body opening with a title-case place and a colon ("Lagos: Police said ..."): where the
 #: report was filed, or where it happened ("Kandahar: At least 12 were killed ..."); the place
 #: counts only when the lead names no other.
-_COLON_HEAD: Final = re.compile(r"\s*[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}:\s")
+_COLON_HEAD: Final = rx.compile(r"\s*[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}:\s")
 #: What ends a sentence: a first line ending otherwise is a headline.
 _SENTENCE_END: Final = '.!?:"”’)'
 #: Between a word for the attack and a place: the place is another event's or a comparison's.
-_NOT_THIS: Final = re.compile(r"\b(?:after|before|since|than|like|following|ago|last)\b")
+_NOT_THIS: Final = rx.compile(r"\b(?:after|before|since|than|like|following|ago|last)\b")
 #: Between a word for the attack and a place: the clause has ended ("in the raid, the X
 #: committee said").
-_CLAUSE_BREAK: Final = re.compile(r"[,;:]")
+_CLAUSE_BREAK: Final = rx.compile(r"[,;:]")
 
 
 class ArticlePlaces:

@@ -7,16 +7,17 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from casualty import rx
 from casualty.extract.mention_spans import Mention
 
 #: A victim brought back or found living after being reported dead.
-_BACK_ALIVE: Final = re.compile(
+_BACK_ALIVE: Final = rx.compile(
     r"\b(?:resuscitated|revived|(?:found|confirmed|discovered|turned\s+up)\s+(?:to\s+be\s+)?"
     r"alive|(?:is|are|was|were)\s+(?:still\s+)?alive)\b",
     re.IGNORECASE,
 )
 #: What ends the clause of the retracted figure before the cue: another clause's figure stands.
-_CLAUSE_BREAK: Final = re.compile(r"[,;]|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
+_CLAUSE_BREAK: Final = rx.compile(r"[,;]|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 #: How far after the figure the cue may stand.
 _REACH: Final = 150
 #: Cheap test: a sentence without these letters has no retraction.

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+from casualty import rx
+
 #: Words that end with a full stop without ending the sentence (compared lower-cased).
 ABBREVIATIONS: Final = frozenset(
     [
@@ -101,17 +103,17 @@ ABBREVIATIONS: Final = frozenset(
 #: as pages stripped of their markup give it: after a word of three lower-case letters and
 #: before a capitalised word. Like `_PUNCT` it opens with a character class; `split_sentences`
 #: merges its matches in only for a text that has one.
-_GLUED = re.compile(r"[.!?](?<=[a-z]{3}[.!?])(?<!www\.)[\"'”’)\]]*(?=[“‘]?(?:[A-Z][a-z]|[AI]\s))")
+_GLUED = rx.compile(r"[.!?](?<=[a-z]{3}[.!?])(?<!www\.)[\"'”’)\]]*(?=[“‘]?(?:[A-Z][a-z]|[AI]\s))")
 # A boundary: terminal punctuation, optional closing quotes/brackets, then whitespace; a glued
 # full stop; or a line break. `_PUNCT` is its first branch written `[.!?][.!?]*` (the same
 # matches): a leading character class lets the regex engine skip non-candidates in C. It
 # starts only at the first mark of a run (the lookbehind) and takes the run whole (`*+`): a
 # run of 20,000 dots not followed by a space was rescanned from each of its dots (quadratic,
 # 4 s).
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|" + _GLUED.pattern + r"|\n")
-_PUNCT = re.compile(r"[.!?](?<![.!?].)[.!?]*+[\"'”’)\]]*(?=\s)")
+_BOUNDARY = rx.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|" + _GLUED.pattern + r"|\n")
+_PUNCT = rx.compile(r"[.!?](?<![.!?].)[.!?]*+[\"'”’)\]]*(?=\s)")
 _CLOSERS = "\"'”’)]"
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_BEFORE = rx.compile(r"([A-Za-z][A-Za-z.]*)$")
 _WORD_CHARS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 
 

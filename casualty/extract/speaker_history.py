@@ -12,6 +12,7 @@ import functools
 import re
 from typing import Final
 
+from casualty import rx
 from casualty.extract.claimant_words import (
     PERSON_NOUNS,
     TRAILING_TIME,
@@ -27,12 +28,12 @@ from casualty.registry import Actor, Registry
 __all__ = ["STATE_WORDS", "SpeakerHistory"]
 
 #: After an actor: it owned the attack ("Al Shabaab claimed responsibility").
-_OWNED: Final = re.compile(
+_OWNED: Final = rx.compile(
     r"\s+(?:(?:has|have|had|later|quickly)\s+)?(?:claimed|took|accepted)\s+"
     r"(?:responsibility|credit)\b",
     re.IGNORECASE,
 )
-_STATEMENT_WORD: Final = re.compile(r"\bstatement\b", re.IGNORECASE)
+_STATEMENT_WORD: Final = rx.compile(r"\bstatement\b", re.IGNORECASE)
 #: Words of a source-like head that make an actor mention only a qualifier ("Syrian army
 #: General Command", "Syrian regime media").
 _NON_STATE: Final = word_set(
@@ -66,7 +67,7 @@ def _other_body(head: str, name: str) -> bool:
 
 
 #: Words of a state body: "the military said" refers back to an army or a government, no group.
-STATE_WORDS: Final = re.compile(
+STATE_WORDS: Final = rx.compile(
     r"government|army|forces|military|ministry|police|coalition|regime|troops", re.IGNORECASE
 )
 

@@ -12,6 +12,7 @@ import functools
 import re
 from typing import Final
 
+from casualty import rx
 from casualty.extract import cue_rules as rules
 from casualty.extract import speaker_rules
 from casualty.extract.claimant_words import Speaker, is_proper, speech_vocab
@@ -29,7 +30,7 @@ WINDOW: Final = 300
 #: some of the speakers (", including chief Jo Li,"), where one works (", based in Kato,"),
 #: and another name of a body (" known by its acronym KRW", ", better known as the Blue Vests"),
 #: and where a place named before lies (", 80 km (50 miles) east of the border,").
-_ASIDE: Final = re.compile(
+_ASIDE: Final = rx.compile(
     r",\s*(?:who|which|whose|including|based\s+in)\b[^,]*,|\[[^\]]*\]|\([^)]*\)"
     r"|,\s*(?:about|some|around|nearly|roughly)?\s*\d[\d,.]*\s*(?:km|kilometres|kilometers"
     r"|miles)\b[^,]{0,80},"
@@ -37,66 +38,66 @@ _ASIDE: Final = re.compile(
     r"|\s(?:also\s+|better\s+|widely\s+)?known\s+(?:as|by)\s[^,]{1,60}(?=,)"
 )
 #: A speaker's role for two bodies: "Jo Li, a spokesman for the ministry and the army".
-_ROLE_FOR_BOTH: Final = re.compile(r",\s+(?:an?|the)\s[^,]{0,40}?\b(?:for|of)\s[^,]+?\sand\s")
+_ROLE_FOR_BOTH: Final = rx.compile(r",\s+(?:an?|the)\s[^,]{0,40}?\b(?:for|of)\s[^,]+?\sand\s")
 #: An aside on why a source is unnamed, between it and its verb: ", requesting anonymity as
 #: they were not authorised to speak to the media,", "who asked not to be named", ", not
 #: being allowed to talk to reporters,", " speaking on condition of anonymity" (bounded; it
 #: must end at a comma or at the verb). Without it the aside was read as the speaker.
-_ANONYMOUS: Final = re.compile(
+_ANONYMOUS: Final = rx.compile(
     r"(?:,|\s(?=(?:who|speaking|requesting|asking)\s))\s*[^,]{0,80}?\b(?:anonymity|anonymously"
     r"|not\s+to\s+be\s+(?:named|identified)"
     r"|(?:authori[sz]ed|allowed|permitted)\s+to\s+(?:speak|talk|brief|comment))\b[^,]{0,80}(?=,|$)"
 )
-_CLAUSE_END: Final = re.compile(r"[,;.]")
-_OBJECT_WORDS: Final = re.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
+_CLAUSE_END: Final = rx.compile(r"[,;.]")
+_OBJECT_WORDS: Final = rx.compile(r"\s*((?:[^\W_]|['’.\-& ])+)")
 #: A name in apposition after a claimant phrase: "the governor, Jane Doe".
-_APPOSITION: Final = re.compile(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)")
-_WHO: Final = re.compile(r",\s*who\b")
-_LAST_PREPOSITION: Final = re.compile(r"^.*\b(?:from|by|with|to|for)\s+")
+_APPOSITION: Final = rx.compile(r",\s*((?:[A-Z][\w'’.\-]*\s?){1,4})\s*(?:[.,;]|$)")
+_WHO: Final = rx.compile(r",\s*who\b")
+_LAST_PREPOSITION: Final = rx.compile(r"^.*\b(?:from|by|with|to|for)\s+")
 #: More claimants listed after an inverted "said X": "said a nurse at the clinic and an aid
 #: worker", "said a farmer, a member of a vigilance group and the local chief" (items without
 #: commas of their own, the last after "and"; each bounded, so the scan stays linear).
-_MORE: Final = re.compile(
+_MORE: Final = rx.compile(
     r"(?:\s+(?:at|in|on)\s+[^,.;:\"”]{1,40}?)?"
     r"((?:,\s+(?:an?|the)\s+[^,.;:\"”]{2,80}?)*)"
     r",?\s+and\s+([^,.;:\"”]{2,80}?)\s*(?=[.,;:\"”]|$)"
 )
-_ITEM_START: Final = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
+_ITEM_START: Final = rx.compile(r"(?:an?|the)\s", re.IGNORECASE)
 #: A dateline with its agency or date in brackets opening a sentence: "West Bank, (XYZ -
 #: Wire - 3rd Mar, 2021) Paramedics in Jenin said": the place is no part of the speaker.
-_BRACKET_DATELINE: Final = re.compile(
+_BRACKET_DATELINE: Final = rx.compile(
     r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*\((?=[^)]*(?:\d|[A-Z]{2}))[^)]{1,80}\)"
 )
 #: An outlet's name and a slash opening the article: "Example News/ A police source said".
-_SLASH_DATELINE: Final = re.compile(r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s+(?=[A-Z])")
+_SLASH_DATELINE: Final = rx.compile(r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s+(?=[A-Z])")
 #: A possessor's figures: "according to the ministry's latest tally" is the ministry's.
-_POSSESSED_FIGURES: Final = re.compile(
+_POSSESSED_FIGURES: Final = rx.compile(
     r"(.+?)['’]s?\s+(?:(?:latest|official|own|preliminary|updated|new)\s+)?"
     r"(?:figures|data|tall(?:y|ies)|toll|counts?|estimates?|statistics|records)",
     re.IGNORECASE,
 )
 #: A named body's tally: "according to an AFP tally of official figures" is AFP's.
-_NAMED_TALLY: Final = re.compile(
+_NAMED_TALLY: Final = rx.compile(
     r"(?:an?|the)\s+((?:[A-Z][\w.’'-]*\s+){1,4}?)(?:tall(?:y|ies)|counts?|figures|data)\b.*"
 )
 
 
 #: A clause inside an absolute "with" phrase: a figure or a participle, then "and".
-_CLAUSE_IN: Final = re.compile(r"(?:\d|\b\w+ing\b)[^,;]*\band\s", re.IGNORECASE)
+_CLAUSE_IN: Final = rx.compile(r"(?:\d|\b\w+ing\b)[^,;]*\band\s", re.IGNORECASE)
 #: The subject of a participle coordinated by "and" in that phrase: "and local media saying".
-_AND_SUBJECT: Final = re.compile(r"\band\s+((?:[\w'’.\-]+\s+){1,5}?)$", re.IGNORECASE)
+_AND_SUBJECT: Final = rx.compile(r"\band\s+((?:[\w'’.\-]+\s+){1,5}?)$", re.IGNORECASE)
 
 
 #: A line naming whose news an item is ("Source: Jo Li, head of the district, on Telegram"),
 #: the first of its kind: its figures, said in no one's voice, are that source's.
-_SOURCE_LINE: Final = re.compile(
+_SOURCE_LINE: Final = rx.compile(
     r"^Source:[ \t]+([^\n]{3,160}?)(?:,?[ \t]+(?:on|in|via)[ \t]+[^\n,]{1,40})?[ \t]*$",
     re.MULTILINE,
 )
 
 #: A headline line that names its source after a dash or a colon, as wires title items
 #: ("Shelling kills 9 in border town - governor", "... leaves seven dead: health ministry").
-_HEADLINE_TAG: Final = re.compile(
+_HEADLINE_TAG: Final = rx.compile(
     r"(?:\s[–—-]|:)[ \t]+([A-Za-z][\w'’]*(?:[ \t][\w'’]+){0,4})[ \t]*$"
 )
 

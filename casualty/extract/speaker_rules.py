@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
+from casualty import rx
 from casualty.dates import WEEKDAY_RE
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ __all__ = [
 ]
 
 #: "since X declared/announced ...": a time clause, its subject speaks of no toll.
-_SINCE_SUBJECT: Final = re.compile(r"\b(?:since|until|ever\s+since)\s+(?:[\w.'’-]+\s+){1,8}$", re.I)
+_SINCE_SUBJECT: Final = rx.compile(r"\b(?:since|until|ever\s+since)\s+(?:[\w.'’-]+\s+){1,8}$", re.I)
 
 
 def in_time_clause(text: str, start: int) -> bool:
@@ -42,7 +43,7 @@ def in_time_clause(text: str, start: int) -> bool:
 
 
 #: A subject that is an indefinite apposition ("X, a French force,"): the words before it.
-_INDEFINITE: Final = re.compile(r"an?\s", re.IGNORECASE)
+_INDEFINITE: Final = rx.compile(r"an?\s", re.IGNORECASE)
 
 
 def apposed(masked: str, start: int, phrase: str) -> tuple[str, int] | None:
@@ -62,7 +63,7 @@ def apposed(masked: str, start: int, phrase: str) -> tuple[str, int] | None:
 
 #: Between an inverted speech verb and its subject: a time, a channel ("published Thursday
 #: morning on its Twitter account the tracker").
-_INVERTED_ADVERBIALS: Final = re.compile(
+_INVERTED_ADVERBIALS: Final = rx.compile(
     rf"\s*(?:(?:on\s+)?(?:{WEEKDAY_RE}|late|early)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+)?"
     r"(?:on\s+(?:his|her|its|their)\s+(?:official\s+)?(?:twitter|x|facebook|telegram|website)"
@@ -79,14 +80,14 @@ def inverted_subject(text: str, end: int) -> int:
 
 #: A report the speaker calls false, and the clause it told: "a misleading report making the
 #: rounds that bandits killed 40 people". Its figure is the report's, not the speaker's.
-_DEBUNKED: Final = re.compile(
+_DEBUNKED: Final = rx.compile(
     r"\b(?:(?:a|an|the|this|that|these|those)\s+)?(?:false|fake|misleading|baseless|unfounded"
     r"|unverified|untrue|erroneous|inaccurate|fabricated)\s+(?:[\w-]+\s+)?(?:reports?|claims?"
     r"|rumou?rs?|stor(?:y|ies)|news|posts?|publications?|videos?)\b[^.;:]{0,100}?\bthat\b"
     r"(?:(?!,\s*(?:saying|adding|but|while|insisting|stressing)\b)[^;:])*",
     re.IGNORECASE,
 )
-_DEBUNKED_NAME: Final = re.compile(
+_DEBUNKED_NAME: Final = rx.compile(
     r"^.*?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|news|posts?|publications?|videos?)\b",
     re.IGNORECASE,
 )
@@ -107,7 +108,7 @@ def debunked(text: str) -> list[tuple[int, int, str]]:
 
 #: After "said": a subject and its verb, a reported clause ("X, a spokesman, said the rebels
 #: attacked ..."), not an inverted subject ("..., said the rebels' spokesman").
-_CLAUSE_AFTER_SAID: Final = re.compile(
+_CLAUSE_AFTER_SAID: Final = rx.compile(
     r"(?:(?:the|a|an)\s+)?(?!(?:who|which|that|the|a|an)\b)[\w'’-]+(?:\s+(?!(?:who|which|that)\b)[\w'’-]+){0,2}?"
     r"\s+(?:[a-z]{3,}ed|had|has|have|was|were|would|will)\b"
 )
@@ -125,7 +126,7 @@ def reported_clause(clause: str) -> bool:
 
 
 #: A descriptor after a person's name: ", spokesman for the provincial police chief".
-_DESCRIBED: Final = re.compile(r",\s*((?:(?:the|a|an)\s+)?[a-z][\w'’-]*(?:\s+[\w'’-]+){0,7})")
+_DESCRIBED: Final = rx.compile(r",\s*((?:(?:the|a|an)\s+)?[a-z][\w'’-]*(?:\s+[\w'’-]+){0,7})")
 
 
 def descriptor(tail: str) -> str | None:
@@ -156,7 +157,7 @@ def described_type(registry: Registry, desc: str) -> str:
 
 #: Speakers who give no quotation: several anonymous people at once ("several security
 #: sources said"); a quotation after them is someone else's.
-_NO_QUOTE: Final = re.compile(
+_NO_QUOTE: Final = rx.compile(
     r"^(?:several|some|many|multiple|various|other|two|three|four)\b|\bsources$", re.IGNORECASE
 )
 
@@ -167,7 +168,7 @@ def quotes_nobody(speakers: Sequence[Speaker]) -> bool:
 
 
 #: A determiner right before a word: "the alleged attacker" (an adjective, not a verb).
-_DETERMINER_BEFORE: Final = re.compile(
+_DETERMINER_BEFORE: Final = rx.compile(
     r"\b(?:the|a|an|this|that|these|those|its|their|his|her)\s+$", re.IGNORECASE
 )
 
@@ -178,7 +179,7 @@ def adjective(text: str, start: int) -> bool:
 
 
 #: A new sentence after a closing quotation mark: its subject speaks of something else.
-_NEW_SENTENCE: Final = re.compile(r"\s+[A-Z]")
+_NEW_SENTENCE: Final = rx.compile(r"\s+[A-Z]")
 
 
 def untagged_quote(text: str, start: int, close: int) -> bool:

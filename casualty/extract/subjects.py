@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from casualty import rx
 from casualty.dates import WEEKDAY_NAMES
 from casualty.extract.claimant_words import TRAILING_TIME, WORD_RE, head_type, is_person
 from casualty.extract.cue_rules import is_witness
@@ -30,13 +31,13 @@ _STOP_SUBJECT: Final = case_free(
     _STOP_MARKS + r"\b(?:" + "|".join(_STOP_WORDS) + r")\b",
     _STOP_MARKS + r"\b(?:" + trie_regex(_STOP_WORDS) + r")\b",
 )
-_NON_SPACE: Final = re.compile(r"\S+")
-_CONJ: Final = re.compile(r"^.*\band\s+(?=(?:a|an|the|another|two|three|some)\b)", re.IGNORECASE)
-_AND: Final = re.compile(r"\band\b")
+_NON_SPACE: Final = rx.compile(r"\S+")
+_CONJ: Final = rx.compile(r"^.*\band\s+(?=(?:a|an|the|another|two|three|some)\b)", re.IGNORECASE)
+_AND: Final = rx.compile(r"\band\b")
 #: A participle and its agent closing a subject: "the militia backed by Iran".
-_PARTICIPLE_BY: Final = re.compile(r"\b(?:[a-z]+(?:ed|en)|held|run|led)\s+by$")
+_PARTICIPLE_BY: Final = rx.compile(r"\b(?:[a-z]+(?:ed|en)|held|run|led)\s+by$")
 #: A dateline or a leading place phrase before a clause's first noun phrase.
-_CLAUSE_OPENING: Final = re.compile(
+_CLAUSE_OPENING: Final = rx.compile(
     r"^\s*(?:[A-Z][A-Z ,]+(?:\([^)]*\))?\s*[:—–-]\s*)?(?i:(?:in|on|at)\s+[^,]{0,60},\s*)?"
 )
 _AUX_BEFORE_VERB: Final = word_set(
@@ -64,7 +65,7 @@ def is_relative(before: str) -> bool:
 
 #: The medium of a statement between its author and the verb: "the governor in a statement
 #: confirmed", "the army in its daily bulletin said" (one optional adjective; bounded).
-_MEDIUM: Final = re.compile(
+_MEDIUM: Final = rx.compile(
     r"\s(?:in|on|via)\s+(?:a|an|its|his|her|their)\s+(?:[a-z]+\s+)?"
     r"(?:statement|post|message|communiqu[eé]|release|tweet|bulletin|briefing)\s*$",
     re.IGNORECASE,
@@ -96,7 +97,7 @@ def strip_aux(text: str) -> str:
 
 #: A first verb, with an object, whose subject a speech verb after "and" / "but" shares: "the police
 #: confirmed the toll and said" (a lower-case past form not after an article: "the armed").
-_SHARED_VERB: Final = re.compile(
+_SHARED_VERB: Final = rx.compile(
     r"(?<!\bthe)(?<!\ba)\s([a-z]{3,}ed|did\s+not\s+[a-z]+|didn['’]t\s+[a-z]+)\s+[^\s,]+[^,]*?"
     r",?\s(?:and|but)\s*$"
 )
@@ -155,7 +156,7 @@ def subject_phrase(text: str) -> tuple[str, int, int]:
 #: attack police said"): the speaker starts after it. Case tells a place: "the attack" is
 #: none, so it is no part of the speaker ("the attack police").
 _HEADS: Final = r"(?i:government|army|military|police|authorities|officials)\s*$"
-_CLAUSE_END: Final = re.compile(
+_CLAUSE_END: Final = rx.compile(
     r"\b(?i:(?:on\s+)?(?:" + "|".join(sorted(WEEKDAY_NAMES)) + r")(?:\s+(?:morning|afternoon|"
     r"evening|night))?)\s+(?=[A-Za-z])"
     r"|\b(?i:in\s+(?:(?:northern|southern|eastern|western|central)\s+)?)(?=[A-Z][\w'’-]*"

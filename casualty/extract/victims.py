@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from casualty import rx
 from casualty.extract.lexicon import word_set
 from casualty.registry import Actor, Registry
 
@@ -120,12 +121,12 @@ _COMBATANT: Final = frozenset(
 _UNSPECIFIED: Final = frozenset(
     ["people", "persons", "others", "individuals", "men", "bodies", "victims"]
 )
-_WORD: Final = re.compile(r"[^\W_]+")
-_BY: Final = re.compile(r"\b(?:by|from)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
+_WORD: Final = rx.compile(r"[^\W_]+")
+_BY: Final = rx.compile(r"\b(?:by|from)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 
 
 #: A singular combatant noun ending a victim phrase ("Ukrainian soldier", "policeman").
-_SINGULAR_END: Final = re.compile(
+_SINGULAR_END: Final = rx.compile(
     r"\b(soldier|officer|fighter|militant|trooper|guard|rebel|insurgent|police(?:man|woman)"
     r"|service(?:man|woman))\s*$",
     re.IGNORECASE,
@@ -224,7 +225,7 @@ def perpetrator_of(
 
 #: Before an actor: it controls a place or a body ("a port held by", "a ministry run by");
 #: not "operated by" ("jets operated by the coalition struck": the operator strikes).
-_CONTROLLER_BEFORE: Final = re.compile(
+_CONTROLLER_BEFORE: Final = rx.compile(
     r"\b(?:held|controlled|run|ruled|governed|administered|occupied|owned|backed|"
     r"funded|supported|dominated)\s+by\s+(?:[\w'’-]+\s+){0,3}?$",
     re.IGNORECASE,
@@ -232,7 +233,7 @@ _CONTROLLER_BEFORE: Final = re.compile(
 #: After an actor: it speaks ("the rebels said"; not "claimed responsibility", "claimed the
 #: attack": that names the perpetrator), or it qualifies another noun as its controller
 #: ("the rebel-run ministry").
-_SPEAKER_AFTER: Final = re.compile(
+_SPEAKER_AFTER: Final = rx.compile(
     r"\s*(?:(?:has|have|had|also|later)\s+)?(?:said|says|say|reported|reports|told|announced|"
     r"stated|confirmed|added|claim(?:ed|s)\b(?!\s+(?:responsibility|credit|the|an?|it)\b))\b"
     r"|[-‐‑](?:run|controlled|held|backed|affiliated|aligned|allied|linked|owned|"
@@ -281,7 +282,7 @@ _STATE_NOUNS: Final = word_set(
     """troops soldiers soldier army military forces regime servicemen personnel policemen
     police conscripts loyalists"""
 )
-_STATE_NAME: Final = re.compile(
+_STATE_NAME: Final = rx.compile(
     r"government|army|forces|military|police|regime|troops|coalition", re.IGNORECASE
 )
 
@@ -339,4 +340,4 @@ def _nationality(phrase: str) -> str | None:
     return next((demonyms[w] for w in _CAPITALISED.findall(phrase) if w in demonyms), None)
 
 
-_CAPITALISED: Final = re.compile(r"\b[A-Z][a-z]+\b")
+_CAPITALISED: Final = rx.compile(r"\b[A-Z][a-z]+\b")

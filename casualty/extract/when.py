@@ -16,6 +16,7 @@ import re
 from datetime import date
 from typing import Final
 
+from casualty import rx
 from casualty.dates import MONTHS, WEEKDAY_RE, DateRef, find_dates
 
 #: Words that say who reported something, or that a toll was updated: a date right after
@@ -23,7 +24,7 @@ from casualty.dates import MONTHS, WEEKDAY_RE, DateRef, find_dates
 #: as does "as of" ("as of May 28, 20 remained in hospital": the day the count holds).
 #: The lookahead holds the letters the words open with: it lets a position that opens none
 #: fail before the alternation is tried (the search takes half the time).
-_SPEECH: Final = re.compile(
+_SPEECH: Final = rx.compile(
     r"\b(?=[abcdimpqrstuw])"
     r"(?:as\s+of|said|says|say|told|tells|announced|announces|reported|reports|stated|added|"
     r"adds|confirmed|confirms|claimed|claims|denied|denies|wrote|writes|tweeted|posted|warned|"
@@ -33,28 +34,28 @@ _SPEECH: Final = re.compile(
     re.IGNORECASE,
 )
 #: Speech verbs that follow the date of their own report: "the ministry on Friday said".
-_SPEECH_AFTER: Final = re.compile(
+_SPEECH_AFTER: Final = rx.compile(
     r"\s*(?:said|says|announced|reported|stated|added|confirmed|claimed|denied|wrote|tweeted)\b",
     re.IGNORECASE,
 )
 #: An act of violence right after a date: the date is its clause's ("the governor said raiders
 #: on May 9 stormed a camp"), not the statement's.
-_ACT_AFTER: Final = re.compile(
+_ACT_AFTER: Final = rx.compile(
     r"\s*(?:attacked|killed|stormed|raided|ambushed|shot|abducted|kidnapped|bombed|struck"
     r"|invaded|shelled|opened\s+fire)\b",
     re.IGNORECASE,
 )
 #: An attack named right after a day, whose day it is: "the Sunday raid", "Monday's strikes".
-_ATTACK_AFTER: Final = re.compile(
+_ATTACK_AFTER: Final = rx.compile(
     r"(['’]s)?\s+(?:(?:night|morning|evening|afternoon|dawn|overnight)\s+)?(?:air\s*)?"
     r"(?:raids?|strikes?|attacks?|bombings?|blasts?|explosions?|shelling|assaults?|ambush)\b",
     re.IGNORECASE,
 )
-_DETERMINER: Final = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.IGNORECASE)
+_DETERMINER: Final = rx.compile(r"\b(?:the|a|an|this|that)\s+$", re.IGNORECASE)
 #: Words that open a clause of their own or name an event: a date after them dates that
 #: clause or event ("said 12 people were killed on Friday", "said the strike on Friday"),
 #: not the report.
-_CLAUSE: Final = re.compile(
+_CLAUSE: Final = rx.compile(
     r"\b(?:that|who|which|when|where|after|before|while|and|but|were|was|is|are|been|being|"
     r"had|has|"
     r"have|went|blew|killed|killing|died|dying|dead|wounded|wounding|injured|injuring|hurt|"
@@ -65,21 +66,21 @@ _CLAUSE: Final = re.compile(
     re.IGNORECASE,
 )
 #: What may stand between a clause boundary and a date that opens the clause ("Late on").
-_OPENER: Final = re.compile(
+_OPENER: Final = rx.compile(
     r"(?:^|[,;:(—–]|\s-)\s*(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$", re.IGNORECASE
 )
 #: What may stand between a weekday and the calendar date it names.
-_APPOSITION: Final = re.compile(r"[\s,(]{1,3}")
-_WEEKDAY_WORD: Final = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+_APPOSITION: Final = rx.compile(r"[\s,(]{1,3}")
+_WEEKDAY_WORD: Final = rx.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 #: How far (characters) a speech word may stand from the date of its report.
 _SPEECH_REACH: Final = 80
 #: A body that opens with a dateline ("BEIRUT, Sept 17 (Reuters) -", "BAKU, Azerbaijan,").
-_DATELINE_START: Final = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}\s*[,(:—–-]")
+_DATELINE_START: Final = rx.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}\s*[,(:—–-]")
 #: Words a time stamp may hold besides its date: zone and weekday abbreviations, am/pm.
-_STAMP_WORD: Final = re.compile(r"[A-Z]{1,5}|[A-Z][a-z]{2}|[ap]\.?m\.?")
-_WORD: Final = re.compile(r"[^\W\d_]+(?:\.[ap]\.?)?")
+_STAMP_WORD: Final = rx.compile(r"[A-Z]{1,5}|[A-Z][a-z]{2}|[ap]\.?m\.?")
+_WORD: Final = rx.compile(r"[^\W\d_]+(?:\.[ap]\.?)?")
 #: Two lower-case words in a row: running prose, which a dateline's head never holds.
-_CLAUSE_WORDS: Final = re.compile(r"\b[a-z]{2,}\s+[a-z]{2,}\b")
+_CLAUSE_WORDS: Final = rx.compile(r"\b[a-z]{2,}\s+[a-z]{2,}\b")
 #: How far (days) a dateline's date may stand from the publication date and still be used.
 _DATELINE_DAYS: Final = 2
 
@@ -157,7 +158,7 @@ def sentence_dates(
 
 #: "This attack comes just weeks after X", "The raid came days after X": a short subject
 #: (the article's own incident) and what follows "after" is older by days, weeks or months.
-_WEEKS_AFTER: Final = re.compile(
+_WEEKS_AFTER: Final = rx.compile(
     r"^[^,;:\d]{0,50}?\b(?:came|comes|come)\s+(?:just\s+|only\s+|barely\s+|a\s+few\s+|"
     r"several\s+|some\s+)?(days|weeks|months)\s+after\b",
     re.IGNORECASE,
@@ -214,24 +215,24 @@ def _month_part(text: str, ref: DateRef) -> bool:
 
 
 #: A part of a month names a time, not a span: "late last month", "in mid-March".
-_MONTH_PART: Final = re.compile(r"(?:\b(?:late|early)\s+|\bmid-?)$", re.IGNORECASE)
+_MONTH_PART: Final = rx.compile(r"(?:\b(?:late|early)\s+|\bmid-?)$", re.IGNORECASE)
 
 
 #: A recent week named as the time of an event ("Last week, gunmen ...", "earlier this week").
 _LAST_WEEK_TEXT: Final = r"(?:(?:late|early)\s+)?last\s+week"
-_EVENT_WEEK: Final = re.compile(
+_EVENT_WEEK: Final = rx.compile(
     _LAST_WEEK_TEXT + r"|(?:earlier|late|early)\s+this\s+week", re.IGNORECASE
 )
 
 #: A violence noun right before a date: the date is that event's ("the raid last week").
-_ATTACK_BEFORE: Final = re.compile(
+_ATTACK_BEFORE: Final = rx.compile(
     r"\b(?:attacks?|strikes?|airstrikes?|raids?|bombings?|blasts?|explosions?|assaults?|"
     r"ambush(?:es)?|massacres?|offensive|shelling|incursion)\s+$",
     re.IGNORECASE,
 )
 
 #: "Last week" as the time of an event (not "this week").
-_LAST_WEEK: Final = re.compile(_LAST_WEEK_TEXT + r"\b", re.IGNORECASE)
+_LAST_WEEK: Final = rx.compile(_LAST_WEEK_TEXT + r"\b", re.IGNORECASE)
 #: The days before the reference day that "last week" may name: a reporter writes "last week"
 #: of an event from two to about thirteen days back, never of yesterday or today.
 _LAST_WEEK_DAYS: Final = (13, 2)
@@ -296,12 +297,12 @@ def _dateline_date(head: str, published: str | None) -> DateRef | None:
 
 #: A year as the time of what happened in its clause: "kidnapped in 2019", "In 2021, ...";
 #: not one of a span ("in 2014-15") nor of a life or a body ("born in 2009", "formed in 2012").
-_IN_YEAR: Final = re.compile(
+_IN_YEAR: Final = rx.compile(
     r"(?<!born\s)(?<!founded\s)(?<!formed\s)(?<!created\s)(?<!established\s)(?<!elected\s)"
     r"\b[Ii]n\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)"
 )
 #: What parts a year from a figure: another clause or a statement's verb between them.
-_CLAUSE_BREAK: Final = re.compile(
+_CLAUSE_BREAK: Final = rx.compile(
     r"[,;:()\"“”—–]|\b(?:which|who|whose|that|when|where|after|before|since|while|until|but"
     r"|said|says|say|told|reported|according)\b",
     re.IGNORECASE,
@@ -337,7 +338,7 @@ _MONTH_NAME: Final = (
 )
 #: A span of two years, or of months of two years: "between 2015 and 2018", "between August
 #: 2014 and July 2017", when `period_cues` takes it for one (not "between 1900 and 2000 people").
-_YEAR_SPAN: Final = re.compile(
+_YEAR_SPAN: Final = rx.compile(
     rf"\bbetween\s+(?:({_MONTH_NAME})\s+)?((?:19|20)\d\d)\s+and\s+(?:({_MONTH_NAME})\s+)?"
     r"((?:19|20)\d\d)\b",
     re.IGNORECASE,
@@ -372,10 +373,10 @@ def year_spans(text: str) -> list[DateRef]:
 
 
 #: A figure's own day right after it: "killed 30 people on Monday and 12 on Tuesday".
-_FIGURE_DAY: Final = re.compile(
+_FIGURE_DAY: Final = rx.compile(
     rf"[^\s,;]+(?:\s+[^\s,;]+){{0,4}}?\s+(on\s+{WEEKDAY_RE})\b", re.IGNORECASE
 )
-_WEEKDAY: Final = re.compile(rf"\b{WEEKDAY_RE}\b", re.IGNORECASE)
+_WEEKDAY: Final = rx.compile(rf"\b{WEEKDAY_RE}\b", re.IGNORECASE)
 
 
 def figure_day(

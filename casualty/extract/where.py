@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from casualty import rx
 from casualty.extract import place_roles
 
 #: Most specific first: a district of a city, a city, a named region, a division, a country.
@@ -38,39 +39,39 @@ _QUALIFIER: Final = (
     r"de\s+facto)"
 )
 #: After a place: a compound that makes it a seat or a controller ("Kyiv-based", "Moscow-held").
-_COMPOUND_AFTER: Final = re.compile(
+_COMPOUND_AFTER: Final = rx.compile(
     r"[-‐‑]\s?(?:based|backed|controlled|held|led|installed|run|allied|aligned|occupied|"
     r"annexed|sponsored|supported|appointed|friendly|headquartered|affiliated)\b",
     re.IGNORECASE,
 )
 #: After a place: up to two words, then a national institution ("Kyiv government", "Gaza
 #: Health Ministry", "Donetsk military-civilian administration").
-_INSTITUTION_AFTER: Final = re.compile(
+_INSTITUTION_AFTER: Final = rx.compile(
     rf"(?:\s+{_QUALIFIER}){{0,2}}?\s+(?i:government|administration|authorities|authority|"
     r"ministry|parliament|regime|court|embassy|cabinet)\b"
 )
 #: After a country: its armed forces or a department ("US Central Command", "Ukraine army");
 #: after a town the same words name a site there ("the Mosul army base").
-_STATE_FORCE_AFTER: Final = re.compile(
+_STATE_FORCE_AFTER: Final = rx.compile(
     rf"(?:\s+{_QUALIFIER}){{0,2}}?\s+(?i:command|military|army|navy|department|forces|troops|bases?)\b"
 )
 #: Before a place: an allegiance to it ("pro-Iran fighters", "anti-Russia protests").
-_ALLEGIANCE_BEFORE: Final = re.compile(r"\b(?:pro|anti)[-‐‑]\s?$", re.IGNORECASE)
+_ALLEGIANCE_BEFORE: Final = rx.compile(r"\b(?:pro|anti)[-‐‑]\s?$", re.IGNORECASE)
 #: After a place: a local official ("Kirkuk police chief", "the Dibis mayor"): the place is
 #: the official's, which is often but not always the incident's.
-_LOCAL_OFFICIAL_AFTER: Final = re.compile(
+_LOCAL_OFFICIAL_AFTER: Final = rx.compile(
     rf"(?:\s+{_QUALIFIER})?\s+(?i:police|governor|mayor|council|municipality|"
     r"prosecutor(?:'s|’s)?|spokes(?:man|woman|person)|officials?)\b"
 )
 #: Before a place: a distance that makes it a reference point ("95 miles south of Mosul").
-_REFERENCE_BEFORE: Final = re.compile(
+_REFERENCE_BEFORE: Final = rx.compile(
     r"\b(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles|mi)\b\.?|kilometres|kilometers|miles)"
     r"(?:\s+\([^)]{0,30}\))?\s+(?:\w+\s+)?(?:north|south|east|west)"
     r"(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+){0,4}?$",
     re.IGNORECASE,
 )
 #: After a place: its government speaking or acting ("Moscow said", "which Kyiv blamed").
-_ACTOR_AFTER: Final = re.compile(
+_ACTOR_AFTER: Final = rx.compile(
     r"\s+(?:(?:has|have|had|later|also|quickly|swiftly)\s+)?(?:said|says|claimed|claims|"
     r"attributed|attributes|blamed|blames|accused|accuses|denied|denies|announced|insisted|"
     r"maintained|alleged|alleges|responded|vowed|rejected|condemned|dismissed|admitted|"
@@ -79,12 +80,12 @@ _ACTOR_AFTER: Final = re.compile(
 )
 #: Before a town that a speech verb follows: the speakers' seat ("police in X said"), a place
 #: used only when nothing else places the sentence (`weak`), not a government speaking.
-_SEAT_BEFORE: Final = re.compile(
+_SEAT_BEFORE: Final = rx.compile(
     r"\b(?:police|officials?|authorities|residents|sources|witnesses|medics|doctors)\s+in\s+$",
     re.IGNORECASE,
 )
 #: After a place: a possessive that makes it a state actor ("Washington's 15-month campaign").
-_POSSESSIVE_AFTER: Final = re.compile(
+_POSSESSIVE_AFTER: Final = rx.compile(
     rf"['’]s(?:\s+{_WORD}){{0,2}}?\s+(?:government|military|army|armed\s+forces|forces?|troops|"
     r"campaign|war|offensive|ally|allies|envoy|officials|leadership|regime|administration|"
     r"ministry|decision|policy|air\s+force|navy|invasion|parties|party|president|leaders?|"
@@ -97,7 +98,7 @@ _POSSESSIVE_AFTER: Final = re.compile(
 )
 #: After a country: a verb of attack whose subject it is ("Russia struck the city of X",
 #: "Israel bombed"): the attacker, not the scene ("X struck by missiles" is the target).
-_ATTACKS_AFTER: Final = re.compile(
+_ATTACKS_AFTER: Final = rx.compile(
     r"\s+(?:(?:has|have|had|later|also|again|then)\s+)?(?:struck|attacked|bombed|shelled|"
     r"launched|fired|pounded|targeted|invaded|hammered|bombarded|carried\s+out|conducted"
     r"|staged|raided|stormed)\b(?!\s+by\b)",
@@ -105,19 +106,19 @@ _ATTACKS_AFTER: Final = re.compile(
 )
 #: Around a country: it gave no comment ("no word from the militia or Turkey",
 #: "Israel declined to comment"): a party asked, not where anything happened.
-_SILENT_BEFORE: Final = re.compile(
+_SILENT_BEFORE: Final = rx.compile(
     r"\b(?:comment|response|reaction|word)\s+from\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:(?:or|and|nor)\s+)?$",
     re.IGNORECASE,
 )
-_SILENT_AFTER: Final = re.compile(
+_SILENT_AFTER: Final = rx.compile(
     r"\s+(?:(?:has|have|had|also|did|does|would)\s+)?(?:not\s+)?(?:declined|declines|refused"
     r"|refuses|commented|comment|responded|respond)\b(?:\s+to\s+(?:comment|respond))?",
     re.IGNORECASE,
 )
 #: Before a place: a speech act that names where it was made ("said in", "told reporters
 #: on Friday in", "a statement from", "a news conference in").
-_SPEECH_BEFORE: Final = re.compile(
+_SPEECH_BEFORE: Final = rx.compile(
     r"\b(?:said|says|told\s+(?:reporters|journalists|the\s+press|(?:a|the)\s+(?:news|press)"
     r"\s+(?:conference|briefing))|(?:news|press)\s+(?:conference|briefing)|statement|"
     r"briefing|speaking|spoke|interview|remarks|address|summit|talks)"
@@ -131,36 +132,36 @@ _SPEECH_BEFORE: Final = re.compile(
 )
 #: Before a place: a verb of blame or appeal whose object is a government ("accused Israel
 #: of", "blamed Kyiv", "urged Moscow").
-_BLAMED_BEFORE: Final = re.compile(
+_BLAMED_BEFORE: Final = rx.compile(
     r"\b(?:accus|blam|condemn|denounc|urg|criticis|criticiz|sanction)(?:e|es|ed|ing)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: Before a place: an institution "of" it ("the Patriotic Union of Kurdistan", "the Armed
 #: Forces of Ukraine").
-_INSTITUTION_BEFORE: Final = re.compile(
+_INSTITUTION_BEFORE: Final = rx.compile(
     r"\b(?:union|ministry|government|council|party|front|movement|committee|parliament|"
     r"embassy|university|forces|army|military|navy)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: After a country not governed by a preposition: a noun it qualifies as an actor ("US
 #: strikes on a port", "the United States airstrikes", "two US aircraft carriers").
-_ATTRIBUTIVE_AFTER: Final = re.compile(
+_ATTRIBUTIVE_AFTER: Final = rx.compile(
     r"\s+(?:\w+\s+)?(?:air\s*strikes?|strikes?|raids?|bombing|bombers?|jets?|warplanes?|"
     r"aircraft|carriers?|warships?|ships?|vessels?|drones?|missiles?|soldiers|troops|forces|"
     r"personnel|officials|envoy|citizens|nationals|military|navy|army)\b",
     re.IGNORECASE,
 )
-_LOCATIVE_BEFORE: Final = re.compile(
+_LOCATIVE_BEFORE: Final = rx.compile(
     r"\b(?:in|on|at|into|inside|across|throughout|within|near|from|to|of|over|against|"
     r"toward|towards|around)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: Around a country: a neighbour named for a border ("near the Niger border").
-_BORDER_AFTER: Final = re.compile(r"\s+(?:border|borders|frontier)\b", re.IGNORECASE)
+_BORDER_AFTER: Final = rx.compile(r"\s+(?:border|borders|frontier)\b", re.IGNORECASE)
 #: A neighbour's name before the next one: capitalised words, whatever the case flag.
 _NEIGHBOUR: Final = r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}"
-_BORDER_BEFORE: Final = re.compile(
+_BORDER_BEFORE: Final = rx.compile(
     r"\b(?:(?:borders?|frontiers?)(?:\s+(?:area|areas|region|zone))?\s+with|neighbou?ring"
     r"|bordering)\s+(?:the\s+)?"
     # the second of two neighbours: "the border with Burkina Faso and Niger"
@@ -170,7 +171,7 @@ _BORDER_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 #: Before a country: an actor's seat ("a group based in Mali"), no scene.
-_BASED_BEFORE: Final = re.compile(
+_BASED_BEFORE: Final = rx.compile(
     r"\b(?:group|affiliate|organi[sz]ation|monitor|observatory|faction|branch|network|movement"
     r"|outfit|charity|agency),?\s+(?:(?:which|that)\s+is\s+)?(?:based|headquartered)\s+in\s+"
     r"(?:the\s+)?$",
@@ -179,7 +180,7 @@ _BASED_BEFORE: Final = re.compile(
 #: Before a place: where the wounded were taken or fled ("airlifted to Nairobi", "taken to a
 #: hospital in Kabul", "conveyed to X by road", "the Teaching Hospital of X", "reached
 #: hospitals in X"), not where they were hurt.
-_CARE_BEFORE: Final = re.compile(
+_CARE_BEFORE: Final = rx.compile(
     r"\b(?:evacuated|airlifted|flown|fled|rushed|taken|transferred|transported|referred|conveyed"
     r"|ferried)\s+(?:to\s+(?:the\s+)?|(?:to|at)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:hospitals?|clinics?)\s+(?:in|of)\s+(?:the\s+)?)$"

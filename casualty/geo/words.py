@@ -13,14 +13,16 @@ from bisect import bisect_left
 from operator import itemgetter, not_
 from typing import Final
 
+from casualty import rx
+
 # A word: a letter, then letters, digits or combining marks (Arabic vowel signs), with inner
 # apostrophes ("Ma'rib"). One character class per step keeps the scan fast.
 _MARKS: Final = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 )
-TOKEN: Final = re.compile(rf"[^\W\d_][\w{_MARKS}]*(?:['’ʼʿʾ‘`][^\W\d_][\w{_MARKS}]*)*")
+TOKEN: Final = rx.compile(rf"[^\W\d_][\w{_MARKS}]*(?:['’ʼʿʾ‘`][^\W\d_][\w{_MARKS}]*)*")
 #: `TOKEN` for ASCII text, where its Unicode classes are these (a third faster to match).
-ASCII_TOKEN: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:['`][A-Za-z][A-Za-z0-9_]*)*")
+ASCII_TOKEN: Final = rx.compile(r"[A-Za-z][A-Za-z0-9_]*(?:['`][A-Za-z][A-Za-z0-9_]*)*")
 
 
 class Words:
@@ -56,4 +58,4 @@ _END: Final = re.Match.end
 _GROUP: Final = re.Match.group
 _FIRST: Final = itemgetter(0)
 #: The end of a possessive: an apostrophe and "s" that end a word.
-_POSSESSIVE: Final = re.compile(r"['’][sS]")
+_POSSESSIVE: Final = rx.compile(r"['’][sS]")

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+from casualty import rx
 from casualty.errors import InputError
 from casualty.model import SOURCE_TYPES, VICTIM_CATEGORIES
 from casualty.registry.records import Actor, Descriptor, Source
 
-_TOML_LINE_RE = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
+_TOML_LINE_RE = rx.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
 _SOURCE_KEYS = frozenset({"name", "type", "aliases", "acronyms", "country", "side", "generic"})
 _ACTOR_KEYS = frozenset(
     {"name", "aliases", "acronyms", "category", "country", "side", "generic", "government"}

@@ -45,18 +45,18 @@ _FOLD = str.maketrans(
     }
 )
 #: A token is a run of word characters or one other character; spaces and hyphens separate.
-_TOKEN_RE = re.compile(r"\w+|[^\w\s\-]")
-_NEXT_TOKEN_RE = re.compile(r"[\s\-]*(\w+|[^\w\s\-])")
+_TOKEN_RE = rx.compile(r"\w+|[^\w\s\-]")
+_NEXT_TOKEN_RE = rx.compile(r"[\s\-]*(\w+|[^\w\s\-])")
 _ARTICLES = ("the ", "a ", "an ")
-_NON_WORD_RE = re.compile(r"[^\w]+")
-_SHORT_CAPS_RE = re.compile(r"\b([A-Z]{2,3})\b")
-_DOTTED_CAP_RE = re.compile(r"(?<![A-Za-z])([A-Z])\.")
-_POSSESSIVE_RE = re.compile(r"'s\b")
-_PARENTHESES_RE = re.compile(r"\(([^()]*)\)")
+_NON_WORD_RE = rx.compile(r"[^\w]+")
+_SHORT_CAPS_RE = rx.compile(r"\b([A-Z]{2,3})\b")
+_DOTTED_CAP_RE = rx.compile(r"(?<![A-Za-z])([A-Z])\.")
+_POSSESSIVE_RE = rx.compile(r"'s\b")
+_PARENTHESES_RE = rx.compile(r"\(([^()]*)\)")
 
 
 _FOLD_PAIRS = tuple((chr(k), str(v)) for k, v in _FOLD.items())
-_FOLD_CHARS_RE = re.compile("[" + "".join(re.escape(a) for a, _ in _FOLD_PAIRS) + "]")
+_FOLD_CHARS_RE = rx.compile("[" + "".join(re.escape(a) for a, _ in _FOLD_PAIRS) + "]")
 
 
 def fold(text: str) -> str:
