@@ -243,7 +243,8 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
     if c.modifier in ("qualitative", "denial"):
         # A quantifier counts the noun after it: "numerous cattle", "a wave of bombings".
         if c.modifier == "denial":
-            return False
+            # "nobody knew how many were hurt": a question about the toll, no zero
+            return _ASKS_HOW_MANY.match(text, c.end) is not None
         if _HOW.search(text, max(0, c.start - 8), c.start):
             return True  # "it is not clear how many were taken": a question, no quantity
         if _KILLINGS.match(text, c.end):
@@ -299,6 +300,7 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
 
 _LIVES_AFTER: Final = re.compile(r"\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?li(?:ves|fe)\b", re.I)
 _HOW: Final = re.compile(r"\bhow\s+$", re.IGNORECASE)
+_ASKS_HOW_MANY: Final = re.compile(r"(?:\s+[\w'’]+){1,3}?\s+how\s+many\b", re.IGNORECASE)
 _LIST_JOINS: Final = frozenset({"and", "or", "to", ",", "-", "–"})
 _HAVE: Final = frozenset({"had", "has", "have", "having"})
 _HOUSEHOLDS: Final = frozenset({"family", "families", "household", "households", "clan", "clans"})
