@@ -14,12 +14,13 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
+from casualty import rx
 from casualty.extract.count_lexicon import Lexicon, Tok, glued, lexicon, tokens
 
 if TYPE_CHECKING:
     from casualty.extract.counts import Count
 
-_YEAR: Final = re.compile(
+_YEAR: Final = rx.compile(
     r"(?:(?:between|from)\s+)?\d{4}(?:\s*[-–/]\s*\d{2,4}|\s+(?:and|to)\s+\d{4})?", re.IGNORECASE
 )  # "2014-15", "between 2015 and 2018"
 _SKIP: Final = frozenset({"of", "the", "a", "an", "-", "–"})
@@ -222,7 +223,7 @@ def _is_year(
 
 #: Killings named as events after a qualitative quantifier ("a wave of (unclaimed) killings"):
 #: a figure counts the dead ("40 murders"), a quantifier of them the incidents.
-_KILLINGS: Final = re.compile(
+_KILLINGS: Final = rx.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:killings|murders|homicides)\b", re.IGNORECASE
 )
 
@@ -298,21 +299,21 @@ def is_non_casualty_number(text: str, c: Count) -> bool:
     return verdict is True
 
 
-_LIVES_AFTER: Final = re.compile(r"\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?li(?:ves|fe)\b", re.I)
-_HOW: Final = re.compile(r"\bhow\s+$", re.IGNORECASE)
-_ASKS_HOW_MANY: Final = re.compile(r"(?:\s+[\w'’]+){1,3}?\s+how\s+many\b", re.IGNORECASE)
+_LIVES_AFTER: Final = rx.compile(r"\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?li(?:ves|fe)\b", re.I)
+_HOW: Final = rx.compile(r"\bhow\s+$", re.IGNORECASE)
+_ASKS_HOW_MANY: Final = rx.compile(r"(?:\s+[\w'’]+){1,3}?\s+how\s+many\b", re.IGNORECASE)
 _LIST_JOINS: Final = frozenset({"and", "or", "to", ",", "-", "–"})
 _HAVE: Final = frozenset({"had", "has", "have", "having"})
 _HOUSEHOLDS: Final = frozenset({"family", "families", "household", "households", "clan", "clans"})
-_JOIN_BEFORE: Final = re.compile(r"(?:\band|\bor|\bto|[,\-–])\s*$")
+_JOIN_BEFORE: Final = rx.compile(r"(?:\band|\bor|\bto|[,\-–])\s*$")
 
 #: A person's full name and a comma just before a bare number, and the comma, dash or
 #: bracket that closes it: the age set off after a name, not a toll.
-_NAME_AGE_BEFORE: Final = re.compile(
+_NAME_AGE_BEFORE: Final = rx.compile(
     r"(?<!\bin )(?<!\bIn )(?<!\bat )(?<!\bnear )(?<!\bof )(?<!\bfrom )"
     r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,\s*$"
 )
-_AGE_CLOSE: Final = re.compile(r"(?<=\d)\s*(?:,|[-–—]\s|\))")
+_AGE_CLOSE: Final = rx.compile(r"(?<=\d)\s*(?:,|[-–—]\s|\))")
 
 
 def _age_list(text: str, c: Count, lex: Lexicon) -> bool:
@@ -335,7 +336,7 @@ def _age_list(text: str, c: Count, lex: Lexicon) -> bool:
 
 
 #: After "have N children": what befell them ("who are still missing"), so no family's size.
-_KIN_FATE: Final = re.compile(
+_KIN_FATE: Final = rx.compile(
     r"\s+(?:[\w-]+\s+)?(?:who|that)\s+(?:are|were|have\s+been|had\s+been)\s+(?:still\s+)?"
     r"(?:missing|dead|killed|wounded|injured|abducted|kidnapped|unaccounted)\b",
     re.IGNORECASE,
