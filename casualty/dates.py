@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
+from casualty import rx
+
 
 @dataclass(frozen=True, slots=True)
 class DateRef:
@@ -114,9 +116,9 @@ _PATTERN_TEXT: Final = (
     r"|since\s+the\s+(?:war|conflict|invasion|fighting)\s+(?:began|started|erupted|broke\s+out))"
     r")\b"
 )
-_PATTERN: Final = re.compile(_PATTERN_TEXT, re.IGNORECASE)
+_PATTERN: Final = rx.compile(_PATTERN_TEXT, re.IGNORECASE)
 #: The same pattern for lower-cased text: case-sensitive matching is several times faster.
-_PATTERN_LOW: Final = re.compile(_PATTERN_TEXT)
+_PATTERN_LOW: Final = rx.compile(_PATTERN_TEXT)
 _SMALL_NUMBERS: Final = {
     "a": 1,
     "one": 1,
@@ -355,7 +357,7 @@ def _num(day: str) -> int:
     return int(_NON_DIGITS.sub("", day))
 
 
-_NON_DIGITS: Final = re.compile(r"\D")
+_NON_DIGITS: Final = rx.compile(r"\D")
 
 
 def incident_date(text: str, published: str | None) -> DateRef | None:

@@ -240,6 +240,11 @@ def test_every_module_pattern_is_the_compiled_one() -> None:
                 if isinstance(value, re.Pattern):
                     assert value == re.compile(value.pattern, value.flags), value
                     seen += 1
+    from casualty import dates
+
+    for value in vars(dates).values():
+        if isinstance(value, re.Pattern):
+            assert value == re.compile(value.pattern, value.flags), value
     assert seen > 250
 
 
