@@ -120,17 +120,17 @@ def test_places_equal_the_plain_form(text: str, monkeypatch: pytest.MonkeyPatch)
 
 
 def _plain_filter(trie: Any) -> Any:
-    """The zero-width filter `_TokenTrie` used before: `(?<!\\w)(?=first tokens)`."""
+    """The zero-width filter `TokenTrie` used before: `(?<!\\w)(?=first tokens)`."""
     import re
 
-    from casualty.registry import matching
+    from casualty.registry import trie as tries
 
     keys = []
     for first, node in trie.root.children.items():
-        wide = node.value is None and len(node.children) > matching._FILTER_FANOUT
+        wide = node.value is None and len(node.children) > tries._FILTER_FANOUT
         for prefix in [[first, second] for second in node.children] if wide else [[first]]:
-            keys.append(matching._GAP.join(prefix) + matching._BOUNDARY)
-    return re.compile(r"(?<!\w)(?=" + matching._trie_regex(keys) + ")")
+            keys.append(tries._GAP.join(prefix) + tries._BOUNDARY)
+    return re.compile(r"(?<!\w)(?=" + tries._trie_regex(keys) + ")")
 
 
 SCAN_TEXTS = [

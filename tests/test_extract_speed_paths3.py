@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from casualty.extract import period_cues
 from casualty.extract.period_cues import period_cue
 from casualty.registry import builtin_registry
-from casualty.registry.matching import _NEXT_TOKEN_RE, Matcher, _TokenTrie, fold
+from casualty.registry.matching import Matcher, fold
+from casualty.registry.trie import _NEXT_TOKEN_RE, TokenTrie
 
 # Invented sentences, one per kind of cumulative wording; the figure is "17".
 _CUES = [
@@ -185,8 +186,8 @@ def test_the_guarded_cue_is_the_searched_cue(text: str, position: int) -> None:
     assert period_cue(text, position) == period_cues._scan(text, *window)
 
 
-def _walk_everywhere(trie: _TokenTrie[object], subject: str) -> list[tuple[int, int, object]]:
-    """`_TokenTrie.scan` without its filter: a walk from every place a token may start (a
+def _walk_everywhere(trie: TokenTrie[object], subject: str) -> list[tuple[int, int, object]]:
+    """`TokenTrie.scan` without its filter: a walk from every place a token may start (a
     word's first character, any other character but a separator), leftmost-longest."""
     out: list[tuple[int, int, object]] = []
     end = 0

@@ -241,7 +241,7 @@ def _cache_path(texts: list[bytes], kind: str = "registry", modules: Sequence[st
 #: The modules whose code shapes a parsed registry (their change makes a new cache key).
 _PARSING_CODE: Final = ("registry/files", "registry/records", "model")
 #: ... and those that shape a built one, its indexes and scanners.
-_BUILDING_CODE: Final = ("registry/__init__", "registry/matching")
+_BUILDING_CODE: Final = ("registry/__init__", "registry/matching", "registry/trie")
 
 
 def _merge(base: Sequence[T], extra: Sequence[T], key: Callable[[T], str]) -> tuple[T, ...]:
