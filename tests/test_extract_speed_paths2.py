@@ -13,12 +13,8 @@ from hypothesis import strategies as st
 from casualty.geo import Gazetteer, gazetteer, normalize_place
 from casualty.geo import facts as geo_facts
 from casualty.geo.facts import NameFacts, name_facts
-from casualty.geo.mentions import (
-    _WELL_KNOWN,
-    SINGLE_WORD_FOREIGN_POPULATION,
-    SINGLE_WORD_POPULATION,
-    find_places,
-)
+from casualty.geo.mentions import find_places
+from casualty.geo.scope import SINGLE_WORD_FOREIGN_POPULATION, SINGLE_WORD_POPULATION, WELL_KNOWN
 
 # Invented sentences: places, people and bodies that start no place name, sentence openers.
 _TEXTS = [
@@ -72,19 +68,19 @@ def test_row_facts_and_countries_said_read_the_gazetteer_columns() -> None:
         assert found, key
         for i in found:
             assert facts.row(gaz, i) == (gaz._country[i], gaz._kind[i], gaz._pop[i])
-        # the loop `_says_countries` replaced, once per mention
+        # the loop `says_countries` replaced, once per mention
         country, kind, pop = gaz._country, gaz._kind, gaz._pop
         plain = [country[i] for i in found if kind[i] == "country"]
         top = found[0]
         if (
-            pop[top] >= (SINGLE_WORD_FOREIGN_POPULATION if " " in key else _WELL_KNOWN)
+            pop[top] >= (SINGLE_WORD_FOREIGN_POPULATION if " " in key else WELL_KNOWN)
             and kind[top] == "city"
             and all(country[i] == country[top] or pop[i] < SINGLE_WORD_POPULATION for i in found)
         ):
             plain.append(country[top])
-        from casualty.geo.mentions import _says_countries
+        from casualty.geo.scope import says_countries
 
-        assert _says_countries(gaz, facts, found, " " in key) == tuple(plain)
+        assert says_countries(gaz, facts, found, " " in key) == tuple(plain)
 
 
 def test_a_word_that_started_no_name_is_read_again_once_the_gazetteer_has_it(

@@ -11,13 +11,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Collection, Sequence
 from itertools import compress
-from operator import not_
 from typing import TYPE_CHECKING, Final
 
 from casualty.dates import WEEKDAY_NAMES
-from casualty.geo.facts import MAX_ENTRIES, NameFacts, name_facts
+from casualty.geo.facts import NameFacts, name_facts
 from casualty.geo.normalize import ARTICLES, token_key
 from casualty.geo.packed import KeyIndex
+from casualty.geo.scope import (
+    MULTI_WORD_FOREIGN_POPULATION,
+    SINGLE_WORD_FOREIGN_POPULATION,
+    SINGLE_WORD_POPULATION,
+    Scope,
+    text_scope,
+)
 from casualty.geo.words import Words
 
 #: Name keys of single words, memoised: the same capitalised words recur across articles.
@@ -57,13 +63,6 @@ GEO_NOUNS: Final = frozenset(
 #: "and" only inside a name the gazetteer has whole ("Jammu and Kashmir", "Trinidad and
 #: Tobago"): the scan goes on only while the words so far start a known name.
 _INNER: Final = CONNECTORS | GEO_NOUNS | {"and"}
-#: Minimum population for a lone capitalised word, without a cue, to count as a place.
-SINGLE_WORD_POPULATION: Final = 15_000
-#: Minimum population of a place outside the countries a text is about.
-SINGLE_WORD_FOREIGN_POPULATION: Final = 100_000
-MULTI_WORD_FOREIGN_POPULATION: Final = 15_000
-#: A lone word naming a city this large tells which country the text is about.
-_WELL_KNOWN: Final = 500_000
 _TIME_WORDS: Final = frozenset(name.capitalize() for name in WEEKDAY_NAMES) | frozenset(
     {"January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December", "Province", "Governorate", "Oblast", "State", "City",
@@ -101,21 +100,7 @@ def find_places(
     w = Words(text)
     facts = name_facts(gaz)
     matches = _scan(gaz, text, w, facts)
-    given = {as_code(c) for c in context_countries}
-    lower_words = set(compress(w.texts, map(not_, w.caps)))
-    demonyms = gaz._demonyms
-    found_in_text = _demonym_countries(text, w, demonyms)
-    says = facts.says
-    for _, _, key in matches:
-        found = gaz._found(key)
-        said = says.get((found, " " in key))
-        if said is None:
-            said = _says_countries(gaz, facts, found, " " in key)
-        found_in_text.update(said)
-    linked = gaz._linked
-    for code in found_in_text & linked.keys():
-        found_in_text.add(linked[code])  # "in Jenin, Israel said": the West Bank town
-    scope = _Scope(given, found_in_text - given, lower_words)
+    scope = text_scope(gaz, text, w, matches, facts, {as_code(c) for c in context_countries})
     out: list[tuple[int, int, Place]] = []
     for first, last, key in matches:
         resolved = _resolve(gaz, text, w, first, last, key, scope, facts)
@@ -130,89 +115,6 @@ def find_places(
         out.extend(settlements(gaz, text, w, [(f[0], f[1]) for f in out], code))
         out.sort(key=lambda f: f[0])
     return out
-
-
-#: Nouns after a demonym that make it the attacker's ("Russian strikes on X", "Israeli
-#: shelling of Y"): such a demonym says who struck, not which country the text is about.
-#: Forces are left out: "Syrian troops advanced" is most often a text about Syria.
-_ATTACKER_NOUNS: Final = frozenset(
-    {"strike", "strikes", "airstrike", "airstrikes", "air", "shelling", "bombardment",
-     "bombing", "bombings", "missile", "missiles", "drone", "drones", "rocket", "rockets",
-     "artillery", "attack", "attacks", "raid", "raids", "jets", "warplanes", "fire",
-     "invasion"}
-)  # fmt: skip
-#: Participles that make a demonym a maker's, holder's or backer's ("Iranian-made rocket",
-#: "Israeli-occupied Golan"): no more the text's country than an attacker's.
-_ACTOR_PARTICIPLES: Final = frozenset(
-    {"made", "built", "supplied", "manufactured", "designed", "backed", "funded", "sponsored",
-     "supported", "trained", "armed", "led", "allied", "aligned", "occupied", "annexed",
-     "controlled", "held", "administered"}
-)  # fmt: skip
-
-
-def _says_countries(
-    gaz: Gazetteer, facts: NameFacts, found: tuple[int, ...], several: bool
-) -> tuple[str, ...]:
-    """The countries a name with gazetteer rows `found` (of `several` words) says a text is
-    about: each country the name is, and the country of a large city that no other sizable
-    place shares the name with ("Deir ez-Zor", "Mosul"). Kept in `facts.says`."""
-    rows = [facts.row(gaz, i) for i in found]
-    out = [country for country, kind, _ in rows if kind == "country"]
-    top_country, top_kind, top_pop = rows[0]
-    big = top_pop >= (SINGLE_WORD_FOREIGN_POPULATION if several else _WELL_KNOWN)
-    if (
-        big
-        and top_kind == "city"
-        and all(c == top_country or pop < SINGLE_WORD_POPULATION for c, _, pop in rows)
-    ):
-        # "Deir ez-Zor", "Mosul": an unambiguous large place says where the text is about
-        out.append(top_country)
-    # A named region lies in one country ("the Golan Heights", "Darfur"): the text is about
-    # it, whoever the text says holds the land (the gazetteer files Golan towns in Syria).
-    out += [country for country, kind, _ in rows if kind == "region"]
-    if len(facts.says) >= MAX_ENTRIES:
-        facts.says.clear()
-    said = facts.says[(found, several)] = tuple(out)
-    return said
-
-
-def _demonym_countries(text: str, w: Words, demonyms: dict[str, str]) -> set[str]:
-    """Countries a text names by a demonym ("Syrian"), except an attacker's ("Russian
-    strikes on Kherson" is a text about Ukraine as much as Russia) or a maker's, holder's or
-    backer's ("an Iranian-made rocket", "the Israeli-occupied Golan")."""
-    out: set[str] = set()
-    texts, starts, ends = w.texts, w.starts, w.ends
-    for k in compress(range(len(texts)), w.caps):
-        code = demonyms.get(texts[k])
-        if code is None:
-            continue
-        after = texts[k + 1].lower() if k + 1 < len(texts) else ""
-        if after in _ATTACKER_NOUNS:
-            continue
-        if after in _ACTOR_PARTICIPLES and text[ends[k] : starts[k + 1]] in _HYPHENS:
-            continue
-        out.add(code)
-    return out
-
-
-_HYPHENS: Final = frozenset({"-", "\u2010", "\u2011"})
-
-
-class _Scope:
-    """What the whole text says about itself: its countries, its lower-case vocabulary."""
-
-    __slots__ = ("given", "lower_words", "mentioned")
-
-    def __init__(self, given: set[str], mentioned: set[str], lower_words: set[str]) -> None:
-        self.given = frozenset(given)
-        self.mentioned = frozenset(mentioned)
-        self.lower_words = lower_words
-
-    def any(self) -> bool:
-        return bool(self.given or self.mentioned)
-
-    def has(self, country: str) -> bool:
-        return country in self.given or country in self.mentioned
 
 
 def _scan(
@@ -285,7 +187,7 @@ def _resolve(
     first: int,
     last: int,
     key: str,
-    scope: _Scope,
+    scope: Scope,
     facts: NameFacts,
 ) -> tuple[int, int, Place] | None:
     starts, ends, texts = w.starts, w.ends, w.texts
@@ -328,7 +230,7 @@ def _plausible(
     row: tuple[str, str, int],
     cued: bool,
     single: bool,
-    scope: _Scope,
+    scope: Scope,
 ) -> bool:
     """Whether a match is a place mention rather than a name, an acronym or a common word.
 
