@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from casualty.extract import district_names, extract_document, placing
-from casualty.extract.context import _DATELINE_HEAD
+from casualty.extract.datelines import DATELINE_HEAD
 from casualty.extract.placing import ArticlePlaces
 from casualty.extract.sentences import split_sentences
 from casualty.geo import gazetteer
@@ -112,8 +112,8 @@ def test_places_equal_the_plain_form(text: str, monkeypatch: pytest.MonkeyPatch)
     plain = extract_document(doc)
     assert fast and fast == plain
     sentences = split_sentences(text)
-    a = ArticlePlaces(text, sentences, _DATELINE_HEAD)
-    b = _PlainPlaces(text, sentences, _DATELINE_HEAD)
+    a = ArticlePlaces(text, sentences, DATELINE_HEAD)
+    b = _PlainPlaces(text, sentences, DATELINE_HEAD)
     for i, s in enumerate(sentences):
         assert a.place(i) == b.place(i)
         assert a.place_at(i, len(s.text) // 2) == b.place_at(i, len(s.text) // 2)

@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import Any, Final
 
 from casualty import rx
+from casualty.extract.datelines import DATELINE_HEAD
 from casualty.extract.lexicon import case_free, lexicon
 from casualty.extract.period_cues import PERIOD_CUE, period_cue
 from casualty.extract.place_cues import OTHER_INCIDENT as _OTHER_INCIDENT
@@ -47,29 +48,6 @@ _ANAPHOR: Final = rx.compile(
     r"\b(?:the|that|this|these)\s+(?:attacks?|strikes?|airstrikes?|raids?|bombings?|blasts?|"
     r"explosions?|assaults?|ambush|shelling)\b(?!\s+(?:group|force|aircraft|fighter))",
     re.IGNORECASE,
-)
-_MONTHS_TITLE: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
-#: A dateline at the start of a body: "BEIRUT:", "KYIV, Ukraine (AP) —", "DUBAI -",
-#: "PESHAWAR, Pakistan --", and in title case with a bracket: "Sanaa, Yemen (AFP) -",
-#: "Bosaso (Somalia) –", "Khartoum, Sep 16 (IANS)", set off by a bar: "Kano, Nigeria |", or
-#: by a spaced dash: "Abidjan – Eight soldiers ...", or with a day and an agency: "Baku, April
-#: 14, AZERTAC", or alone on its first line ("Goma,"); two cities and an agency's day:
-#: "Bamako/Gao, Mali, Feb. 3 (EFE). –".
-#: Where a report is filed is not where the incident happened.
-_DATELINE_HEAD: Final = rx.compile(
-    r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?:[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?"
-    r"(?:\s*\([^)]{1,60}\)\s*(?:[:—–|]|-{1,2})?|\s*(?:[:—–|]|\s-{1,2}\s))"
-    r"|(?!(?:On|In|At|Late|Early|Last|The|A|An|After|Before|During|When|While|Earlier|Later)\b)"
-    r"[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}(?:/[A-Z][\w'’.-]+)?(?:\s*\[[^\]\d]{1,40}\])?"
-    r"(?:,\s*[A-Z][\w .'’-]{1,40})?"
-    r"(?:\s*\([^)\d]{1,60}\)\s*(?:[:—–|]|-{1,2})?|\s*\||\s+(?:[—–]|-{1,2})\s"
-    r"|,\s*" + _MONTHS_TITLE + r"\.?\s+\d{1,2},\s*[A-Z]{2,}\b"
-    r"|(?:,\s*" + _MONTHS_TITLE + r"\.?\s+\d{1,2})?,?\s*\([^)]{1,80}\)\s*"
-    r"(?::|\.?\s*(?:[—–]|-{1,2}))"
-    r"|,[ \t]*(?=\n)))"
-)
-_DATELINE: Final = rx.compile(
-    r"[A-Z][A-Z .'’-]{1,40}(?:,[^:—–]{0,60})?\s*(?:\([^)]*\))?\s*(?:[:—–]|\s-\s)"
 )
 #: "came a day after", "comes two days after": what follows happened that many days earlier.
 _DAYS_AFTER: Final = rx.compile(
@@ -138,7 +116,7 @@ class ArticleContext:
         if self._placer is None:
             from casualty.extract.placing import ArticlePlaces
 
-            self._placer = ArticlePlaces(self.doc.text, self.sentences, _DATELINE_HEAD)
+            self._placer = ArticlePlaces(self.doc.text, self.sentences, DATELINE_HEAD)
         return self._placer
 
     # --- dates ------------------------------------------------------------------------------
@@ -166,7 +144,7 @@ class ArticleContext:
             # A dateline line ("KYIV, Ukraine, Oct. 12") dates the report, not the incident.
             short = len(text.split()) < _MIN_DATED_WORDS and not _EVENT_CLAUSE.search(text)
             if index == 0:
-                head = _DATELINE_HEAD.match(text)
+                head = DATELINE_HEAD.match(text)
                 cut = max(head.end() if head else 0, dateline_end(text, self.doc.published))
                 text = " " * cut + text[cut:]
             self._dates[index] = (
