@@ -19,7 +19,7 @@ from typing import Final, NamedTuple
 
 from casualty import rx
 from casualty.extract import cue_rules as rules
-from casualty.extract import speaker_rules
+from casualty.extract import relays, speaker_rules
 from casualty.extract.claimant_words import (
     Speaker,
     head_type,
@@ -275,7 +275,7 @@ class Attributor(SpeakerPhrases):
                 if not found and CITED_STATEMENT.match(text, m.end() + 1):
                     found = self._statement_author()  # "according to the statement"
                 if found and all(map(is_newsroom, found)):  # "According to AFP, ...": relays
-                    found = rules.relayed(sentence, m.end(), found, self._resolve_all)
+                    found = relays.relayed(sentence, m.end(), found, self._resolve_all)
                 cues.append(_Cue(m.start(), m.end(), "according", found))
             elif word in vocab.participles:
                 quoted = rules.quoted_as(text, m.start())  # "X was quoted as saying": X
@@ -330,7 +330,7 @@ class Attributor(SpeakerPhrases):
                     cited = self._relay(sentence, m.end())
                     if cited:
                         found = cited  # a broadcaster "citing health authorities"
-                    elif all(f.source_type == "media" and rules.is_wire(f) for f in found):
+                    elif all(f.source_type == "media" and relays.is_wire(f) for f in found):
                         found = ()  # a wire agency relays: nobody named claims it
                 if word == "reported":
                     found = tuple(

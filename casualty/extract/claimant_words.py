@@ -65,6 +65,8 @@ class _Vocab:
     heads: tuple[tuple[str, str], ...]
     #: Capitals that stand for their governments as speakers, lower-cased.
     seats: frozenset[str]
+    #: Wire agencies (registry names), which relay what they report.
+    wires: frozenset[str]
 
 
 @functools.cache
@@ -94,6 +96,7 @@ def speech_vocab() -> _Vocab:
         frozenset(speech.get("with_participle", ())),
         heads,
         frozenset(seat.lower() for seat in data.get("seats", {}).get("government", ())),
+        frozenset(data.get("wires", {}).get("agencies", ())),
     )
 
 

@@ -12,33 +12,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from casualty import rx
 from casualty.dates import WEEKDAY_RE
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from casualty.extract.claimant_words import Speaker
-    from casualty.extract.sentences import Sentence
 
 __all__ = [
     "carries_on",
     "figures_of",
     "is_passive",
-    "is_wire",
     "is_witness",
     "more_victims",
     "name_cut",
     "no_speaker",
     "opens_paragraph",
-    "opens_relay",
     "own_relative",
     "quoted_as",
     "quoted_object",
     "relative_before",
-    "relayed",
     "says_other",
     "statement_reads",
     "toll_verb",
@@ -113,19 +104,6 @@ _WITNESS: Final = rx.compile(
     r"|eyewitness(?:es)?|villagers?|survivors?|relatives|locals)",
     re.IGNORECASE,
 )
-#: Wire agencies: "Reuters reported" relays other people's figures; a broadcaster or a paper
-#: saying a toll ("Al Jazeera said seven died") claims its own.
-_WIRES: Final = frozenset(
-    {
-        "Agence France-Presse",
-        "Reuters",
-        "Associated Press",
-        "EFE",
-        "Interfax",
-        "dpa",
-        "Voice of America",
-    }
-)
 #: A written text as the subject of "read(s)": "The statement read:", "the post reads".
 _TEXT_READS: Final = rx.compile(
     r"\b(?:statement|communiqu[eé]|post|message|letter|notice|release|tweet)['’\"”]?\s+$",
@@ -155,11 +133,6 @@ _OF_FIGURE: Final = rx.compile(r"\s+of\s+(?:at\s+least\s+|more\s+than\s+|about\s
 _DETERMINED: Final = rx.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 #: What a masked bracket leaves in a phrase: "Officer ,   ,, Jo Li" for "Officer (RPO), Jo Li".
 _MASK_LEFT: Final = rx.compile(r"\s*,(?:\s*,)+|\s+,|\s{2,}")
-_OWN_COUNT: Final = rx.compile(
-    r"tall(?:y|ies)|count|figures?|data|estimates?|correspondents?|reporters?|journalists?"
-    r"|witness|staff|calculation",
-    re.IGNORECASE,
-)
 _FIGURE_WORDS: Final = (
     "figure", "data", "estimate", "tall", "statistic", "count", "record", "report"
 )  # fmt: skip
@@ -250,11 +223,6 @@ def is_witness(phrase: str) -> bool:
     return _WITNESS.fullmatch(phrase.strip()) is not None
 
 
-def is_wire(speaker: Speaker) -> bool:
-    """Whether a registry newsroom is a wire agency, which relays what it reports."""
-    return speaker.named and speaker.name in _WIRES
-
-
 def relative_before(text: str, verb: int) -> int:
     """Where a relative "who" opens in the clause before the verb at `verb`, when no comma
     closes it ("a journalist who was hurt in the blast said"): the subject ends there."""
@@ -316,17 +284,6 @@ def unmasked(phrase: str) -> str:
     return _MASK_LEFT.sub(lambda m: "," if "," in m.group() else " ", phrase).strip(" ,")
 
 
-def opens_relay(text: str, end: int) -> bool:
-    """Whether "According to X," ending at `end` opens the sentence and names the agency bare:
-    a wire named so relays the rest ("According to AFP, ..."); its own tally or reporter
-    ("according to an AFP tally") and a trailing "..., according to AFP" are its claims."""
-    start = end - len("according to")
-    if text[:start].strip(' "“(') or "," not in text[end : end + 40]:
-        return False
-    name = text[end : text.index(",", end)]
-    return len(name.split()) <= 4 and _OWN_COUNT.search(name) is None
-
-
 #: Capitalised words only: a name after a descriptor ("The News Agency Nigeria").
 _NAME_TAIL: Final = rx.compile(r"(?:\s+[A-Z][\w'’.\-]*)+")
 
@@ -339,33 +296,6 @@ def name_cut(phrase: str, descriptors: Sequence[tuple[int, int, object]]) -> str
     if 0 < end < len(phrase) and _NAME_TAIL.fullmatch(phrase, end):
         return phrase[:end]
     return phrase
-
-
-#: "According to NAN, Bello reacted to ...": after the agency, a capitalised name and its verb.
-_RELAYED_NAME: Final = rx.compile(
-    r"[^,]{1,60},\s+((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*)\s+(?:said|told|says|[a-z]+ed)\b"
-)
-
-
-def relayed(
-    sentence: Sentence,
-    end: int,
-    found: tuple[Speaker, ...],
-    resolve: Callable[[str, int], tuple[Speaker, ...]],
-) -> tuple[Speaker, ...]:
-    """Who speaks after "According to <newsroom>" ending at `end`: any agency opening the
-    sentence before a named person ("According to NAN, Bello reacted ...") relays that person,
-    who is the one quoted next; a wire opening it relays (nobody, see `opens_relay`); else
-    `found`, the agency's own claim."""
-    from casualty.extract.claimant_words import is_newsroom
-
-    text = sentence.text
-    named = _RELAYED_NAME.match(text, end)
-    if named is not None and not text[: end - len("according to")].strip(' "“('):
-        who = resolve(named.group(1), sentence.start + named.start(1))
-        if who and not any(map(is_newsroom, who)):
-            return who
-    return () if all(map(is_wire, found)) and opens_relay(text, end) else found
 
 
 #: A sentence that opens on its figure and says only its outcome: "Five volunteers were
