@@ -12,7 +12,6 @@ reported passage, else with the outlet itself (`media`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final, NamedTuple
@@ -38,6 +37,7 @@ from casualty.extract.cue_context import (
     says_this_next,
 )
 from casualty.extract.omissions import neither_as_and
+from casualty.extract.relays import PostSignatures
 from casualty.extract.sentences import Sentence
 from casualty.extract.speaker_phrases import WINDOW as _WINDOW
 from casualty.extract.speaker_phrases import SpeakerPhrases
@@ -61,14 +61,6 @@ _FROM: Final = rx.compile(r"\bfrom\s+")
 #: The source a "No X source was available" cue names inside itself: "army source".
 _NO_SOURCE: Final = rx.compile(r"no\s+((?:[\w-]+\s+){0,3}?(?:source|official|spokesman))\b", re.I)
 _STATEMENT_WORD: Final = rx.compile(r"\bstatement\b", re.IGNORECASE)
-#: The signature of an embedded post closing a paragraph: ": <who> #tag — <Agency> (@handle)
-#: <date>"; <who> speaks for the paragraph, the account only relays it.
-_POST_SIGNATURE: Final = rx.compile(
-    r":\s+([A-Z][^:#\n—–]{2,80}?)\s*(?:#\w+\s*){0,4}[—–]\s*[^\n()]{1,60}\(@\w{1,30}\)[^\n]{0,40}$"
-)
-#: How far before its paragraph's end a post's signature may start (a few hundred characters
-#: at most: searching further would make each figure of a long paragraph scan all of it).
-_POST_REACH: Final = 400
 
 
 def has_statement_word(text: str) -> bool:
@@ -112,10 +104,7 @@ class Attributor(SpeakerPhrases):
         self._carry_at = -1
         #: Numbers of the sentences that gave figures ("Two others died" adds only to a toll).
         self._tolls: set[int] = set()
-        #: Offsets of the text's line breaks and of its posts' handles ("(@"), found when a
-        #: figure first looks for a post (`_tweeter`): each later look is then two bisections.
-        self._breaks: list[int] | None = None
-        self._handles: list[int] = []
+        self._posts = PostSignatures(text)
 
     def skip(self, sentence: Sentence) -> None:
         """Pass over a sentence without figures. Its speakers are resolved only when a later
@@ -371,21 +360,9 @@ class Attributor(SpeakerPhrases):
         return ()
 
     def _tweeter(self, sentence: Sentence) -> tuple[Speaker, ...]:
-        """Who signs an embedded post that ends the sentence's paragraph: '... were killed.
-        Search is on: District SP Jo Roe #Region — NewsWire (@NewsWire) May 2, 2023'."""
-        text = self.text
-        if self._breaks is None:
-            self._breaks = [m.start() for m in re.finditer("\n", text)]
-            self._handles = [m.start() for m in re.finditer(r"\(@", text)]
-        i = bisect_left(self._breaks, sentence.end)
-        end = self._breaks[i] if i < len(self._breaks) else len(text)
-        j = bisect_left(self._handles, sentence.end)
-        if j == len(self._handles) or self._handles[j] >= end:
-            return ()  # the usual case: no handle before the paragraph ends
-        post = _POST_SIGNATURE.search(text, max(sentence.end, end - _POST_REACH), end)
-        if post is None:
-            return ()
-        return self._resolve_all(post.group(1).strip(), post.start(1))
+        """Who signs an embedded post that ends the sentence's paragraph (`PostSignatures`)."""
+        signer = self._posts.after(sentence.end)
+        return self._resolve_all(*signer) if signer is not None else ()
 
     def _relay(self, sentence: Sentence, pos: int) -> tuple[Speaker, ...]:
         """A newsroom reported it: the claimant is whom it cites, else nobody named."""
