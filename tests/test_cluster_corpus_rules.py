@@ -52,8 +52,8 @@ def test_a_speaker_or_controller_is_not_the_perpetrator(text: str, perpetrator: 
 
 def test_an_actor_claiming_the_attack_is_the_perpetrator() -> None:
     claim = _first(
-        "The Islamic State group claimed responsibility for the bombing, which killed 17 "
-        "people on Friday."
+        "A car bomb killed 23 shoppers on Friday; the Islamic State group claimed "
+        "responsibility for it."
     )
     assert claim.perpetrator == "Islamic State"
 

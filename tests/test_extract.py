@@ -78,7 +78,7 @@ def test_numbers_that_are_not_casualty_figures(sentence: str) -> None:
 
 
 def test_qualitative_losses_become_a_claim_without_figure() -> None:
-    text = 'The state agency said the army had "inflicted heavy losses on the enemy".'
+    text = 'State radio said government troops "inflicted heavy losses on the rebels".'
     claims = _claims(text)
     assert [(c.outcome, c.low, c.high, c.qualifier) for c in claims] == [
         ("killed", None, None, "heavy losses")

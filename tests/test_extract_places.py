@@ -108,8 +108,8 @@ DISTRICTS = [
         ("Adhamiyah", "Baghdad", "IQ"),
     ),
     (
-        "Fighters attacked a base in Ngamdu village in the Gubio district of Borno State, "
-        "killing six soldiers.",
+        "Six soldiers died when insurgents overran a post in Ngamdu village in the Gubio "
+        "district of Borno State.",
         ("Ngamdu", "Borno", "NG"),
     ),
 ]
@@ -186,7 +186,7 @@ FALLBACK = [
     # a demonym before a place noun names the country ("a Yemeni port")
     (
         "Missiles hit the capital on Monday.\n\n"
-        "US strikes on a Yemeni fuel port killed at least 12 people, officials said.",
+        "Officials said nine dock workers died when US jets bombed a Yemeni port.",
         (None, "YE"),
     ),
     # ... for any country with a demonym: "the Chadian capital", "a Nigerien army base"

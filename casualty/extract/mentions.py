@@ -244,7 +244,7 @@ def find_mentions(text: str) -> list[Mention]:
         best = _govern(text, tokens, words, counts, i, out[-1].outcome if out else None)
         first = None  # the first object, when this figure is a second one of its verb
         if best is None and out and out[-1].outcome_end <= out[-1].start:
-            # "killed four soldiers and up to 25 insurgents": a second object of one verb.
+            # "killed two guards and up to 30 attackers": a second object of one verb.
             last = out[-1]
             if last.start < count.start < last.victim_end and singular:
                 # "killed 3 herders and a child": the one was read into the first phrase.
