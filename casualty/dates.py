@@ -20,6 +20,8 @@ Resolution rules (documented choices):
   "Overnight into Sunday" (or "overnight Sunday") is that Sunday, by the same reasoning.
 - A day and month without a year ("on Sept 28") take the publication year, or the year
   before when that would put the day after publication.
+- "Last March", "in late March", "mid-March" (a capitalised month) are the time of one
+  incident: that month, the year before when a "last" month is the publication's own.
 - Periods ("during August", "in 2016", "since 2014", "so far this year", "last month",
   "this week", "since the war began") are returned with `period=True`; a period with no
   known start ("since the war began") has `date` and `date_end` set to the publication day
@@ -102,6 +104,11 @@ _PATTERN_TEXT: Final = (
     rf"\b(?:,?\s+(?P<md_year>{_YEAR_RE}))?"
     rf"|(?:(?P<dm_since>since)\s+)?(?P<dm_day>{_DAY_RE})(?:\s?[-–]\s?(?P<dm_day2>{_DAY_RE}))?\s+(?:of\s+)?"
     rf"(?P<dm_month>{_MONTH_RE})\b\.?(?:,?\s+(?P<dm_year>{_YEAR_RE}))?"
+    # "last March", "in late March", "mid-March": that month as the time of an event (the
+    # match starts at the month, as "late last month" does); "since late March" a period
+    rf"|(?:(?P<pt_since>since)\s+(?:(?:last|late|early)\s|mid-\s?|mid\s)|(?<=\b(?P<pt_last>last)\s)"
+    rf"|(?<=\blate\s)|(?<=\bearly\s)|(?<=\bmid-)|(?<=\bmid\s))(?P<pt_month>{_MONTH_RE})\b\.?"
+    rf"(?:,?\s+(?P<pt_year>{_YEAR_RE}))?(?!\.?\s+{_DAY_RE}\b)"
     rf"|(?:(?P<wd_last>last)\s+|overnight\s+(?:(?:into|to|on)\s+)?)?(?P<weekday>{WEEKDAY_RE})"
     r"(?:\s+(?P<wd_part>morning|afternoon|evening|night))?"
     r"|(?P<ago_n>\d{1,2}|a|one|two|three|four|five|six|seven|ten)\s+(?P<ago_unit>days?|weeks?)"
@@ -196,11 +203,15 @@ def find_dates(text: str, published: str | None) -> list[DateRef]:
         # Matched on the lower-cased text, every group is already its folded key (ASCII
         # words, digits and spaces): `_fold` would return each unchanged.
         for m in _PATTERN_LOW.finditer(low):
+            if m.group("pt_month") and not text[m.start("pt_month")].isupper():
+                continue  # "last march", "their last may": a noun or a verb, no month
             ref = _in_calendar(m.groupdict(), m.start(), m.end(), pub)
             if ref is not None:
                 out.append(ref)
         return out
     for m in _PATTERN.finditer(text):
+        if m.group("pt_month") and not text[m.start("pt_month")].isupper():
+            continue
         ref = _in_calendar(_folded_groups(m), m.start(), m.end(), pub)
         if ref is not None:
             out.append(ref)
@@ -273,14 +284,19 @@ def _resolve(g: dict[str, Any], s: int, e: int, pub: date | None) -> DateRef | N
         # "last month's bombing", "this week's raid": one incident in that month or week
         ref = _relative(f"{g['a_last']} {g['a_unit']}", pub, s, e)
         return DateRef(ref.date, ref.date_end, ref.precision, False, s, e) if ref else None
-    if g["p_month"]:
-        span = _month_named(g["p_month"], g["p_month_year"], pub)
+    if g["p_month"] or g["pt_month"]:
+        named = (g["p_month"], g["p_month_year"]) if g["p_month"] else (g["pt_month"], g["pt_year"])
+        if g["pt_last"] and not named[1] and pub is not None and MONTHS[named[0]] == pub.month:
+            named = (named[0], str(pub.year - 1))  # "last March" in a March story: a year ago
+        span = _month_named(*named, pub)
         if span is None:
             return None
         first, last = span
-        if g["period_kw"] == "since":
+        if g["period_kw"] == "since" or g["pt_since"]:
             last = pub if pub is not None and pub >= first else last
-        return DateRef(_iso(first), _iso(last), "month", True, s, e)
+        # "last March", "in late March": a time, as "a June strike" (no span a toll counts over)
+        period = not g["pt_month"] or bool(g["pt_since"])
+        return DateRef(_iso(first), _iso(last), "month", period, s, e)
     if g["p_year"]:
         year = int(g["p_year"])
         last = date(year, 12, 31)

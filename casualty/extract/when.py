@@ -214,8 +214,9 @@ def _month_part(text: str, ref: DateRef) -> bool:
     )
 
 
-#: A part of a month names a time, not a span: "late last month", "in mid-March".
-_MONTH_PART: Final = rx.compile(r"(?:\b(?:late|early)\s+|\bmid-?)$", re.IGNORECASE)
+#: A part of a month names a time, not a span: "late last month", "in mid-March"; so does
+#: "last March" (its match starts at the month).
+_MONTH_PART: Final = rx.compile(r"(?:\b(?:late|early|last)\s+|\bmid-?\s?)$", re.IGNORECASE)
 
 
 #: A recent week named as the time of an event ("Last week, gunmen ...", "earlier this week").
