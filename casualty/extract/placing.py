@@ -52,6 +52,11 @@ _TOLD_REACH: Final = 100
 _COLON_HEAD: Final = rx.compile(r"\s*[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}:\s")
 #: What ends a sentence: a first line ending otherwise is a headline.
 _SENTENCE_END: Final = '.!?:"”’)'
+#: How many headline or byline lines may stand above a dateline.
+_HEAD_LINES: Final = 2
+#: A byline line: "By Ann Lee, Jr.", "By JOHN SMITH, Associated Press" (its full stop ends
+#: no sentence).
+_BYLINE: Final = rx.compile(r"By\s+[A-Z][\w'’.-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’.-]*){0,7}$")
 #: Between a word for the attack and a place: the place is another event's or a comparison's.
 _NOT_THIS: Final = rx.compile(r"\b(?:after|before|since|than|like|following|ago|last)\b")
 #: Between a word for the attack and a place: the clause has ended ("in the raid, the X
@@ -92,25 +97,29 @@ class ArticlePlaces:
 
             text = self.text
             cut = self._dateline_end(text)
-            if cut:
-                text = " " * cut + text[cut:]
             found = sorted(gazetteer().find_places(text), key=lambda f: f[0])
-            self._all_places = namesakes.lone_abroad(text, namesakes.rehomed(text, found))
+            found = namesakes.lone_abroad(text, namesakes.rehomed(text, found))
+            # Read with the dateline, whose country tells namesakes apart ("ZAMBOANGA CITY
+            # -- ... in Sulu"), but its city is where the report was filed, not a scene.
+            self._all_places = [f for f in found if f[0] >= cut]
             self._place_starts = [f[0] for f in self._all_places]
         return self._all_places
 
     def _dateline_end(self, text: str) -> int:
-        """Where the dateline opening the body ends (0: none), also when a headline line
-        without a full stop stands above it ("Clinic shelled again\nKANO, Nigeria (AP) ...")."""
-        head = self._dateline.match(text)
-        if head is not None:
-            return head.end()
-        start = text.find("\n") + 1
-        first = text[: max(start - 1, 0)].rstrip()
-        if not first or first[-1] in _SENTENCE_END:
-            return 0
-        head = self._dateline.match(text[start : start + 300])
-        return start + head.end() if head is not None else 0
+        """Where the dateline opening the body ends (0: none), also when up to `_HEAD_LINES`
+        lines of a headline without a full stop or a byline stand above it ("Clinic shelled
+        again\nKANO, Nigeria (AP) ...", "By Ann Lee, Jr.\nNews Service\n\nKANO -- ...")."""
+        start = 0
+        for _ in range(_HEAD_LINES + 1):
+            head = self._dateline.match(text[start : start + 300])
+            if head is not None:
+                return start + head.end()
+            end = text.find("\n", start) + 1
+            line = text[start : max(end - 1, start)].strip()
+            if not end or not line or (line[-1] in _SENTENCE_END and not _BYLINE.match(line)):
+                return 0
+            start = end
+        return 0
 
     def _find_places(self, index: int) -> list[tuple[int, int, Any]]:
         if index not in self._places:
