@@ -203,19 +203,26 @@ def find_dates(text: str, published: str | None) -> list[DateRef]:
         # Matched on the lower-cased text, every group is already its folded key (ASCII
         # words, digits and spaces): `_fold` would return each unchanged.
         for m in _PATTERN_LOW.finditer(low):
-            if m.group("pt_month") and not text[m.start("pt_month")].isupper():
-                continue  # "last march", "their last may": a noun or a verb, no month
+            if _lower_month(m, text):
+                continue
             ref = _in_calendar(m.groupdict(), m.start(), m.end(), pub)
             if ref is not None:
                 out.append(ref)
         return out
     for m in _PATTERN.finditer(text):
-        if m.group("pt_month") and not text[m.start("pt_month")].isupper():
+        if _lower_month(m, text):
             continue
         ref = _in_calendar(_folded_groups(m), m.start(), m.end(), pub)
         if ref is not None:
             out.append(ref)
     return out
+
+
+def _lower_month(m: re.Match[str], text: str) -> bool:
+    """Whether a "last/late/mid" month match is a lower-case word ("their last march", "the
+    last may be"): a noun or a verb, no month. Only the written case tells, so both passes
+    (the lower-cased text's and the text's own) check `text`."""
+    return bool(m.group("pt_month")) and not text[m.start("pt_month")].isupper()
 
 
 @functools.lru_cache(maxsize=256)
